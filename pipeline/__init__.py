@@ -1,0 +1,1 @@
+"""thaiforms pipeline: read -> recognise/extract -> normalise -> validate -> export."""
