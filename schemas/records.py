@@ -61,6 +61,7 @@ class Record:
     related: str = ""                     # ผู้เกี่ยวข้อง, ditto marks resolved
     output: str = ""                      # ผลผลิต / ดัชนีความก้าวหน้า
     parent_item: str = ""                 # the group or indicator this item belongs to
+    row_kind: str = ""                    # "group": an activity-plan group row carrying a total
     kpi_no: str = ""                      # milestone rows: the indicator's number
     row: Optional[int] = None             # 0-based row of the table the record starts on
     baseline_raw: str = ""
