@@ -1,0 +1,138 @@
+"""Readers: one per format, all producing the document model of schemas/document.py.
+
+``read_document(path)`` sniffs the format from the content (the extension is only a hint) and
+dispatches; bad input raises ``ReadError`` with a short ``reason`` code, softer problems are
+recorded in ``Document.warnings``. Readers never print.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Optional, Union
+
+from schemas.document import Document, Table
+
+from .common import ReadError, ReadLimits
+
+__all__ = ["read_document", "detect_format", "ReadLimits", "ReadError", "SUPPORTED_FORMATS"]
+
+SUPPORTED_FORMATS = ("pdf", "docx", "xlsx", "txt", "tsv", "csv")
+
+_TEXT_EXT = {".txt": "txt", ".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".text": "txt"}
+_CONTAINER_EXT = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx",
+                  ".xlsm": "xlsx"}
+# known non-submission formats: never read as text even if the bytes would decode
+_UNSUPPORTED_EXT = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic",
+                    ".doc", ".xls", ".ppt", ".pptx", ".zip", ".rar", ".7z", ".gz", ".tar",
+                    ".odt", ".ods", ".rtf", ".exe", ".dll", ".mp3", ".mp4", ".avi", ".mov"}
+_BINARY_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*", b"BM",
+                 b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00", b"MZ",
+                 b"{\\rtf")
+
+
+def detect_format(path: Union[Path, str]) -> Optional[str]:
+    """The format to read ``path`` as: "pdf", "docx", "xlsx", "txt", "tsv", "csv", or None when
+    it is not a supported submission format (images, .doc, .xls, plain zip archives ...).
+    Content decides; the extension breaks ties and names formats of empty or broken files so
+    that their reader can say what is wrong with them."""
+    p = Path(path)
+    ext = p.suffix.lower()
+    try:
+        with open(p, "rb") as f:
+            head = f.read(2048)
+    except OSError:
+        return None
+    if not head:
+        return _CONTAINER_EXT.get(ext) or _TEXT_EXT.get(ext) or (
+            None if ext in _UNSUPPORTED_EXT else "txt")
+    if b"%PDF" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        try:
+            with zipfile.ZipFile(p) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            # broken zip: let the reader of the format the name claims report it
+            return _CONTAINER_EXT.get(ext) if ext in (".docx", ".xlsx", ".docm", ".xlsm") else None
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names or any(n.startswith("xl/") and n.endswith("workbook.xml")
+                                             for n in names):
+            return "xlsx"
+        if ext in (".docx", ".xlsx"):
+            return _CONTAINER_EXT[ext]       # the reader says which part is missing
+        return None
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        # OLE2: .doc/.xls, or an encrypted OOXML file (reported as encrypted by its reader)
+        if ext in (".docx", ".xlsx"):
+            return _CONTAINER_EXT[ext]
+        return None
+    if any(head.startswith(m) for m in _BINARY_MAGIC):
+        return None
+    if ext in _UNSUPPORTED_EXT:
+        return None
+    if ext in (".pdf", ".docx", ".xlsx", ".docm", ".xlsm"):
+        return _CONTAINER_EXT[ext]            # e.g. text named .docx: reader raises not_docx
+    if _is_binary(head):
+        return None
+    return _TEXT_EXT.get(ext, "txt")
+
+
+def _is_binary(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    zeros = head.count(0)
+    if zeros == 0:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    # UTF-16 text without BOM puts its zero bytes on one side only
+    if max(even, odd) > len(head) // 8 and min(even, odd) <= max(even, odd) // 20:
+        return False
+    return True
+
+
+def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None) -> Document:
+    """Read a submission file into a Document (pages -> blocks in reading order)."""
+    limits = limits or ReadLimits()
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise ReadError("unsupported", f"{p} does not exist", "ไม่พบไฟล์")
+    except OSError as e:
+        raise ReadError("corrupt", f"{p} cannot be opened ({e})")
+    if p.is_dir():
+        raise ReadError("unsupported", f"{p} is a folder, not a file")
+    fmt = detect_format(p)
+    if size == 0:
+        raise ReadError("empty", f"{p.name} is empty (0 bytes)")
+    if fmt is None:
+        raise ReadError("unsupported", f"{p.name}: not a supported submission format "
+                        "(PDF, DOCX, XLSX, TXT, TSV, CSV)")
+    if size > limits.max_bytes:
+        raise ReadError("too_large", f"{p.name} is {size} bytes, over the limit of "
+                        f"{limits.max_bytes}")
+    if fmt == "pdf":
+        from .pdf import read_pdf
+        doc = read_pdf(p, limits)
+    elif fmt == "docx":
+        from .docx import read_docx
+        doc = read_docx(p, limits)
+    elif fmt == "xlsx":
+        from .xlsx import read_xlsx
+        doc = read_xlsx(p, limits)
+    else:
+        from .text import read_text
+        doc = read_text(p, fmt, limits)
+    doc.path = str(path)
+    _number_tables(doc)
+    return doc
+
+
+def _number_tables(doc: Document) -> None:
+    """1-based table index across the document (top-level tables, in reading order)."""
+    k = 0
+    for block in doc.blocks():
+        if isinstance(block, Table):
+            k += 1
+            block.index = k

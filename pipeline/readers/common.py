@@ -1,0 +1,108 @@
+"""Limits, the reader error, and helpers shared by the format readers."""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Optional
+
+MiB = 1024 * 1024
+
+
+@dataclass
+class ReadLimits:
+    max_bytes: int = 50 * MiB                 # file size on disk
+    max_uncompressed_bytes: int = 300 * MiB   # zip containers (DOCX, XLSX): declared total
+    max_pages: int = 2000                     # PDF pages
+    max_sheets: int = 200                     # XLSX sheets
+    max_cells: int = 5_000_000                # XLSX cells over all sheets (used ranges)
+    max_compression_ratio: int = 1000         # one zip member's declared size / compressed size
+    xlsx_full_mode_bytes: int = 10 * MiB      # larger workbooks are read in read-only mode
+
+
+# English and Thai wording per reason; the message adds the specifics.
+_REASON_TH = {
+    "empty": "ไฟล์ว่างเปล่า",
+    "corrupt": "ไฟล์เสียหาย อ่านไม่ได้",
+    "truncated": "ไฟล์ไม่สมบูรณ์ (ถูกตัดท้าย)",
+    "encrypted": "ไฟล์ถูกเข้ารหัส/ตั้งรหัสผ่าน",
+    "unsupported": "ไม่รองรับรูปแบบไฟล์นี้",
+    "too_large": "ไฟล์มีขนาดใหญ่เกินกำหนด",
+    "zip_bomb": "ไฟล์บีบอัดมีขนาดเมื่อขยายใหญ่ผิดปกติ",
+    "xml_bomb": "ไฟล์มีโครงสร้าง XML ที่ไม่ปลอดภัย (DOCTYPE/ENTITY)",
+    "no_sheets": "ไม่พบแผ่นงานในไฟล์ Excel",
+    "not_docx": "ไฟล์นามสกุล .docx แต่ไม่ใช่เอกสาร Word",
+    "not_xlsx": "ไฟล์นามสกุล .xlsx แต่ไม่ใช่สมุดงาน Excel",
+    "not_pdf": "ไฟล์นามสกุล .pdf แต่ไม่ใช่เอกสาร PDF",
+    "encoding": "ไม่สามารถระบุการเข้ารหัสอักขระของไฟล์ข้อความ",
+    "too_many_pages": "จำนวนหน้าเกินกำหนด",
+}
+
+
+class ReadError(Exception):
+    """A file the readers cannot turn into a Document.
+
+    ``reason`` is a short code (see _REASON_TH), ``message`` English, ``message_th`` Thai.
+    """
+
+    def __init__(self, reason: str, message: str, message_th: Optional[str] = None):
+        super().__init__(f"{reason}: {message}")
+        self.reason = reason
+        self.message = message
+        self.message_th = message_th or _REASON_TH.get(reason, "อ่านไฟล์ไม่ได้")
+
+
+def check_zip(path, limits: ReadLimits, kind: str) -> zipfile.ZipFile:
+    """Open a zip container, refusing bombs by the sizes the zip declares before anything is
+    decompressed. (zipfile stops reading a member at its declared size, so the declaration
+    bounds what is later inflated.)"""
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as e:
+        raise ReadError("corrupt", f"not a readable {kind} zip container ({e})") from e
+    except OSError as e:
+        raise ReadError("corrupt", f"cannot open {kind}: {e}") from e
+    total = 0
+    for info in zf.infolist():
+        total += info.file_size
+        if info.compress_size > 0 and info.file_size > 1 * MiB and \
+                info.file_size / info.compress_size > limits.max_compression_ratio:
+            zf.close()
+            raise ReadError("zip_bomb", f"{kind} member {info.filename!r} expands "
+                            f"{info.file_size // info.compress_size}x "
+                            f"({info.file_size} bytes from {info.compress_size})")
+    if total > limits.max_uncompressed_bytes:
+        zf.close()
+        raise ReadError("zip_bomb", f"{kind} declares {total} uncompressed bytes, over the "
+                        f"limit of {limits.max_uncompressed_bytes}")
+    return zf
+
+
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+
+
+def check_xml_parts(zf: zipfile.ZipFile, kind: str, names=None) -> None:
+    """Refuse XML parts that declare a DOCTYPE or entities (billion-laughs style bombs).
+    A DOCTYPE can only stand in the prolog, before the root element, so only the prolog is read."""
+    for info in zf.infolist():
+        n = info.filename
+        if names is not None and n not in names:
+            continue
+        if not (n.endswith(".xml") or n.endswith(".rels")):
+            continue
+        with zf.open(info) as f:
+            head = b""
+            while True:
+                chunk = f.read(16384)
+                if not chunk:
+                    break
+                head += chunk
+                m = _ROOT_START.search(head)
+                if m:
+                    head = head[:m.start()]
+                    break
+                if len(head) > 4 * MiB:
+                    break
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head or b"<!doctype" in head:
+            raise ReadError("xml_bomb", f"{kind} part {n!r} declares a DOCTYPE/ENTITY; "
+                            "refused as a possible entity-expansion bomb")

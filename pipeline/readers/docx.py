@@ -1,0 +1,229 @@
+"""Word (.docx) reader: paragraphs and tables in body order, merges resolved, nested tables,
+shaded cells.
+
+python-docx gives the XML; the table grid is resolved here from w:gridSpan / w:vMerge /
+w:gridBefore because python-docx's own ``table.cell(r, c)`` repeats merged cells and hides where
+they start.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Optional
+
+from schemas.document import Cell, Document, Page, Paragraph, Table
+
+from ..repair import repair_thai
+from .common import ReadError, ReadLimits, check_xml_parts, check_zip
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TAGS = {"p": W + "p", "tbl": W + "tbl", "tr": W + "tr", "tc": W + "tc", "sdt": W + "sdt",
+         "sdtContent": W + "sdtContent", "customXml": W + "customXml", "r": W + "r",
+         "t": W + "t", "tab": W + "tab", "br": W + "br", "cr": W + "cr", "hyperlink": W + "hyperlink",
+         "smartTag": W + "smartTag", "ins": W + "ins", "fldSimple": W + "fldSimple",
+         "del": W + "del", "pPr": W + "pPr", "rPr": W + "rPr"}
+_CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
+
+
+def _sniff_not_docx(path: Path) -> Optional[ReadError]:
+    with open(path, "rb") as f:
+        head = f.read(8192)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if "EncryptedPackage".encode("utf-16-le") in Path(path).read_bytes()[:1 << 20]:
+            return ReadError("encrypted", f"{path.name} is a password-protected Word document")
+        return ReadError("unsupported", f"{path.name} is an old binary Word/OLE file (.doc), "
+                         "not .docx; save it as .docx")
+    if head.startswith(b"%PDF"):
+        return ReadError("not_docx", f"{path.name} is named .docx but is a PDF")
+    if not head.startswith(b"PK"):
+        try:
+            from .text import decode
+            decode(head if len(head) < 8192 else head[:8000])
+            return ReadError("not_docx", f"{path.name} is named .docx but is plain text, "
+                             "not a Word document")
+        except ReadError:
+            return ReadError("corrupt", f"{path.name} is not a Word document (not a zip file)")
+    return None
+
+
+def read_docx(path: Path, limits: ReadLimits) -> Document:
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise ReadError("empty", f"{path.name} is empty (0 bytes)")
+    err = _sniff_not_docx(path)
+    if err:
+        raise err
+    zf = check_zip(path, limits, "DOCX")
+    try:
+        names = set(zf.namelist())
+        if "word/document.xml" not in names:
+            raise ReadError("not_docx", f"{path.name} is a zip file without word/document.xml, "
+                            "not a Word document")
+        check_xml_parts(zf, "DOCX")
+        try:
+            zf.getinfo("word/document.xml")
+            zf.open("word/document.xml").read(1)
+        except (zipfile.BadZipFile, OSError, EOFError) as e:
+            raise ReadError("corrupt", f"{path.name}: word/document.xml cannot be read ({e})")
+    finally:
+        zf.close()
+
+    import docx  # python-docx
+    try:
+        d = docx.Document(str(path))
+    except ReadError:
+        raise
+    except Exception as e:  # python-docx raises many types for broken packages
+        raise ReadError("corrupt", f"{path.name}: Word document cannot be opened "
+                        f"({type(e).__name__}: {e})") from e
+
+    styles = _style_names(d)
+    body = d.element.body
+    blocks: list = []
+    warnings: list[str] = []
+    for el in _body_children(body):
+        if el.tag == _TAGS["p"]:
+            raw = _para_text(el)
+            if raw.strip():
+                blocks.append(Paragraph(text=repair_thai(raw.strip()), raw=raw,
+                                        style=_para_style(el, styles)))
+        elif el.tag == _TAGS["tbl"]:
+            t = _read_table(el, warnings, depth=0)
+            if t is not None:
+                blocks.append(t)
+    return Document(path=str(path), format="docx", pages=[Page(number=None, blocks=blocks)],
+                    warnings=warnings)
+
+
+def _body_children(el):
+    for child in el.iterchildren():
+        if child.tag in _CONTAINERS:
+            yield from _body_children(child)
+        else:
+            yield child
+
+
+def _style_names(d) -> dict[str, str]:
+    try:
+        return {s.style_id: s.name for s in d.styles}
+    except Exception:
+        return {}
+
+
+def _para_style(p, styles) -> str:
+    ps = p.find(W + "pPr/" + W + "pStyle")
+    if ps is None:
+        return ""
+    sid = ps.get(W + "val", "")
+    return styles.get(sid, sid) or ""
+
+
+def _para_text(p) -> str:
+    """Text of a w:p: runs (also inside hyperlinks, insertions, fields), tabs and breaks;
+    deleted text (w:del) is left out."""
+    out: list[str] = []
+    for node in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "delText", W + "noBreakHyphen",
+                       W + "sym"):
+        tag = node.tag
+        if tag == W + "t":
+            out.append(node.text or "")
+        elif tag == W + "tab":
+            # a w:tab inside w:pPr/w:tabs is a tab stop definition, not a character
+            if node.getparent() is not None and node.getparent().tag == W + "r":
+                out.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+    return "".join(out)
+
+
+def _tc_props(tc):
+    tcPr = tc.find(W + "tcPr")
+    span, vmerge, shaded = 1, None, False
+    if tcPr is not None:
+        gs = tcPr.find(W + "gridSpan")
+        if gs is not None:
+            try:
+                span = max(1, int(gs.get(W + "val", "1")))
+            except ValueError:
+                span = 1
+        vm = tcPr.find(W + "vMerge")
+        if vm is not None:
+            vmerge = vm.get(W + "val", "continue")
+        shd = tcPr.find(W + "shd")
+        if shd is not None:
+            fill = (shd.get(W + "fill") or "").upper()
+            val = (shd.get(W + "val") or "").lower()
+            color = (shd.get(W + "color") or "").upper()
+            if fill and fill not in ("AUTO", "FFFFFF"):
+                shaded = True
+            elif val == "solid" and color and color not in ("AUTO", "FFFFFF"):
+                shaded = True
+    return span, vmerge, shaded
+
+
+def _grid_before(tr) -> int:
+    gb = tr.find(W + "trPr/" + W + "gridBefore")
+    if gb is None:
+        return 0
+    try:
+        return max(0, int(gb.get(W + "val", "0")))
+    except ValueError:
+        return 0
+
+
+def _read_table(tbl, warnings: list[str], depth: int) -> Optional[Table]:
+    if depth > 20:
+        warnings.append("tables nested more than 20 deep were skipped")
+        return None
+    cells: list[Cell] = []
+    # open vertical merges: grid column -> Cell
+    open_v: dict[int, Cell] = {}
+    n_rows = 0
+    n_cols = len(tbl.findall(W + "tblGrid/" + W + "gridCol"))
+    rows = [tr for tr in _body_children(tbl) if tr.tag == _TAGS["tr"]]
+    for r, tr in enumerate(rows):
+        col = _grid_before(tr)
+        seen_cols: set[int] = set()
+        for tc in _body_children(tr):
+            if tc.tag != _TAGS["tc"]:
+                continue
+            span, vmerge, shaded = _tc_props(tc)
+            paras, nested = [], []
+            for child in _body_children(tc):
+                if child.tag == _TAGS["p"]:
+                    paras.append(_para_text(child))
+                elif child.tag == _TAGS["tbl"]:
+                    t = _read_table(child, warnings, depth + 1)
+                    if t is not None:
+                        nested.append(t)
+            raw = "\n".join(paras).strip("\n")
+            text = "\n".join(repair_thai(x.strip()) for x in raw.split("\n")).strip("\n")
+            above = open_v.get(col)
+            if vmerge is not None and vmerge != "restart" and above is not None \
+                    and above.row + above.rowspan == r and above.colspan == span:
+                above.rowspan += 1
+                if text.strip():
+                    above.text = (above.text + "\n" + text).strip("\n")
+                    above.raw = (above.raw + "\n" + raw).strip("\n")
+                above.tables.extend(nested)
+            else:
+                cell = Cell(row=r, col=col, text=text, raw=raw, colspan=span, shaded=shaded,
+                            tables=nested)
+                cells.append(cell)
+                for k in range(col, col + span):
+                    open_v.pop(k, None)
+                open_v[col] = cell
+            for k in range(col, col + span):
+                seen_cols.add(k)
+            col += span
+        # a column with no cell in this row ends any merge running through it
+        for k in list(open_v):
+            if k not in seen_cols:
+                open_v.pop(k)
+        n_cols = max(n_cols, col)
+        n_rows = r + 1
+    if not cells:
+        return None
+    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols)

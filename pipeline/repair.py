@@ -1,0 +1,183 @@
+"""Thai text repair for text that comes out of PDFs, Word and Excel files.
+
+What goes wrong and is repaired here:
+- Private Use Area glyphs (U+F700–U+F71A Windows, U+F884–U+F89E Mac): the shifted/descender-less
+  shaping forms that fonts such as TH SarabunPSK use; mapped back to the standard code points
+  (mapping from HarfBuzz's Thai shaper, hb-ot-shaper-thai.cc).
+- Sara am written as nikhahit + sara aa (``ํ`` + ``า``) or duplicated (``ำา``), and a tone mark
+  put after sara am (``นำ้า`` -> ``น้ำ``).
+- Marks separated from their base by a space (``ตัวชวี้ ัด``) and marks in a non-canonical order
+  (tone mark before the vowel above/below).
+- ``เเ`` typed for ``แ``.
+
+Deliberately not done: Unicode NFKC (it splits sara am into nikhahit + sara aa) and
+pythainlp.util.normalize (it drops tone marks in some inputs, e.g. ``ไตรมาสที ่ 3``).
+
+PDF readers can also repair from character positions (``order_marks_by_position``): a mark
+belongs to the base character it is drawn over, whatever order the file stores them in.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+# --- PUA shaping forms -> standard code points (HarfBuzz thai_pua_shape tables) ---
+_PUA_PAIRS = {
+    # SD: shift down (marks on short consonants without an above vowel)
+    0x0E48: (0xF70A, 0xF88B), 0x0E49: (0xF70B, 0xF88E), 0x0E4A: (0xF70C, 0xF891),
+    0x0E4B: (0xF70D, 0xF894), 0x0E4C: (0xF70E, 0xF897), 0x0E38: (0xF718, 0xF89B),
+    0x0E39: (0xF719, 0xF89C), 0x0E3A: (0xF71A, 0xF89D),
+}
+_PUA_SDL = {0x0E48: (0xF705, 0xF88C), 0x0E49: (0xF706, 0xF88F), 0x0E4A: (0xF707, 0xF892),
+            0x0E4B: (0xF708, 0xF895), 0x0E4C: (0xF709, 0xF898)}
+_PUA_SL = {0x0E48: (0xF713, 0xF88A), 0x0E49: (0xF714, 0xF88D), 0x0E4A: (0xF715, 0xF890),
+           0x0E4B: (0xF716, 0xF893), 0x0E4C: (0xF717, 0xF896), 0x0E31: (0xF710, 0xF884),
+           0x0E34: (0xF701, 0xF885), 0x0E35: (0xF702, 0xF886), 0x0E36: (0xF703, 0xF887),
+           0x0E37: (0xF704, 0xF888), 0x0E47: (0xF712, 0xF889), 0x0E4D: (0xF711, 0xF899)}
+_PUA_RD = {0x0E0D: (0xF70F, 0xF89A), 0x0E10: (0xF700, 0xF89E)}  # yo ying / tho than w/o descender
+
+PUA_MAP: dict[int, str] = {}
+for _table in (_PUA_PAIRS, _PUA_SDL, _PUA_SL, _PUA_RD):
+    for _std, (_win, _mac) in _table.items():
+        PUA_MAP[_win] = chr(_std)
+        PUA_MAP[_mac] = chr(_std)
+
+# --- character classes ---
+THAI_RANGE = "\u0E01-\u0E5B"
+ABOVE_VOWELS = "\u0E31\u0E34\u0E35\u0E36\u0E37\u0E47"
+BELOW_VOWELS = "\u0E38\u0E39\u0E3A"
+TONES = "\u0E48\u0E49\u0E4A\u0E4B"
+OTHER_MARKS = "\u0E4C\u0E4D\u0E4E"          # thanthakhat, nikhahit, yamakkan
+MARKS = ABOVE_VOWELS + BELOW_VOWELS + TONES + OTHER_MARKS
+SARA_AM, SARA_AA, NIKHAHIT = "\u0E33", "\u0E32", "\u0E4D"
+
+_MARK_SET = frozenset(MARKS)
+_THAI_CHAR = re.compile(f"[{THAI_RANGE}]")
+
+# Order of marks within one cluster: vowel below/above first, then tone, then the rest.
+_MARK_RANK = {**{c: 0 for c in BELOW_VOWELS}, **{c: 1 for c in ABOVE_VOWELS},
+              **{c: 2 for c in TONES}, "\u0E4C": 3, "\u0E4E": 3, NIKHAHIT: 4}
+
+_INVISIBLE = re.compile("[\u200b\u200c\ufeff\u00ad]")
+# space(s) between a Thai character and a mark that must belong to it
+_SPACE_BEFORE_MARK = re.compile(f"(?<=[{THAI_RANGE}])[ \u00a0]+(?=[{MARKS}])")
+_MARK_RUN = re.compile(f"[{MARKS}]{{2,}}")
+# nikhahit (+ tones) + sara aa  ->  tones + sara am;  sara am (+ tones) + sara aa  -> the same
+_NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{TONES}\u0E4C]*){SARA_AA}")
+_AM_TONE_AA = re.compile(f"{SARA_AM}([{TONES}]*){SARA_AA}")
+_AM_THEN_TONE = re.compile(f"{SARA_AM}([{TONES}]+)")
+# two vowels above one consonant while the consonant before it has none: the first vowel (and
+# its tone) belongs to that earlier consonant (``ชวี้ั`` -> ``ชี้วั``)
+_CONS = "\u0E01-\u0E2E"
+_DOUBLE_ABOVE = re.compile(f"([{_CONS}])([{_CONS}])([{ABOVE_VOWELS}][{TONES}\u0E4C]*)([{ABOVE_VOWELS}])")
+_TONE_NIKHAHIT = re.compile(f"([{TONES}]+){NIKHAHIT}(?={SARA_AA}|{SARA_AM})")
+
+
+def _sort_marks(m: re.Match) -> str:
+    run = m.group(0)
+    out = []
+    for ch in sorted(run, key=lambda c: _MARK_RANK.get(c, 5)):   # stable sort
+        if out and out[-1] == ch:                                 # doubled mark: keep one
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def repair_thai(text: str) -> str:
+    """Repair Thai text as described in the module docstring. Idempotent; clean text is
+    returned unchanged."""
+    if not text:
+        return text
+    if any(0xF700 <= ord(c) <= 0xF8FF for c in text):
+        text = "".join(PUA_MAP.get(ord(c), c) for c in text)
+    if not _THAI_CHAR.search(text):
+        return _INVISIBLE.sub("", text) if "\u200b" in text or "\ufeff" in text \
+            or "\u200c" in text or "\u00ad" in text else text
+    text = _INVISIBLE.sub("", text)
+    text = _SPACE_BEFORE_MARK.sub("", text)
+    text = text.replace("\u0E40\u0E40", "\u0E41")        # เเ -> แ
+    text = _TONE_NIKHAHIT.sub(lambda m: NIKHAHIT + m.group(1), text)
+    text = _NIKHAHIT_AA.sub(lambda m: m.group(1) + SARA_AM, text)
+    text = _AM_TONE_AA.sub(lambda m: m.group(1) + SARA_AM, text)
+    text = _AM_THEN_TONE.sub(lambda m: m.group(1) + SARA_AM, text)
+    text = _DOUBLE_ABOVE.sub(lambda m: m.group(1) + m.group(3) + m.group(2) + m.group(4), text)
+    text = _MARK_RUN.sub(_sort_marks, text)
+    while SARA_AM + SARA_AM in text:
+        text = text.replace(SARA_AM + SARA_AM, SARA_AM)
+    return text
+
+
+def is_thai(ch: str) -> bool:
+    return "\u0E01" <= ch <= "\u0E5B"
+
+
+def is_mark(ch: str) -> bool:
+    return ch in _MARK_SET
+
+
+def join_wrapped(lines: Iterable[str]) -> str:
+    """Join visually wrapped lines: no space between two Thai characters (Thai has no spaces
+    between words, so a wrap inside Thai text is not a word break), one space otherwise."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif is_thai(out[-1]) and is_thai(line[0]):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+_WS = re.compile(r"[ \t\u00a0\u3000]+")
+
+
+def collapse_spaces(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def order_marks_by_position(chars: Sequence[tuple[str, float, float]]) -> list[int]:
+    """Order for characters of one line given as (char, x0, x1): each combining mark is moved
+    right after the base character whose horizontal extent holds the mark's centre (the base
+    it is drawn on). Returns a permutation of indices. Used for PDF text, where the stored order
+    of marks can differ from the drawn one (``ตัวชวี้ ัด`` for ``ตัวชี้วัด``)."""
+    bases: list[int] = []
+    marks_of: dict[int, list[int]] = {}
+    lead: list[int] = []           # marks before any base
+    for i, (ch, x0, x1) in enumerate(chars):
+        if ch in _MARK_SET:
+            cx = (x0 + x1) / 2
+            best, best_d = None, None
+            for b in bases[-4:] + _next_bases(chars, i, 3):
+                bx0, bx1 = chars[b][1], chars[b][2]
+                if not is_thai(chars[b][0]):
+                    continue
+                d = 0.0 if bx0 - 0.5 <= cx <= bx1 + 0.5 else min(abs(cx - bx0), abs(cx - bx1))
+                if best_d is None or d < best_d:
+                    best, best_d = b, d
+            if best is None:
+                (marks_of.setdefault(bases[-1], []) if bases else lead).append(i)
+            else:
+                marks_of.setdefault(best, []).append(i)
+        elif ch.isspace() and bases and i + 1 < len(chars) and chars[i + 1][0] in _MARK_SET:
+            continue               # a space that only separates a mark from its base
+        else:
+            bases.append(i)
+    order = list(lead)
+    for b in bases:
+        order.append(b)
+        order.extend(marks_of.get(b, []))
+    return order
+
+
+def _next_bases(chars, i: int, n: int) -> list[int]:
+    out = []
+    j = i + 1
+    while j < len(chars) and len(out) < n:
+        if chars[j][0] not in _MARK_SET and not chars[j][0].isspace():
+            out.append(j)
+        j += 1
+    return out
