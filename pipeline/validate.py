@@ -1,0 +1,426 @@
+"""The validator: findings, flags and scores for one Extraction.
+
+``validate(ex, as_of)`` raises every finding code of the contract except FILE_UNREADABLE and
+NO_FORM_FOUND (the batch runner's), sets ``record.flags`` (the codes of the findings about the
+record, in finding order) and ``record.score``. Parameters live in schemas/rules/validation.json.
+Each pass is linear in the records; lookups go through dicts built once.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Optional
+
+from schemas import Extraction, Finding, Location, Record
+from schemas import rules
+from pipeline.findings import finding_for, make_finding
+from pipeline import scoring
+
+
+def validate(ex: Extraction, as_of: date) -> list[Finding]:
+    return _Validator(ex, as_of).run()
+
+
+# --- small readers of record fields ---------------------------------------------------------
+
+def _month_index(ym: str) -> Optional[int]:
+    """'2010-05' (or '2010-05-31') -> months since year 0; None when not such a text."""
+    try:
+        y, m = int(ym[0:4]), int(ym[5:7])
+    except (ValueError, TypeError):
+        return None
+    if len(ym) < 7 or ym[4] != "-" or not 1 <= m <= 12:
+        return None
+    return y * 12 + m - 1
+
+
+def _day(text: str) -> Optional[date]:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _num(x: float) -> str:
+    return f"{x:,.4f}".rstrip("0").rstrip(".") if x != int(x) else f"{int(x):,}"
+
+
+def _ym(d: date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+def _ym_text(idx: int) -> str:
+    return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
+
+
+class _Validator:
+    def __init__(self, ex: Extraction, as_of: date):
+        self.ex = ex
+        self.as_of = as_of
+        self.cfg = rules.load("validation")
+        self.findings: list[Finding] = []
+        self.flags: dict[int, list[str]] = defaultdict(list)
+        self.lower_words = tuple(self.cfg["lower_is_better_words"])
+        self.n_levels = int(self.cfg["ladder_size"])
+        self.ladder_forms = set(self.cfg["ladder_forms"])
+        self.decimals = int(self.cfg["score_decimals"])
+        # indices (one pass)
+        self.kpi_by_no: dict[str, Record] = {}
+        self.children: dict[str, list[Record]] = defaultdict(list)
+        self.milestones_by_kpi: dict[str, list[Record]] = defaultdict(list)
+        self.activities: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        self.groups: dict[str, list[Record]] = defaultdict(list)
+        for r in ex.records:
+            if r.record_type == "kpi":
+                if r.parent_item:
+                    self.children[r.parent_item].append(r)
+                else:
+                    self.kpi_by_no.setdefault(r.item_no, r)
+            elif r.record_type == "milestone":
+                self.milestones_by_kpi[r.kpi_no or r.parent_item].append(r)
+            elif r.record_type == "activity":
+                if r.row_kind == "group":
+                    self.groups[r.item_no].append(r)
+                else:
+                    self.activities[(r.parent_item, r.item_no)].append(r)
+        self._fy_cache: dict[int, tuple[int, int]] = {}
+
+    # --- emitting ---------------------------------------------------------------------------
+    def _on(self, record: Record, code: str, value: str = "", **kw) -> None:
+        self.findings.append(finding_for(record, code, value, **kw))
+        codes = self.flags[id(record)]
+        if code not in codes:
+            codes.append(code)
+
+    def _at(self, loc: Location, code: str, *, record_type: str = "", item_no: str = "",
+            name: str = "", value: str = "", **kw) -> None:
+        self.findings.append(make_finding(
+            code, self.ex.source_file, page=loc.page, table=loc.table, row=loc.row,
+            record_type=record_type, item_no=item_no, name=name, value=value,
+            agency=self.ex.agency, fiscal_year=self.ex.fiscal_year, **kw))
+
+    # --- driver -----------------------------------------------------------------------------
+    def run(self) -> list[Finding]:
+        for r in self.ex.records:
+            r.score = None
+            self._dates(r)
+            if r.record_type == "activity":
+                self._activity(r)
+            elif r.record_type == "kpi":
+                self._kpi(r)
+            if r.record_type in ("activity", "milestone"):
+                self._deadline(r)
+        for m in self.ex.matrices:
+            self._matrix(m)
+        for g in self.ex.weight_groups:
+            self._weight_group(g)
+        for g in self.ex.budget_groups:
+            self._budget_group(g)
+        for d in self.ex.dimensions:
+            if d.indicator_count == 0:
+                self._at(d.loc, "DIMENSION_EMPTY", record_type="kpi", item_no=d.dimension,
+                         name=d.label, value=f"{d.dimension} {d.label}".strip())
+        for a in self.ex.approvals:
+            self._approval(a)
+        self._scores()
+        for r in self.ex.records:
+            r.flags = ";".join(self.flags.get(id(r), ()))
+        return self.findings
+
+    # --- dates ------------------------------------------------------------------------------
+    def _dates(self, r: Record) -> None:
+        for fld in ("start", "end", "deadline"):
+            raw = getattr(r, f"{fld}_raw")
+            if getattr(r, f"{fld}_status") == "invalid" and raw.strip():
+                self._on(r, "DATE_UNPARSEABLE", raw.strip())
+        for note in r.date_notes:
+            raw, fixed = (note[1], note[2]) if len(note) >= 3 else (str(note), "")
+            self._on(r, "DATE_CORRECTED", f"{raw} -> {fixed}")
+
+    def _fy_window(self, be: int) -> tuple[int, int]:
+        if be not in self._fy_cache:
+            from pipeline.normalize import fiscal_year_bounds
+            first, last = fiscal_year_bounds(be)
+            self._fy_cache[be] = (_ym(first), _ym(last))
+        return self._fy_cache[be]
+
+    def _activity(self, r: Record) -> None:
+        start, end = _month_index(r.start), _month_index(r.end)
+        if r.row_kind != "group":
+            missing = [f for f, v in (("start", start), ("end", end))
+                       if v is None and getattr(r, f"{f}_status") != "invalid"]
+            if missing:
+                self._on(r, "DATE_MISSING", ";".join(missing))
+        if start is not None and end is not None and start > end:
+            self._on(r, "START_AFTER_END", f"{r.start_raw or r.start} > {r.end_raw or r.end}")
+        fy = r.fiscal_year or self.ex.fiscal_year
+        if fy:
+            lo, hi = self._fy_window(fy)
+            outside = []
+            for label, idx, raw in (("start", start, r.start_raw), ("end", end, r.end_raw)):
+                if idx is not None and not lo <= idx <= hi:
+                    outside.append(f"{_ym_text(idx)} ({raw})" if raw else _ym_text(idx))
+            for ym in filter(None, r.planned_months.split(";")):
+                idx = _month_index(ym.strip())
+                if idx is not None and not lo <= idx <= hi and _ym_text(idx) not in \
+                        [o[:7] for o in outside]:
+                    outside.append(_ym_text(idx))
+            if outside:
+                self._on(r, "OUTSIDE_FISCAL_YEAR", "; ".join(outside), fiscal_year=fy)
+        if r.duration_months is not None and start is not None and end is not None \
+                and start <= end:
+            span = end - start + 1
+            if abs(span - r.duration_months) > self.cfg["duration_tolerance_months"]:
+                self._on(r, "DURATION_MISMATCH",
+                         f"{r.duration_raw or _num(r.duration_months)} / {span}",
+                         detail_th=f"ระบุ {_num(r.duration_months)} เดือน แต่ช่วงวันที่ครอบคลุม {span} เดือน",
+                         detail_en=f"stated {_num(r.duration_months)} months, dates span {span}")
+
+    # --- deadlines --------------------------------------------------------------------------
+    def _deadline(self, r: Record) -> None:
+        deadline = _day(r.deadline)
+        if deadline is None:
+            return
+        completed = _day(r.completed)
+        if completed is not None and completed > deadline:
+            self._on(r, "DEADLINE_MISSED", f"{r.deadline} -> {r.completed}",
+                     detail_th=f"กำหนด {r.deadline} แล้วเสร็จ {r.completed}",
+                     detail_en=f"due {r.deadline}, completed {r.completed}")
+        elif completed is None and r.status == "not_done" and deadline < self.as_of:
+            self._on(r, "DEADLINE_MISSED", r.deadline,
+                     detail_th=f"กำหนด {r.deadline} ยังไม่แล้วเสร็จ ณ {self.as_of.isoformat()}",
+                     detail_en=f"due {r.deadline}, not done as of {self.as_of.isoformat()}")
+
+    # --- KPIs -------------------------------------------------------------------------------
+    def _is_lower_word(self, name: str) -> bool:
+        return any(w in name for w in self.lower_words)
+
+    def _kpi(self, r: Record) -> None:
+        ladder = r.ladder
+        if r.form in self.ladder_forms and any(v is not None for v in ladder):
+            given = [v for v in ladder if v is not None]
+            if len(given) < self.n_levels:
+                self._on(r, "LADDER_INCOMPLETE", r.ladder_raw or " | ".join(map(_num, given)))
+            shape = scoring.ladder_direction(ladder)
+            if len(given) >= 2 and not shape:
+                self._on(r, "LADDER_NOT_MONOTONIC", r.ladder_raw or " | ".join(map(_num, given)))
+            seen: dict = {}
+            dups = []
+            for level, raw in r.ladder_levels_raw:
+                if level in seen:
+                    dups.append(f"{seen[level]} | {raw}")
+                else:
+                    seen[level] = raw
+            if dups:
+                self._on(r, "LADDER_DUPLICATE", "; ".join(dups))
+            lower = self._is_lower_word(r.name)
+            if (lower and shape == "rising") or (not lower and shape == "falling"):
+                self._on(r, "DIRECTION_MISMATCH", r.ladder_raw or " | ".join(map(_num, given)),
+                         detail_th="ตัวชี้วัดยิ่งน้อยยิ่งดีแต่เกณฑ์เพิ่มขึ้น" if lower
+                         else "ตัวชี้วัดยิ่งมากยิ่งดีแต่เกณฑ์ลดลง",
+                         detail_en="lower is better but the ladder rises" if lower
+                         else "higher is better but the ladder falls")
+        if r.weight is None and self._needs_weight(r):
+            self._on(r, "WEIGHT_MISSING", r.weight_raw)
+
+    def _needs_weight(self, r: Record) -> bool:
+        rule = self.cfg["weight_required"].get(r.form, "none")
+        if rule == "all":
+            return True
+        if rule == "leaf":  # scored on its own: a sub-indicator, or an indicator without any
+            return bool(r.parent_item) or not self.children.get(r.item_no)
+        return False
+
+    # --- structures -------------------------------------------------------------------------
+    def _kpi_record(self, kpi_no: str, form: str = "") -> Optional[Record]:
+        r = self.kpi_by_no.get(kpi_no)
+        if r is None and form:
+            tops = [k for k in self.kpi_by_no.values() if k.form == form]
+            r = tops[0] if len(tops) == 1 else None
+        return r
+
+    def _matrix(self, m) -> None:
+        problems = []
+        used: set = set()
+        for level in range(1, m.n_levels + 1):
+            steps = m.levels.get(level)
+            if not steps:
+                problems.append(f"ระดับ {level}: ไม่มี")
+                continue
+            used.update(steps)
+            lacking = [s for s in range(1, level + 1) if s not in steps]
+            if lacking:
+                problems.append(f"ระดับ {level}: ขาดขั้นตอนที่ {','.join(map(str, lacking))}")
+        for level, steps in m.levels.items():
+            if not 1 <= level <= m.n_levels:
+                used.update(steps)
+        undefined = sorted(s for s in used if s not in set(m.steps_defined))
+        if undefined:
+            problems.append(f"ขั้นตอนที่ {','.join(map(str, undefined))}: ไม่มีคำอธิบาย")
+        if not problems:
+            return
+        value = "; ".join(problems)
+        kpi = self._kpi_record(m.kpi_no, "kpi_report")
+        if kpi is not None:
+            self._on(kpi, "MILESTONE_MISSING", value)
+        else:
+            self._at(m.loc, "MILESTONE_MISSING", record_type="kpi", item_no=m.kpi_no, value=value)
+
+    def _weight_group(self, g) -> None:
+        if g.stated_total is None:
+            return
+        members = {k.item_no: k for k in self.children.get(g.parent_item, ())}
+        weights = [members[i].weight if i in members else None for i in g.member_items]
+        if any(w is None for w in weights):
+            return  # WEIGHT_MISSING already names the member; a sum over a gap says nothing more
+        total = sum(weights)
+        if abs(total - g.stated_total) <= self.cfg["weight_sum_tolerance"]:
+            return
+        value = f"{' + '.join(map(_num, weights))} = {_num(total)} ≠ {g.stated_raw or _num(g.stated_total)}"
+        parent = self.kpi_by_no.get(g.parent_item)
+        if parent is not None:
+            self._on(parent, "WEIGHT_SUM_MISMATCH", value)
+        else:
+            self._at(g.loc, "WEIGHT_SUM_MISMATCH", record_type="kpi", item_no=g.parent_item,
+                     value=value)
+
+    def _budget_group(self, g) -> None:
+        if g.total_thb is None:
+            return
+        total = 0
+        for item in g.member_items:
+            rec = _nearest(self.activities.get((g.item_no, item)), g.loc)
+            if rec is not None and rec.budget_thb is not None:
+                total += rec.budget_thb
+        if abs(total - g.total_thb) <= self.cfg["budget_sum_tolerance_thb"]:
+            return
+        value = f"{g.total_thb:,} ≠ {total:,}"
+        group = _nearest(self.groups.get(g.item_no), g.loc)
+        if group is not None:
+            self._on(group, "BUDGET_SUM_MISMATCH", value,
+                     detail_th=f"รวมรายการย่อยได้ {total:,} บาท",
+                     detail_en=f"the items add up to {total:,} baht")
+        else:
+            self._at(g.loc, "BUDGET_SUM_MISMATCH", record_type="activity", item_no=g.item_no,
+                     name=g.name, value=value)
+
+    def _approval(self, a) -> None:
+        lacking_th, lacking_en = [], []
+        if not a.signatory.strip():
+            lacking_th.append("ชื่อผู้ลงนาม")
+            lacking_en.append("signatory")
+        if not a.date.strip():
+            lacking_th.append("วันที่")
+            lacking_en.append("date")
+        if lacking_th:
+            self._at(a.loc, "UNSIGNED", value=" ".join(a.raw.split())[:120],
+                     detail_th="ขาด" + " และ ".join(lacking_th),
+                     detail_en="no " + " and no ".join(lacking_en))
+
+    # --- scores -----------------------------------------------------------------------------
+    def _scores(self) -> None:
+        below = self.cfg["below_level_1_score"]
+        for r in self.ex.records:
+            if r.record_type != "kpi" or r.actual is None:
+                continue
+            ladder = r.ladder
+            if r.form in self.ladder_forms and all(v is not None for v in ladder) \
+                    and scoring.ladder_direction(ladder):
+                r.score = scoring.ladder_score(ladder, r.actual, below_level_1=below,
+                                               decimals=self.decimals)
+        matrices = {m.kpi_no: m for m in self.ex.matrices}
+        for r in self.ex.records:
+            if r.record_type == "kpi" and r.form == "kpi_report" and not r.parent_item:
+                r.score = self._milestone_kpi_score(r, matrices)
+        for parent_no, subs in self.children.items():
+            parent = self.kpi_by_no.get(parent_no)
+            if parent is not None and parent.score is None:
+                parent.score = self._sub_indicator_score(subs)
+        self._deductions()
+
+    def _milestone_kpi_score(self, r: Record, matrices: dict) -> Optional[float]:
+        steps = self.milestones_by_kpi.get(r.item_no, [])
+        if len(self.kpi_by_no) == 1 and not steps:  # a report with one indicator
+            steps = [m for ms in self.milestones_by_kpi.values() for m in ms]
+        if not any(m.status in ("done", "not_done") for m in steps):
+            return None  # nothing reported
+        done = {_step_no(m.item_no) for m in steps if m.status == "done"}
+        m = matrices.get(r.item_no) or (next(iter(matrices.values())) if len(matrices) == 1
+                                        else None)
+        if m is not None:
+            levels = m.levels
+            n = m.n_levels
+        else:  # no matrix: level L needs every step whose first level is <= L
+            levels = {}
+            for lv in range(1, self.n_levels + 1):
+                levels[lv] = [_step_no(s.item_no) for s in steps
+                              if s.level is not None and s.level <= lv]
+            n = self.n_levels
+        return float(scoring.milestone_score(levels, done, n))
+
+    def _sub_indicator_score(self, subs: list[Record]) -> Optional[float]:
+        # sub-indicators may come in alternative groups (seed 003: กลุ่มที่ 1 / กลุ่มที่ 2, an
+        # agency belongs to one); score the one group that reports results
+        groups: dict[str, list[Record]] = defaultdict(list)
+        for s in subs:
+            groups[s.plan].append(s)
+        reported = [g for g in groups.values() if any(s.score is not None for s in g)]
+        if len(reported) != 1:
+            return None
+        group = reported[0]
+        if any(s.score is None or s.weight is None for s in group):
+            return None  # a partial result would overstate or understate the indicator
+        return scoring.weighted_score(((s.weight, s.score) for s in group), self.decimals)
+
+    def _deductions(self) -> None:
+        if not self.ex.deductions:
+            return
+        from pipeline.normalize import working_days_between
+        steps = {}
+        for ms in self.milestones_by_kpi.values():
+            for m in ms:
+                steps.setdefault(m.item_no, m)
+        totals: dict[int, tuple[Record, float]] = {}
+        for rule in self.ex.deductions:
+            m = steps.get(rule.step)
+            if m is None:
+                continue
+            deadline = _day(m.deadline)
+            if deadline is None:
+                continue
+            completed = _day(m.completed)
+            if completed is None and m.status == "not_done":
+                completed = self.as_of
+            if completed is None or completed <= deadline:
+                continue
+            # working days after the deadline up to the day it was done (both ends counted)
+            late = working_days_between(deadline + timedelta(days=1), completed)
+            points = scoring.late_deduction(rule.points, rule.per_day, late)
+            kpi = self._kpi_record(m.kpi_no or m.parent_item, "kpi_ladder")
+            if kpi is None or points <= 0:
+                continue
+            prev = totals.get(id(kpi), (kpi, 0.0))[1]
+            totals[id(kpi)] = (kpi, prev + points)
+        for kpi, points in totals.values():
+            if kpi.score is not None:
+                kpi.score = scoring.apply_deduction(kpi.score, points, kpi.weight,
+                                                    self.decimals, self.cfg["score_min"])
+
+
+def _nearest(candidates: Optional[list[Record]], loc: Location) -> Optional[Record]:
+    """The record of that number in the structure's own table (a document may hold several
+    plans numbered alike); else the first one."""
+    if not candidates:
+        return None
+    for r in candidates:
+        if r.table == loc.table:
+            return r
+    return candidates[0]
+
+
+def _step_no(item_no: str):
+    """Milestone item numbers are step numbers ('3'); the matrix uses ints."""
+    try:
+        return int(item_no.strip().rstrip("."))
+    except ValueError:
+        return item_no
