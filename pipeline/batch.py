@@ -1,0 +1,617 @@
+"""Batch runs: walk INPUT_DIR, process each file (read -> extract -> validate) in worker processes,
+and write consolidated.csv, findings.csv, files.csv and summary.csv.
+
+The unit of work is one file -> :class:`FileOutcome`. Outcomes go to an on-disk spool as they
+arrive (in any order) and are merged in ``source_file`` order at the end, so memory does not grow
+with the number of files and a re-run writes the same bytes.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import pickle
+import re
+import sqlite3
+import stat
+import sys
+import tempfile
+import time
+import traceback
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Iterator, Optional
+
+from schemas import (CONSOLIDATED_COLUMNS, FILES_COLUMNS, FINDINGS_COLUMNS, FileResult, Finding,
+                     Record)
+
+from .cache import CACHE_FILE, Cache, entry_key
+from .export import open_csv, write_csv
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_TIMEOUT = 120.0
+_PICKLE = pickle.HIGHEST_PROTOCOL
+
+# Files the operating system or an office suite leaves beside documents: listed, never read.
+_JUNK_NAMES = {".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini", ".localized",
+               ".directory", "icon\r"}
+_JUNK_PREFIXES = ("~$", "._", ".~lock.")
+
+
+@dataclass(frozen=True)
+class Settings:
+    fiscal_year: Optional[int] = None          # --fiscal-year, used when a document states none
+    as_of: date = field(default_factory=date.today)
+    jobs: int = 1
+    max_bytes: Optional[int] = DEFAULT_MAX_BYTES
+    timeout: Optional[float] = DEFAULT_TIMEOUT  # seconds per file; None: no limit
+    use_cache: bool = True
+    cache_dir: Optional[Path] = None           # None: OUT_DIR
+    executor: str = "local"                    # local | dask
+    scheduler: Optional[str] = None            # dask: tcp://HOST:PORT; None: a local cluster
+    progress: Optional[bool] = None            # None: when stderr is a terminal
+
+    def extraction_key(self) -> str:
+        """The settings that change what a file's extraction is (cache key)."""
+        return f"fy={self.fiscal_year};max_bytes={self.max_bytes}"
+
+
+@dataclass
+class FileOutcome:
+    """What one file gave: its files.csv row, its records and its findings (validated)."""
+    file: FileResult
+    records: list[Record] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    extraction: Optional[bytes] = None   # pickled (file row, Extraction) before validation
+    cacheable: bool = True               # False for time-outs and crashes: worth a retry
+
+
+@dataclass
+class Task:
+    path: str
+    rel: str
+    sha256: str = ""
+    size: Optional[int] = None
+    extraction: Optional[bytes] = None   # set: re-validate a cached extraction, don't read
+
+
+@dataclass
+class RunResult:
+    files: int = 0
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    records: int = 0
+    findings: int = 0
+    cache_hits: int = 0
+    seconds: float = 0.0
+    summary: list[dict] = field(default_factory=list)
+    summary_error: str = ""
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (source_file, error)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed or self.summary_error else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# walking INPUT_DIR
+
+@dataclass
+class Entry:
+    rel: str
+    path: str
+    size: Optional[int] = None
+    outcome: Optional[FileOutcome] = None  # decided while walking (skipped, failed)
+
+
+def is_junk(name: str) -> bool:
+    low = name.lower()
+    return low in _JUNK_NAMES or name.startswith(_JUNK_PREFIXES)
+
+
+def _agency_fallback(rel: str) -> str:
+    return rel.split("/", 1)[0] if "/" in rel else ""
+
+
+def _ext(rel: str) -> str:
+    name = rel.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name.lstrip(".") else ""
+
+
+def walk(root: Path, exclude: tuple[Path, ...] = ()) -> list[Entry]:
+    """Every entry under ``root``, sorted by relative path. Symlinked folders are followed unless
+    they lead back to a folder on the way down (a loop) or to one already read; FIFOs, sockets
+    and devices are listed, never opened (reading a FIFO would block)."""
+    root = Path(root)
+    skip_dirs = set()
+    for p in exclude:
+        try:
+            st = os.stat(p)
+            skip_dirs.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
+    entries: list[Entry] = []
+    rst = os.stat(root)
+    visited = {(rst.st_dev, rst.st_ino)}
+    # (folder path, rel prefix, (dev, ino) of the folders above it and itself)
+    stack = [(str(root), "", ((rst.st_dev, rst.st_ino),))]
+    while stack:
+        dirpath, prefix, chain = stack.pop()
+        try:
+            with os.scandir(dirpath) as it:
+                children = sorted(it, key=lambda d: d.name)
+        except OSError as e:
+            rel = prefix.rstrip("/") or "."
+            entries.append(Entry(rel + "/", dirpath, outcome=failed_outcome(
+                rel + "/", "", "folder unreadable", f"the folder cannot be read ({e.strerror})",
+                f"เปิดโฟลเดอร์ไม่ได้ ({e.strerror})", cacheable=False)))
+            continue
+        subdirs = []
+        for de in children:
+            rel = prefix + de.name
+            try:
+                is_link = de.is_symlink()
+                st = os.stat(de.path)  # follows links
+            except OSError as e:
+                if e.errno == errno.ELOOP:
+                    entries.append(_skipped(rel, de.path, "symbolic link loop: the link points "
+                                            "back to itself; not followed"))
+                elif is_link:
+                    target = _readlink(de.path)
+                    entries.append(Entry(rel, de.path, outcome=failed_outcome(
+                        rel, _ext(rel), "broken link",
+                        f"broken symbolic link (points to {target}, which does not exist)",
+                        "ลิงก์ชี้ไปยังไฟล์ที่ไม่มีอยู่", cacheable=False)))
+                else:
+                    entries.append(Entry(rel, de.path, outcome=failed_outcome(
+                        rel, _ext(rel), "unreadable", f"cannot be read ({e.strerror})",
+                        f"อ่านไฟล์ไม่ได้ ({e.strerror})", cacheable=False)))
+                continue
+            key = (st.st_dev, st.st_ino)
+            if stat.S_ISDIR(st.st_mode):
+                if key in skip_dirs:
+                    continue  # OUT_DIR or the cache inside INPUT_DIR: our own output
+                if is_link and key in chain:
+                    entries.append(_skipped(rel + "/", de.path, f"symbolic link loop: points to "
+                                            f"{_readlink(de.path)}, a folder that contains it;"
+                                            " not followed"))
+                    continue
+                if is_link and key in visited:
+                    entries.append(_skipped(rel + "/", de.path, f"symbolic link to "
+                                            f"{_readlink(de.path)}, a folder already read;"
+                                            " not read twice"))
+                    continue
+                visited.add(key)
+                subdirs.append((de.path, rel + "/", chain + (key,)))
+            elif stat.S_ISREG(st.st_mode):
+                if is_junk(de.name):
+                    entries.append(_skipped(rel, de.path, "system or lock file, not a submission",
+                                            size=st.st_size))
+                else:
+                    entries.append(Entry(rel, de.path, size=st.st_size))
+            else:
+                entries.append(_skipped(rel, de.path, "not a regular file (pipe, socket or "
+                                        "device)"))
+        stack.extend(reversed(subdirs))
+    entries.sort(key=lambda e: e.rel)
+    return entries
+
+
+def _readlink(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
+
+
+def _skipped(rel: str, path: str, why: str, size: Optional[int] = None) -> Entry:
+    fr = FileResult(source_file=rel, format=_ext(rel), status="skipped", error=why,
+                    size_bytes=size, agency=_agency_fallback(rel))
+    return Entry(rel, path, size=size, outcome=FileOutcome(fr, cacheable=False))
+
+
+# ---------------------------------------------------------------------------------------------
+# one file
+
+def failed_outcome(rel: str, fmt: str, reason: str, message: str, message_th: str,
+                   *, sha256: str = "", size: Optional[int] = None, seconds: float = 0.0,
+                   cacheable: bool = True) -> FileOutcome:
+    """A failed file: its files.csv row and a FILE_UNREADABLE finding naming the reason."""
+    from .findings import make_finding
+    agency = _agency_fallback(rel)
+    finding = make_finding("FILE_UNREADABLE", rel, value=reason, reason=message,
+                           reason_th=message_th, agency=agency)
+    fr = FileResult(source_file=rel, format=fmt, status="failed", error=message, findings=1,
+                    sha256=sha256, seconds=seconds, size_bytes=size, agency=agency)
+    return FileOutcome(fr, findings=[finding], cacheable=cacheable)
+
+
+def _fail_task(task: Task, reason: str, message: str, message_th: str) -> FileOutcome:
+    """Outcome for a task that the executor had to give up on (time limit, crash)."""
+    return failed_outcome(task.rel, _ext(task.rel), reason, message, message_th,
+                          sha256=task.sha256, size=task.size, cacheable=False)
+
+
+def _where(exc: BaseException) -> str:
+    """The innermost frame of the traceback, e.g. ``extractors/form72.py:88 in rows``."""
+    tb = traceback.extract_tb(exc.__traceback__)
+    if not tb:
+        return ""
+    f = tb[-1]
+    parts = Path(f.filename).parts
+    short = "/".join(parts[-2:]) if len(parts) >= 2 else f.filename
+    return f"{short}:{f.lineno} in {f.name}"
+
+
+def _exception_outcome(rel, fmt, stage_en, stage_th, exc, **kw) -> FileOutcome:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    where = _where(exc)
+    msg = f"{stage_en} failed: {detail}" + (f" (at {where})" if where else "")
+    return failed_outcome(rel, fmt, f"{stage_en} error", msg,
+                          f"เกิดข้อผิดพลาดระหว่าง{stage_th}: {detail}", **kw)
+
+
+def _natural(text: str) -> tuple:
+    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t)
+                 for t in re.findall(r"\d+|\D+", text or ""))
+
+
+def finding_sort_key(f: Finding) -> tuple:
+    return (f.page is None, f.page or 0, f.table is None, f.table or 0,
+            f.row is None, f.row if f.row is not None else 0, _natural(f.item_no),
+            f.code, f.value or "", f.message, f.name or "")
+
+
+def _read_limits(settings: Settings):
+    from .readers import ReadLimits
+    limits = ReadLimits()
+    # ReadLimits is the readers'; pass our size limit where it has a field for it.
+    if settings.max_bytes is not None:
+        for name in ("max_bytes", "max_size", "max_file_bytes"):
+            if hasattr(limits, name):
+                try:
+                    limits = replace(limits, **{name: settings.max_bytes})
+                except TypeError:
+                    setattr(limits, name, settings.max_bytes)
+                break
+    return limits
+
+
+def process_file(path, rel: str, settings: Settings, sha256: str = "",
+                 size: Optional[int] = None) -> FileOutcome:
+    """Read, extract and validate one file. Never raises: any problem becomes a failed row."""
+    t0 = time.perf_counter()
+    kw = dict(sha256=sha256, size=size)
+    fmt = _ext(rel)
+    try:
+        from .readers import ReadError, detect_format, read_document
+    except Exception as e:
+        return _exception_outcome(rel, fmt, "loading the readers", "การโหลดตัวอ่านไฟล์", e, **kw)
+    try:
+        fmt = detect_format(Path(path)) or fmt
+        doc = read_document(Path(path), _read_limits(settings))
+    except ReadError as e:
+        reason = getattr(e, "reason", "") or "unreadable"
+        message = getattr(e, "message", "") or str(e)
+        message_th = getattr(e, "message_th", "") or message
+        return failed_outcome(rel, fmt, reason, message, message_th,
+                              seconds=time.perf_counter() - t0, **kw)
+    except MemoryError as e:
+        return _exception_outcome(rel, fmt, "reading", "การอ่านไฟล์", e, **kw)
+    except Exception as e:
+        return _exception_outcome(rel, fmt, "reading", "การอ่านไฟล์", e, **kw)
+
+    fr = FileResult(source_file=rel, format=doc.format or fmt, sha256=sha256, size_bytes=size,
+                    pages=doc.page_count, tables=len(doc.tables()),
+                    encoding=doc.encoding or "",
+                    pages_without_text=";".join(str(n) for n in doc.pages_without_text()))
+    try:
+        from extractors import extract
+        from schemas import ExtractContext
+        ctx = ExtractContext(source_file=rel, fiscal_year=settings.fiscal_year,
+                             agency_fallback=_agency_fallback(rel))
+        ex = extract(doc, ctx)
+    except Exception as e:
+        return _exception_outcome(rel, fr.format, "extraction", "การดึงข้อมูลจากแบบฟอร์ม", e, **kw)
+    del doc
+    try:
+        blob = pickle.dumps((fr, ex), _PICKLE)
+    except Exception as e:
+        return _exception_outcome(rel, fr.format, "caching", "การเก็บผลการดึงข้อมูล", e, **kw)
+    out = finish(fr, ex, settings, blob)
+    out.file.seconds = time.perf_counter() - t0
+    return out
+
+
+def finish(fr: FileResult, ex, settings: Settings, blob: Optional[bytes] = None) -> FileOutcome:
+    """Validate an extraction and complete the file row: counts, NO_FORM_FOUND, sorted findings."""
+    from .findings import make_finding
+    rel = fr.source_file
+    try:
+        from .validate import validate
+        findings = list(validate(ex, settings.as_of))
+    except Exception as e:
+        out = _exception_outcome(rel, fr.format, "validation", "การตรวจสอบ", e,
+                                 sha256=fr.sha256, size=fr.size_bytes)
+        out.extraction = None
+        return out
+    agency = ex.agency or _agency_fallback(rel)
+    if not ex.forms and not ex.records and not any(f.code == "NO_FORM_FOUND" for f in findings):
+        findings.append(make_finding("NO_FORM_FOUND", rel, agency=agency,
+                                     fiscal_year=ex.fiscal_year))
+    findings.sort(key=finding_sort_key)
+    fr = replace(fr, status="ok", error="", records=len(ex.records), findings=len(findings),
+                 forms=";".join(ex.forms), agency=agency, fiscal_year=ex.fiscal_year)
+    return FileOutcome(fr, records=list(ex.records), findings=findings, extraction=blob)
+
+
+def run_task(task: Task, settings: Settings) -> FileOutcome:
+    """The executors' unit of work. Never raises."""
+    try:
+        if task.extraction is not None:
+            t0 = time.perf_counter()
+            fr, ex = pickle.loads(task.extraction)
+            out = finish(fr, ex, settings, task.extraction)
+            out.file.seconds = time.perf_counter() - t0
+            return out
+        return process_file(task.path, task.rel, settings, task.sha256, task.size)
+    except BaseException as e:  # SystemExit/KeyboardInterrupt inside a reader too
+        return _exception_outcome(task.rel, _ext(task.rel), "processing", "การประมวลผล", e,
+                                  sha256=task.sha256, size=task.size)
+
+
+# ---------------------------------------------------------------------------------------------
+# the spool: outcomes on disk until the merge
+
+class Spool:
+    """Outcomes pickled into a temporary SQLite file, read back ordered by source_file."""
+
+    def __init__(self, directory: Path):
+        fd, self.path = tempfile.mkstemp(prefix=".thaiforms-spool-", suffix=".sqlite",
+                                         dir=directory)
+        os.close(fd)
+        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=OFF")
+        self._db.execute("PRAGMA synchronous=OFF")
+        self._db.execute("CREATE TABLE o (rel TEXT PRIMARY KEY, blob BLOB)")
+        self._pending: list[tuple[str, bytes]] = []
+
+    def add(self, outcome: FileOutcome, blob: Optional[bytes] = None) -> None:
+        if blob is None:
+            outcome = replace(outcome, extraction=None)
+            blob = pickle.dumps(outcome, _PICKLE)
+        self._pending.append((outcome.file.source_file, blob))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT OR REPLACE INTO o VALUES (?, ?)", self._pending)
+            self._db.execute("COMMIT")
+            self._pending.clear()
+
+    def outcomes(self) -> Iterator[FileOutcome]:
+        self.flush()
+        for (blob,) in self._db.execute("SELECT blob FROM o ORDER BY rel"):
+            yield pickle.loads(blob)
+
+    def close(self) -> None:
+        self._db.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            try:
+                os.unlink(self.path + suffix)
+            except FileNotFoundError:
+                pass
+
+
+class _SpoolView:
+    """Records, findings or file rows of every outcome, re-read from the spool on each pass, so
+    the summary sees them all without holding them all in memory."""
+
+    def __init__(self, spool: Spool, what: str, count: int):
+        self._spool, self._what, self._count = spool, what, count
+
+    def __iter__(self):
+        for o in self._spool.outcomes():
+            if self._what == "file":
+                yield o.file
+            else:
+                yield from getattr(o, self._what)
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return list(self)[i]
+        if i < 0:
+            i += self._count
+        for k, item in enumerate(self):
+            if k == i:
+                return item
+        raise IndexError(i)
+
+
+# ---------------------------------------------------------------------------------------------
+# the batch
+
+def sha256_file(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _executor(settings: Settings):
+    from .executors import DaskExecutor, LocalExecutor
+    if settings.executor == "dask":
+        return DaskExecutor(run_task, _fail_task, settings, scheduler=settings.scheduler,
+                            jobs=settings.jobs, timeout=settings.timeout)
+    return LocalExecutor(run_task, _fail_task, settings, jobs=settings.jobs,
+                         timeout=settings.timeout)
+
+
+def _show_progress(settings: Settings) -> bool:
+    if settings.progress is not None:
+        return settings.progress
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Optional[Cache],
+                   exclude: tuple[Path, ...] = ()) -> RunResult:
+    """Process every file under ``input_dir`` into ``spool``; counts in the result."""
+    t_start = time.perf_counter()
+    entries = walk(input_dir, exclude)
+    result = RunResult(files=len(entries))
+    bar = None
+    if _show_progress(settings):
+        from tqdm import tqdm
+        tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+        bar = tqdm(total=len(entries), unit="file", file=sys.stderr, desc="thaiforms")
+
+    def done(out: FileOutcome, blob: Optional[bytes] = None) -> None:
+        fr = out.file
+        if fr.status == "ok":
+            result.ok += 1
+        elif fr.status == "failed":
+            result.failed += 1
+            result.failures.append((fr.source_file, fr.error))
+        else:
+            result.skipped += 1
+        result.records += len(out.records)
+        result.findings += len(out.findings)
+        spool.add(out, blob)
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        tasks: list[Task] = []
+        keys: dict[str, str] = {}
+        xkey = settings.extraction_key()
+        as_of = settings.as_of.isoformat()
+        for e in entries:
+            if e.outcome is not None:
+                done(e.outcome)
+                continue
+            t0 = time.perf_counter()
+            if settings.max_bytes is not None and e.size is not None and e.size > settings.max_bytes:
+                done(failed_outcome(
+                    e.rel, _ext(e.rel), "over size limit",
+                    f"over size limit ({e.size:,} bytes; the limit is {settings.max_bytes:,})",
+                    f"ไฟล์ใหญ่เกินกำหนด ({e.size:,} ไบต์ เกินกว่า {settings.max_bytes:,} ไบต์)",
+                    size=e.size, cacheable=False))
+                continue
+            try:
+                sha = sha256_file(e.path)
+            except OSError as err:
+                done(failed_outcome(e.rel, _ext(e.rel), "unreadable",
+                                    f"cannot be read ({err.strerror or err})",
+                                    f"อ่านไฟล์ไม่ได้ ({err.strerror or err})", size=e.size,
+                                    cacheable=False))
+                continue
+            if not _is_submission(e.path):
+                out = _skipped(e.rel, e.path, "not a submission format"
+                               + (f" (.{_ext(e.rel)})" if _ext(e.rel) else ""), size=e.size).outcome
+                out.file.sha256 = sha
+                done(out)
+                continue
+            task = Task(e.path, e.rel, sha, e.size)
+            if cache is not None:
+                key = entry_key(sha, e.rel, xkey)
+                keys[e.rel] = key
+                hit = cache.get(key)
+                if hit is not None:
+                    blob_x, hit_as_of, blob_o = hit
+                    if hit_as_of == as_of or blob_x is None:
+                        out = pickle.loads(blob_o)
+                        out.file.seconds = time.perf_counter() - t0
+                        result.cache_hits += 1
+                        done(out)
+                        continue
+                    task.extraction = blob_x  # same file, new --as-of: validate again only
+                    result.cache_hits += 1
+            tasks.append(task)
+
+        for out in _executor(settings).run(tasks):
+            blob = None
+            if cache is not None and out.cacheable and out.file.source_file in keys:
+                outcome_only = replace(out, extraction=None)
+                blob = pickle.dumps(outcome_only, _PICKLE)
+                cache.put(keys[out.file.source_file], out.extraction, as_of, blob)
+            done(out, blob)
+    finally:
+        if bar is not None:
+            bar.close()
+        if cache is not None:
+            cache.flush()
+    spool.flush()
+    result.seconds = time.perf_counter() - t_start
+    return result
+
+
+def _is_submission(path: str) -> bool:
+    """Whether the readers take this file; a detection error means: let the reader say why."""
+    try:
+        from .readers import detect_format
+    except Exception:
+        return True
+    try:
+        return detect_format(Path(path)) is not None
+    except Exception:
+        return True
+
+
+def _summary_module():
+    from . import summary
+    return summary
+
+
+def run(input_dir, out_dir, settings: Settings = Settings()) -> RunResult:
+    """Process ``input_dir`` and write the four CSVs into ``out_dir``."""
+    input_dir, out_dir = Path(input_dir), Path(out_dir)
+    if not input_dir.is_dir():
+        raise NotADirectoryError(f"{input_dir} is not a folder")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cache_dir = Path(settings.cache_dir) if settings.cache_dir else out_dir
+    exclude = (out_dir, cache_dir)
+    with ExitStack() as stack:
+        cache = None
+        if settings.use_cache:
+            cache = stack.enter_context(Cache(cache_dir / CACHE_FILE))
+        spool = Spool(out_dir)
+        stack.callback(spool.close)
+        result = process_folder(input_dir, settings, spool, cache, exclude)
+        write_outputs(spool, out_dir, result, settings)
+    return result
+
+
+def write_outputs(spool: Spool, out_dir: Path, result: RunResult, settings: Settings) -> None:
+    with ExitStack() as stack:
+        wc = stack.enter_context(open_csv(out_dir / "consolidated.csv", CONSOLIDATED_COLUMNS))
+        wf = stack.enter_context(open_csv(out_dir / "findings.csv", FINDINGS_COLUMNS))
+        wfiles = stack.enter_context(open_csv(out_dir / "files.csv", FILES_COLUMNS))
+        for o in spool.outcomes():
+            wc.write_many(o.records)
+            wf.write_many(o.findings)
+            fr = o.file
+            wfiles.write(replace(fr, seconds=round(fr.seconds, 3)))
+    try:
+        summary = _summary_module()
+        rows = summary.summarize(_SpoolView(spool, "file", result.files),
+                                 _SpoolView(spool, "records", result.records),
+                                 _SpoolView(spool, "findings", result.findings),
+                                 settings.as_of)
+        rows = list(rows)
+        write_csv(out_dir / "summary.csv", summary.SUMMARY_COLUMNS, rows)
+        result.summary = rows
+    except Exception as e:
+        result.summary_error = f"{type(e).__name__}: {e} ({_where(e)})"

@@ -1,0 +1,100 @@
+"""Results cache for incremental re-runs, in one SQLite file.
+
+An entry is keyed by what decides the extraction: the file's content hash, its path relative to
+INPUT_DIR (records carry it, and the first folder names the agency), the default fiscal year, the
+read limits and the code version (a hash of the pipeline, extractors and rule files). It holds the
+extraction before validation, so a run with another ``--as-of`` re-validates without re-reading,
+and the validated outcome for the ``--as-of`` it was last validated against.
+"""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+CACHE_FILE = "thaiforms-cache.sqlite"
+SCHEMA_VERSION = "1"
+
+_PACKAGES = ("pipeline", "extractors", "schemas")
+# Modules that only orchestrate and write: changing them does not change any file's results.
+_NOT_EXTRACTION = {"batch.py", "cache.py", "cli.py", "api.py", "export.py", "executors.py",
+                   "render.py", "summary.py"}
+
+
+@lru_cache(maxsize=None)
+def code_version() -> str:
+    """Hash of the source and rule files that decide a file's records and findings."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256(SCHEMA_VERSION.encode())
+    for pkg in _PACKAGES:
+        base = root / pkg
+        files = sorted(p for p in base.rglob("*") if p.suffix in (".py", ".json", ".toml", ".yaml")
+                       and "__pycache__" not in p.parts)
+        for p in files:
+            if pkg == "pipeline" and p.parent == base and p.name in _NOT_EXTRACTION:
+                continue
+            h.update(str(p.relative_to(root)).encode())
+            h.update(b"\0")
+            h.update(p.read_bytes())
+            h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+def entry_key(sha256: str, source_file: str, settings_key: str) -> str:
+    return hashlib.sha256(
+        f"{sha256}\0{source_file}\0{settings_key}\0{code_version()}".encode()).hexdigest()
+
+
+class Cache:
+    """``get``/``put`` pickled blobs by key. Safe to share between runs one at a time; writes are
+    batched and committed by :meth:`flush` (also on close)."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, extraction BLOB,"
+            " as_of TEXT, outcome BLOB, used REAL)")
+        self._pending: list[tuple] = []
+        self.hits = self.misses = 0
+
+    def get(self, key: str) -> Optional[tuple[bytes, str, bytes]]:
+        """(extraction blob, as_of, outcome blob) or None."""
+        row = self._db.execute("SELECT extraction, as_of, outcome FROM entries WHERE key=?",
+                               (key,)).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return row[0], row[1], row[2]
+
+    def put(self, key: str, extraction: bytes, as_of: str, outcome: bytes) -> None:
+        self._pending.append((key, extraction, as_of, outcome, time.time()))
+        if len(self._pending) >= 64:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        self._db.execute("BEGIN")
+        self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?)", self._pending)
+        self._db.execute("COMMIT")
+        self._pending.clear()
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            self._db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

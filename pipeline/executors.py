@@ -1,0 +1,225 @@
+"""Executors run the unit of work (one file -> FileOutcome) in parallel.
+
+``LocalExecutor``: a small process pool of its own, because a file that hangs must be stopped
+without stopping the batch: each worker runs one file at a time, and one that passes the time
+limit (or dies) is killed and replaced. ``DaskExecutor``: the same tasks on a dask.distributed
+cluster (``pip install 'thaiforms[dask]'``).
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import time
+from collections import deque
+from multiprocessing.connection import wait
+from typing import Callable, Iterable, Iterator, Optional
+
+# Work function and outcome builders come from pipeline.batch; passed in to keep this module
+# free of pipeline imports (it is also what a dask worker unpickles).
+WorkFn = Callable  # (task, settings) -> outcome
+FailFn = Callable  # (task, reason, message, message_th) -> outcome
+
+
+def _mp_context():
+    # fork: workers start in milliseconds with everything already imported. Elsewhere spawn.
+    methods = mp.get_all_start_methods()
+    return mp.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _worker_main(conn, work: WorkFn, settings) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        out = work(task, settings)
+        try:
+            conn.send(out)
+        except Exception as e:  # an unpicklable result must not kill the worker silently
+            conn.send(("send-error", f"{type(e).__name__}: {e}"))
+
+
+class _Worker:
+    def __init__(self, ctx, work: WorkFn, settings):
+        parent, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, work, settings), daemon=True)
+        self.proc.start()
+        child.close()
+        self.conn = parent
+        self.task = None
+        self.started = 0.0
+        self.done = 0
+
+    def give(self, task) -> None:
+        self.task = task
+        self.started = time.monotonic()
+        self.conn.send(task)
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.proc.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                self.proc.kill()
+        self.proc.join(timeout=5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+
+class LocalExecutor:
+    """Process pool with per-file time limit; yields outcomes as they finish."""
+
+    def __init__(self, work: WorkFn, fail: FailFn, settings, jobs: int = 1,
+                 timeout: Optional[float] = 120.0, max_tasks_per_worker: int = 200):
+        self.work, self.fail, self.settings = work, fail, settings
+        self.jobs = max(1, jobs)
+        self.timeout = timeout if timeout and timeout > 0 else None
+        # A worker is replaced after this many files: bounds memory that libraries keep.
+        self.max_tasks = max_tasks_per_worker
+
+    def run(self, tasks: Iterable) -> Iterator:
+        ctx = _mp_context()
+        pending = deque(tasks)
+        if not pending:
+            return
+        workers = [_Worker(ctx, self.work, self.settings)
+                   for _ in range(min(self.jobs, len(pending)))]
+        try:
+            while pending or any(w.task is not None for w in workers):
+                for i, w in enumerate(workers):
+                    if w.task is None and pending:
+                        if w.done >= self.max_tasks or not w.proc.is_alive():
+                            w.stop()
+                            workers[i] = w = _Worker(ctx, self.work, self.settings)
+                        w.give(pending.popleft())
+                busy = [w for w in workers if w.task is not None]
+                wait_for = None
+                if self.timeout is not None:
+                    now = time.monotonic()
+                    wait_for = max(0.0, min(w.started + self.timeout for w in busy) - now)
+                ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for)
+                now = time.monotonic()
+                for i, w in enumerate(workers):
+                    if w.task is None:
+                        continue
+                    if w.conn in ready or w.proc.sentinel in ready:
+                        try:
+                            msg = w.conn.recv()
+                        except (EOFError, OSError):
+                            w.proc.join(timeout=5)
+                            code = w.proc.exitcode
+                            yield self.fail(w.task, "crashed",
+                                            f"the process reading it stopped unexpectedly "
+                                            f"(exit code {code})",
+                                            "โปรแกรมอ่านไฟล์หยุดทำงานกะทันหัน")
+                            w.stop(kill=True)
+                            workers[i] = _Worker(ctx, self.work, self.settings)
+                            continue
+                        task, w.task = w.task, None
+                        w.done += 1
+                        if isinstance(msg, tuple) and msg and msg[0] == "send-error":
+                            yield self.fail(task, "internal error",
+                                            f"its result could not be passed back ({msg[1]})",
+                                            "ส่งผลการอ่านไฟล์กลับไม่ได้")
+                        else:
+                            yield msg
+                    elif self.timeout is not None and now - w.started >= self.timeout:
+                        task = w.task
+                        w.stop(kill=True)
+                        workers[i] = _Worker(ctx, self.work, self.settings)
+                        yield self.fail(task, "timeout",
+                                        f"reading took longer than the time limit of "
+                                        f"{self.timeout:g} s",
+                                        f"ใช้เวลาอ่านเกินกำหนด {self.timeout:g} วินาที")
+        finally:
+            for w in workers:
+                if w.task is not None or not w.proc.is_alive():
+                    w.stop(kill=True)
+                else:
+                    w.stop()
+
+
+class DaskExecutor:
+    """The same work on a dask.distributed cluster: ``scheduler`` is ``tcp://HOST:PORT``, or
+    None to start a local cluster of ``jobs`` worker processes.
+
+    At most one file per worker thread is in flight, so the time limit counts from when a file is
+    handed out. Dask cannot stop a running task: a file past the limit is reported failed and the
+    batch moves on, while that worker thread stays busy until the reader returns.
+    """
+
+    def __init__(self, work: WorkFn, fail: FailFn, settings, scheduler: Optional[str] = None,
+                 jobs: int = 1, timeout: Optional[float] = 120.0, client=None):
+        self.work, self.fail, self.settings = work, fail, settings
+        self.scheduler, self.jobs = scheduler, max(1, jobs)
+        self.timeout = timeout if timeout and timeout > 0 else None
+        self.client = client
+
+    def run(self, tasks: Iterable) -> Iterator:
+        try:
+            from distributed import Client, LocalCluster, wait as dwait
+        except ImportError as e:  # pragma: no cover - depends on the install
+            raise RuntimeError("the dask executor needs dask[distributed]: "
+                               "pip install 'thaiforms[dask]'") from e
+        pending = deque(tasks)
+        if not pending:
+            return
+        own_client = own_cluster = None
+        client = self.client
+        if client is None:
+            if self.scheduler:
+                client = own_client = Client(self.scheduler)
+            else:
+                own_cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1,
+                                           processes=True, dashboard_address=None)
+                client = own_client = Client(own_cluster)
+        try:
+            slots = max(1, sum(client.nthreads().values()))
+            inflight: dict = {}  # future -> (task, submitted at)
+            seq = 0
+            while pending or inflight:
+                while pending and len(inflight) < slots:
+                    task = pending.popleft()
+                    seq += 1
+                    fut = client.submit(self.work, task, self.settings, pure=False,
+                                        key=f"thaiforms-file-{seq}-{os.getpid()}-{id(task)}")
+                    inflight[fut] = (task, time.monotonic())
+                wait_for = None
+                if self.timeout is not None:
+                    wait_for = max(0.05, min(t0 for _, t0 in inflight.values())
+                                   + self.timeout - time.monotonic())
+                try:
+                    done, _ = dwait(list(inflight), timeout=wait_for, return_when="FIRST_COMPLETED")
+                except TimeoutError:
+                    done = set()
+                now = time.monotonic()
+                for fut in list(inflight):
+                    task, t0 = inflight[fut]
+                    if fut in done or fut.done():
+                        del inflight[fut]
+                        try:
+                            yield fut.result()
+                        except Exception as e:
+                            yield self.fail(task, "crashed",
+                                            f"the dask worker failed: {type(e).__name__}: {e}",
+                                            "เครื่องประมวลผลของ dask ทำงานผิดพลาด")
+                    elif self.timeout is not None and now - t0 >= self.timeout:
+                        del inflight[fut]
+                        fut.cancel()
+                        yield self.fail(task, "timeout",
+                                        f"reading took longer than the time limit of "
+                                        f"{self.timeout:g} s",
+                                        f"ใช้เวลาอ่านเกินกำหนด {self.timeout:g} วินาที")
+        finally:
+            if own_client is not None:
+                own_client.close()
+            if own_cluster is not None:
+                own_cluster.close()

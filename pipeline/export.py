@@ -1,0 +1,112 @@
+"""CSV writing for thaiforms' outputs: UTF-8 with a BOM (Excel opens Thai correctly), RFC 4180
+quoting, one header row, atomic replacement, spreadsheet formula injection neutralised."""
+from __future__ import annotations
+
+import csv
+import math
+import os
+import re
+import tempfile
+from contextlib import contextmanager
+from dataclasses import is_dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+# A cell starting with one of these is read as a formula by Excel/LibreOffice/Sheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Plain numbers keep their sign: "-5", "+1.5", "-50,000", "1e3" are safe and stay as they are.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?\Z")
+
+
+def neutralise(text: str) -> str:
+    """``text`` with a leading ``'`` when a spreadsheet would run it as a formula."""
+    if text and text.startswith(_FORMULA_START):
+        if not (_PLAIN_NUMBER.match(text) and any(ch.isdigit() for ch in text)):
+            return "'" + text
+    return text
+
+
+def format_number(value: float) -> str:
+    """100.0 -> "100", 0.5 -> "0.5", never exponent notation."""
+    if math.isnan(value) or math.isinf(value):
+        return ""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    text = repr(value)
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+    return text
+
+
+def cell(value: Any) -> str:
+    """One value as CSV cell text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralise(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return format_number(value)
+    if isinstance(value, (list, tuple)):
+        return neutralise(";".join(str(v) for v in value))
+    return neutralise(str(value))
+
+
+def row_values(row: Any, columns: Sequence[str]) -> list[str]:
+    """A dict or a dataclass instance as the cells of ``columns``, in order."""
+    if isinstance(row, dict):
+        return [cell(row.get(c)) for c in columns]
+    if is_dataclass(row):
+        return [cell(getattr(row, c, None)) for c in columns]
+    return [cell(v) for v in row]
+
+
+class CsvWriter:
+    """Rows to an open CSV file; see :func:`open_csv`."""
+
+    def __init__(self, fh, columns: Sequence[str]):
+        self.columns = list(columns)
+        self._w = csv.writer(fh, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        self._w.writerow(self.columns)
+        self.rows = 0
+
+    def write(self, row: Any) -> None:
+        self._w.writerow(row_values(row, self.columns))
+        self.rows += 1
+
+    def write_many(self, rows: Iterable[Any]) -> None:
+        for r in rows:
+            self.write(r)
+
+
+@contextmanager
+def open_csv(path: Path | str, columns: Sequence[str]) -> Iterator[CsvWriter]:
+    """Write a CSV through a temporary file beside ``path``, renamed over it only when the
+    block finishes without error, so a reader never sees a half-written file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+            yield CsvWriter(fh, columns)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_csv(path: Path | str, columns: Sequence[str], rows: Iterable[Any]) -> int:
+    """Write ``rows`` (dicts or dataclasses) under a header of ``columns``, atomically.
+    Returns the number of rows written."""
+    with open_csv(path, columns) as w:
+        w.write_many(rows)
+        return w.rows
