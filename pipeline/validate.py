@@ -156,17 +156,18 @@ class _Validator:
         fy = r.fiscal_year or self.ex.fiscal_year
         if fy:
             lo, hi = self._fy_window(fy)
-            outside = []
-            for label, idx, raw in (("start", start, r.start_raw), ("end", end, r.end_raw)):
-                if idx is not None and not lo <= idx <= hi:
-                    outside.append(f"{_ym_text(idx)} ({raw})" if raw else _ym_text(idx))
-            for ym in filter(None, r.planned_months.split(";")):
+            outside: dict[int, str] = {}
+            for idx, raw in ((start, r.start_raw), (end, r.end_raw)):
+                if idx is not None and not lo <= idx <= hi and idx not in outside:
+                    outside[idx] = f"{_ym_text(idx)} ({raw})" if raw and raw != _ym_text(idx) \
+                        else _ym_text(idx)
+            for ym in r.planned_months.split(";"):
                 idx = _month_index(ym.strip())
-                if idx is not None and not lo <= idx <= hi and _ym_text(idx) not in \
-                        [o[:7] for o in outside]:
-                    outside.append(_ym_text(idx))
+                if idx is not None and not lo <= idx <= hi and idx not in outside:
+                    outside[idx] = _ym_text(idx)
             if outside:
-                self._on(r, "OUTSIDE_FISCAL_YEAR", "; ".join(outside), fiscal_year=fy)
+                self._on(r, "OUTSIDE_FISCAL_YEAR", "; ".join(outside[k] for k in sorted(outside)),
+                         fy=fy)
         if r.duration_months is not None and start is not None and end is not None \
                 and start <= end:
             span = end - start + 1
@@ -376,10 +377,12 @@ class _Validator:
         if not self.ex.deductions:
             return
         from pipeline.normalize import working_days_between
-        steps = {}
+        steps: dict[str, Record] = {}   # deductions belong to kpi_ladder (Best Service) steps
         for ms in self.milestones_by_kpi.values():
             for m in ms:
-                steps.setdefault(m.item_no, m)
+                cur = steps.get(m.item_no)
+                if cur is None or (m.form == "kpi_ladder" and cur.form != "kpi_ladder"):
+                    steps[m.item_no] = m
         totals: dict[int, tuple[Record, float]] = {}
         for rule in self.ex.deductions:
             m = steps.get(rule.step)
