@@ -1,0 +1,649 @@
+"""parse_date, parse_month and the ``thaiforms dates`` TSV.
+
+A text is cleaned (pipeline.normalize.text.clean), cut into tokens by one compiled regex, and the
+token sequence is read by a small grammar: day / month / year / numeric date on each side of an
+optional range separator, or a quarter, or a fiscal year. A misspelt month yields one or more
+candidate months; every combination is evaluated, impossible ones (a range ending before it
+starts) are dropped, and ``prefer`` settles what remains. Never pythainlp.util.thai_strptime:
+it reads "5 11 2565" as January.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from itertools import product
+from typing import Iterable, Iterator, Optional
+
+from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK, DateValue
+
+from .calendar import BE_OFFSET, fiscal_year_bounds, month_end, quarter_bounds
+from .months import (ABBR, FULL, MONTHS, MonthMatch, MonthReading, lookup_month, month_key,
+                     near_months)
+from .text import clean
+
+# ---------------------------------------------------------------------------------------------
+# Tokeniser
+
+
+def _abbr_patterns(abbr: str) -> tuple[str, str]:
+    """'มี.ค.' -> a dotted pattern (พ.ค., พ.ค, พ. ค., พค.) and a bare one (พค) that must stand
+    alone, since two bare letters inside a Thai word are not a month."""
+    a, b = [p for p in abbr.split(".") if p]
+    return rf"{a}(?:\s?\.\s?{b}\.?|{b}\.)", rf"(?<![ก-๛]){a}{b}(?![ก-๛])"
+
+
+def _month_regex() -> str:
+    dotted, bare, long_forms, english = [], [], [], []
+    for v in MONTHS.values():
+        d, b = _abbr_patterns(v["abbr"])
+        dotted.append(d)
+        bare.append(b)
+        long_forms += [v["full"], *v["short"], *v["misspellings"]]
+        english += v["en"]
+    long_forms.sort(key=len, reverse=True)
+    english.sort(key=len, reverse=True)
+    # An abbreviation followed by another "X." is an agency's initials (ก.พ.ร.), not a month.
+    abbr = rf"(?<![ก-ฮ]\.)(?:{'|'.join(dotted)})(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.)"
+    return (rf"{abbr}|{'|'.join(bare)}|{'|'.join(map(re.escape, long_forms))}"
+            rf"|(?<![a-z])(?:{'|'.join(english)})\.?(?![a-z])")
+
+
+_TOKEN = re.compile("|".join([
+    r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))",
+    r"(?P<nd>(?<![\d.])\d{1,2}\s?(?P<sep>[/.\-])\s?\d{1,2}\s?(?P=sep)\s?(?:\d{4}|\d{2})(?![\d]))",
+    r"(?P<time>(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:น\.|นาฬิกา)|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?)",
+    r"(?P<era>พ\s?\.?\s?ศ\.?|ค\s?\.?\s?ศ\.?|ร\s?\.?\s?ศ\.?|(?<![a-z])(?:b\.?\s?e|a\.?\s?d|c\.?\s?e)\.?(?![a-z]))",
+    r"(?P<fy>(?:ประจำ)?ปี\s?งบ(?:\s?ประมาณ|ฯ|\.)?|(?<![a-z])(?:fy|fiscal year)(?![a-z]))",
+    r"(?P<q>ไตร\s?มา[สศษ](?:ที่|ที)?|(?<![a-z])(?:quarter|q)(?![a-z]))",
+    r"(?P<wd>วัน\s?ทำ\s?การ|(?<![a-z])working\s?days?(?![a-z]))",
+    r"(?P<wk>(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ?|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?"
+    r"|(?<![a-z])(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?(?![a-z])"
+    r"|^(?:จ|อ|พ|พฤ|ศ|ส|อา)\.?\s+(?=\d))",
+    rf"(?P<mon>{_month_regex()})",
+    # Abbreviation-shaped but not a month as spelt (มิ.ค., ม.ย., ค.ค., พ.ม.): repaired by lookup.
+    r"(?P<abbr>(?<![ก-ฮ]\.)เ?[ก-ฮ][ิี]?\s?\.\s?[ก-ฮ]\.?(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.))",
+    r"(?P<rng>จนถึง|ถึง|-|(?<![a-z])(?:to|until|till|through)(?![a-z]))",
+    r"(?P<and>และ|&|(?<![a-z])and(?![a-z]))",
+    r"(?P<fill>ภายใน|วันที่|วันที|ณ|ตั้งแต่|เริ่มต้น|เริ่ม|เดือน|ระหว่าง|แล้วเสร็จ|สิ้นสุด|ประจำ|ก่อน"
+    r"|กำหนดส่ง|กำหนด|(?<=\d)(?:st|nd|rd|th)(?![a-z])|(?<![a-z])(?:of|the|from|by|within|before|in)(?![a-z]))",
+    r"(?P<yw>ปี|(?<![a-z])year(?![a-z]))",
+    r"(?P<sl>/)",
+    r"(?P<num>\d+)",
+    r"(?P<th>[ก-๛]+)",
+    r"(?P<lat>[a-z]+)",
+]))
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str            # D N M E FY Q WD R AND Y S U
+    start: int
+    end: int
+    value: object = None
+    raw: str = ""
+
+
+_ERA = {"พ": "BE", "ค": "CE", "ร": "RS", "b": "BE", "a": "CE", "c": "CE"}
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[_Tok, ...]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        raw = m.group()
+        s, e = m.span()
+        if kind in ("time", "wk", "fill"):
+            continue
+        if kind == "iso":
+            y, mo, d = map(int, raw.split("-"))
+            out.append(_Tok("D", s, e, ("ymd", y, mo, d), raw))
+        elif kind == "nd":
+            parts = re.findall(r"\d+", raw)
+            out.append(_Tok("D", s, e, ("dmy", int(parts[0]), int(parts[1]), parts[2]), raw))
+        elif kind == "era":
+            out.append(_Tok("E", s, e, _ERA[raw[0]], raw))
+        elif kind == "fy":
+            out.append(_Tok("FY", s, e, None, raw))
+        elif kind == "q":
+            out.append(_Tok("Q", s, e, None, raw))
+        elif kind == "wd":
+            out.append(_Tok("WD", s, e, None, raw))
+        elif kind in ("mon", "abbr"):
+            mm = lookup_month(month_key(raw))
+            out.append(_Tok("M", s, e, mm, raw) if mm else _Tok("U", s, e, None, raw))
+        elif kind == "rng":
+            out.append(_Tok("R", s, e, None, raw))
+        elif kind == "and":
+            out.append(_Tok("AND", s, e, None, raw))
+        elif kind == "yw":
+            out.append(_Tok("Y", s, e, None, raw))
+        elif kind == "sl":
+            out.append(_Tok("S", s, e, None, raw))
+        elif kind == "num":
+            out.append(_Tok("N", s, e, (int(raw), len(raw)), raw))
+        else:   # th / lat: a misspelt month name, or a word that is not part of a date
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == "M" and prev.end == s and prev.value.long:
+                # A name run on into more letters (พฤศจิกาบน): read the whole word instead.
+                mm = lookup_month(month_key(prev.raw + raw))
+                if mm:
+                    out[-1] = _Tok("M", prev.start, e, mm, prev.raw + raw)
+                    continue
+            mm = lookup_month(month_key(raw)) if len(raw) >= 4 else None
+            out.append(_Tok("M", s, e, mm, raw) if mm else _Tok("U", s, e, None, raw))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Years
+
+
+class _Bad(Exception):
+    """The text cannot be read as a date; the message goes to DateValue.note."""
+
+
+def _year(n: int, digits: int, era: str | None) -> int:
+    """A written year to Common Era. Two digits are Buddhist Era (53 -> 2553 -> 2010); four
+    digits are BE from 2400 up, CE below; ร.ศ. counts from 1781 CE."""
+    if era == "RS":
+        ce = n + 1781
+    elif digits == 2:
+        ce = (2000 + n if n < 70 else 1900 + n) if era == "CE" else 2500 + n - BE_OFFSET
+    elif digits == 4:
+        ce = n - BE_OFFSET if n >= 2400 else n
+    else:
+        raise _Bad(f"year {n} has {digits} digits")
+    if not 1800 <= ce <= 2200:
+        raise _Bad(f"year {n} is out of range")
+    return ce
+
+
+def _fy_of_year_token(n: int, digits: int, era: str | None) -> int:
+    """A written fiscal year to Buddhist Era."""
+    return _year(n, digits, era) + BE_OFFSET
+
+
+# ---------------------------------------------------------------------------------------------
+# Grammar
+
+
+@dataclass
+class _Side:
+    kind: str                       # day, month, year
+    day: Optional[int] = None
+    month: Optional[int] = None     # fixed month (numeric dates)
+    mtok: Optional[int] = None      # index of the M token whose candidates give the month
+    year: Optional[int] = None      # CE
+    swapped: str = ""               # note when a numeric date was read month-first
+
+
+def _merge_years(toks: list[_Tok]) -> list[_Tok]:
+    """Fold era markers and ปี into the number they qualify: ('YR', (ce, n, digits, era))."""
+    out: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.kind in ("E", "Y"):
+            era = t.value if t.kind == "E" else None
+            j = i + 1
+            while j < len(toks) and toks[j].kind in ("E", "Y"):
+                era = era or (toks[j].value if toks[j].kind == "E" else None)
+                j += 1
+            if j < len(toks) and toks[j].kind == "N":
+                n, digits = toks[j].value
+                out.append(_Tok("YR", t.start, toks[j].end, (n, digits, era), toks[j].raw))
+                i = j + 1
+                continue
+            if out and out[-1].kind == "N" and out[-1].value[1] == 4 and t.kind == "E":
+                n, digits = out[-1].value          # "2558 พ.ศ." / "2015 ค.ศ."
+                out[-1] = _Tok("YR", out[-1].start, t.end, (n, digits, era), out[-1].raw)
+            i = j                                  # a marker with no year ("ปีงบประมาณ พ.ศ")
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _yr(t: _Tok) -> int:
+    if t.kind == "YR":
+        n, digits, era = t.value
+    else:
+        n, digits = t.value
+        era = None
+    return _year(n, digits, era)
+
+
+def _is_year_number(t: _Tok) -> bool:
+    return t.kind == "YR" or (t.kind == "N" and t.value[1] in (2, 4))
+
+
+def _side(toks: list[_Tok], index: dict[int, int]) -> _Side:
+    """Read one side of a range. ``index`` maps a token's id() to its position in the text's
+    token list (the key of month choices)."""
+    kinds = "".join("M" if t.kind == "M" else "Y" if t.kind == "YR" else t.kind for t in toks)
+    if kinds == "D":
+        v = toks[0].value
+        if v[0] == "ymd":
+            _, y, mo, d = v
+            return _Side("day", day=d, month=mo, year=_year(y, 4, None))
+        _, a, b, yraw = v
+        year = _year(int(yraw), len(yraw), None)
+        return _numeric_dmy(a, b, year)
+    if kinds in ("NMN", "NMY") and toks[0].value[0] <= 31 and _is_year_number(toks[2]):
+        return _Side("day", day=toks[0].value[0], mtok=index[id(toks[1])], year=_yr(toks[2]))
+    if kinds == "NM" and toks[0].value[0] <= 31:
+        return _Side("day", day=toks[0].value[0], mtok=index[id(toks[1])])
+    if kinds in ("MN", "MY") and _is_year_number(toks[1]):
+        return _Side("month", mtok=index[id(toks[0])], year=_yr(toks[1]))
+    if kinds in ("MNN", "MNY") and toks[1].value[1] <= 2 and toks[1].value[0] <= 31 \
+            and (toks[2].kind == "YR" or toks[2].value[1] == 4):
+        # English order: "January 15, 2015"
+        return _Side("day", day=toks[1].value[0], mtok=index[id(toks[0])], year=_yr(toks[2]))
+    if kinds == "M":
+        return _Side("month", mtok=index[id(toks[0])])
+    if kinds == "Y" or (kinds == "N" and toks[0].value[1] == 4):
+        return _Side("year", year=_yr(toks[0]))
+    if kinds in ("NNN", "NNY") and toks[0].value[1] <= 2 and toks[1].value[1] <= 2 \
+            and _is_year_number(toks[2]):
+        return _numeric_dmy(toks[0].value[0], toks[1].value[0], _yr(toks[2]))
+    if kinds in ("NSN", "NSY") and toks[0].value[1] <= 2:
+        a, b = toks[0].value[0], toks[2]
+        if b.kind == "YR" or b.value[1] == 4 or (b.value[0] > 12 and b.value[1] == 2):
+            if not 1 <= a <= 12:
+                raise _Bad(f"month {a} does not exist")
+            return _Side("month", month=a, year=_yr(b))
+        return _numeric_dmy(a, b.value[0], None)
+    if kinds == "N" and 1 <= toks[0].value[0] <= 31:
+        return _Side("day", day=toks[0].value[0])        # "1" of "1-15 ม.ค. 58"
+    raise _Bad("not a date")
+
+
+def _numeric_dmy(a: int, b: int, year: int | None) -> _Side:
+    """Day-first, as Thai documents write it; month-first only when day-first is impossible."""
+    if 1 <= b <= 12:
+        return _Side("day", day=a, month=b, year=year)
+    if 1 <= a <= 12 and 13 <= b <= 31:
+        return _Side("day", day=b, month=a, year=year,
+                     swapped=f"{a}/{b} read month-first ({b} is not a month)")
+    raise _Bad(f"month {b} does not exist")
+
+
+@dataclass
+class _Reading:
+    start: date
+    end: date
+    choice: dict          # M-token position -> chosen month
+    notes: list
+
+
+def _side_bounds(s: _Side, month: int, year: int, notes: list) -> tuple[date, date]:
+    if s.kind == "year":
+        return date(year, 1, 1), date(year, 12, 31)
+    last = month_end(year, month)
+    if s.kind == "month":
+        return date(year, month, 1), last
+    if not 1 <= s.day <= 31:
+        raise _Bad(f"day {s.day} does not exist")
+    if s.day > last.day:
+        notes.append(f"day {s.day} -> {last.day} (the month has {last.day} days)")
+        return last, last
+    d = date(year, month, s.day)
+    return d, d
+
+
+def _fy_year(month: int, fy: int) -> int:
+    """Calendar year (CE) of a month in fiscal year fy (BE): Oct–Dec fall in the year before."""
+    return fy - BE_OFFSET - (1 if month >= 10 else 0)
+
+
+def _readings(sides: list[_Side], toks: list[_Tok], fiscal_year: int | None,
+              prefer: tuple[date, date] | None) -> list[_Reading]:
+    # Month candidates per side (a numeric month is certain; a year side has none).
+    options = []
+    for s in sides:
+        if s.kind == "year":
+            options.append([None])
+        elif s.mtok is not None:
+            options.append(list(toks[s.mtok].value.months))
+        elif s.month is not None:
+            options.append([s.month])
+        else:
+            options.append([None])       # bare day: month comes from the other side
+    # Fiscal years to try when the text gives no year at all.
+    fys: list[int | None] = [None]
+    if all(s.year is None for s in sides):
+        if fiscal_year is not None:
+            fys = [fiscal_year]
+        elif prefer is not None:
+            fys = sorted({fiscal_year_of_day(prefer[0]), fiscal_year_of_day(prefer[1])})
+        else:
+            raise _Bad("no year (give the fiscal year)")
+    out = []
+    errors = []
+    for months in product(*options):
+        for fy in fys:
+            try:
+                out.append(_one_reading(sides, toks, list(months), fy))
+            except _Bad as e:
+                errors.append(str(e))
+    if not out:
+        raise _Bad(errors[0] if errors else "not a date")
+    return out
+
+
+def fiscal_year_of_day(d: date) -> int:
+    return d.year + BE_OFFSET + (1 if d.month >= 10 else 0)
+
+
+def _one_reading(sides: list[_Side], toks: list[_Tok], months: list, fy: int | None) -> _Reading:
+    notes: list[str] = []
+    choice = {s.mtok: m for s, m in zip(sides, months) if s.mtok is not None}
+    if len(sides) == 2:
+        left, right = sides
+        lm, rm = months
+        if left.kind == "day" and lm is None:          # "1 - 15 ม.ค. 58"
+            if rm is None:
+                raise _Bad("a day range needs a month")
+            lm = rm
+        if left.kind == "year" or right.kind == "year":
+            if left.kind != right.kind:
+                raise _Bad("a year cannot be ranged with a month or a day")
+        ly, ry = left.year, right.year
+        if ly is None and ry is None:
+            ly = _fy_year(lm, fy)
+        if ly is None:
+            ly = ry - (1 if (lm, left.day or 0) > (rm, right.day or 99) else 0)
+        if ry is None:
+            ry = ly + (1 if (rm, right.day or 99) < (lm, left.day or 0) else 0)
+        s0, _ = _side_bounds(left, lm, ly, notes)
+        _, e1 = _side_bounds(right, rm, ry, notes)
+        if e1 < s0:
+            raise _Bad("the range ends before it starts")
+        return _Reading(s0, e1, choice, notes)
+    (s,), (m,) = sides, months
+    if s.kind == "day" and m is None:
+        raise _Bad("a day needs a month")
+    y = s.year if s.year is not None else _fy_year(m, fy)
+    a, b = _side_bounds(s, m, y, notes)
+    return _Reading(a, b, choice, notes)
+
+
+# ---------------------------------------------------------------------------------------------
+# Quarters and fiscal years
+
+
+def _numbers_after(toks: list[_Tok], i: int) -> tuple[list[int], int]:
+    """Numbers of a quarter list after position i: "3 และ 4", "3-4", "1, 2", "ที่ 3 และไตรมาสที่ 4"."""
+    nums: list[int] = []
+    j = i
+    while j < len(toks) and toks[j].kind in ("N", "AND", "R", "Q"):
+        if toks[j].kind == "N":
+            if toks[j].value[1] > 1:
+                break
+            nums.append(toks[j].value[0])
+        j += 1
+    return nums, j
+
+
+def _quarters(toks: list[_Tok], fiscal_year: int | None, prefer) -> tuple[date, date, str, str]:
+    qi = next(i for i, t in enumerate(toks) if t.kind == "Q")
+    if any(t.kind == "M" for t in toks):
+        raise _Bad("a quarter with a month")
+    nums, j = _numbers_after(toks, qi + 1)
+    if not nums:
+        raise _Bad("quarter without a number")
+    bad = [n for n in nums if not 1 <= n <= 4]
+    if bad:
+        raise _Bad(f"quarter {bad[0]} does not exist")
+    rest = [t for t in toks[j:] if t.kind not in ("FY", "S")]
+    fy = None
+    if rest:
+        if len(rest) == 1 and _is_year_number(rest[0]):
+            fy = _fy_of_year_token(*(rest[0].value if rest[0].kind == "YR" else (*rest[0].value, None)))
+        else:
+            raise _Bad("not a date")
+    note = ""
+    if fy is None:
+        if fiscal_year is not None:
+            fy = fiscal_year
+        elif prefer is not None and fiscal_year_of_day(prefer[0]) == fiscal_year_of_day(prefer[1]):
+            fy = fiscal_year_of_day(prefer[0])
+        else:
+            raise _Bad("a quarter needs a fiscal year")
+    qs = sorted(set(nums))
+    if qs != list(range(qs[0], qs[-1] + 1)):
+        note = "quarters " + ", ".join(map(str, qs)) + " are not consecutive"
+    start = quarter_bounds(fy, qs[0])[0]
+    end = quarter_bounds(fy, qs[-1])[1]
+    return start, end, "quarter" if len(qs) == 1 else "range", note
+
+
+def _fiscal_years(toks: list[_Tok], fiscal_year: int | None) -> tuple[date, date, str]:
+    rest = [t for t in toks if t.kind != "FY"]
+    years = [t for t in rest if t.kind != "R"]
+    if not years:
+        if fiscal_year is None:
+            raise _Bad("fiscal year without a year")
+        a, b = fiscal_year_bounds(fiscal_year)
+        return a, b, "year"
+    if not all(_is_year_number(t) for t in years) or len(years) > 2:
+        raise _Bad("not a date")
+    be = [_yr(t) + BE_OFFSET for t in years]
+    a = fiscal_year_bounds(be[0])[0]
+    b = fiscal_year_bounds(be[-1])[1]
+    if b < a:
+        raise _Bad("the range ends before it starts")
+    return a, b, "year" if len(be) == 1 else "range"
+
+
+# ---------------------------------------------------------------------------------------------
+# parse_date
+
+
+def _fmt_period(a: date, b: date) -> str:
+    return a.isoformat() if a == b else f"{a.isoformat()}..{b.isoformat()}"
+
+
+def _spelling(mm: MonthMatch, month: int) -> str:
+    return FULL[month] if mm.long else ABBR[month]
+
+
+@lru_cache(maxsize=65536)
+def _parse(text: str, fiscal_year: int | None, prefer: tuple[date, date] | None) -> tuple:
+    """(start, end, granularity, status, note, alternatives, fixed); cached, callers get copies."""
+    t = clean(text).lower()
+    if not t:
+        return None, None, "", INVALID, "empty", (), ""
+    try:
+        return _parse_tokens(t, list(_tokens(t)), fiscal_year, prefer)
+    except _Bad as e:
+        return None, None, "", INVALID, str(e), (), ""
+
+
+def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
+    if any(x.kind == "WD" for x in raw):
+        raise _Bad("a deadline in working days is relative to an event, not a date")
+    # Unknown words are skipped ("ส่งภายใน 31 มี.ค. 58"), but a one- or two-letter fragment is
+    # more likely a broken abbreviation than a word, and skipping it could misread the date.
+    for x in raw:
+        if x.kind == "U" and len(x.raw) <= 2:
+            raise _Bad(f"unreadable: {x.raw}")
+    toks = [x for x in _merge_years(raw) if x.kind != "U"]
+    if not toks:
+        raise _Bad("not a date")
+    if toks[0].kind in ("R", "AND"):
+        toks = toks[1:]
+    if toks and toks[-1].kind in ("R", "AND"):
+        toks = toks[:-1]
+    if any(x.kind == "Q" for x in toks):
+        a, b, gran, note = _quarters(toks, fiscal_year, prefer)
+        return a, b, gran, OK, note, (), ""
+    if any(x.kind == "FY" for x in toks):
+        if not any(x.kind in ("M", "D") for x in toks):
+            a, b, gran = _fiscal_years(toks, fiscal_year)
+            return a, b, gran, OK, "", (), ""
+        # "ต.ค. ปีงบประมาณ 2558": the fiscal year places the months.
+        fi = next(i for i, x in enumerate(toks) if x.kind == "FY")
+        after = toks[fi + 1:fi + 2]
+        if after and _is_year_number(after[0]):
+            fiscal_year = _yr(after[0]) + BE_OFFSET
+            toks = toks[:fi] + toks[fi + 2:]
+        else:
+            toks = toks[:fi] + toks[fi + 1:]
+    # Sides of a range.
+    parts: list[list[_Tok]] = [[]]
+    for x in toks:
+        if x.kind in ("R", "AND"):
+            parts.append([])
+        else:
+            parts[-1].append(x)
+    if len(parts) > 2 or any(not p for p in parts):
+        raise _Bad("not a date")
+    index = {id(x): i for i, x in enumerate(toks)}
+    sides = [_side(p, index) for p in parts]
+    if len(sides) == 2 and sides[1].kind == "day" and sides[1].mtok is None and sides[1].month is None:
+        raise _Bad("not a date")
+    readings = _readings(sides, toks, fiscal_year, prefer)
+    gran = "range" if len(sides) == 2 else sides[0].kind
+
+    # Corrections and ambiguity from the month tokens.
+    mtoks = sorted({i for r in readings for i in r.choice})
+    status = OK
+    notes: list[str] = [s.swapped for s in sides if s.swapped]
+    if notes:
+        status = CORRECTED
+    for i in mtoks:
+        if toks[i].value.status != OK:
+            status = CORRECTED
+    settled = ""
+    if len(readings) > 1:
+        distinct = {(r.start, r.end) for r in readings}
+        if len(distinct) == 1:
+            readings = readings[:1]
+        elif prefer is not None:
+            p0, p1 = prefer
+            inside = [r for r in readings if p0 <= r.start and r.end <= p1]
+            if not inside:
+                inside = [r for r in readings if r.start <= p1 and r.end >= p0]
+            if len(inside) == 1:
+                readings = inside
+                settled = "settled by the neighbouring dates"
+            elif inside:
+                readings = inside
+    # A candidate month dropped because its readings were impossible also settles the token.
+    best = readings[0]
+    for i in mtoks:
+        mm: MonthMatch = toks[i].value
+        chosen = {r.choice.get(i) for r in readings}
+        raw_tok = toks[i].raw
+        if len(chosen) > 1:
+            options = " or ".join(_spelling(mm, m) for m in mm.months if m in chosen)
+            notes.append(f"{raw_tok} -> {options}")
+        elif mm.status != OK:
+            m = best.choice[i]
+            why = ""
+            if len(mm.months) > 1:
+                why = f" ({settled})" if settled else " (the other reading is impossible)"
+            notes.append(f"{raw_tok} -> {_spelling(mm, m)}{why}")
+    notes += best.notes
+    if best.notes:
+        status = CORRECTED
+    alternatives = ()
+    if len(readings) > 1:
+        status = AMBIGUOUS
+        seen = {(best.start, best.end)}
+        alts = []
+        for r in readings[1:]:
+            if (r.start, r.end) not in seen:
+                seen.add((r.start, r.end))
+                alts.append((r.start, r.end))
+        alternatives = tuple(alts)
+        notes.append("other reading: " + ", ".join(_fmt_period(a, b) for a, b in alts))
+    fixed = ""
+    if status != OK:
+        fixed = t
+        for i in sorted(best.choice, key=lambda i: -toks[i].start):
+            mm = toks[i].value
+            if mm.status != OK:
+                x = toks[i]
+                fixed = fixed[:x.start] + _spelling(mm, best.choice[i]) + \
+                    (" " if x.raw.endswith(" ") else "") + fixed[x.end:]
+    return best.start, best.end, gran, status, "; ".join(notes), alternatives, fixed
+
+
+def parse_date(text: str, fiscal_year: int | None = None, *,
+               prefer: tuple[date, date] | None = None) -> DateValue:
+    """Read a date, month, quarter, fiscal year or range written in Thai (or English).
+
+    ``fiscal_year`` (BE) places a month or quarter written without a year; ``prefer`` is a
+    window (first day, last day) that settles an ambiguous reading: a reading inside it wins.
+    An ambiguous text without a deciding window comes back with status "ambiguous", the best
+    reading in start/end and the others in ``alternatives`` and ``note``.
+    """
+    if prefer is not None:
+        prefer = (prefer[0], prefer[1])
+    start, end, gran, status, note, alts, fixed = _parse(text or "", fiscal_year, prefer)
+    return DateValue(text=text, start=start, end=end, granularity=gran, status=status,
+                     note=note, alternatives=list(alts), fixed=fixed)
+
+
+# ---------------------------------------------------------------------------------------------
+# parse_month
+
+
+def parse_month(text: str) -> MonthReading:
+    """Read a bare month cell (a Gantt header such as ต.ค., ค.ค., พ.ม., มิ.ค.)."""
+    t = clean(text or "").lower()
+    toks = _merge_years(list(_tokens(t)))
+    months = [x for x in toks if x.kind == "M"]
+    others = [x for x in toks if x.kind not in ("M", "YR", "N", "U")]
+    if len(months) != 1 or others or sum(x.kind == "U" for x in toks) > 0:
+        return MonthReading(text=text, note="not a month")
+    x = months[0]
+    mm: MonthMatch = x.value
+    year = None
+    years = [y for y in toks if y.kind in ("YR", "N")]
+    if len(years) == 1 and _is_year_number(years[0]):
+        try:
+            year = _yr(years[0])
+        except _Bad:
+            year = None
+    elif years:
+        return MonthReading(text=text, note="not a month")
+    note, fixed = "", ""
+    if mm.status != OK:
+        options = " or ".join(_spelling(mm, m) for m in mm.months)
+        note = f"{x.raw.strip()} -> {options}"
+        fixed = t[:x.start] + _spelling(mm, mm.months[0]) + t[x.end:]
+    near = tuple(dict.fromkeys(n for m in mm.months for n in near_months(m) if n not in mm.months))
+    return MonthReading(text=text, months=mm.months, status=mm.status, note=note, fixed=fixed,
+                        near=near, year=year)
+
+
+# ---------------------------------------------------------------------------------------------
+# thaiforms dates
+
+DATES_HEADER = "text\tstart\tend\tgranularity\tstatus\tnote"
+
+
+def _cell(s: str) -> str:
+    return s.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def dates_tsv(lines: Iterable[str], fiscal_year: int | None = None) -> Iterator[str]:
+    """The ``thaiforms dates`` output: the header, then one TSV line per input line."""
+    yield DATES_HEADER
+    for line in lines:
+        text = line.rstrip("\r\n")
+        v = parse_date(text, fiscal_year)
+        yield "\t".join([
+            _cell(text),
+            v.start.isoformat() if v.start else "",
+            v.end.isoformat() if v.end else "",
+            v.granularity if v.start else "",
+            v.status,
+            _cell(v.note),
+        ])
