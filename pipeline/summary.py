@@ -51,10 +51,20 @@ def summarize(files: list[FileResult], records: list[Record], findings: list[Fin
             rows[key] = {"agency": key[0], "fiscal_year": fy, **{c: 0 for c in _COUNTS}}
         return rows[key]
 
-    # where each file belongs: its own agency/year, else that of its first record
-    first_record: dict[str, tuple] = {}
+    # one pass over each input (the runner may hand in views that re-read a spool)
+    first_record: dict[str, tuple] = {}   # a file's agency/year when its FileResult has none
     for r in records:
         first_record.setdefault(r.source_file, (r.agency, r.fiscal_year))
+        out = row(r.agency, r.fiscal_year)
+        out["records"] += 1
+        if r.record_type == "milestone" and r.status == "not_done":
+            out["steps_not_done"] += 1
+        elif r.record_type == "activity" and r.row_kind != "group" and r.status != "done" \
+                and not r.completed:
+            end = _deadline(r) or _end_of_month(r.end)
+            if end is not None and end < as_of:
+                out["activities_overdue"] += 1
+
     file_key: dict[str, tuple] = {}
     for f in files:
         agency, fy = f.agency, f.fiscal_year
@@ -65,17 +75,6 @@ def summarize(files: list[FileResult], records: list[Record], findings: list[Fin
         out["files"] += 1
         if f.status == "failed":
             out["files_failed"] += 1
-
-    for r in records:
-        out = row(r.agency, r.fiscal_year)
-        out["records"] += 1
-        if r.record_type == "milestone" and r.status == "not_done":
-            out["steps_not_done"] += 1
-        elif r.record_type == "activity" and r.row_kind != "group" and r.status != "done" \
-                and not r.completed:
-            end = _deadline(r) or _end_of_month(r.end)
-            if end is not None and end < as_of:
-                out["activities_overdue"] += 1
 
     for f in findings:
         agency, fy = f.agency, f.fiscal_year
