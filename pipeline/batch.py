@@ -138,7 +138,23 @@ def walk(root: Path, exclude: tuple[Path, ...] = ()) -> list[Entry]:
     visited = {(rst.st_dev, rst.st_ino)}
     # (folder path, rel prefix, (dev, ino) of the folders above it and itself)
     stack = [(str(root), "", ((rst.st_dev, rst.st_ino),))]
-    while stack:
+    # Symlinked folders wait until every real folder is read, so a link to a folder inside
+    # INPUT_DIR is reported as such instead of its files appearing under two names.
+    links: list[tuple[str, str, tuple, tuple]] = []
+    while stack or links:
+        if not stack:
+            path, rel, chain, key = links.pop(0)
+            if key in chain:
+                entries.append(_skipped(rel, path, f"symbolic link loop: points to "
+                                        f"{_readlink(path)}, a folder that contains it;"
+                                        " not followed"))
+            elif key in visited:
+                entries.append(_skipped(rel, path, f"symbolic link to {_readlink(path)}, "
+                                        "a folder already read; not read twice"))
+            else:
+                visited.add(key)
+                stack.append((path, rel, chain + (key,)))
+            continue
         dirpath, prefix, chain = stack.pop()
         try:
             with os.scandir(dirpath) as it:
@@ -174,16 +190,11 @@ def walk(root: Path, exclude: tuple[Path, ...] = ()) -> list[Entry]:
             if stat.S_ISDIR(st.st_mode):
                 if key in skip_dirs:
                     continue  # OUT_DIR or the cache inside INPUT_DIR: our own output
-                if is_link and key in chain:
-                    entries.append(_skipped(rel + "/", de.path, f"symbolic link loop: points to "
-                                            f"{_readlink(de.path)}, a folder that contains it;"
-                                            " not followed"))
+                if is_link:
+                    links.append((de.path, rel + "/", chain, key))
                     continue
-                if is_link and key in visited:
-                    entries.append(_skipped(rel + "/", de.path, f"symbolic link to "
-                                            f"{_readlink(de.path)}, a folder already read;"
-                                            " not read twice"))
-                    continue
+                if key in visited:
+                    continue  # a hard-linked folder (bind mount) seen before
                 visited.add(key)
                 subdirs.append((de.path, rel + "/", chain + (key,)))
             elif stat.S_ISREG(st.st_mode):
@@ -251,8 +262,9 @@ def _exception_outcome(rel, fmt, stage_en, stage_th, exc, **kw) -> FileOutcome:
     detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     where = _where(exc)
     msg = f"{stage_en} failed: {detail}" + (f" (at {where})" if where else "")
+    # Not cached: a program fault (or a full memory) is not a property of the file.
     return failed_outcome(rel, fmt, f"{stage_en} error", msg,
-                          f"เกิดข้อผิดพลาดระหว่าง{stage_th}: {detail}", **kw)
+                          f"เกิดข้อผิดพลาดระหว่าง{stage_th}: {detail}", cacheable=False, **kw)
 
 
 def _natural(text: str) -> tuple:
@@ -285,6 +297,13 @@ def process_file(path, rel: str, settings: Settings, sha256: str = "",
                  size: Optional[int] = None) -> FileOutcome:
     """Read, extract and validate one file. Never raises: any problem becomes a failed row."""
     t0 = time.perf_counter()
+    out = _process_file(path, rel, settings, sha256, size)
+    out.file.seconds = time.perf_counter() - t0
+    return out
+
+
+def _process_file(path, rel: str, settings: Settings, sha256: str,
+                  size: Optional[int]) -> FileOutcome:
     kw = dict(sha256=sha256, size=size)
     fmt = _ext(rel)
     try:
@@ -298,8 +317,7 @@ def process_file(path, rel: str, settings: Settings, sha256: str = "",
         reason = getattr(e, "reason", "") or "unreadable"
         message = getattr(e, "message", "") or str(e)
         message_th = getattr(e, "message_th", "") or message
-        return failed_outcome(rel, fmt, reason, message, message_th,
-                              seconds=time.perf_counter() - t0, **kw)
+        return failed_outcome(rel, fmt, reason, message, message_th, **kw)
     except MemoryError as e:
         return _exception_outcome(rel, fmt, "reading", "การอ่านไฟล์", e, **kw)
     except Exception as e:
@@ -322,9 +340,7 @@ def process_file(path, rel: str, settings: Settings, sha256: str = "",
         blob = pickle.dumps((fr, ex), _PICKLE)
     except Exception as e:
         return _exception_outcome(rel, fr.format, "caching", "การเก็บผลการดึงข้อมูล", e, **kw)
-    out = finish(fr, ex, settings, blob)
-    out.file.seconds = time.perf_counter() - t0
-    return out
+    return finish(fr, ex, settings, blob)
 
 
 def finish(fr: FileResult, ex, settings: Settings, blob: Optional[bytes] = None) -> FileOutcome:
@@ -554,6 +570,7 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
         if cache is not None:
             cache.flush()
     spool.flush()
+    result.failures.sort()
     result.seconds = time.perf_counter() - t_start
     return result
 
