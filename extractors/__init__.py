@@ -1,0 +1,73 @@
+"""Extractors: recognise every form instance in a Document and turn it into records.
+
+``extract(doc, ctx) -> Extraction``. Recognition is by content (header vocabularies in
+schemas/rules/headers.json, and the wording of text-only forms), never by file name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from schemas import Document, ExtractContext, Extraction
+
+from . import common as C
+from . import recognize as R
+
+
+@dataclass
+class Meta:
+    source_file: str
+    agency: str
+    fiscal_year: Optional[int]
+    text: str
+
+
+def document_meta(doc: Document, ctx: ExtractContext) -> Meta:
+    lines = C.doc_text_lines(doc)
+    text = "\n".join(lines)
+    agency = C.find_agency(text) or ctx.agency_fallback or ""
+    fy = C.find_fiscal_year(text)
+    if fy is None:
+        fy = _year_of_dates(lines) or ctx.fiscal_year
+    return Meta(ctx.source_file, agency, fy, text)
+
+
+def _year_of_dates(lines: list[str]) -> Optional[int]:
+    """The fiscal year most of the document's dates fall in (when none is stated)."""
+    import re
+    from collections import Counter
+    counts: Counter = Counter()
+    for ln in lines:
+        for m in re.finditer(r"[ก-ฮ]{1,2}\.\s?[ก-ฮ]{1,2}\.\s?[0-9๐-๙]{2,4}", ln):
+            try:
+                dv = C.N().parse_date(m.group(0))
+            except Exception:
+                continue
+            if dv.ok:
+                d = dv.start
+                counts[d.year + 543 + (1 if d.month >= 10 else 0)] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def extract(doc: Document, ctx: ExtractContext) -> Extraction:
+    from . import activity_plan, form72, kpi_ladder, kpi_report
+    meta = document_meta(doc, ctx)
+    out = Extraction(source_file=ctx.source_file, agency=meta.agency, fiscal_year=meta.fiscal_year)
+    parts: list[tuple[tuple, Extraction]] = []
+    for inst in R.recognize(doc):
+        mod = form72 if inst.form == "form72" else activity_plan
+        parts.append(((inst.tables[0].table.index,), mod.extract(doc, inst, meta)))
+    if R.is_kpi_report(doc, meta.text):
+        parts.append(((0,), kpi_report.extract(doc, meta)))
+    elif kpi_ladder.is_kpi_ladder(doc, meta.text):
+        parts.append(((0,), kpi_ladder.extract(doc, meta)))
+    parts.sort(key=lambda p: p[0])
+    for _, ex in parts:
+        out.extend(ex)
+    for r in out.records:
+        r.source_file = ctx.source_file
+        r.agency = r.agency or meta.agency
+        r.fiscal_year = r.fiscal_year or meta.fiscal_year
+        if doc.format != "pdf":
+            r.page = None
+    return out

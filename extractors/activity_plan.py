@@ -1,0 +1,527 @@
+"""Activity plans (กิจกรรม/ขั้นตอน … ระยะเวลา เริ่มต้น สิ้นสุด, Gantt months, outputs, budget).
+
+Items are hierarchical (`กิจกรรมที่ 2` group rows with a total, `1.`, `1.2`, `(1)`); ditto marks
+take the value above; dates go through the normaliser and ambiguous months are settled from the
+stated duration, the other date of the row and the fiscal year; Gantt ticks give planned months.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from schemas import Document, Paragraph, Record, Table, rules
+from schemas.extraction import Approval, BudgetGroup, Extraction, Location
+from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK
+
+from . import common as C
+from .recognize import Instance, TableForm
+
+FORM = "activity_plan"
+TAIL_ROLES = ("output", "responsible", "related", "budget")
+_GROUP_AMOUNT = re.compile(r"(?:งบประมาณ\s*)?([0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*บาท\s*\)?\s*$")
+_FY_HEADER = re.compile(r"ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+
+
+def _marks() -> set[str]:
+    return {C.squash(m) for m in rules.load("headers").get("gantt_marks", [])}
+
+
+def is_mark(text: str) -> bool:
+    t = C.squash(text)
+    return bool(t) and (t in _marks() or bool(re.fullmatch(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<>]+", t)))
+
+
+# ---------------------------------------------------------------- Gantt header
+
+@dataclass
+class Gantt:
+    month_of_col: dict[int, int] = field(default_factory=dict)   # column -> calendar month
+    fiscal_year: Optional[int] = None
+
+    def ym(self, col: int) -> str:
+        m = self.month_of_col.get(col)
+        if m is None or self.fiscal_year is None:
+            return ""
+        ce = self.fiscal_year - 543 - (1 if m >= 10 else 0)
+        return f"{ce:04d}-{m:02d}"
+
+
+_FISCAL_ORDER = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+
+
+def _month_reading(text: str) -> list[int]:
+    """Months a header cell can stand for, best first, then months one letter away
+    ([] when it is not a month)."""
+    t = (text or "").strip()
+    if not t or len(t) > 20:
+        return []
+    mr = C.N().parse_month(t)
+    months = list(getattr(mr, "months", ()) or ())
+    if not months:
+        return []
+    return months + [m for m in getattr(mr, "near", ()) if m not in months]
+
+
+def settle_months(readings: list[list[int]]) -> list[int]:
+    """Assign each Gantt column a month, strictly in fiscal order (Oct..Sep), agreeing with as
+    many header readings as possible: a misspelt or duplicated header cell is settled by order."""
+    n = len(readings)
+    if n == 0:
+        return []
+    if n > 12:
+        return [_FISCAL_ORDER[i % 12] for i in range(n)]
+
+    def gain(i: int, f: int) -> int:
+        r = readings[i]
+        m = _FISCAL_ORDER[f]
+        return 10 if r and r[0] == m else (5 if m in r else 0)
+
+    NEG = float("-inf")
+    dp = [[NEG] * 12 for _ in range(n)]
+    back = [[-1] * 12 for _ in range(n)]
+    for f in range(12):
+        dp[0][f] = gain(0, f) - f          # columns usually start at October
+    for i in range(1, n):
+        for f in range(i, 12):
+            for k in range(i - 1, f):
+                v = dp[i - 1][k] - (f - k - 1)   # gaps (a missing month column) cost a little
+                if v > dp[i][f]:
+                    dp[i][f], back[i][f] = v, k
+            dp[i][f] += gain(i, f)
+    f = max(range(12), key=lambda x: dp[n - 1][x] - (11 - x))
+    out = []
+    for i in range(n - 1, -1, -1):
+        out.append(_FISCAL_ORDER[f])
+        f = back[i][f]
+    return out[::-1]
+
+
+def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple[Gantt, int]:
+    """The month columns and the row after the header (month row included)."""
+    g = Gantt(fiscal_year=fiscal_year)
+    header_end = tf.header.rows
+    rows = table.rows()
+    best_row, best_cols = None, []
+    for r in range(min(5, table.n_rows)):
+        cols = []
+        for c in rows[r]:
+            if c is None:
+                continue
+            if _month_reading(c.text) and not re.search(r"[0-9๐-๙]{2}", c.text):
+                cols.append(c.col)
+        if len(cols) >= 3 and len(cols) > len(best_cols):
+            best_row, best_cols = r, cols
+    for r in range(min(5, table.n_rows)):
+        for c in rows[r]:
+            if c is not None:
+                m = _FY_HEADER.search(c.text)
+                if m:
+                    g.fiscal_year = int(C.digits(m.group(1)))
+    if best_row is not None:
+        span = tf.header.spans.get("gantt")
+        cols = sorted(best_cols)
+        # columns of the month row between its first and last month all belong to the Gantt
+        lo, hi = cols[0], cols[-1]
+        if span and span[1] - span[0] >= 3:
+            lo, hi = min(lo, span[0]), max(hi, span[1] - 1)
+        allcols = [c.col for c in rows[best_row] if c is not None and lo <= c.col <= hi]
+        readings = [_month_reading(table.cell(best_row, c).text) for c in allcols]
+        months = settle_months(readings)
+        g.month_of_col = dict(zip(allcols, months))
+        header_end = max(header_end, best_row + 1)
+    else:
+        span = tf.header.spans.get("gantt")
+        if span and span[1] - span[0] == 12:
+            g.month_of_col = {span[0] + i: _FISCAL_ORDER[i] for i in range(12)}
+    return g, header_end
+
+
+# ---------------------------------------------------------------- rows
+
+@dataclass
+class RawRow:
+    table: Table
+    row: int
+    name: str = ""
+    duration: str = ""
+    start: str = ""
+    end: str = ""
+    output: str = ""
+    responsible: str = ""
+    related: str = ""
+    budget: str = ""
+    ticks: list[str] = field(default_factory=list)
+
+
+def _is_header_row(texts: list[str]) -> bool:
+    roles = C.vocab(FORM)
+    hits = sum(1 for t in texts if len(t) < 50 and C.match_role(t, roles)[0])
+    months = sum(1 for t in texts if _month_reading(t) and not re.search(r"[0-9๐-๙]{2}", t))
+    return hits >= 3 or months >= 4
+
+
+def _budget_like(t: str) -> bool:
+    t = C.clean(t)
+    if C.is_ditto(t) or t in C.DASHES:
+        return True
+    if re.search(r"[0-9๐-๙]", t) and len(t) < 25:
+        return True
+    return len(t) <= 8 and bool(re.search(r"งบ|ในม|ใน\s*ม|บาท", t))
+
+
+def _tail_shift_options(cells: list[tuple[int, str]], tail_cols: dict[str, int]) -> tuple[int, list[int]]:
+    """How far a row's trailing cells sit from the header's columns (exports shift them)."""
+    if not cells or not tail_cols:
+        return 0, [0]
+    col_role = {c: r for r, c in tail_cols.items()}
+    scores = {}
+    for s in range(-3, 4):
+        score = 0
+        for c, t in cells:
+            role = col_role.get(c - s)
+            if role is None:
+                continue
+            if role == "budget" and not _budget_like(t):
+                continue
+            score += 1
+        scores[s] = score
+    best = max(scores.values())
+    return best, [s for s, v in scores.items() if v == best]
+
+
+def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[RawRow]:
+    hm = tf.header
+    grid_rows = table.rows()
+    fixed = {r: hm.roles[r] for r in ("name", "duration", "start", "end") if r in hm.roles}
+    tail_cols = {r: hm.roles[r] for r in TAIL_ROLES if r in hm.roles}
+    gantt_cols = set(gantt.month_of_col)
+    lead_cols = set(fixed.values())
+    pending = []
+    for r in range(start, table.n_rows):
+        cells = [(c.col, c.text) for c in grid_rows[r] if c is not None]
+        texts = [t for _, t in cells if t.strip()]
+        if not texts and not any(c.shaded for c in grid_rows[r] if c is not None):
+            continue
+        if _is_header_row(texts):
+            continue
+        rr = RawRow(table, r)
+        for role, col in fixed.items():
+            c = table.cell(r, col)
+            if c is not None and c.row == r and c.col == col:
+                setattr(rr, role, c.text)
+        tail = []
+        for c in grid_rows[r]:
+            if c is None or c.col in lead_cols:
+                continue
+            if c.col in gantt_cols and (is_mark(c.text) or c.shaded):
+                ym = gantt.ym(c.col)
+                if ym:
+                    for k in range(c.colspan):
+                        y2 = gantt.ym(c.col + k)
+                        if y2 and y2 not in rr.ticks:
+                            rr.ticks.append(y2)
+                continue
+            if c.text.strip() and not is_mark(c.text):
+                tail.append((c.col, c.text))
+        best, shifts = _tail_shift_options(tail, tail_cols)
+        pending.append((rr, tail, best, shifts))
+    # the shift most rows agree on settles rows that fit several
+    votes: dict[int, int] = {}
+    for _, _, best, shifts in pending:
+        if len(shifts) == 1 and best:
+            votes[shifts[0]] = votes.get(shifts[0], 0) + 1
+    usual = max(votes, key=lambda s: (votes[s], -abs(s))) if votes else 0
+    out = []
+    col_role_base = {c: r for r, c in tail_cols.items()}
+    for rr, tail, best, shifts in pending:
+        s = usual if usual in shifts else min(shifts, key=abs)
+        for c, t in tail:
+            role = col_role_base.get(c - s)
+            if role is None:
+                # text in the Gantt area or an unlabelled column: keep it beside the output
+                if c < min(tail_cols.values(), default=10 ** 6) and c not in gantt_cols:
+                    continue
+                role = "output" if "output" in tail_cols else None
+                if role is None:
+                    continue
+            prev = getattr(rr, role)
+            setattr(rr, role, (prev + "\n" + t) if prev else t)
+        rr.ticks.sort()
+        out.append(rr)
+    return out
+
+
+# ---------------------------------------------------------------- dates
+
+@dataclass
+class DateRead:
+    raw: str
+    status: str = ""
+    options: list[tuple[date, date]] = field(default_factory=list)  # best first
+    note: str = ""
+    fixed: str = ""
+
+
+def _read_date(text: str, fy: Optional[int]) -> DateRead:
+    raw = C.clean(text)
+    if not raw:
+        return DateRead("", "")
+    dv = C.N().parse_date(raw, fy)
+    d = DateRead(raw, dv.status, note=dv.note or "", fixed=getattr(dv, "fixed", "") or "")
+    if dv.start is not None:
+        d.options.append((dv.start, dv.end or dv.start))
+    for a in dv.alternatives or []:
+        if a not in d.options:
+            d.options.append(tuple(a))
+    return d
+
+
+def settle_dates(s: DateRead, e: DateRead, months: Optional[float], fy: Optional[int]):
+    """Pick the start and end readings that agree with the stated duration, each other and the
+    fiscal year; returns ((start, end) option indexes) as dates or None."""
+    bounds = C.N().fiscal_year_bounds(fy) if fy else None
+    s_opts = s.options or [None]
+    e_opts = e.options or [None]
+    best, pick = None, (None, None)
+    for i, so in enumerate(s_opts):
+        for j, eo in enumerate(e_opts):
+            score = -0.5 * (i + j)
+            sd = so[0] if so else None
+            ed = eo[1] if eo else None
+            if sd and ed:
+                n = C.months_between(sd, ed)
+                if n >= 1:
+                    score += 2
+                if months is not None and n >= 1 and abs(n - max(1.0, months)) < 0.51:
+                    score += 4
+            for d in (sd, ed):
+                if d and bounds and bounds[0] <= d <= bounds[1]:
+                    score += 1
+            if best is None or score > best:
+                best, pick = score, (so, eo)
+    return pick
+
+
+def _note(field_name: str, d: DateRead, chosen: Optional[tuple[date, date]], rec: Record, is_end: bool):
+    if not d.raw:
+        return ""
+    if d.status == INVALID or not d.options:
+        return INVALID          # the validator raises DATE_UNPARSEABLE from the status
+    first = d.options[0]
+    if chosen is not None and chosen != first:
+        month = (chosen[1] if is_end else chosen[0])
+        note = f"read as {month:%Y-%m} from the row's duration and dates" + (f"; {d.note}" if d.note else "")
+        rec.date_notes.append((field_name, d.raw, _fixed_text(d.raw, month), note))
+        return CORRECTED
+    if d.status in (CORRECTED, AMBIGUOUS):
+        month = chosen[1] if (chosen and is_end) else (chosen or first)[0]
+        rec.date_notes.append((field_name, d.raw, d.fixed or _fixed_text(d.raw, month), d.note))
+        return CORRECTED
+    return d.status or OK
+
+
+def _fixed_text(raw: str, d: date) -> str:
+    """The raw date respelt with the canonical month abbreviation of the chosen reading."""
+    try:
+        from pipeline.normalize.months import ABBR
+    except Exception:
+        return f"{d:%Y-%m}"
+    yy = re.search(r"([0-9๐-๙]{2,4})\s*$", raw)
+    return f"{ABBR[d.month]} {yy.group(1)}" if yy else ABBR[d.month]
+
+
+# ---------------------------------------------------------------- approval
+
+
+def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
+    texts = [C.clean(p.text) for p in paras if C.clean(p.text)]
+    start = None
+    for i, t in enumerate(texts):
+        sq = C.squash(t)
+        if "พิจารณาเห็นชอบ" in sq or "เห็นชอบ" in sq or sq.startswith("ลงนาม") or sq.startswith("ลงชื่อ"):
+            start = i
+            break
+    if start is None:
+        return None
+    block = []
+    for t in texts[start:]:
+        if "แบบฟอร์มที่" in C.squash(t) and block:
+            break
+        block.append(t)
+        if len(block) > 14:
+            break
+    ap = Approval(loc=loc, raw="\n".join(block))
+    roles = ("ผู้รับมอบอำนาจ", "ลงชื่อ", "ลงนาม", "ตำแหน่ง", "ผู้เสนอ", "ผู้อนุมัติ", "ผู้เห็นชอบ")
+    name_i = None
+    for i, t in enumerate(block):
+        for m in re.finditer(r"[(（]\s*([^()（）]+?)\s*[)）]", t):
+            inner = m.group(1).strip()
+            if any(r in inner for r in roles) or not re.search(f"[{C.THAI}A-Za-z]{{2,}}", inner) \
+                    or re.fullmatch(r"[.\s…_]+", inner):
+                continue
+            ap.signatory = C.clean(inner)
+            name_i = i
+            break
+        if name_i is not None:
+            break
+    if name_i is None:
+        for i, t in enumerate(block):
+            m = re.match(r"^(?:ลงชื่อ|ลงนาม)\s*[.…_\s]*([ก-๙A-Za-z][^.…_]{3,})$", t)
+            if m and not re.search(r"วันที่", m.group(1)):
+                ap.signatory = C.clean(m.group(1))
+                name_i = i
+                break
+    pos_lines = []
+    for t in block[(name_i + 1 if name_i is not None else 1):]:
+        sq = C.squash(t)
+        if sq.startswith("(") or "วันที่" in sq:
+            continue
+        if re.search(r"ผู้ว่าราชการ|ปลัด|ผู้อำนวยการ|หัวหน้า|อธิบดี|นายอำเภอ|รอง|ตำแหน่ง|ผู้บริหาร|ผู้อำนวย|ผู้ตรวจ|ประธาน", t):
+            pos_lines.append(re.sub(r"^ตำแหน่ง\s*", "", t))
+        if len(pos_lines) >= 2:
+            break
+    ap.position = C.clean(" ".join(pos_lines))
+    for t in block:
+        m = re.search(r"วันที่\s*(.*)$", t)
+        if m:
+            raw = re.sub(r"^[.…_\s]+|[.…_\s]+$", "", m.group(1))
+            if raw and re.search(r"[0-9๐-๙]", raw):
+                dv = C.N().parse_date(raw)
+                ap.date_raw = raw
+                if dv.ok and dv.granularity == "day":
+                    ap.date = dv.start.isoformat()
+            break
+    return ap
+
+
+# ---------------------------------------------------------------- extract
+
+
+def extract(doc: Document, inst: Instance, meta) -> Extraction:
+    ex = Extraction(source_file=meta.source_file)
+    fy = meta.fiscal_year
+    hier = C.Hierarchy()
+    last: dict[str, tuple[str, object]] = {}
+    group: Optional[BudgetGroup] = None
+    groups_by_no: dict[str, BudgetGroup] = {}
+    prev: Optional[Record] = None
+    for tf in inst.tables:
+        table = tf.table
+        gantt, start = find_gantt(table, tf, fy)
+        if tf.continued:
+            start = 0
+        if gantt.fiscal_year is None:
+            gantt.fiscal_year = fy
+        row_fy = gantt.fiscal_year or fy
+        for rr in read_rows(table, tf, gantt, start):
+            name_raw = rr.name
+            item = C.split_item(C.clean(name_raw))
+            other = any(C.clean(x) for x in (rr.duration, rr.start, rr.end, rr.budget))
+            if not item.kind and prev is not None and not other:
+                # a wrapped row: its text belongs to the item above
+                for f in ("name", "output", "responsible", "related"):
+                    v = getattr(rr, f)
+                    if C.clean(v) and not C.is_ditto(v):
+                        setattr(prev, f, C.clean(getattr(prev, f) + "\n" + v))
+                if rr.ticks:
+                    months = sorted(set(filter(None, prev.planned_months.split(";"))) | set(rr.ticks))
+                    prev.planned_months = ";".join(months)
+                continue
+            if not item.kind and not C.clean(name_raw) and not other:
+                continue
+            rec = Record(record_type="activity", form=FORM, source_file=meta.source_file,
+                         page=C.loc_of(table, rr.row, doc=doc).page, table=table.index, row=rr.row)
+            rec.item_no = item.number
+            name = item.rest if item.kind else C.clean(name_raw)
+            budget_raw = C.clean(rr.budget)
+            if item.kind == "group":
+                m = _GROUP_AMOUNT.search(name)
+                if m:
+                    budget_raw = budget_raw or C.clean(name[m.start():])
+                    name = name[:m.start()].strip()
+                rec.row_kind = "group"
+                rec.parent_item = hier.push("group", item.number)
+            elif item.kind:
+                rec.parent_item = hier.push(item.kind, item.number)
+            else:
+                rec.parent_item = hier.stack[-1][1] if hier.stack else ""
+            rec.name = C.clean(name)
+            rec.output = C.clean(rr.output)
+            for f in ("responsible", "related"):
+                v = C.clean(getattr(rr, f))
+                if C.is_ditto(v):
+                    v = last.get(f, ("", ""))[1] or ""
+                elif v and rec.row_kind != "group":
+                    last[f] = (v, v)
+                setattr(rec, f, v)
+            # budget
+            rec.budget_raw = budget_raw
+            if C.is_ditto(budget_raw):
+                rec.budget_thb = last.get("budget", ("", None))[1]
+            elif budget_raw and budget_raw not in C.DASHES:
+                v = C.amount_value(budget_raw)
+                rec.budget_thb = int(round(v)) if v is not None else None
+                if rec.row_kind != "group":
+                    last["budget"] = (budget_raw, rec.budget_thb)
+            # duration
+            dur_raw = C.clean(rr.duration)
+            if C.is_ditto(dur_raw):
+                dur_raw_eff = last.get("duration", ("", ""))[0]
+            else:
+                dur_raw_eff = dur_raw
+                if dur_raw:
+                    last["duration"] = (dur_raw, dur_raw)
+            rec.duration_raw = dur_raw
+            months = None
+            if dur_raw_eff:
+                d = C.N().parse_duration(dur_raw_eff)
+                if d.months is not None:
+                    months = d.months
+                elif d.days is not None:
+                    months = round(d.days / 30, 2)
+            rec.duration_months = months
+            # dates
+            s_raw, e_raw = C.clean(rr.start), C.clean(rr.end)
+            rec.start_raw, rec.end_raw = s_raw, e_raw
+            s_eff = last.get("start", ("", ""))[0] if C.is_ditto(s_raw) else s_raw
+            e_eff = last.get("end", ("", ""))[0] if C.is_ditto(e_raw) else e_raw
+            sd, ed = _read_date(s_eff, row_fy), _read_date(e_eff, row_fy)
+            so, eo = settle_dates(sd, ed, months, row_fy)
+            rec.start = C.ym(so[0]) if so else ""
+            rec.end = C.ym(eo[1]) if eo else ""
+            rec.start_status = _note("start", sd, so, rec, False)
+            rec.end_status = _note("end", ed, eo, rec, True)
+            if s_raw and not C.is_ditto(s_raw):
+                last["start"] = (s_raw, s_raw)
+            if e_raw and not C.is_ditto(e_raw):
+                last["end"] = (e_raw, e_raw)
+            rec.planned_months = ";".join(rr.ticks)
+            if rr.ticks:
+                if not rec.start and not s_eff:
+                    rec.start = rr.ticks[0]
+                if not rec.end and not e_eff:
+                    rec.end = rr.ticks[-1]
+            if rec.end:
+                y, m = map(int, rec.end.split("-"))
+                rec.deadline = C.month_end(date(y, m, 1)).isoformat()
+            if rec.row_kind == "group":
+                group = BudgetGroup(item_no=rec.item_no, name=rec.name,
+                                    loc=C.loc_of(table, rr.row, doc=doc),
+                                    total_thb=rec.budget_thb, total_raw=rec.budget_raw)
+                groups_by_no[rec.item_no] = group
+                ex.budget_groups.append(group)
+            elif rec.parent_item and rec.parent_item in groups_by_no:
+                groups_by_no[rec.parent_item].member_items.append(rec.item_no)
+            ex.records.append(rec)
+            prev = rec
+        # an approval block after the table
+        paras = inst.after.get(table.index, [])
+        if paras:
+            ap = parse_approval(paras, Location(page=(paras[0].page if doc.format == "pdf" else None),
+                                                table=table.index))
+            if ap is not None:
+                ex.approvals.append(ap)
+    ex.forms.append(FORM)
+    return ex

@@ -1,0 +1,360 @@
+"""Helpers shared by the form extractors: text cleaning, item numbers, header matching,
+document metadata, and thin wrappers around the normaliser (pipeline/normalize.py)."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz
+
+from schemas import Document, Paragraph, Table, rules
+from schemas.extraction import Location
+
+THAI = "\u0e00-\u0e7f"
+_THAI_CHAR = re.compile(f"[{THAI}]")
+_WS = re.compile(r"[ \t\u00a0\u200b\u3000]+")
+
+# ---------------------------------------------------------------- normaliser access
+
+
+def N():
+    """The normaliser module, imported late so that extractors load even while it is absent."""
+    from pipeline import normalize
+    return normalize
+
+
+def digits(text: str) -> str:
+    """Thai digits to Arabic (through the normaliser)."""
+    return N().thai_digits(text or "")
+
+
+def amount(text: str):
+    return N().parse_amount(text or "")
+
+
+def amount_value(text: str) -> Optional[float]:
+    t = (text or "").strip()
+    if not t or t in DASHES:
+        return None
+    a = amount(t)
+    return a.value if a.ok else None
+
+
+def number_text(v: Optional[float]) -> str:
+    if v is None:
+        return ""
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def ym(d: Optional[date]) -> str:
+    return f"{d.year:04d}-{d.month:02d}" if d else ""
+
+
+def month_end(d: date) -> date:
+    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+
+
+def months_between(a: date, b: date) -> int:
+    """Months from a's month to b's month inclusive (Jan..Jan = 1)."""
+    return (b.year - a.year) * 12 + (b.month - a.month) + 1
+
+
+# ---------------------------------------------------------------- text
+
+DASHES = {"-", "–", "—", "--", "―", "-/-"}
+DITTO = {'"', "〃", '-"-', "”", "“", "″", "''", "-”-", "-“-", "„", "=\"=", "〃〃", '""', "ʺ", "〞", "〟"}
+
+
+def is_ditto(text: str) -> bool:
+    t = re.sub(r"\s+", "", text or "")
+    return bool(t) and (t in DITTO or bool(re.fullmatch(r"-?[\"”“〃″]+-?", t)))
+
+
+def is_thai(ch: str) -> bool:
+    return bool(ch) and "\u0e00" <= ch <= "\u0e7f"
+
+
+def clean(text: str) -> str:
+    """Wrapped lines joined (no space between two Thai characters, one space otherwise),
+    whitespace collapsed. Never alters the characters themselves."""
+    if not text:
+        return ""
+    lines = [_WS.sub(" ", ln).strip() for ln in re.split(r"\r\n|\r|\n", text)]
+    out = ""
+    for ln in lines:
+        if not ln:
+            continue
+        if out and not (is_thai(out[-1]) and is_thai(ln[0])):
+            out += " "
+        out += ln
+    return out.strip()
+
+
+def squash(text: str) -> str:
+    """Text for matching only: no whitespace, lower case, Thai digits made Arabic."""
+    t = re.sub(r"\s+", "", text or "").lower()
+    return t.translate(_THAI_DIGITS)
+
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")  # matching only; values go through N()
+
+# ---------------------------------------------------------------- item numbers
+
+_GROUP = re.compile(r"^\s*กิจกรรม(?:หลัก)?\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[.:)]?\s*")
+_PAREN = re.compile(r"^\s*[(（]\s*([0-9๐-๙]+)\s*[)）]\s*")
+_DOTTED = re.compile(r"^\s*([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)(\s?\.)?(?=\s|[^\d๐-๙%.,/]|$)\s*")
+
+
+@dataclass
+class ItemNo:
+    kind: str          # group | plain | dotted | paren | ""
+    number: str        # normalised item_no ("1.2", "(3)", "2")
+    rest: str          # the text after the number
+
+
+def split_item(text: str, allow_group: bool = True) -> ItemNo:
+    """The numbering at the start of an item's text (`3.`, `1.2`, `(1)`, `กิจกรรมที่ 2`)."""
+    t = text or ""
+    if allow_group:
+        m = _GROUP.match(t)
+        if m:
+            return ItemNo("group", _digits_local(m.group(1)), t[m.end():].strip())
+    m = _PAREN.match(t)
+    if m:
+        return ItemNo("paren", f"({_digits_local(m.group(1))})", t[m.end():].strip())
+    m = _DOTTED.match(t)
+    if m:
+        num = re.sub(r"\s", "", _digits_local(m.group(1)))
+        rest = t[m.end():].strip()
+        # "60 วัน", "2553" are not item numbers; a number needs a dot or a following text
+        if len(num) <= 7 and not re.match(r"^(?:%|วัน|เดือน|ปี|บาท|คะแนน|แห่ง|ครั้ง|ราย|คน)", rest):
+            if "." in num or m.group(2) or (rest and int(num.split(".")[0]) < 100):
+                kind = "dotted" if "." in num else "plain"
+                return ItemNo(kind, num, rest)
+    return ItemNo("", "", t.strip())
+
+
+def _digits_local(s: str) -> str:
+    # item numbers are structure, not values: a plain digit map is enough here
+    return s.translate(_THAI_DIGITS)
+
+
+LEVEL_ORDER = {"group": 0, "plain": 1, "dotted": 2, "paren": 3}
+
+
+class Hierarchy:
+    """Tracks enclosing items so each new item gets its parent_item."""
+
+    def __init__(self):
+        self.stack: list[tuple[int, str]] = []
+
+    def push(self, kind: str, number: str) -> str:
+        lvl = LEVEL_ORDER.get(kind, 9)
+        if kind == "dotted":
+            lvl = 1 + number.count(".")  # 1.2 -> 2, 1.2.3 -> 3
+        elif kind == "paren":
+            lvl = 8
+        elif kind == "plain":
+            lvl = 1
+        while self.stack and self.stack[-1][0] >= lvl:
+            self.stack.pop()
+        parent = self.stack[-1][1] if self.stack else ""
+        self.stack.append((lvl, number))
+        return parent
+
+    def reset(self):
+        self.stack.clear()
+
+
+# ---------------------------------------------------------------- header vocabularies
+
+
+def vocab(form: str) -> dict[str, list[str]]:
+    return rules.load("headers")[form]["roles"]
+
+
+def _segments(text: str) -> list[str]:
+    """A header cell as whole, its Thai part and its Latin part (``เป้าหมาย Target``)."""
+    t = re.sub(r"[0-9๐-๙]{4}", "", text or "")           # a year in the header is not its name
+    whole = squash(t)
+    thai = squash("".join(ch for ch in t if is_thai(ch) or ch in "/ ."))
+    latin = squash(re.sub(f"[{THAI}]", " ", t))
+    return [s for s in dict.fromkeys([whole, thai, latin]) if s]
+
+
+def header_score(text: str, term: str) -> float:
+    """How well a header cell matches a vocabulary term, 0-100."""
+    best = 0.0
+    tt = squash(term)
+    if not tt:
+        return 0.0
+    for seg in _segments(text):
+        if len(seg) > 3 * len(tt) + 12:
+            continue  # a long data cell is not a header
+        s = fuzz.ratio(seg, tt)
+        if len(tt) >= 4 and (seg.startswith(tt) or (len(seg) >= 4 and tt.startswith(seg) and len(seg) >= 0.6 * len(tt))):
+            s = max(s, 92)
+        best = max(best, s)
+    return best
+
+
+def match_role(text: str, roles: dict[str, list[str]], threshold: float = 78) -> tuple[str, float]:
+    best, role = 0.0, ""
+    if not (text or "").strip():
+        return "", 0.0
+    for r, terms in roles.items():
+        for term in terms:
+            s = header_score(text, term)
+            if s > best:
+                best, role = s, r
+    return (role, best) if best >= threshold else ("", best)
+
+
+@dataclass
+class HeaderMap:
+    roles: dict[str, int] = field(default_factory=dict)        # role -> first column
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # role -> [c0, c1)
+    rows: int = 0                                              # header rows consumed
+    score: float = 0.0
+
+
+def map_header(table: Table, form: str, max_rows: int = 4) -> HeaderMap:
+    """Roles of a table's columns from its first rows, fuzzy-matched against the form's
+    vocabulary. Header cells may wrap, carry English glosses, be reordered or missing."""
+    roles = vocab(form)
+    hm = HeaderMap()
+    rows = table.rows()
+    found: dict[str, tuple[float, int, int]] = {}
+    for r in range(min(max_rows, table.n_rows)):
+        hits = 0
+        for c in rows[r]:
+            if c is None or not c.text.strip():
+                continue
+            role, s = match_role(c.text, roles)
+            if role:
+                hits += 1
+                if role not in found or s > found[role][0]:
+                    found[role] = (s, c.col, c.col + c.colspan)
+        if hits == 0 and r > 0:
+            break
+        if hits:
+            hm.rows = r + 1
+    for role, (s, c0, c1) in found.items():
+        hm.roles[role] = c0
+        hm.spans[role] = (c0, c1)
+        hm.score += s / 100
+    return hm
+
+
+# ---------------------------------------------------------------- document metadata
+
+
+def doc_text_lines(doc: Document) -> list[str]:
+    """Every paragraph and table row as one line (cells joined by TAB), in reading order."""
+    out = []
+    for b in doc.blocks():
+        if isinstance(b, Paragraph):
+            out.extend(l for l in b.text.split("\n"))
+        else:
+            for row in b.grid():
+                out.append("\t".join(row))
+    return out
+
+
+def find_agency(text: str) -> str:
+    data = rules.load("headers").get("agencies", {})
+    provinces = sorted(data.get("provinces", []), key=len, reverse=True)
+    for m in re.finditer(r"จังหวัด\s?([ก-๙]+)", text):
+        tail = m.group(1)
+        for p in provinces:
+            if tail.startswith(p):
+                return "จังหวัด" + p
+    for name in data.get("names", []):
+        if name in text:
+            return name
+    m = re.search(r"(?<![ก-๙])(กรม[ก-๙]{3,})", text)
+    if m:
+        return m.group(1)
+    return ""
+
+
+_FY_STATED = re.compile(r"ประจำปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+_FY_ANY = re.compile(r"ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+
+
+def find_fiscal_year(text: str) -> Optional[int]:
+    def ok(y: int) -> bool:
+        return 2400 <= y <= 2700
+    for rx in (_FY_STATED, _FY_ANY):
+        years = [int(_digits_local(m.group(1))) for m in rx.finditer(text)]
+        years = [y for y in years if ok(y)]
+        if years:
+            if rx is _FY_STATED:
+                return years[0]
+            counts = {y: years.count(y) for y in years}
+            return max(counts, key=lambda y: (counts[y], y))
+    return None
+
+
+def loc_of(table: Optional[Table], row: Optional[int] = None, page: Optional[int] = None,
+           doc: Optional[Document] = None) -> Location:
+    pg = page
+    if table is not None and pg is None:
+        if row is not None and 0 <= row < table.n_rows:
+            pg = table.row_pages()[row]
+        else:
+            pg = table.page
+    if doc is not None and doc.format != "pdf":
+        pg = None
+    return Location(page=pg, table=table.index if table is not None else None, row=row)
+
+
+# ---------------------------------------------------------------- direction
+
+
+def lower_words() -> list[str]:
+    try:
+        v = rules.load("validation")
+    except FileNotFoundError:
+        return []
+    return list(v.get("lower_is_better", []) or v.get("lower_is_better_words", []))
+
+
+def direction_for(name: str, ladder: Iterable[Optional[float]]) -> str:
+    n = squash(name)
+    for w in lower_words():
+        if squash(w) and squash(w) in n:
+            return "lower"
+    vals = [v for v in ladder if v is not None]
+    if len(vals) >= 2 and vals[-1] < vals[0]:
+        return "lower"
+    return "higher"
+
+
+# ---------------------------------------------------------------- ladder entries
+
+_LEVEL_RX = re.compile(r"(?:(?:ระดับ|คะแนน|level|score)\s*(?:ที่)?\s*([1-5๑-๕])(?![0-9])|(?<![0-9๐-๙.,])([1-5๑-๕])\s*(?:คะแนน|points?|pts?))", re.I)
+_THRESH_RX = re.compile(r"(?:ร้อยละ\s*)?([<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*%?)")
+
+
+def parse_ladder_entry(text: str) -> tuple[Optional[int], Optional[float], str]:
+    """One ladder entry (``60%  1 คะแนน``, ``ระดับ 1 = ร้อยละ 60``): (level, threshold, raw)."""
+    raw = clean(text)
+    if not raw:
+        return None, None, ""
+    level = None
+    rest = raw
+    m = _LEVEL_RX.search(raw)
+    if m:
+        level = int(_digits_local(m.group(1) or m.group(2)))
+        rest = (raw[:m.start()] + " " + raw[m.end():]).strip()
+    rest = re.sub(r"^[=:\-–\s]+|[=:\-–\s]+$", "", rest)
+    thr = None
+    if rest:
+        mt = _THRESH_RX.search(rest)
+        if mt:
+            thr = amount_value(mt.group(1).replace(" ", ""))
+    return level, thr, raw

@@ -1,0 +1,261 @@
+"""แบบฟอร์มที่ 7.2: plan × dimension × KPI with baseline, target, weight and a five-level ladder.
+
+Rows are read by content as well as by column, because exports lose structure: a ladder given as
+five rows, as one cell with five lines, or as `60%` and `1 คะแนน` in separate cells; rows at the
+end of a table shifted left into the plan column; a plan cell split over many rows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from schemas import Document, Record, Table
+from schemas.extraction import DimensionRow, Extraction, Location
+
+from . import common as C
+from .recognize import Instance, TableForm
+
+FORM = "form72"
+_DIM = re.compile(r"^\s*(7\s*\.\s*[1-4๑-๔])\s*(.*)$", re.S)
+_PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|ยุทธศาสตร์|แนวนโยบาย|หมวด)")
+_THRESH_ONLY = re.compile(r"^(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*(?:%|ร้อยละ)?$")
+_LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕]|[1-5๑-๕]\s*คะแนน)$")
+
+
+@dataclass
+class _Kpi:
+    rec: Record
+    row: int
+    entries: list[tuple[Optional[int], Optional[float], str]] = field(default_factory=list)
+    dim: Optional[DimensionRow] = None
+
+
+def _is_ladder_text(t: str) -> bool:
+    t = C.clean(t)
+    if not t:
+        return False
+    if _THRESH_ONLY.match(t) or _LEVEL_ONLY.match(t):
+        return True
+    lvl, thr, _ = C.parse_ladder_entry(t)
+    return lvl is not None and thr is not None and len(t) < 40
+
+
+def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int]):
+    """Entries (level, threshold, raw) from a row's ladder cells."""
+    if not cells:
+        return []
+    if level_of_col and all(c in level_of_col for c, _ in cells):
+        out = []
+        for c, t in cells:
+            v = C.amount_value(C.clean(t))
+            out.append((level_of_col[c], v, C.clean(t)))
+        return out
+    lines = [[ln for ln in t.split("\n") if ln.strip()] for _, t in cells]
+    if max(len(x) for x in lines) <= 1:
+        return [C.parse_ladder_entry(" ".join(C.clean(t) for _, t in cells))]
+    counts = {len(x) for x in lines if len(x) > 1}
+    if len(counts) == 1 and all(len(x) in (counts | {0}) for x in lines):
+        k = counts.pop()
+        out = []
+        for i in range(k):
+            out.append(C.parse_ladder_entry(" ".join(x[i] for x in lines if x)))
+        return _pair_loose(out)
+    flat = [ln for x in lines for ln in x]
+    return _pair_loose([C.parse_ladder_entry(ln) for ln in flat])
+
+
+def _pair_loose(entries):
+    """Join a threshold-only line with the level-only line next to it (`60%` / `1 คะแนน`)."""
+    out = []
+    i = 0
+    while i < len(entries):
+        lvl, thr, raw = entries[i]
+        if i + 1 < len(entries):
+            l2, t2, r2 = entries[i + 1]
+            if thr is not None and lvl is None and l2 is not None and t2 is None:
+                out.append((l2, thr, f"{raw} {r2}"))
+                i += 2
+                continue
+            if lvl is not None and thr is None and t2 is not None and l2 is None:
+                out.append((lvl, t2, f"{raw} {r2}"))
+                i += 2
+                continue
+        if lvl is None and thr is None:
+            i += 1
+            continue
+        out.append((lvl, thr, raw))
+        i += 1
+    return out
+
+
+def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
+    """Ladder given as five columns under a sub-header `1 2 3 4 5` (or `ระดับ 1` …)."""
+    span = tf.header.spans.get("ladder")
+    if not span:
+        return {}
+    out = {}
+    for r in range(min(tf.header.rows + 1, table.n_rows)):
+        for c in range(span[0], table.n_cols):
+            cell = table.cell(r, c)
+            if cell is None or cell.row != r:
+                continue
+            t = C.squash(cell.text)
+            m = re.fullmatch(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?", t)
+            if m:
+                out[c] = int(m.group(1))
+    return out if len(out) >= 3 else {}
+
+
+def _level_header_end(table: Table, level_cols: dict[int, int]) -> int:
+    last = 0
+    for c in table.cells:
+        if c.col in level_cols and c.row < 6 and re.fullmatch(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?[1-5](?:คะแนน)?", C.squash(c.text)):
+            last = max(last, c.row + 1)
+    return last
+
+
+def _role_of(col: int, tf: TableForm) -> str:
+    best, role = -1, ""
+    for r, (c0, c1) in tf.header.spans.items():
+        if c0 <= col < c1:
+            return r
+        if c0 <= col and c0 > best:
+            best, role = c0, r
+    # a column right of the last header role belongs to it (the ladder's level column)
+    return role
+
+
+def extract(doc: Document, inst: Instance, meta) -> Extraction:
+    ex = Extraction(source_file=meta.source_file)
+    kpis: list[_Kpi] = []
+    plan_segments: list[tuple[int, int, list[str]]] = []   # (table idx, start row, pieces)
+    current_plan_seg: Optional[list] = None
+    dim: Optional[DimensionRow] = None
+    cur: Optional[_Kpi] = None
+    for tf in inst.tables:
+        table = tf.table
+        level_cols = _level_columns(table, tf)
+        rows = table.rows()
+        start = 0 if tf.continued else tf.header.rows
+        if level_cols:
+            start = max(start, _level_header_end(table, level_cols))
+        for r in range(start, table.n_rows):
+            cells = [(c.col, c.text) for c in rows[r] if c is not None and c.text.strip()]
+            if not cells:
+                continue
+            if _is_header_row(cells, tf):
+                continue
+            by_role: dict[str, list[tuple[int, str]]] = {}
+            dim_cell = None
+            ladder_cells: list[tuple[int, str]] = []
+            has_kpi = any(_role_of(c, tf) == "kpi" and not _DIM.match(t) and not _is_ladder_text(t)
+                          for c, t in cells)
+            for c, t in cells:
+                role = _role_of(c, tf)
+                if _DIM.match(C.clean(t)) and role in ("plan", "dimension", "kpi", ""):
+                    m = _DIM.match(C.clean(t))
+                    if C.clean(m.group(2)) == "" or not re.match(r"^[0-9]", m.group(2)):
+                        dim_cell = (c, t)
+                        continue
+                if role == "ladder" or c in level_cols or (
+                        not has_kpi and role not in ("baseline", "target", "weight") and _is_ladder_text(t)):
+                    ladder_cells.append((c, t))
+                    continue
+                by_role.setdefault(role, []).append((c, t))
+            loc_page = C.loc_of(table, r, doc=doc).page
+            if dim_cell is not None:
+                m = _DIM.match(C.clean(dim_cell[1]))
+                code = C.squash(m.group(1)).replace("๑", "1").replace("๒", "2").replace("๓", "3").replace("๔", "4")
+                dim = DimensionRow(dimension=code, label=C.clean(m.group(2)), plan="",
+                                   loc=Location(page=loc_page, table=table.index, row=r))
+                ex.dimensions.append(dim)
+            for c, t in by_role.get("plan", []):
+                piece = t
+                if current_plan_seg is None or _PLAN_START.match(C.clean(piece)):
+                    current_plan_seg = [piece]
+                    plan_segments.append((table.index, r, current_plan_seg))
+                else:
+                    current_plan_seg.append(piece)
+            kpi_text = "\n".join(t for _, t in by_role.get("kpi", []))
+            values = {k: C.clean("\n".join(t for _, t in by_role.get(k, []))) for k in ("baseline", "target", "weight")}
+            if kpi_text.strip():
+                item = C.split_item(C.clean(kpi_text), allow_group=False)
+                continuation = (cur is not None and not item.kind and not any(values.values())
+                                and dim_cell is None)
+                if continuation:
+                    cur.rec.name = C.clean(cur.rec.name + "\n" + kpi_text)
+                else:
+                    rec = Record(record_type="kpi", form=FORM, source_file=meta.source_file,
+                                 page=loc_page, table=table.index, row=r)
+                    rec.item_no = item.number
+                    rec.name = C.clean(item.rest if item.kind else kpi_text)
+                    rec.dimension = dim.dimension if dim else ""
+                    _set_values(rec, values)
+                    cur = _Kpi(rec, r, dim=dim)
+                    if dim is not None:
+                        dim.indicator_count += 1
+                    kpis.append(cur)
+            elif cur is not None and any(values.values()) and not any(
+                    getattr(cur.rec, f + "_raw") for f in ("baseline", "target", "weight")):
+                _set_values(cur.rec, values)   # values on the row below a wrapped KPI name
+            if ladder_cells and cur is not None:
+                cur.entries.extend(_ladder_entries(ladder_cells, level_cols))
+    # plans: every KPI and dimension row takes the plan segment its row falls in
+    for k in kpis:
+        k.rec.plan = _plan_for(plan_segments, k.rec.table, k.row)
+        _finish_ladder(k)
+        ex.records.append(k.rec)
+    for d in ex.dimensions:
+        d.plan = _plan_for(plan_segments, d.loc.table, d.loc.row)
+    ex.forms.append(FORM)
+    return ex
+
+
+def _is_header_row(cells, tf: TableForm) -> bool:
+    roles = C.vocab(FORM)
+    hits = sum(1 for _, t in cells if len(t) < 60 and C.match_role(t, roles)[0])
+    return hits >= 3
+
+
+def _plan_for(segments, table_index, row) -> str:
+    best = None
+    for ti, r, pieces in segments:
+        if (ti, r) <= (table_index, row):
+            best = pieces
+    if best is None and segments:
+        best = segments[0][2]
+    return C.clean("\n".join(best)) if best else ""
+
+
+def _set_values(rec: Record, values: dict[str, str]) -> None:
+    for f in ("baseline", "target", "weight"):
+        raw = values.get(f, "")
+        setattr(rec, f + "_raw", raw)
+        if not raw or raw.strip() in C.DASHES:
+            setattr(rec, f, None)
+            continue
+        a = C.amount(raw)
+        setattr(rec, f, a.value if a.ok else None)
+        if f == "target" and a.ok and a.unit and a.unit != "บาท":
+            rec.unit = a.unit
+
+
+def _finish_ladder(k: _Kpi) -> None:
+    rec = k.rec
+    levels: dict[int, float] = {}
+    raws, seen = [], []
+    nxt = 1
+    for lvl, thr, raw in k.entries:
+        if lvl is None:
+            lvl = nxt
+        nxt = lvl + 1
+        seen.append((lvl, raw))
+        raws.append(raw)
+        if thr is not None and lvl not in levels and 1 <= lvl <= 5:
+            levels[lvl] = thr
+    for i in range(1, 6):
+        setattr(rec, f"level_{i}", levels.get(i))
+    rec.ladder_raw = " | ".join(raws)
+    rec.ladder_levels_raw = seen
+    rec.direction = C.direction_for(rec.name, rec.ladder)

@@ -1,0 +1,317 @@
+"""Percentage-ladder KPI reports and templates (SLA and Best Service indicators, seeds 002/003).
+
+Such documents are often slides exported as text: sub-indicators (`1.1 … 1`), weight totals
+(`รวม 10`), ladders (`ระดับคะแนน 1 2 3 4 5` then `ผลสำรวจความพึงพอใจ 65 70 75 80 85`, digits
+sometimes run together as `60708090100`) and steps with deadlines and deductions. The same
+content in a table is read from its rows; in text it is read from the wording.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from schemas import Document, Record
+from schemas.extraction import DeductionRule, Extraction, Location, WeightGroup
+
+from . import common as C
+from .kpi_report import Line, _lines, deadline_of
+
+FORM = "kpi_ladder"
+_NUM = r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?"
+_INDICATOR = re.compile(rf"ตัวชี้วัด\s*ที่\s*({_NUM})\s*[:：.]?\s*")
+_SUB = re.compile(r"(?<![0-9๐-๙.])([0-9๐-๙]{1,2}\.[0-9๐-๙]{1,2})(?![0-9๐-๙.])\s+(?=[^\s0-9])")
+_GROUP = re.compile(r"กลุ่มที่\s*([0-9๐-๙]+)")
+_TOTAL = re.compile(rf"รวม\s*(?:น้ำหนัก)?\s*({_NUM})")
+_WEIGHT = re.compile(rf"น้ำหนัก\s*(?:ร้อยละ)?\s*[:：]?\s*({_NUM})")
+_LEVELS_HDR = re.compile(r"ระดับคะแนน|ระดับ\s*คะแนน|คะแนน\s*(?:ที่)?\s*1\s*2\s*3\s*4\s*5")
+
+
+def split_run(run: str) -> Optional[list[float]]:
+    """Five ladder values from a digit run that lost its spaces (`60708090100` -> 60..100)."""
+    s = C.digits(run)
+    if not s.isdigit():
+        return None
+    n = len(s)
+    for lens in product((1, 2, 3), repeat=5):
+        if sum(lens) != n:
+            continue
+        parts, i = [], 0
+        for k in lens:
+            parts.append(s[i:i + k])
+            i += k
+        if any(p.startswith("0") and len(p) > 1 for p in parts):
+            continue
+        vals = [int(p) for p in parts]
+        steps = {vals[i + 1] - vals[i] for i in range(4)}
+        if len(steps) == 1 and 0 not in steps:
+            return [float(v) for v in vals]
+    return None
+
+
+@dataclass
+class Ladder:
+    label: str
+    values: list[float]
+    raw: str
+    pos: int
+
+
+_SEQ = re.compile(rf"((?:{_NUM}\s*%?\s+){{4}}{_NUM}\s*%?)(?!\s*[0-9๐-๙])")
+_RUN = re.compile(r"(?<![0-9๐-๙])([0-9๐-๙]{6,15})(?![0-9๐-๙])")
+
+
+def find_ladders(text: str) -> list[Ladder]:
+    """Label + five monotonic thresholds, not the `1 2 3 4 5` level header itself."""
+    out = []
+    for rx, kind in ((_SEQ, "seq"), (_RUN, "run")):
+        for m in rx.finditer(text):
+            if kind == "seq":
+                vals = [C.amount_value(x) for x in re.findall(rf"{_NUM}", C.digits(m.group(1)))]
+            else:
+                vals = split_run(m.group(1))
+            if not vals or len(vals) != 5 or any(v is None for v in vals):
+                continue
+            if vals == [1.0, 2.0, 3.0, 4.0, 5.0]:
+                continue
+            diffs = [vals[i + 1] - vals[i] for i in range(4)]
+            if not (all(d > 0 for d in diffs) or all(d < 0 for d in diffs)):
+                continue
+            before = text[max(0, m.start() - 160):m.start()]
+            # the label: text after the level header (`ระดับคะแนน (ร้อยละ) 1 2 3 4 5`)
+            parts = re.split(r"(?:ระดับคะแนน[^0-9๐-๙]*)?(?:1\s*2\s*3\s*4\s*5|12345)\s*", before)
+            label = C.clean(parts[-1].replace("\t", " "))
+            label = re.sub(r"^\W+", "", label)
+            out.append(Ladder(label, vals, C.clean(m.group(0)), m.start()))
+    out.sort(key=lambda x: x.pos)
+    dedup = []
+    for l in out:
+        if dedup and abs(dedup[-1].pos - l.pos) < 5:
+            continue
+        dedup.append(l)
+    return dedup
+
+
+def is_kpi_ladder(doc: Document, text: str) -> bool:
+    sq = C.squash(text)
+    if "ตัวชี้วัด" not in sq:
+        return False
+    if find_ladders(text.replace("\t", " ")) and ("น้ำหนัก" in sq or "เกณฑ์การให้คะแนน" in sq or "ระดับคะแนน" in sq):
+        return True
+    return "เกณฑ์การหักคะแนน" in sq or "หักคะแนน" in sq
+
+
+@dataclass
+class _Sub:
+    rec: Record
+    group: str
+    pos: int
+
+
+def _flat(lines: list[Line]) -> tuple[str, list[tuple[int, Line]]]:
+    """All lines as one text (table cells separated by TAB) with each line's offset."""
+    parts, offs, pos = [], [], 0
+    for ln in lines:
+        t = ln.text.replace("\n", " ")
+        offs.append((pos, ln))
+        parts.append(t)
+        pos += len(t) + 1
+    return "\n".join(parts), offs
+
+
+def _line_at(offs, pos) -> Line:
+    cur = offs[0][1]
+    for p, ln in offs:
+        if p > pos:
+            break
+        cur = ln
+    return cur
+
+
+def extract(doc: Document, meta) -> Extraction:
+    ex = Extraction(source_file=meta.source_file)
+    lines = _lines(doc)
+    text, offs = _flat(lines)
+    fy = meta.fiscal_year
+
+    def locate(rec: Record, pos: int):
+        ln = _line_at(offs, pos) if offs else None
+        if ln is not None:
+            rec.page = ln.page
+            rec.table = ln.table.index if ln.table else None
+            rec.row = ln.row
+
+    # the indicator
+    kpi = Record(record_type="kpi", form=FORM, source_file=meta.source_file)
+    m = _INDICATOR.search(text)
+    if m:
+        kpi.item_no = C.digits(m.group(1))
+        tail = text[m.end():m.end() + 400]
+        stop = re.search(r"\(?\s*น้ำหนัก|ผู้รับผิดชอบ|เกณฑ์การ|การประเมิน|\n|\t|[0-9๐-๙]+\s+(?=[A-Zก-๙])(?=.*คำอธิบาย)", tail)
+        kpi.name = C.clean(tail[:stop.start()] if stop else tail)
+        locate(kpi, m.start())
+    mw = _WEIGHT.search(text)
+    if mw:
+        kpi.weight_raw = C.clean(mw.group(0))
+        kpi.weight = C.amount_value(mw.group(1))
+    ex.records.append(kpi)
+
+    # sub-indicators, per group heading, up to a weight total
+    subs: list[_Sub] = []
+    groups: dict[str, list[_Sub]] = {}
+    group_marks = [(g.start(), f"กลุ่มที่ {C.digits(g.group(1))}") for g in _GROUP.finditer(text)]
+
+    def group_at(pos: int) -> str:
+        g = ""
+        for p, name in group_marks:
+            if p <= pos:
+                g = name
+        return g
+
+    header = re.search(r"ตัวชี้วัด\s*(?:ย่อย)?\s*\t?\s*เกณฑ์การให้คะแนน\s*\t?\s*น้ำหนัก", text)
+    sub_zone_starts = [h.end() for h in re.finditer(r"ตัวชี้วัด\s*(?:ย่อย)?\s*\t?\s*เกณฑ์การให้คะแนน\s*\t?\s*น้ำหนัก|ตัวชี้วัดย่อย", text)]
+    if header or sub_zone_starts:
+        for zs in sub_zone_starts:
+            zone_end = len(text)
+            mt = _TOTAL.search(text, zs)
+            nxt = re.search(r"ระดับคะแนน|เกณฑ์การประเมิน", text[zs:])
+            if mt:
+                zone_end = mt.start()
+            if nxt and zs + nxt.start() < zone_end:
+                zone_end = zs + nxt.start()
+            zone = text[zs:zone_end]
+            starts = list(_SUB.finditer(zone))
+            members = []
+            for i, sm in enumerate(starts):
+                body = zone[sm.end():(starts[i + 1].start() if i + 1 < len(starts) else len(zone))]
+                rec = Record(record_type="kpi", form=FORM, source_file=meta.source_file)
+                rec.item_no = C.digits(sm.group(1))
+                rec.parent_item = kpi.item_no
+                rec.plan = group_at(zs + sm.start())
+                body_c = C.clean(body.replace("\t", " "))
+                mwt = re.search(rf"\s({_NUM})\s*$", " " + body_c)
+                if mwt and (C.amount_value(mwt.group(1)) or 0) <= 100:
+                    rec.weight_raw = mwt.group(1)
+                    rec.weight = C.amount_value(mwt.group(1))
+                    body_c = body_c[:len(body_c) - len(mwt.group(0)) + 1].strip()
+                rec.name = body_c
+                locate(rec, zs + sm.start())
+                s = _Sub(rec, rec.plan, zs + sm.start())
+                subs.append(s)
+                groups.setdefault(rec.plan, []).append(s)
+                members.append(rec.item_no)
+            if mt and members and mt.start() == zone_end:
+                ex.weight_groups.append(WeightGroup(
+                    parent_item=kpi.item_no, stated_total=C.amount_value(mt.group(1)),
+                    stated_raw=C.clean(mt.group(0)), member_items=members,
+                    loc=Location(table=subs[-1].rec.table, page=subs[-1].rec.page)))
+
+    # ladders: each goes to the sub-indicator of its group whose name it resembles most
+    for lad in find_ladders(text):
+        g = group_at(lad.pos)
+        cands = [s for s in groups.get(g, subs) if s.pos < lad.pos] or groups.get(g, []) or subs
+        target = kpi
+        if cands:
+            best = max(cands, key=lambda s: fuzz.partial_ratio(C.squash(lad.label), C.squash(s.rec.name)))
+            target = best.rec
+        if target.ladder_raw:
+            continue
+        for i, v in enumerate(lad.values, 1):
+            setattr(target, f"level_{i}", v)
+        target.ladder_raw = " | ".join(C.number_text(v) for v in lad.values)
+        target.ladder_levels_raw = [(i + 1, C.number_text(v)) for i, v in enumerate(lad.values)]
+    for s in subs:
+        ex.records.append(s.rec)
+    for r in ex.records:
+        if r.record_type == "kpi":
+            r.direction = C.direction_for(r.name, r.ladder)
+
+    _steps(text, offs, kpi, ex, fy, meta, locate)
+    ex.forms.append(FORM)
+    return ex
+
+
+_STEP_HDR = re.compile(r"การดำเนินการ.{0,40}?ระยะเวล\s*า?.{0,60}?หัก\s*คะแนน[^\n]*?ตัวชี้วัด\s*\)?", re.S)
+_STEP_NO = re.compile(r"(?:^|\s|\t)([0-9๐-๙]{1,2}(?:\.[0-9๐-๙])?)\s*\.?\s+(?=[ก-๙])")
+
+
+def _steps(text, offs, kpi, ex, fy, meta, locate):
+    """Steps with periods and deductions (Best Service): milestone records + DeductionRules."""
+    hdrs = list(_STEP_HDR.finditer(text))
+    if not hdrs:
+        return
+    chunks = []
+    for i, h in enumerate(hdrs):
+        end = hdrs[i + 1].start() if i + 1 < len(hdrs) else len(text)
+        chunks.append((h.end(), text[h.end():end]))
+    seen = set()
+    for base, chunk in chunks:
+        marks = [m for m in _STEP_NO.finditer(chunk)]
+        # keep a numbering that advances (1, 2, 3 … 6, 6.1, 6.2, 7): other numbers are values
+        kept = []
+        for m in marks:
+            no = C.digits(m.group(1))
+            if no in seen:
+                continue
+            if kept:
+                prev = C.digits(kept[-1].group(1))
+                if not _follows(prev, no):
+                    continue
+            elif not _follows(_last(seen), no):
+                continue
+            kept.append(m)
+            seen.add(no)
+        for i, m in enumerate(kept):
+            body = chunk[m.end():(kept[i + 1].start() if i + 1 < len(kept) else len(chunk))]
+            body = re.split(r"\n(?:[0-9]+\s*\n|ดาวน์โหลด|งานนำเสนอ)", body)[0]
+            body_c = C.clean(body.replace("\t", " "))
+            rec = Record(record_type="milestone", form=FORM, source_file=meta.source_file)
+            rec.item_no = C.digits(m.group(1))
+            rec.kpi_no = kpi.item_no
+            rec.parent_item = kpi.item_no
+            rec.status = "unknown"
+            # deduction text at the end: "0.5 คะแนน และตัดคะแนนเพิ่มอีกวันละ 0.01 คะแนน"
+            md = re.search(rf"({_NUM})\s*คะแนน(?:.*?วันละ\s*({_NUM})\s*คะแนน)?\s*$", body_c)
+            name = body_c
+            if md:
+                name = body_c[:md.start()].strip()
+                rule = DeductionRule(step=rec.item_no, points=float(C.amount_value(md.group(1)) or 0),
+                                     per_day=float(C.amount_value(md.group(2)) or 0) if md.group(2) else 0.0)
+            else:
+                name = re.sub(r"\s[-–]+\s*$", "", body_c).strip()
+                rule = None
+            dl, draw, dstatus = deadline_of(name, fy)
+            mwd = re.search(rf"ภายใน\s*({_NUM})\s*วัน\s*ทำการ", name)
+            if mwd and rule is not None:
+                rule.working_days = int(float(C.amount_value(mwd.group(1)) or 0))
+            if mwd and not draw:
+                draw = C.clean(mwd.group(0))
+            rec.name = name
+            rec.deadline, rec.deadline_raw, rec.deadline_status = dl, draw, dstatus
+            locate(rec, base + m.start())
+            if rule is not None:
+                rule.deadline_raw = draw
+                rule.loc = Location(page=rec.page, table=rec.table, row=rec.row)
+                ex.deductions.append(rule)
+            ex.records.append(rec)
+
+
+def _last(seen: set) -> str:
+    if not seen:
+        return ""
+    return max(seen, key=lambda s: tuple(int(x) for x in s.split(".")))
+
+
+def _follows(prev: str, no: str) -> bool:
+    if not prev:
+        return no == "1"
+    p = [int(x) for x in prev.split(".")]
+    n = [int(x) for x in no.split(".")]
+    if len(n) == 1:
+        return n[0] == p[0] + 1
+    if len(p) == 1:
+        return n[0] == p[0] and n[1] == 1
+    return (n[0] == p[0] and n[1] == p[1] + 1)

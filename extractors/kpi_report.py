@@ -1,0 +1,268 @@
+"""KPI report with a milestone matrix (รายงานผลการปฏิบัติราชการตามคำรับรองฯ, seed 000).
+
+Labelled fields (ชื่อตัวชี้วัดที่, มิติที่, ผู้กำกับดูแลตัวชี้วัด …) may sit in paragraphs or in
+label/value table rows; the matrix is a levels × steps table of ticks; the steps are described as
+`ขั้นตอนที่ N : text` lines, with deadlines and thresholds inside the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from schemas import Document, Paragraph, Record, Table, rules
+from schemas.extraction import Extraction, Location, MilestoneMatrix
+
+from . import common as C
+from .activity_plan import is_mark
+
+FORM = "kpi_report"
+_STEP = re.compile(r"^\s*ขั้นตอน\s*ที่\s*([0-9๐-๙]+)\s*[:：.]?\s*")
+_LEVEL_CELL = re.compile(r"^\s*(?:ระดับ(?:คะแนน)?\s*(?:ที่)?\s*)?([1-9๑-๙])\s*(?:คะแนน)?\s*$")
+
+
+@dataclass
+class Line:
+    text: str                  # cells joined by TAB for table rows
+    cells: list[str]
+    page: Optional[int]
+    table: Optional[Table] = None
+    row: Optional[int] = None
+
+
+def _lines(doc: Document) -> list[Line]:
+    out = []
+    for b in doc.blocks():
+        if isinstance(b, Paragraph):
+            for ln in b.text.split("\n"):
+                if ln.strip():
+                    out.append(Line(ln, [ln], b.page))
+        else:
+            pages = b.row_pages()
+            for r, row in enumerate(b.grid()):
+                cells = [c for c in row if c.strip()]
+                if cells:
+                    out.append(Line("\t".join(cells), cells, pages[r], b, r))
+    return out
+
+
+def _label(line: str, names: list[str]) -> Optional[str]:
+    """The value after a label at the start of a line (`label : value`), else None."""
+    sq = line.strip()
+    for name in names:
+        rx = r"\s*".join(re.escape(ch) for ch in name.replace(" ", ""))
+        m = re.match(rf"^{rx}\s*[:：]?\s*", sq)
+        if m:
+            return sq[m.end():]
+    return None
+
+
+def _matrix(doc: Document) -> tuple[Optional[Table], dict[int, list[int]], list[int]]:
+    for t in doc.tables():
+        rows = t.rows()
+        step_cols: dict[int, int] = {}
+        hdr = None
+        for r in range(min(4, t.n_rows)):
+            found = {}
+            for c in rows[r]:
+                if c is None:
+                    continue
+                m = _STEP.match(c.text)
+                if m and not C.clean(c.text[m.end():]):
+                    found[c.col] = int(C.digits(m.group(1)))
+            if len(found) >= 2:
+                step_cols, hdr = found, r
+                break
+        if hdr is None:
+            continue
+        levels: dict[int, list[int]] = {}
+        for r in range(hdr + 1, t.n_rows):
+            first = next((c for c in rows[r] if c is not None and c.text.strip()), None)
+            if first is None:
+                continue
+            m = _LEVEL_CELL.match(first.text)
+            if not m or first.col in step_cols:
+                continue
+            lvl = int(C.digits(m.group(1)))
+            ticked = []
+            for c in rows[r]:
+                if c is None or c.col not in step_cols and not any(
+                        k in step_cols for k in range(c.col, c.col + c.colspan)):
+                    continue
+                if is_mark(c.text) or c.shaded:
+                    for k in range(c.col, c.col + c.colspan):
+                        if k in step_cols:
+                            ticked.append(step_cols[k])
+            levels.setdefault(lvl, sorted(set(ticked)))
+        return t, levels, sorted(step_cols.values())
+    return None, {}, []
+
+
+def deadline_of(text: str, fy: Optional[int]) -> tuple[str, str, str]:
+    """(deadline YYYY-MM-DD, deadline_raw, status) from a step's text (`ภายในวันที่ …`)."""
+    m = re.search(r"ภายใน\s*(?:วันที่|เดือน)?\s*([^,;()]*?(?:[0-9๐-๙]{4}|[0-9๐-๙]{2}(?=\s|$)))", text)
+    if not m:
+        return "", "", ""
+    raw = C.clean(text[m.start():m.end()])
+    phrase = C.clean(m.group(1))
+    phrase_full = C.clean(text[m.start():m.end()])
+    dv = C.N().parse_date(phrase_full, fy)
+    if not dv.ok:
+        dv = C.N().parse_date(phrase, fy)
+    if not dv.ok:
+        return "", raw, "invalid"
+    return (dv.end or dv.start).isoformat(), raw, dv.status
+
+
+_THRESHOLD = re.compile(r"(?:ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ไม่เกิน|ไม่มากกว่า)?\s*ร้อยละ\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)")
+_COUNT = re.compile(r"(?:ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย)\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*(แห่ง|ครั้ง|เรื่อง|ราย|คน|หน่วยงาน|โครงการ|กิจกรรม|ระบบ|ฉบับ)")
+
+
+def threshold_of(text: str) -> tuple[Optional[float], str, str]:
+    m = _THRESHOLD.search(text)
+    if m:
+        return C.amount_value(m.group(1)), "%", C.clean(m.group(0))
+    m = _COUNT.search(text)
+    if m:
+        return C.amount_value(m.group(1)), m.group(2), C.clean(m.group(0))
+    return None, "", ""
+
+
+_DONE = re.compile(r"ดำเนินการแล้วเสร็จ|แล้วเสร็จ|ดำเนินการแล้ว|เสร็จสิ้น|ผ่าน|done|completed", re.I)
+_NOT_DONE = re.compile(r"ยังไม่|ไม่แล้วเสร็จ|ไม่ได้ดำเนินการ|ไม่ผ่าน|อยู่ระหว่าง|not done|pending", re.I)
+
+
+def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
+    """(status, completed, completed_raw) from a step's result text."""
+    joined = " ".join(texts)
+    status = ""
+    if _NOT_DONE.search(joined):
+        status = "not_done"
+    elif _DONE.search(joined) or any(is_mark(t) for t in texts):
+        status = "done"
+    completed, craw = "", ""
+    m = re.search(r"(?:เมื่อ)?\s*(?:วันที่)?\s*([0-9๐-๙]{1,2}\s*[ก-๙.]+\s*(?:พ\.\s*ศ\.\s*)?[0-9๐-๙]{2,4})", joined)
+    if m and status != "not_done":
+        dv = C.N().parse_date(C.clean(m.group(1)), fy)
+        if dv.ok and dv.granularity == "day":
+            completed, craw = dv.start.isoformat(), C.clean(m.group(1))
+            status = status or "done"
+    return status, completed, craw
+
+
+def extract(doc: Document, meta) -> Extraction:
+    ex = Extraction(source_file=meta.source_file)
+    labels = rules.load("headers")[FORM]["labels"]
+    lines = _lines(doc)
+    kpi = Record(record_type="kpi", form=FORM, source_file=meta.source_file)
+    phones: list[str] = []
+    steps: dict[int, dict] = {}
+    results: dict[int, list[str]] = {}
+    current: Optional[tuple[str, object]] = None
+    fy = meta.fiscal_year
+    result_cols = None
+    for ln in lines:
+        cells = ln.cells
+        # a label and its value may share a cell or sit in neighbouring cells
+        first = cells[0]
+        rest_cells = cells[1:]
+        v = None
+        key = None
+        for k in ("kpi", "dimension", "supervisor", "data_collector", "phone", "description", "criteria"):
+            v = _label(first, labels[k])
+            if v is not None:
+                key = k
+                break
+        if key is not None:
+            value = C.clean(" ".join([v] + rest_cells)) if v or rest_cells else ""
+            if key == "kpi" and not kpi.name:
+                m = re.match(r"^\s*(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[:：.]?\s*(.*)$", C.clean(ln.text.replace("\t", " ")))
+                if m:
+                    kpi.item_no = C.digits(m.group(1))
+                    kpi.name = C.clean(m.group(2))
+                    kpi.page, kpi.table, kpi.row = ln.page, (ln.table.index if ln.table else None), ln.row
+                    current = ("name", kpi)
+                    continue
+            if key == "dimension" and not kpi.dimension:
+                m = re.match(r"^\s*มิติ\s*ที่\s*([0-9๐-๙]+)", C.clean(ln.text))
+                if m:
+                    kpi.dimension = C.digits(m.group(1))
+                current = None
+                continue
+            if key == "supervisor":
+                kpi.supervisor = value
+                current = ("supervisor", kpi)
+                continue
+            if key == "data_collector":
+                kpi.data_collector = value
+                current = ("data_collector", kpi)
+                continue
+            if key == "phone":
+                if value:
+                    phones.append(value)
+                current = None
+                continue
+            if key == "description":
+                kpi.description = value
+                current = ("description", kpi)
+                continue
+            if key == "criteria":
+                current = None
+                continue
+        m = _STEP.match(first)
+        if m:
+            n_steps = sum(1 for c in cells if _STEP.match(c))
+            if n_steps >= 2:
+                current = None
+                continue          # the matrix header row
+            no = int(C.digits(m.group(1)))
+            text = C.clean(" ".join([first[m.end():]] + rest_cells[:1]))
+            extra = rest_cells[1:]
+            if no not in steps:
+                steps[no] = {"text": text, "line": ln, "extra": extra}
+                current = ("step", no)
+            else:
+                results.setdefault(no, []).extend([text] + extra)
+                current = None
+            continue
+        if ln.table is not None:
+            if current and current[0] == "step" and len(cells) == 1 and not _LEVEL_CELL.match(first):
+                steps[current[1]]["text"] = C.clean(steps[current[1]]["text"] + "\n" + first)
+            continue
+        # a wrapped paragraph continues the field above it
+        if current is not None and not re.match(r"^\s*(?:โดยที่|หมายเหตุ|ผลการดำเนินงาน)", ln.text):
+            if current[0] == "step":
+                steps[current[1]]["text"] = C.clean(steps[current[1]]["text"] + "\n" + ln.text)
+            elif current[0] in ("description", "name"):
+                setattr(kpi, current[0], C.clean(getattr(kpi, current[0]) + "\n" + ln.text))
+            else:
+                current = None
+        else:
+            current = None
+    kpi.phones = ";".join(phones)
+    table, levels, step_cols = _matrix(doc)
+    if table is not None:
+        mx = MilestoneMatrix(kpi_no=kpi.item_no,
+                             loc=C.loc_of(table, None, doc=doc),
+                             levels=levels, steps_defined=sorted(steps), n_levels=5)
+        ex.matrices.append(mx)
+        kpi.required_steps = [levels.get(lvl, []) for lvl in range(1, 6)]
+    kpi.direction = C.direction_for(kpi.name, [])
+    ex.records.append(kpi)
+    for no in sorted(steps):
+        s = steps[no]
+        ln: Line = s["line"]
+        rec = Record(record_type="milestone", form=FORM, source_file=meta.source_file,
+                     page=ln.page, table=ln.table.index if ln.table else None, row=ln.row)
+        rec.item_no = str(no)
+        rec.kpi_no = rec.parent_item = kpi.item_no
+        rec.name = s["text"]
+        rec.level = min((lvl for lvl, st in levels.items() if no in st), default=None)
+        rec.deadline, rec.deadline_raw, rec.deadline_status = deadline_of(rec.name, fy)
+        rec.target, rec.unit, rec.target_raw = threshold_of(rec.name)
+        status, completed, craw = _result_of(s["extra"] + results.get(no, []), fy)
+        rec.status = status or "unknown"
+        rec.completed, rec.completed_raw = completed, craw
+        ex.records.append(rec)
+    ex.forms.append(FORM)
+    return ex
