@@ -19,8 +19,8 @@ from typing import Iterable, Iterator, Optional
 from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK, DateValue
 
 from .calendar import BE_OFFSET, fiscal_year_bounds, month_end, quarter_bounds
-from .months import (ABBR, FULL, MONTHS, MonthMatch, MonthReading, lookup_month, month_key,
-                     near_months)
+from .months import (MONTHS, MonthMatch, MonthReading, lookup_month, month_key, near_months,
+                     spelling)
 from .text import clean
 
 # ---------------------------------------------------------------------------------------------
@@ -31,7 +31,7 @@ def _abbr_patterns(abbr: str) -> tuple[str, str]:
     """'มี.ค.' -> a dotted pattern (พ.ค., พ.ค, พ. ค., พค.) and a bare one (พค) that must stand
     alone, since two bare letters inside a Thai word are not a month."""
     a, b = [p for p in abbr.split(".") if p]
-    return rf"{a}(?:\s?\.\s?{b}\.?|{b}\.)", rf"(?<![ก-๛]){a}{b}(?![ก-๛])"
+    return rf"{a}(?:\s?\.\s?{b}\.?|{b}\.)", rf"(?<![ก-๛]){a}\s?{b}(?![ก-๛])"
 
 
 def _month_regex() -> str:
@@ -66,14 +66,15 @@ _TOKEN = re.compile("|".join([
     r"(?P<abbr>(?<![ก-ฮ]\.)เ?[ก-ฮ][ิี]?\s?\.\s?[ก-ฮ]\.?(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.))",
     r"(?P<rng>จนถึง|ถึง|-|(?<![a-z])(?:to|until|till|through)(?![a-z]))",
     r"(?P<and>และ|&|(?<![a-z])and(?![a-z]))",
-    r"(?P<fill>ภายใน|วันที่|วันที|ณ|ตั้งแต่|เริ่มต้น|เริ่ม|เดือน|ระหว่าง|แล้วเสร็จ|สิ้นสุด|ประจำ|ก่อน"
+    r"(?P<fill>ภายใน|ลงวันที่|วันที่|วันที|ณ|ตั้งแต่|เริ่มต้น|เริ่ม|ระหว่าง|แล้วเสร็จ|สิ้นสุด|ประจำ|ก่อน"
     r"|กำหนดส่ง|กำหนด|(?<=\d)(?:st|nd|rd|th)(?![a-z])|(?<![a-z])(?:of|the|from|by|within|before|in)(?![a-z]))",
+    r"(?P<dw>เดือน|สัปดาห์|วัน|(?<![a-z])(?:months?|weeks?|days?)(?![a-z]))",
     r"(?P<yw>ปี|(?<![a-z])year(?![a-z]))",
     r"(?P<sl>/)",
     r"(?P<num>\d+)",
     r"(?P<th>[ก-๛]+)",
     r"(?P<lat>[a-z]+)",
-]))
+]), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
             parts = re.findall(r"\d+", raw)
             out.append(_Tok("D", s, e, ("dmy", int(parts[0]), int(parts[1]), parts[2]), raw))
         elif kind == "era":
-            out.append(_Tok("E", s, e, _ERA[raw[0]], raw))
+            out.append(_Tok("E", s, e, _ERA[raw[0].lower()], raw))
         elif kind == "fy":
             out.append(_Tok("FY", s, e, None, raw))
         elif kind == "q":
@@ -118,6 +119,8 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
             out.append(_Tok("R", s, e, None, raw))
         elif kind == "and":
             out.append(_Tok("AND", s, e, None, raw))
+        elif kind == "dw":
+            out.append(_Tok("DW", s, e, None, raw))
         elif kind == "yw":
             out.append(_Tok("Y", s, e, None, raw))
         elif kind == "sl":
@@ -232,9 +235,11 @@ def _side(toks: list[_Tok], index: dict[int, int]) -> _Side:
         _, a, b, yraw = v
         year = _year(int(yraw), len(yraw), None)
         return _numeric_dmy(a, b, year)
-    if kinds in ("NMN", "NMY") and toks[0].value[0] <= 31 and _is_year_number(toks[2]):
+    if kinds.startswith("NM") and not 1 <= toks[0].value[0] <= 31:
+        raise _Bad(f"day {toks[0].value[0]} does not exist")
+    if kinds in ("NMN", "NMY") and _is_year_number(toks[2]):
         return _Side("day", day=toks[0].value[0], mtok=index[id(toks[1])], year=_yr(toks[2]))
-    if kinds == "NM" and toks[0].value[0] <= 31:
+    if kinds == "NM":
         return _Side("day", day=toks[0].value[0], mtok=index[id(toks[1])])
     if kinds in ("MN", "MY") and _is_year_number(toks[1]):
         return _Side("month", mtok=index[id(toks[0])], year=_yr(toks[1]))
@@ -447,14 +452,10 @@ def _fmt_period(a: date, b: date) -> str:
     return a.isoformat() if a == b else f"{a.isoformat()}..{b.isoformat()}"
 
 
-def _spelling(mm: MonthMatch, month: int) -> str:
-    return FULL[month] if mm.long else ABBR[month]
-
-
 @lru_cache(maxsize=65536)
 def _parse(text: str, fiscal_year: int | None, prefer: tuple[date, date] | None) -> tuple:
     """(start, end, granularity, status, note, alternatives, fixed); cached, callers get copies."""
-    t = clean(text).lower()
+    t = clean(text)
     if not t:
         return None, None, "", INVALID, "empty", (), ""
     try:
@@ -463,15 +464,32 @@ def _parse(text: str, fiscal_year: int | None, prefer: tuple[date, date] | None)
         return None, None, "", INVALID, str(e), (), ""
 
 
+def _drop_durations(toks: list[_Tok]) -> list[_Tok]:
+    """Drop "6 เดือน" / "15 วัน" (a duration beside a date) and the bare word เดือน ("เดือน
+    พ.ย. 2557"); a number before เดือน that a month follows is a day ("5 เดือนพฤศจิกายน")."""
+    out: list[_Tok] = []
+    for i, x in enumerate(toks):
+        if x.kind != "DW":
+            out.append(x)
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if out and out[-1].kind == "N" and not (nxt is not None and nxt.kind == "M"):
+            out.pop()
+    return out
+
+
 def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
     if any(x.kind == "WD" for x in raw):
         raise _Bad("a deadline in working days is relative to an event, not a date")
-    # Unknown words are skipped ("ส่งภายใน 31 มี.ค. 58"), but a one- or two-letter fragment is
-    # more likely a broken abbreviation than a word, and skipping it could misread the date.
+    # Unknown words are skipped ("ส่งภายใน 31 มี.ค. 58"), but a lone letter is more likely a
+    # broken abbreviation than a word, and skipping it could misread the date.
     for x in raw:
-        if x.kind == "U" and len(x.raw) <= 2:
+        if x.kind == "U" and len(x.raw) == 1:
             raise _Bad(f"unreadable: {x.raw}")
-    toks = [x for x in _merge_years(raw) if x.kind != "U"]
+    toks = _drop_durations(raw)
+    if not toks and raw:
+        raise _Bad("a duration, not a date")
+    toks = [x for x in _merge_years(toks) if x.kind != "U"]
     if not toks:
         raise _Bad("not a date")
     if toks[0].kind in ("R", "AND"):
@@ -540,14 +558,14 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
         chosen = {r.choice.get(i) for r in readings}
         raw_tok = toks[i].raw
         if len(chosen) > 1:
-            options = " or ".join(_spelling(mm, m) for m in mm.months if m in chosen)
+            options = " or ".join(spelling(mm, m) for m in mm.months if m in chosen)
             notes.append(f"{raw_tok} -> {options}")
         elif mm.status != OK:
             m = best.choice[i]
             why = ""
             if len(mm.months) > 1:
                 why = f" ({settled})" if settled else " (the other reading is impossible)"
-            notes.append(f"{raw_tok} -> {_spelling(mm, m)}{why}")
+            notes.append(f"{raw_tok} -> {spelling(mm, m)}{why}")
     notes += best.notes
     if best.notes:
         status = CORRECTED
@@ -569,7 +587,7 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
             mm = toks[i].value
             if mm.status != OK:
                 x = toks[i]
-                fixed = fixed[:x.start] + _spelling(mm, best.choice[i]) + \
+                fixed = fixed[:x.start] + spelling(mm, best.choice[i]) + \
                     (" " if x.raw.endswith(" ") else "") + fixed[x.end:]
     return best.start, best.end, gran, status, "; ".join(notes), alternatives, fixed
 
@@ -596,7 +614,7 @@ def parse_date(text: str, fiscal_year: int | None = None, *,
 
 def parse_month(text: str) -> MonthReading:
     """Read a bare month cell (a Gantt header such as ต.ค., ค.ค., พ.ม., มิ.ค.)."""
-    t = clean(text or "").lower()
+    t = clean(text or "")
     toks = _merge_years(list(_tokens(t)))
     months = [x for x in toks if x.kind == "M"]
     others = [x for x in toks if x.kind not in ("M", "YR", "N", "U")]
@@ -615,9 +633,9 @@ def parse_month(text: str) -> MonthReading:
         return MonthReading(text=text, note="not a month")
     note, fixed = "", ""
     if mm.status != OK:
-        options = " or ".join(_spelling(mm, m) for m in mm.months)
+        options = " or ".join(spelling(mm, m) for m in mm.months)
         note = f"{x.raw.strip()} -> {options}"
-        fixed = t[:x.start] + _spelling(mm, mm.months[0]) + t[x.end:]
+        fixed = t[:x.start] + spelling(mm, mm.months[0]) + t[x.end:]
     near = tuple(dict.fromkeys(n for m in mm.months for n in near_months(m) if n not in mm.months))
     return MonthReading(text=text, months=mm.months, status=mm.status, note=note, fixed=fixed,
                         near=near, year=year)

@@ -48,6 +48,7 @@ class MonthMatch:
     status: str               # ok, corrected, ambiguous
     long: bool                # the token was a full/short name (else an abbreviation)
     why: str = ""
+    english: bool = False
 
 
 @lru_cache(maxsize=8192)
@@ -61,7 +62,7 @@ def lookup_month(key: str) -> MonthMatch | None:
         return None
     m = EXACT.get(key)
     if m is not None:
-        return MonthMatch((m,), OK, len(key) > 4 or key.isascii())
+        return MonthMatch((m,), OK, len(key) > 4 or key.isascii(), english=key.isascii())
     m = MISSPELT.get(key)
     if m is not None:
         return MonthMatch((m,), CORRECTED, True, "listed misspelling")
@@ -72,7 +73,7 @@ def lookup_month(key: str) -> MonthMatch | None:
     if key.isascii():
         if len(key) < 4:
             return None
-        return _fuzzy_long(key, _EN_CHOICES)
+        return _fuzzy_long(key, _EN_CHOICES, english=True)
     if len(key) <= 4:
         near = tuple(m for k, m in _ABBR_KEYS.items() if Levenshtein.distance(key, k, score_cutoff=1) <= 1)
         if near:
@@ -82,7 +83,7 @@ def lookup_month(key: str) -> MonthMatch | None:
     return _fuzzy_long(key, _LONG_CHOICES)
 
 
-def _fuzzy_long(key: str, choices: dict[str, int]) -> MonthMatch | None:
+def _fuzzy_long(key: str, choices: dict[str, int], english: bool = False) -> MonthMatch | None:
     hits = process.extract(key, list(choices), scorer=fuzz.ratio, score_cutoff=_LONG_CUTOFF, limit=8)
     if not hits:
         return None
@@ -93,7 +94,15 @@ def _fuzzy_long(key: str, choices: dict[str, int]) -> MonthMatch | None:
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
     top = ranked[0][1]
     months = tuple(m for m, s in ranked if s >= top - _LONG_MARGIN)
-    return MonthMatch(months, CORRECTED if len(months) == 1 else AMBIGUOUS, True, "misspelt name")
+    return MonthMatch(months, CORRECTED if len(months) == 1 else AMBIGUOUS, True, "misspelt name",
+                      english)
+
+
+def spelling(mm: MonthMatch, month: int) -> str:
+    """How a repaired month is written: in the style of the token it replaces."""
+    if mm.english:
+        return max(MONTHS[month]["en"], key=len).capitalize()
+    return FULL[month] if mm.long else ABBR[month]
 
 
 @lru_cache(maxsize=None)
