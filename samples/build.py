@@ -1,0 +1,555 @@
+"""Rebuild thaiforms' sample submissions and their expected results.
+
+    .venv/bin/python samples/build.py            # everything
+    .venv/bin/python samples/build.py rayong_plan_2553 seed000_kpi7_2549   # some stems
+    .venv/bin/python samples/build.py --no-pdf   # skip LibreOffice
+
+Sources are in samples/source/<stem>.py (see samples/source/_lib.py for the notation). Each is
+rendered to the formats it asks for:
+
+- DOCX with python-docx: real merged cells (gridSpan/vMerge), Thai fonts, shaded Gantt cells,
+  header rows repeated on every page;
+- PDF with LibreOffice (``soffice --headless --convert-to pdf``) from that DOCX;
+- XLSX with openpyxl: merged ranges and fills, one sheet for all or one per table group;
+- text: tab-separated like a Word text export, in the encoding the source asks for.
+
+Expected results go to tests/expected/records/<stem>.csv and tests/expected/findings/<stem>.csv.
+The broken files of samples/bad/ are made by samples/bad_files.py.
+
+Builds are deterministic where the libraries allow it: zip entries get a fixed timestamp and the
+document properties fixed dates; a PDF is only reconverted when the DOCX it comes from changed
+(samples/pdf_sources.json keeps the DOCX hash each PDF was made from).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SOURCE = HERE / "source"
+EXPECTED = ROOT / "tests" / "expected"
+PDF_SOURCES = HERE / "pdf_sources.json"
+FIXED_DT = datetime(2010, 1, 4, 9, 0, 0)
+ZIP_DT = (2010, 1, 4, 9, 0, 0)
+
+sys.path.insert(0, str(SOURCE))
+from _lib import L, U, S  # noqa: E402
+
+# Columns of tests/expected/records/*.csv: a subset of consolidated.csv's, same names.
+RECORD_COLUMNS = [
+    "record_type", "form", "item_no", "parent_item", "kpi_no", "row_kind", "plan", "name",
+    "dimension", "baseline", "target", "unit", "weight",
+    "level_1", "level_2", "level_3", "level_4", "level_5", "direction", "actual", "score",
+    "duration_months", "start", "end", "level", "deadline", "completed", "status",
+    "budget_thb", "responsible", "agency", "fiscal_year",
+]
+FINDING_COLUMNS = ["code", "item_no", "value"]
+
+
+# ----------------------------------------------------------------------------- sources
+
+def load_sources(only: list[str] | None = None) -> list[dict]:
+    docs = []
+    for path in sorted(SOURCE.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        spec = importlib.util.spec_from_file_location(f"sample_{path.stem}", path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        doc = mod.DOC
+        if doc["stem"] != path.stem:
+            raise ValueError(f"{path.name}: stem {doc['stem']!r} differs from the file name")
+        if only and doc["stem"] not in only:
+            continue
+        docs.append(doc)
+    return docs
+
+
+def merges(rows: list[list[str]]) -> list[tuple[int, int, int, int]]:
+    """(row, col, rowspan, colspan) of every cell that starts at a position (not L/U)."""
+    out = []
+    nr, nc = len(rows), len(rows[0])
+    for r in range(nr):
+        for c in range(nc):
+            if rows[r][c] in (L, U):
+                continue
+            cs = 1
+            while c + cs < nc and rows[r][c + cs] == L:
+                cs += 1
+            rs = 1
+            while r + rs < nr and rows[r + rs][c] == U:
+                rs += 1
+            out.append((r, c, rs, cs))
+    return out
+
+
+def cell_text(text: str) -> tuple[str, bool]:
+    """(text, shaded) of a grid cell."""
+    if text.startswith(S):
+        return text[len(S):], True
+    return text, False
+
+
+# ----------------------------------------------------------------------------- DOCX
+
+def _fonts(el_rpr, font: str, size: float | None, bold: bool = False):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    rfonts = el_rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        el_rpr.insert(0, rfonts)
+    for a in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if rfonts.get(qn(a)) is not None:
+            del rfonts.attrib[qn(a)]
+    for a in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(a), font)
+    if bold:
+        for tag in ("w:b", "w:bCs"):
+            el_rpr.append(OxmlElement(tag))
+    if size:
+        for tag in ("w:sz", "w:szCs"):
+            old = el_rpr.find(qn(tag))
+            if old is not None:
+                el_rpr.remove(old)
+            e = OxmlElement(tag)
+            e.set(qn("w:val"), str(int(round(size * 2))))
+            el_rpr.append(e)
+    lang = el_rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        el_rpr.append(lang)
+    lang.set(qn("w:bidi"), "th-TH")
+
+
+def _write_paragraph(par, text: str, font: str, size: float, bold=False, align=""):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+    run = par.add_run(text)
+    _fonts(run._r.get_or_add_rPr(), font, size, bold)
+    pf = par.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    if align:
+        par.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+                         "left": WD_ALIGN_PARAGRAPH.LEFT}[align]
+
+
+def _shade(cell, fill="A6A6A6"):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def _docx_table(document, block: dict, font: str, size: float, usable_cm: float):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+    rows = block["rows"]
+    nr, nc = len(rows), len(rows[0])
+    table = document.add_table(rows=nr, cols=nc)
+    if block["borders"]:
+        table.style = document.styles["Table Grid"]
+    table.autofit = False
+    spans = merges(rows)
+    for r, c, rs, cs in spans:
+        if rs > 1 or cs > 1:
+            table.cell(r, c).merge(table.cell(r + rs - 1, c + cs - 1))
+    widths = block["widths"] or [1] * nc
+    total = float(sum(widths))
+    cm = [usable_cm * w / total for w in widths]
+    grid = table._tbl.tblGrid
+    for gc, w in zip(grid.findall(qn("w:gridCol")), cm):
+        gc.set(qn("w:w"), str(int(Cm(w).twips)))
+    tsize = block["size"] or size
+    for r, c, rs, cs in spans:
+        cell = table.cell(r, c)
+        cell.width = Cm(sum(cm[c:c + cs]))
+        text, shaded = cell_text(rows[r][c])
+        tc = cell._tc
+        for p in list(tc.findall(qn("w:p")))[1:]:
+            tc.remove(p)
+        first = cell.paragraphs[0]
+        for run in list(first.runs):
+            run._r.getparent().remove(run._r)
+        lines = text.split("\n") if text else []
+        for i, line in enumerate(lines):
+            par = first if i == 0 else cell.add_paragraph()
+            _write_paragraph(par, line, font, tsize)
+        if shaded:
+            _shade(cell)
+    # narrow cell margins (0.05 cm) so that Gantt month labels fit their columns
+    tblpr = table._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        e = OxmlElement(f"w:{side}")
+        e.set(qn("w:w"), "28")
+        e.set(qn("w:type"), "dxa")
+        mar.append(e)
+    tblpr.append(mar)
+    for i in range(block["header_rows"]):
+        trpr = table.rows[i]._tr.get_or_add_trPr()
+        h = OxmlElement("w:tblHeader")
+        h.set(qn("w:val"), "true")
+        trpr.append(h)
+    return table
+
+
+def render_docx(doc: dict, path: Path) -> None:
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+    document = docx.Document()
+    font = doc.get("font", "TH SarabunPSK")
+    size = doc.get("size", 14)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(size)
+    _fonts(normal.element.get_or_add_rPr(), font, size)
+    sec = document.sections[0]
+    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+    if doc.get("landscape"):
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
+    margin = doc.get("margin_cm", 1.5)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(sec, side, Cm(margin))
+    usable = sec.page_width.cm - 2 * margin
+    body = document.element.body
+    # drop the template's empty first paragraph, if any
+    for p in list(body.iterchildren()):
+        if p.tag.endswith("}p") and not "".join(p.itertext()).strip():
+            body.remove(p)
+    for block in doc["blocks"]:
+        kind = block["kind"]
+        if kind == "p":
+            par = document.add_paragraph()
+            _write_paragraph(par, "", font, size)
+            par.runs[0]._r.getparent().remove(par.runs[0]._r)
+            lines = block["text"].split("\n")
+            for i, line in enumerate(lines):
+                run = par.add_run(line)
+                _fonts(run._r.get_or_add_rPr(), font, block["size"] or size, block["bold"])
+                if i < len(lines) - 1:
+                    run.add_break()
+            if block["align"]:
+                _write_paragraph(par, "", font, size, align=block["align"])
+                par.runs[-1]._r.getparent().remove(par.runs[-1]._r)
+        elif kind == "table":
+            _docx_table(document, block, font, size, usable)
+            # Word needs a paragraph between two tables or it joins them
+            document.add_paragraph()
+        elif kind == "pagebreak":
+            document.add_page_break()
+    cp = document.core_properties
+    cp.author = doc.get("author", "")
+    cp.last_modified_by = doc.get("author", "")
+    cp.title = doc.get("title", "")
+    cp.created = FIXED_DT
+    cp.modified = FIXED_DT
+    cp.last_printed = FIXED_DT
+    cp.revision = 1
+    buf = io.BytesIO()
+    document.save(buf)
+    path.write_bytes(normalize_zip(buf.getvalue()))
+
+
+# ----------------------------------------------------------------------------- XLSX
+
+NUM_RE = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
+
+
+def _xlsx_value(text: str, numbers: bool):
+    if numbers and NUM_RE.match(text):
+        v = float(text.replace(",", ""))
+        return (int(v) if v.is_integer() else v), ("#,##0" if "," in text else "General")
+    return text, None
+
+
+def render_xlsx(doc: dict, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    wb = Workbook()
+    wb.remove(wb.active)
+    layout = doc.get("xlsx_layout", "one_sheet")
+    numbers = doc.get("xlsx_numbers", False)
+    font = Font(name=doc.get("font", "TH SarabunPSK"), size=doc.get("size", 14))
+    fill = PatternFill("solid", fgColor="A6A6A6")
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    # group blocks into sheets: a table takes the paragraphs written before it
+    groups: list[tuple[str, list[dict]]] = []
+    pending: list[dict] = []
+    n_table = 0
+    for block in doc["blocks"]:
+        if block["kind"] == "pagebreak":
+            continue
+        if block["kind"] == "p":
+            pending.append(block)
+            continue
+        n_table += 1
+        name = doc.get("sheet", "Sheet1") if layout == "one_sheet" else (
+            block["sheet"] or f"ตาราง {n_table}")
+        if groups and groups[-1][0] == name:
+            groups[-1][1].extend(pending + [block])
+        else:
+            groups.append((name, pending + [block]))
+        pending = []
+    if pending:
+        if groups:
+            groups[-1][1].extend(pending)
+        else:
+            groups.append((doc.get("sheet", "Sheet1"), pending))
+    sheets = {}
+    for name, blocks in groups:
+        ws = sheets.get(name) or wb.create_sheet(name)
+        if name not in sheets:
+            sheets[name] = ws
+            ws._next_row = 1
+            ws._widths = {}
+        r0 = ws._next_row
+        for block in blocks:
+            if block["kind"] == "p":
+                c = ws.cell(row=r0, column=1, value=block["text"])
+                c.font = Font(name=font.name, size=font.sz, bold=block["bold"])
+                r0 += 1
+                continue
+            rows = block["rows"]
+            r0 += 1 if r0 > 1 else 0
+            widths = block["widths"] or [1] * len(rows[0])
+            for r, cc, rs, cs in merges(rows):
+                text, shaded = cell_text(rows[r][cc])
+                value, fmt = _xlsx_value(text, numbers)
+                cell = ws.cell(row=r0 + r, column=1 + cc, value=value if value != "" else None)
+                cell.font = font
+                cell.alignment = wrap
+                if fmt:
+                    cell.number_format = fmt
+                if shaded:
+                    cell.fill = fill
+                if rs > 1 or cs > 1:
+                    ws.merge_cells(start_row=r0 + r, start_column=1 + cc,
+                                   end_row=r0 + r + rs - 1, end_column=1 + cc + cs - 1)
+            if block["borders"]:
+                for r in range(len(rows)):
+                    for cc in range(len(rows[0])):
+                        ws.cell(row=r0 + r, column=1 + cc).border = border
+            for i, w in enumerate(widths):
+                ws._widths[i] = max(ws._widths.get(i, 0), w)
+            r0 += len(rows) + 1
+        ws._next_row = r0
+    for ws in sheets.values():
+        tot = float(sum(ws._widths.values()) or 1)
+        for i, w in ws._widths.items():
+            ws.column_dimensions[get_column_letter(i + 1)].width = max(4, 160 * w / tot)
+        del ws._next_row, ws._widths
+    wb.properties.creator = doc.get("author", "")
+    wb.properties.lastModifiedBy = doc.get("author", "")
+    wb.properties.created = FIXED_DT
+    buf = io.BytesIO()
+    wb.save(buf)
+    path.write_bytes(normalize_zip(buf.getvalue()))
+
+
+# ----------------------------------------------------------------------------- text
+
+def tsv_lines(doc: dict) -> list[str]:
+    out: list[str] = []
+    for block in doc["blocks"]:
+        if block["kind"] == "pagebreak":
+            continue
+        if out:
+            out.append("")
+        if block["kind"] == "p":
+            out.extend(block["text"].split("\n"))
+            continue
+        rows = block["tsv_rows"]
+        if rows is None:
+            rows = [[("" if t in (L, U) else cell_text(t)[0]) for t in row]
+                    for row in block["rows"]]
+        for row in rows:
+            out.append("\t".join(t.replace("\n", " ") for t in row))
+    return out
+
+
+def render_text(doc: dict, path: Path, encoding: str) -> None:
+    newline = doc.get("txt_newline", "\r\n")
+    text = newline.join(tsv_lines(doc)) + newline
+    text = text.translate(doc.get("txt_translate", {}))
+    if encoding == "utf-8-sig":
+        data = b"\xef\xbb\xbf" + text.encode("utf-8")
+    elif encoding == "utf-16":
+        data = b"\xff\xfe" + text.encode("utf-16-le")
+    else:
+        data = text.encode(encoding)
+    path.write_bytes(data)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def normalize_zip(data: bytes) -> bytes:
+    """The same zip with fixed entry timestamps and fixed dates in docProps/core.xml."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                blob = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms)",
+                              rb"\g<1>2010-01-04T09:00:00Z\g<3>", blob)
+            zi = zipfile.ZipInfo(info.filename, date_time=ZIP_DT)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            dst.writestr(zi, blob)
+    return out.getvalue()
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def convert_pdfs(jobs: list[tuple[Path, Path]], force: bool = False) -> None:
+    """Convert DOCX → PDF with LibreOffice; skip a PDF whose DOCX did not change."""
+    known = json.loads(PDF_SOURCES.read_text()) if PDF_SOURCES.exists() else {}
+    todo = []
+    for docx_path, pdf_path in jobs:
+        key = str(pdf_path.relative_to(HERE))
+        h = sha256(docx_path)
+        if not force and pdf_path.exists() and known.get(key) == h:
+            continue
+        todo.append((docx_path, pdf_path, key, h))
+    if not todo:
+        return
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        print("soffice not found: PDFs kept as they are", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory(prefix="thaiforms_lo_") as tmp:
+        profile = Path(tmp) / "profile"
+        outdir = Path(tmp) / "out"
+        outdir.mkdir()
+        srcs = []
+        for docx_path, pdf_path, key, h in todo:
+            # a unique name per job: stems may repeat across folders
+            s = Path(tmp) / f"{len(srcs):03d}_{pdf_path.stem}.docx"
+            shutil.copyfile(docx_path, s)
+            srcs.append(s)
+        cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+               "--convert-to", "pdf", "--outdir", str(outdir)] + [str(s) for s in srcs]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       timeout=600)
+        for s, (docx_path, pdf_path, key, h) in zip(srcs, todo):
+            produced = outdir / (s.stem + ".pdf")
+            shutil.copyfile(produced, pdf_path)
+            known[key] = h
+    PDF_SOURCES.write_text(json.dumps(dict(sorted(known.items())), indent=1,
+                                      ensure_ascii=False) + "\n")
+
+
+def fmt(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else repr(v)
+    return str(v)
+
+
+def write_expected(doc: dict) -> None:
+    defaults = doc.get("truth_defaults", {})
+    unknown = set()
+    rows = []
+    for r in doc.get("records", []):
+        full = dict(defaults)
+        full.update(r)
+        unknown |= set(full) - set(RECORD_COLUMNS)
+        rows.append([fmt(full.get(c)) for c in RECORD_COLUMNS])
+    if unknown:
+        raise ValueError(f"{doc['stem']}: unknown expected columns {sorted(unknown)}")
+    cols = [c for c in RECORD_COLUMNS if c not in doc.get("truth_skip_columns", ())]
+    idx = [RECORD_COLUMNS.index(c) for c in cols]
+    (EXPECTED / "records").mkdir(parents=True, exist_ok=True)
+    (EXPECTED / "findings").mkdir(parents=True, exist_ok=True)
+    with open(EXPECTED / "records" / f"{doc['stem']}.csv", "w", newline="",
+              encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(cols)
+        for row in rows:
+            w.writerow([row[i] for i in idx])
+    with open(EXPECTED / "findings" / f"{doc['stem']}.csv", "w", newline="",
+              encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(FINDING_COLUMNS)
+        for code, item, value in doc.get("findings", []):
+            w.writerow([code, item, value])
+
+
+def build(doc: dict, pdf: bool, pdf_jobs: list) -> list[Path]:
+    folder = HERE / doc["folder"]
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = doc["stem"]
+    formats = doc["formats"]
+    made = []
+    docx_path = folder / f"{stem}.docx"
+    if "docx" in formats or "pdf" in formats:
+        # a PDF-only document: its DOCX is an intermediate, kept out of samples/
+        target = docx_path if "docx" in formats else Path(TMP.name) / f"{stem}.docx"
+        render_docx(doc, target)
+        if "docx" in formats:
+            made.append(target)
+        if "pdf" in formats and pdf:
+            pdf_jobs.append((target, folder / f"{stem}.pdf"))
+    if "xlsx" in formats:
+        render_xlsx(doc, folder / f"{stem}.xlsx")
+        made.append(folder / f"{stem}.xlsx")
+    for ext in ("txt", "tsv"):
+        if ext in formats:
+            render_text(doc, folder / f"{stem}.{ext}", doc.get("txt_encoding", "utf-8"))
+            made.append(folder / f"{stem}.{ext}")
+    write_expected(doc)
+    return made
+
+
+TMP = tempfile.TemporaryDirectory(prefix="thaiforms_build_")
+
+
+def main(argv: list[str]) -> int:
+    pdf = "--no-pdf" not in argv
+    force = "--force-pdf" in argv
+    only = [a for a in argv if not a.startswith("--")]
+    docs = load_sources(only or None)
+    pdf_jobs: list = []
+    for doc in docs:
+        for p in build(doc, pdf, pdf_jobs):
+            print(p.relative_to(ROOT))
+    if pdf_jobs:
+        convert_pdfs(pdf_jobs, force)
+        for _, p in pdf_jobs:
+            print(p.relative_to(ROOT))
+    if not only and (HERE / "bad_files.py").exists():
+        import bad_files
+        bad_files.main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
+    raise SystemExit(main(sys.argv[1:]))
