@@ -8,6 +8,7 @@ Each pass is linear in the records; lookups go through dicts built once.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Optional
 
@@ -23,6 +24,7 @@ def validate(ex: Extraction, as_of: date) -> list[Finding]:
 
 # --- small readers of record fields ---------------------------------------------------------
 
+@lru_cache(maxsize=8192)   # the same few months recur across thousands of rows
 def _month_index(ym: str) -> Optional[int]:
     """'2010-05' (or '2010-05-31') -> months since year 0; None when not such a text."""
     try:
@@ -34,6 +36,7 @@ def _month_index(ym: str) -> Optional[int]:
     return y * 12 + m - 1
 
 
+@lru_cache(maxsize=8192)
 def _day(text: str) -> Optional[date]:
     try:
         return date.fromisoformat(text[:10]) if text else None
@@ -129,9 +132,9 @@ class _Validator:
 
     # --- dates ------------------------------------------------------------------------------
     def _dates(self, r: Record) -> None:
-        for fld in ("start", "end", "deadline"):
-            raw = getattr(r, f"{fld}_raw")
-            if getattr(r, f"{fld}_status") == "invalid" and raw.strip():
+        for status, raw in ((r.start_status, r.start_raw), (r.end_status, r.end_raw),
+                            (r.deadline_status, r.deadline_raw)):
+            if status == "invalid" and raw.strip():
                 self._on(r, "DATE_UNPARSEABLE", raw.strip())
         for note in r.date_notes:
             raw, fixed = (note[1], note[2]) if len(note) >= 3 else (str(note), "")
@@ -147,8 +150,11 @@ class _Validator:
     def _activity(self, r: Record) -> None:
         start, end = _month_index(r.start), _month_index(r.end)
         if r.row_kind != "group":
-            missing = [f for f, v in (("start", start), ("end", end))
-                       if v is None and getattr(r, f"{f}_status") != "invalid"]
+            missing = []
+            if start is None and r.start_status != "invalid":
+                missing.append("start")
+            if end is None and r.end_status != "invalid":
+                missing.append("end")
             if missing:
                 self._on(r, "DATE_MISSING", ";".join(missing))
         if start is not None and end is not None and start > end:
@@ -161,7 +167,7 @@ class _Validator:
                 if idx is not None and not lo <= idx <= hi and idx not in outside:
                     outside[idx] = f"{_ym_text(idx)} ({raw})" if raw and raw != _ym_text(idx) \
                         else _ym_text(idx)
-            for ym in r.planned_months.split(";"):
+            for ym in (r.planned_months.split(";") if r.planned_months else ()):
                 idx = _month_index(ym.strip())
                 if idx is not None and not lo <= idx <= hi and idx not in outside:
                     outside[idx] = _ym_text(idx)
