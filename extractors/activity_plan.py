@@ -30,7 +30,7 @@ def _marks() -> set[str]:
 
 def is_mark(text: str) -> bool:
     t = C.squash(text)
-    return bool(t) and (t in _marks() or bool(re.fullmatch(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<>]+", t)))
+    return bool(t) and (t in _marks() or bool(re.fullmatch(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<>?]+", t)))
 
 
 # ---------------------------------------------------------------- Gantt header
@@ -425,6 +425,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     v = getattr(rr, f)
                     if C.clean(v) and not C.is_ditto(v):
                         setattr(prev, f, C.clean(getattr(prev, f) + "\n" + v))
+                        if f in last and prev.row_kind != "group":
+                            last[f] = (getattr(prev, f), getattr(prev, f))
                 if rr.ticks:
                     months = sorted(set(filter(None, prev.planned_months.split(";"))) | set(rr.ticks))
                     prev.planned_months = ";".join(months)

@@ -60,7 +60,7 @@ class Ladder:
     pos: int
 
 
-_SEQ = re.compile(rf"((?:{_NUM}\s*%?\s+){{4}}{_NUM}\s*%?)(?!\s*[0-9๐-๙])")
+_SEQ = re.compile(rf"((?:{_NUM}\s*%?[ \t]+){{4}}{_NUM}\s*%?)(?![0-9๐-๙.]|[ \t]+[0-9๐-๙])")
 _RUN = re.compile(r"(?<![0-9๐-๙])([0-9๐-๙]{6,15})(?![0-9๐-๙])")
 
 
@@ -173,6 +173,7 @@ def extract(doc: Document, meta) -> Extraction:
 
     header = re.search(r"ตัวชี้วัด\s*(?:ย่อย)?\s*\t?\s*เกณฑ์การให้คะแนน\s*\t?\s*น้ำหนัก", text)
     sub_zone_starts = [h.end() for h in re.finditer(r"ตัวชี้วัด\s*(?:ย่อย)?\s*\t?\s*เกณฑ์การให้คะแนน\s*\t?\s*น้ำหนัก|ตัวชี้วัดย่อย", text)]
+    taken: set[str] = set()
     if header or sub_zone_starts:
         for zs in sub_zone_starts:
             zone_end = len(text)
@@ -187,8 +188,11 @@ def extract(doc: Document, meta) -> Extraction:
             members = []
             for i, sm in enumerate(starts):
                 body = zone[sm.end():(starts[i + 1].start() if i + 1 < len(starts) else len(zone))]
+                if C.digits(sm.group(1)) in taken:
+                    continue
                 rec = Record(record_type="kpi", form=FORM, source_file=meta.source_file)
                 rec.item_no = C.digits(sm.group(1))
+                taken.add(rec.item_no)
                 rec.parent_item = kpi.item_no
                 rec.plan = group_at(zs + sm.start())
                 body_c = C.clean(body.replace("\t", " "))
@@ -235,7 +239,7 @@ def extract(doc: Document, meta) -> Extraction:
 
 
 _STEP_HDR = re.compile(r"การดำเนินการ.{0,40}?ระยะเวล\s*า?.{0,60}?หัก\s*คะแนน[^\n]*?ตัวชี้วัด\s*\)?", re.S)
-_STEP_NO = re.compile(r"(?:^|\s|\t)([0-9๐-๙]{1,2}(?:\.[0-9๐-๙])?)\s*\.?\s+(?=[ก-๙])")
+_STEP_NO = re.compile(r"(?:^|(?<=\s))([0-9๐-๙]{1,2}\.(?:[0-9๐-๙]{1,2})?)\s*(?=[ก-๙])")
 
 
 def _steps(text, offs, kpi, ex, fy, meta, locate):
@@ -253,11 +257,11 @@ def _steps(text, offs, kpi, ex, fy, meta, locate):
         # keep a numbering that advances (1, 2, 3 … 6, 6.1, 6.2, 7): other numbers are values
         kept = []
         for m in marks:
-            no = C.digits(m.group(1))
+            no = C.digits(m.group(1)).rstrip(".")
             if no in seen:
                 continue
             if kept:
-                prev = C.digits(kept[-1].group(1))
+                prev = C.digits(kept[-1].group(1)).rstrip(".")
                 if not _follows(prev, no):
                     continue
             elif not _follows(_last(seen), no):
@@ -268,13 +272,14 @@ def _steps(text, offs, kpi, ex, fy, meta, locate):
             body = chunk[m.end():(kept[i + 1].start() if i + 1 < len(kept) else len(chunk))]
             body = re.split(r"\n(?:[0-9]+\s*\n|ดาวน์โหลด|งานนำเสนอ)", body)[0]
             body_c = C.clean(body.replace("\t", " "))
+            body_c = re.sub(r"\s[0-9]{1,2}$", "", body_c)      # a slide number after the step
             rec = Record(record_type="milestone", form=FORM, source_file=meta.source_file)
-            rec.item_no = C.digits(m.group(1))
+            rec.item_no = C.digits(m.group(1)).rstrip(".")
             rec.kpi_no = kpi.item_no
             rec.parent_item = kpi.item_no
             rec.status = "unknown"
             # deduction text at the end: "0.5 คะแนน และตัดคะแนนเพิ่มอีกวันละ 0.01 คะแนน"
-            md = re.search(rf"({_NUM})\s*คะแนน(?:.*?วันละ\s*({_NUM})\s*คะแนน)?\s*$", body_c)
+            md = re.search(rf"({_NUM})\s*คะแนน(?:.*?วัน\s*ละ\s*({_NUM})\s*คะแนน)?\s*$", body_c)
             name = body_c
             if md:
                 name = body_c[:md.start()].strip()

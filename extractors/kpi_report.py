@@ -30,13 +30,19 @@ class Line:
     row: Optional[int] = None
 
 
+_LABEL_INSIDE = re.compile(r"(?<=\S)\s*(?=(?:ผู้กำกับดูแลตัวชี้วัด|ผู้จัดเก็บข้อมูล|เบอร์ติดต่อ|โทรศัพท์|คำอธิบาย|"
+                           r"เกณฑ์การให้คะแนน|ขั้นตอนที่\s*[0-9๐-๙]+|ชื่อตัวชี้วัดที่\s*[0-9๐-๙]+)\s*[:：])")
+
+
 def _lines(doc: Document) -> list[Line]:
     out = []
     for b in doc.blocks():
         if isinstance(b, Paragraph):
             for ln in b.text.split("\n"):
-                if ln.strip():
-                    out.append(Line(ln, [ln], b.page))
+                # PDF paragraphs may run two labelled fields together
+                for part in _LABEL_INSIDE.split(ln):
+                    if part.strip():
+                        out.append(Line(part.strip(), [part.strip()], b.page))
         else:
             pages = b.row_pages()
             for r, row in enumerate(b.grid()):
@@ -99,19 +105,21 @@ def _matrix(doc: Document) -> tuple[Optional[Table], dict[int, list[int]], list[
 
 
 def deadline_of(text: str, fy: Optional[int]) -> tuple[str, str, str]:
-    """(deadline YYYY-MM-DD, deadline_raw, status) from a step's text (`ภายในวันที่ …`)."""
-    m = re.search(r"ภายใน\s*(?:วันที่|เดือน)?\s*([^,;()]*?(?:[0-9๐-๙]{4}|[0-9๐-๙]{2}(?=\s|$)))", text)
-    if not m:
-        return "", "", ""
-    raw = C.clean(text[m.start():m.end()])
-    phrase = C.clean(m.group(1))
-    phrase_full = C.clean(text[m.start():m.end()])
-    dv = C.N().parse_date(phrase_full, fy)
-    if not dv.ok:
-        dv = C.N().parse_date(phrase, fy)
-    if not dv.ok:
-        return "", raw, "invalid"
-    return (dv.end or dv.start).isoformat(), raw, dv.status
+    """(deadline YYYY-MM-DD, deadline_raw, status) from a step's text (`ภายในวันที่ …`,
+    `ภายในปีงบประมาณ พ.ศ.2549` -> the period's last day)."""
+    for m in re.finditer(r"ภายใน|(?<![ก-๙])ใน(?=\s*ปี\s*งบประมาณ)|(?<=กำหนด)ใน(?=\s*ปี\s*งบประมาณ)", text):
+        window = text[m.end():m.end() + 48]
+        for x in re.finditer(r"[0-9๐-๙]+", window):
+            phrase = C.clean(window[:x.end()])
+            if re.match(r"^[0-9๐-๙]+\s*วัน", phrase):
+                break          # "ภายใน 7 วันทำการ": a period, not a date
+            # a date ends with its year: four digits, or two after a month
+            if not (len(x.group(0)) == 4 or re.search(r"[ก-ฮ]\.?\s*$", window[:x.start()])):
+                continue
+            dv = C.N().parse_date(phrase, fy)
+            if dv.ok:
+                return (dv.end or dv.start).isoformat(), C.clean(text[m.start():m.end() + x.end()]), dv.status
+    return "", "", ""
 
 
 _THRESHOLD = re.compile(r"(?:ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ไม่เกิน|ไม่มากกว่า)?\s*ร้อยละ\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)")
@@ -247,7 +255,7 @@ def extract(doc: Document, meta) -> Extraction:
                              levels=levels, steps_defined=sorted(steps), n_levels=5)
         ex.matrices.append(mx)
         kpi.required_steps = [levels.get(lvl, []) for lvl in range(1, 6)]
-    kpi.direction = C.direction_for(kpi.name, [])
+    # no ladder: the report scores by milestones, so there is no direction to state
     ex.records.append(kpi)
     for no in sorted(steps):
         s = steps[no]
