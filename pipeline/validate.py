@@ -121,8 +121,9 @@ class _Validator:
             self._budget_group(g)
         for d in self.ex.dimensions:
             if d.indicator_count == 0:
-                self._at(d.loc, "DIMENSION_EMPTY", record_type="kpi", item_no=d.dimension,
-                         name=d.label, value=f"{d.dimension} {d.label}".strip())
+                # a dimension row is not an item: no item_no; value is the dimension (7.4)
+                self._at(d.loc, "DIMENSION_EMPTY", record_type="kpi", name=d.label,
+                         value=d.dimension, detail_th=d.label, detail_en=d.label)
         for a in self.ex.approvals:
             self._approval(a)
         self._scores()

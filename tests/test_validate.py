@@ -499,8 +499,8 @@ def test_dimension_empty_is_info_and_names_the_dimension():
     ex = clean_extraction()
     t_dimension_empty(ex)
     (f,) = validate(ex, AS_OF)
-    assert (f.severity, f.item_no, f.table) == ("info", "7.4", 1)
-    assert "7.4" in f.message
+    assert (f.severity, f.value, f.table, f.row) == ("info", "7.4", 1, 9)
+    assert "7.4" in f.message and "ด้านการพัฒนาองค์การ" in f.message
 
 
 # --- flags, order, scores --------------------------------------------------------------------
