@@ -157,7 +157,10 @@ class _Validator:
             if end is None and r.end_status != "invalid":
                 missing.append("end")
             if missing:
-                self._on(r, "DATE_MISSING", ";".join(missing))
+                th = {"start": "วันเริ่มต้น", "end": "วันสิ้นสุด"}
+                self._on(r, "DATE_MISSING", ";".join(missing),
+                         detail_th="ไม่มี" + "และ".join(th[m] for m in missing),
+                         detail_en="no " + " and no ".join(missing) + " date")
         if start is not None and end is not None and start > end:
             self._on(r, "START_AFTER_END", f"{r.start_raw or r.start} > {r.end_raw or r.end}")
         fy = r.fiscal_year or self.ex.fiscal_year
@@ -208,7 +211,9 @@ class _Validator:
         if r.form in self.ladder_forms and any(v is not None for v in ladder):
             given = [v for v in ladder if v is not None]
             if len(given) < self.n_levels:
-                self._on(r, "LADDER_INCOMPLETE", r.ladder_raw or " | ".join(map(_num, given)))
+                absent = ", ".join(str(i) for i, v in enumerate(ladder, 1) if v is None)
+                self._on(r, "LADDER_INCOMPLETE", r.ladder_raw or " | ".join(map(_num, given)),
+                         detail_th=f"ไม่มีเกณฑ์ระดับ {absent}", detail_en=f"no threshold for level {absent}")
             shape = scoring.ladder_direction(ladder)
             if len(given) >= 2 and not shape:
                 self._on(r, "LADDER_NOT_MONOTONIC", r.ladder_raw or " | ".join(map(_num, given)))
@@ -248,31 +253,36 @@ class _Validator:
         return r
 
     def _matrix(self, m) -> None:
-        problems = []
+        problems, problems_en = [], []
         used: set = set()
         for level in range(1, m.n_levels + 1):
             steps = m.levels.get(level)
             if not steps:
                 problems.append(f"ระดับ {level}: ไม่มี")
+                problems_en.append(f"level {level} is absent")
                 continue
             used.update(steps)
             lacking = [s for s in range(1, level + 1) if s not in steps]
             if lacking:
                 problems.append(f"ระดับ {level}: ขาดขั้นตอนที่ {','.join(map(str, lacking))}")
+                problems_en.append(f"level {level} lacks step {','.join(map(str, lacking))}")
         for level, steps in m.levels.items():
             if not 1 <= level <= m.n_levels:
                 used.update(steps)
         undefined = sorted(s for s in used if s not in set(m.steps_defined))
         if undefined:
             problems.append(f"ขั้นตอนที่ {','.join(map(str, undefined))}: ไม่มีคำอธิบาย")
+            problems_en.append(f"step {','.join(map(str, undefined))} is used but never described")
         if not problems:
             return
         value = "; ".join(problems)
+        detail = dict(detail_th=value, detail_en="; ".join(problems_en))
         kpi = self._kpi_record(m.kpi_no, "kpi_report")
         if kpi is not None:
-            self._on(kpi, "MILESTONE_MISSING", value)
+            self._on(kpi, "MILESTONE_MISSING", value, **detail)
         else:
-            self._at(m.loc, "MILESTONE_MISSING", record_type="kpi", item_no=m.kpi_no, value=value)
+            self._at(m.loc, "MILESTONE_MISSING", record_type="kpi", item_no=m.kpi_no, value=value,
+                     **detail)
 
     def _weight_group(self, g) -> None:
         if g.stated_total is None:
@@ -285,12 +295,14 @@ class _Validator:
         if abs(total - g.stated_total) <= self.cfg["weight_sum_tolerance"]:
             return
         value = f"{' + '.join(map(_num, weights))} = {_num(total)} ≠ {g.stated_raw or _num(g.stated_total)}"
+        detail = dict(detail_th=f"รวมได้ {_num(total)} แต่ระบุ {_num(g.stated_total)}",
+                      detail_en=f"they add up to {_num(total)}, the stated total is {_num(g.stated_total)}")
         parent = self.kpi_by_no.get(g.parent_item)
         if parent is not None:
-            self._on(parent, "WEIGHT_SUM_MISMATCH", value)
+            self._on(parent, "WEIGHT_SUM_MISMATCH", value, **detail)
         else:
             self._at(g.loc, "WEIGHT_SUM_MISMATCH", record_type="kpi", item_no=g.parent_item,
-                     value=value)
+                     value=value, **detail)
 
     def _budget_group(self, g) -> None:
         if g.total_thb is None:
