@@ -142,42 +142,51 @@ def collapse_spaces(text: str) -> str:
 def order_marks_by_position(chars: Sequence[tuple[str, float, float]]) -> list[int]:
     """Order for characters of one line given as (char, x0, x1): each combining mark is moved
     right after the base character whose horizontal extent holds the mark's centre (the base
-    it is drawn on). Returns a permutation of indices. Used for PDF text, where the stored order
-    of marks can differ from the drawn one (``ตัวชวี้ ัด`` for ``ตัวชี้วัด``)."""
-    bases: list[int] = []
+    it is drawn on), whatever order the file stores them in (``ตัวชวี้ ัด`` for ``ตัวชี้วัด``, a
+    sara u stored at the end of the line). Returns a permutation of the kept indices; a space
+    that only separates a mark from its base is dropped."""
+    n = len(chars)
+    base_idx = [i for i, (ch, _, _) in enumerate(chars) if ch not in _MARK_SET and not ch.isspace()]
+    thai_bases = [i for i in base_idx if is_thai(chars[i][0])]
     marks_of: dict[int, list[int]] = {}
-    lead: list[int] = []           # marks before any base
+    lead: list[int] = []
+    prev_base = None
+    drop: set[int] = set()
     for i, (ch, x0, x1) in enumerate(chars):
-        if ch in _MARK_SET:
-            cx = (x0 + x1) / 2
-            best, best_d = None, None
-            for b in bases[-4:] + _next_bases(chars, i, 3):
-                bx0, bx1 = chars[b][1], chars[b][2]
-                if not is_thai(chars[b][0]):
-                    continue
-                d = 0.0 if bx0 - 0.5 <= cx <= bx1 + 0.5 else min(abs(cx - bx0), abs(cx - bx1))
-                if best_d is None or d < best_d:
-                    best, best_d = b, d
-            if best is None:
-                (marks_of.setdefault(bases[-1], []) if bases else lead).append(i)
-            else:
-                marks_of.setdefault(best, []).append(i)
-        elif ch.isspace() and bases and i + 1 < len(chars) and chars[i + 1][0] in _MARK_SET:
-            continue               # a space that only separates a mark from its base
+        if ch not in _MARK_SET:
+            if not ch.isspace():
+                prev_base = i
+            continue
+        cx = (x0 + x1) / 2
+        best, best_key = None, None
+        # the usual case first: a base drawn under the mark among its file-order neighbours
+        for b in range(max(0, i - 4), min(n, i + 3)):
+            ch_b = chars[b][0]
+            if b != i and is_thai(ch_b) and ch_b not in _MARK_SET and \
+                    chars[b][1] - 0.3 <= cx <= chars[b][2] + 0.3:
+                key = (0.0, abs(b - i))
+                if best_key is None or key < best_key:
+                    best, best_key = b, key
+        for b in (thai_bases if best is None else ()):
+            bx0, bx1 = chars[b][1], chars[b][2]
+            d = 0.0 if bx0 - 0.3 <= cx <= bx1 + 0.3 else min(abs(cx - bx0), abs(cx - bx1))
+            key = (d, abs(b - i))           # drawn over it; ties: nearest in file order
+            if best_key is None or key < best_key:
+                best, best_key = b, key
+        if best is None or best_key[0] > 3.0:
+            best = prev_base                # no base under it: keep it where the file put it
+        if best is None:
+            lead.append(i)
         else:
-            bases.append(i)
+            marks_of.setdefault(best, []).append(i)
+    # spaces standing between a mark and the base it was moved to are artefacts
+    for i, (ch, _, _) in enumerate(chars):
+        if ch.isspace() and i + 1 < n and chars[i + 1][0] in _MARK_SET:
+            drop.add(i)
     order = list(lead)
-    for b in bases:
-        order.append(b)
-        order.extend(marks_of.get(b, []))
+    for i, (ch, _, _) in enumerate(chars):
+        if ch in _MARK_SET or i in drop:
+            continue
+        order.append(i)
+        order.extend(marks_of.get(i, []))
     return order
-
-
-def _next_bases(chars, i: int, n: int) -> list[int]:
-    out = []
-    j = i + 1
-    while j < len(chars) and len(out) < n:
-        if chars[j][0] not in _MARK_SET and not chars[j][0].isspace():
-            out.append(j)
-        j += 1
-    return out

@@ -1,0 +1,630 @@
+"""PDF reader: pdfplumber finds the table geometry, PDFium gives the characters.
+
+pdfplumber's own text on LibreOffice PDFs with Thai TLWG fonts is poor (~47% character error
+rate: ``(cid:N)`` glyphs, wrong characters); PDFium's is close to exact. So:
+
+- PDFium (pypdfium2) gives every character with its box, once per page;
+- pdfplumber is used only for ruling lines -> table cell boxes (one ``find_tables`` per page), and
+  only on pages that draw any path at all (PDFium tells us that cheaply);
+- each character goes to the table cell holding its centre, the rest are paragraphs;
+- characters are put into lines; a combining mark is attached to the base it is drawn over
+  (``order_marks_by_position``); wrapped lines are joined (a trailing space in the file means the
+  line broke at a space; no trailing space means the break fell inside a word);
+- blocks are sorted top to bottom; a table that goes on at the top of the next page with the
+  same columns is continued (its cells keep their own page numbers).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from schemas.document import Cell, Document, Page, Paragraph, Table
+
+from ..repair import is_mark, order_marks_by_position, repair_thai
+from .common import ReadError, ReadLimits
+
+# PDFium error codes (fpdfview.h)
+_FPDF_ERR_FILE, _FPDF_ERR_FORMAT, _FPDF_ERR_PASSWORD, _FPDF_ERR_SECURITY = 2, 3, 4, 6
+
+
+@dataclass
+class _Char:
+    ch: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    mark: bool
+    ax0: float = 0.0       # advance box (the font's box for the glyph): widths, line extents
+    ax1: float = 0.0
+
+
+@dataclass
+class _Line:
+    chars: list[_Char] = field(default_factory=list)
+    top: float = 1e9
+    bottom: float = -1e9
+    x0: float = 1e9
+    x1: float = -1e9
+
+    def add(self, c: _Char) -> None:
+        self.chars.append(c)
+        if not c.mark and not c.ch.isspace():
+            self.top = min(self.top, c.top)
+            self.bottom = max(self.bottom, c.bottom)
+            self.x0 = min(self.x0, c.ax0)
+            self.x1 = max(self.x1, c.ax1)
+
+    @property
+    def height(self) -> float:
+        return max(1.0, self.bottom - self.top)
+
+    def has_base(self) -> bool:
+        return self.x1 >= self.x0
+
+    def ends_with_space(self) -> bool:
+        return bool(self.chars) and self.chars[-1].ch.isspace()
+
+    def raw(self) -> str:
+        return "".join(c.ch for c in self.chars)
+
+    def text(self) -> str:
+        order = order_marks_by_position([(c.ch, c.x0, c.x1) for c in self.chars])
+        return "".join(self.chars[i].ch for i in order)
+
+
+def _check_file(path: Path) -> None:
+    with open(path, "rb") as f:
+        head = f.read(1024)
+        f.seek(0, 2)
+        size = f.tell()
+        f.seek(max(0, size - 4096))
+        tail = f.read()
+    if b"%PDF" not in head:
+        raise ReadError("not_pdf", f"{path.name} is named .pdf but is not a PDF file")
+    if b"%%EOF" not in tail and b"startxref" not in tail:
+        raise ReadError("truncated", f"{path.name} is cut off: the PDF has no end-of-file "
+                        "marker (%%EOF); ask for the file again")
+
+
+def _open_pdfium(path: Path):
+    import pypdfium2 as pdfium
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == _FPDF_ERR_PASSWORD:
+            raise ReadError("encrypted", f"{path.name} is password-protected") from e
+        if code == _FPDF_ERR_SECURITY:
+            raise ReadError("encrypted", f"{path.name} uses an unsupported encryption "
+                            "(security handler)") from e
+        raise ReadError("corrupt", f"{path.name} is not a readable PDF ({e})") from e
+
+
+def read_pdf(path: Path, limits: ReadLimits) -> Document:
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise ReadError("empty", f"{path.name} is empty (0 bytes)")
+    _check_file(path)
+    pdf = _open_pdfium(path)
+    try:
+        n_pages = len(pdf)
+        if n_pages == 0:
+            raise ReadError("corrupt", f"{path.name} has no pages")
+        if n_pages > limits.max_pages:
+            raise ReadError("too_large", f"{path.name} has {n_pages} pages, over the limit of "
+                            f"{limits.max_pages}", "จำนวนหน้าเกินกำหนด")
+        doc = Document(path=str(path), format="pdf")
+        plumber = _LazyPlumber(path, doc.warnings)
+        try:
+            for i in range(n_pages):
+                doc.pages.append(_read_page(pdf, i, plumber, doc.warnings))
+        finally:
+            plumber.close()
+    finally:
+        pdf.close()
+    _continue_tables(doc)
+    no_text = doc.pages_without_text()
+    if no_text:
+        doc.warnings.append("pages without a text layer (scanned; need OCR): "
+                            + ", ".join(map(str, no_text)))
+    return doc
+
+
+class _LazyPlumber:
+    """pdfplumber is opened only when a page draws lines or rectangles."""
+
+    def __init__(self, path: Path, warnings: list[str]):
+        self.path, self.warnings, self.pdf, self.failed = path, warnings, None, False
+
+    def page(self, i: int):
+        if self.failed:
+            return None
+        if self.pdf is None:
+            import pdfplumber
+            try:
+                self.pdf = pdfplumber.open(str(self.path))
+            except Exception as e:  # pdfminer may refuse what PDFium reads
+                self.failed = True
+                self.warnings.append(f"table geometry unavailable ({type(e).__name__}: {e}); "
+                                     "text read without tables")
+                return None
+        try:
+            return self.pdf.pages[i]
+        except Exception:
+            return None
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def _page_chars(tp, height: float) -> list[_Char]:
+    import ctypes
+
+    import pypdfium2.raw as raw
+    n = tp.count_chars()
+    if n <= 0:
+        return []
+    text = tp.get_text_range(0, n)
+    one_to_one = len(text) == n
+    out: list[_Char] = []
+    l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    loose = raw.FS_RECTF()
+    raw_tp = tp.raw
+    for i in range(n):
+        if raw.FPDFText_IsGenerated(raw_tp, i):
+            continue        # PDFium's own spaces/line breaks: we rebuild those from positions
+        ch = text[i] if one_to_one else chr(raw.FPDFText_GetUnicode(raw_tp, i))
+        if ch in "\r\n\x00\ufffe\uffff":
+            continue
+        # x from the glyph's own box (where a mark is drawn decides its base); y from the
+        # font's line box, the same for every character of a line (dots and marks included)
+        raw.FPDFText_GetCharBox(raw_tp, i, l, r, b, t)
+        raw.FPDFText_GetLooseCharBox(raw_tp, i, loose)
+        out.append(_Char(ch, l.value, height - loose.top, r.value, height - loose.bottom,
+                         is_mark(ch), loose.left, loose.right))
+    return out
+
+
+def _page_has_paths(page) -> bool:
+    import pypdfium2.raw as raw
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
+        return True
+    return False
+
+
+def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
+    page = pdf[i]
+    try:
+        width, height = page.get_size()
+        tp = page.get_textpage()
+        try:
+            chars = _page_chars(tp, height)
+        finally:
+            tp.close()
+        has_text = any(not c.ch.isspace() for c in chars)
+        grids = []
+        if has_text and _page_has_paths(page):
+            pp = plumber.page(i)
+            if pp is not None:
+                try:
+                    grids = _find_grids(pp)
+                except Exception as e:  # pdfminer/pdfplumber failures must not lose the text
+                    warnings.append(f"page {i + 1}: table finding failed ({type(e).__name__})")
+    finally:
+        page.close()
+    blocks = _layout(chars, grids, i + 1, width)
+    return Page(number=i + 1, blocks=blocks, width=width, height=height,
+                has_text_layer=has_text)
+
+
+# ---------------------------------------------------------------- tables (geometry)
+
+@dataclass
+class _Grid:
+    bbox: tuple
+    xs: list[float]
+    ys: list[float]
+    cells: list[tuple]                  # (row, col, rowspan, colspan, bbox)
+    shaded: set = field(default_factory=set)
+
+
+def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(bounds: list[float], v: float) -> int:
+    best, bd = 0, None
+    for k, b in enumerate(bounds):
+        d = abs(b - v)
+        if bd is None or d < bd:
+            best, bd = k, d
+    return best
+
+
+def _find_grids(pp) -> list[_Grid]:
+    tables = pp.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    if not tables:
+        return []
+    fills = [r for r in pp.rects if r.get("fill") and _is_dark(r.get("non_stroking_color"))
+             and r["x1"] - r["x0"] > 2 and r["bottom"] - r["top"] > 2]
+    grids = []
+    for t in tables:
+        boxes = [c for c in t.cells if c is not None]
+        if len(boxes) < 2:
+            continue
+        xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
+        ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+        cells = []
+        shaded = set()
+        for b in boxes:
+            c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+            r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+            if c1 <= c0 or r1 <= r0:
+                continue
+            cells.append((r0, c0, r1 - r0, c1 - c0, b))
+            area = (b[2] - b[0]) * (b[3] - b[1])
+            for f in fills:
+                ix = min(b[2], f["x1"]) - max(b[0], f["x0"])
+                iy = min(b[3], f["bottom"]) - max(b[1], f["top"])
+                if ix > 0 and iy > 0 and ix * iy >= 0.6 * area:
+                    shaded.add((r0, c0))
+                    break
+        if cells:
+            grids.append(_Grid(bbox=t.bbox, xs=xs, ys=ys, cells=cells, shaded=shaded))
+    return grids
+
+
+def _is_dark(color) -> bool:
+    """A fill that is not white (cell backgrounds: Gantt bars, header shading)."""
+    if color is None:
+        return False
+    if isinstance(color, (int, float)):
+        color = (color,)
+    try:
+        vals = [float(v) for v in color]
+    except (TypeError, ValueError):
+        return True          # pattern fills etc.: treat as shading
+    if len(vals) == 1:
+        return vals[0] < 0.97
+    if len(vals) == 3:
+        return min(vals) < 0.97
+    if len(vals) == 4:       # CMYK
+        return max(vals) > 0.03
+    return True
+
+
+# ---------------------------------------------------------------- lines and text
+
+def _lines(chars: list[_Char]) -> list[_Line]:
+    """Group characters (in file order) into visual lines. Marks follow their base's line;
+    a base character whose vertical centre lies outside the current line starts a new one
+    (or joins an earlier line it belongs to, for text drawn out of order)."""
+    lines: list[_Line] = []
+    cur: Optional[_Line] = None
+    for c in chars:
+        if c.mark or c.ch.isspace():
+            if cur is None:
+                cur = _Line()
+                lines.append(cur)
+            cur.add(c)
+            continue
+        cy = (c.top + c.bottom) / 2
+        if cur is not None and (not cur.has_base() or cur.top - 1 <= cy <= cur.bottom + 1):
+            cur.add(c)
+            continue
+        target = None
+        for ln in reversed(lines[-8:]):
+            if ln.has_base() and ln.top - 1 <= cy <= ln.bottom + 1:
+                target = ln
+                break
+        if target is None:
+            target = _Line()
+            lines.append(target)
+        target.add(c)
+        cur = target
+    lines = [ln for ln in lines if ln.has_base() or ln.raw().strip()]
+    for ln in lines:          # trailing/leading spaces matter only at the line end
+        while ln.chars and ln.chars[0].ch.isspace():
+            ln.chars.pop(0)
+    lines.sort(key=lambda ln: (round(ln.top / 2), ln.x0) if ln.has_base() else (0, 0))
+    return lines
+
+
+_LIST_START = re.compile(r"^\s*(?:[-•●○▪■◆\u2022]|\(?\d{1,3}[.)]|\(\d{1,3}\)|[ก-ฮ][.)]\s|ข้อ\s*\d)")
+_tokenize = None
+
+
+def _words(text: str) -> list[str]:
+    global _tokenize
+    if _tokenize is None:
+        from pythainlp.tokenize import word_tokenize
+        _tokenize = word_tokenize
+    return _tokenize(text, engine="newmm", keep_whitespace=True)
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e5b"
+
+
+def _mid_word(prev: str, nxt: str) -> bool:
+    """True when the break between two lines falls inside a Thai word (the line was broken
+    in the middle of a word too long for its column, e.g. ``ภูมิภา`` / ``ค``)."""
+    if not prev or not nxt or not (_is_thai(prev[-1]) and _is_thai(nxt[0])):
+        return False
+    left = prev.split(" ")[-1][-12:]
+    right = nxt.split(" ")[0][:12]
+    pos = 0
+    for w in _words(left + right):
+        pos += len(w)
+        if pos == len(left):
+            return False
+        if pos > len(left):
+            return True
+    return False
+
+
+def _first_word_width(lines: list[_Line], k: int) -> float:
+    """Width of the first word of lines[k]: up to its first space; in Thai runs without spaces
+    the first dictionary word (Thai wraps at word boundaries), which may itself go on in the
+    following lines."""
+    bases: list[_Char] = []
+    text = ""
+    for ln in lines[k:k + 3]:
+        seg = ln.text()
+        bases.extend(c for c in ln.chars if not c.mark)
+        text += seg
+        if " " in seg.strip():
+            break
+    text = text.strip()
+    if not text or not bases:
+        return 0.0
+    token = text.split(" ")[0]
+    # abbreviations (``จ.,พช.,``, ``ม.ค.``) do not break at their dots: keep the whole token
+    if len(token) > 3 and _is_thai(token[0]) and "." not in token:
+        words = [w for w in _words(token[:40]) if w.strip()]
+        if words:
+            token = words[0]
+    n = sum(1 for ch in token if not is_mark(ch))
+    return sum(c.ax1 - c.ax0 for c in bases[:max(1, n)])
+
+
+_NUMBERISH_END = re.compile(r"[0-9][0-9,.]*$")
+
+
+def _wrap_joint(prev: str, nxt: str, gap: float, em: float) -> str:
+    """What stood at a wrap where the file shows no space: nothing between two Thai
+    characters (Thai words are not separated by spaces) or inside a number broken across lines;
+    otherwise a space when the line is full to its edge (a space at the wrap is not drawn)."""
+    a, b = prev[-1], nxt[0]
+    if _is_thai(a) and _is_thai(b):
+        return ""
+    if _NUMBERISH_END.search(prev) and b.isdigit():
+        return ""
+    if a.isalnum() and b.isalnum() and gap < 0.6 * em:
+        return " "
+    return ""
+
+
+def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
+    """Join visual lines into paragraphs. The next line continues this one when the break
+    fell inside a word, or when its first word would not have fitted at the end of this line
+    (a wrap); list items, indents and large vertical gaps start new paragraphs. Within a
+    paragraph a line that ends with a space goes on after that space, otherwise directly."""
+    paras: list[list[_Line]] = []
+    texts_cache = [ln.text() for ln in lines]
+    pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:]) if b.top - a.top > 0)
+    pitch = pitches[len(pitches) // 2] if pitches else 0.0
+    for k, ln in enumerate(lines):
+        if paras:
+            prev = paras[-1][-1]
+            prev_text = texts_cache[k - 1]
+            step = ln.top - prev.top
+            if step < -0.5 * prev.height or step > 3 * max(pitch, prev.height * 1.2):
+                wrap = False                  # out of order or far below: not a continuation
+            elif prev_text.endswith(" "):
+                wrap = True                   # the line broke at a space: a wrap
+            elif _mid_word(prev_text, texts_cache[k]):
+                wrap = True
+            elif _LIST_START.match(texts_cache[k]):
+                wrap = False
+            elif split_paragraphs and (ln.x0 > prev.x0 + 12 and len(paras[-1]) > 1
+                                       or pitch and step > 1.5 * pitch):
+                wrap = False
+            else:
+                # the next line's first word would have fitted here: a deliberate break
+                wrap = right_edge - prev.x1 <= _first_word_width(lines, k) + 1
+            if wrap:
+                paras[-1].append(ln)
+                continue
+        paras.append([ln])
+    texts, raws = [], []
+    pos = 0
+    for group in paras:
+        t = ""
+        for k in range(pos, pos + len(group)):
+            seg = texts_cache[k]
+            if t and not t.endswith(" ") and seg:
+                t += _wrap_joint(t, seg, right_edge - lines[k - 1].x1, lines[k - 1].height)
+            t += seg
+        r = "\n".join(ln.raw() for ln in group)
+        pos += len(group)
+        texts.append(re.sub(r"[ \u00a0]{2,}", " ", t).strip())
+        raws.append(r.strip())
+    return texts, raws, paras
+
+
+def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) -> list:
+    # assign characters to table cells by their centre; marks go with their base
+    cell_chars: dict[tuple, list[_Char]] = {}
+    outside: list[_Char] = []
+    last_base_cell = None
+    for c in chars:
+        if c.mark and last_base_cell is not None:
+            key = last_base_cell
+        else:
+            key = None
+            cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+            for gi, g in enumerate(grids):
+                bx0, bt, bx1, bb = g.bbox
+                if not (bx0 <= cx <= bx1 and bt <= cy <= bb):
+                    continue
+                for (r, col, rs, cs, b) in g.cells:
+                    if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+                        key = (gi, r, col)
+                        break
+                if key is not None:
+                    break
+            if not c.mark and not c.ch.isspace():
+                last_base_cell = key if key is not None else None
+            if key is None and c.mark:
+                key = last_base_cell
+        if key is None:
+            outside.append(c)
+        else:
+            cell_chars.setdefault(key, []).append(c)
+
+    placed: list[tuple[float, object]] = []
+    for gi, g in enumerate(grids):
+        cells = []
+        for (r, col, rs, cs, b) in g.cells:
+            cc = cell_chars.get((gi, r, col), [])
+            text, raw, tail_space = "", "", False
+            if cc:
+                lines = _lines(cc)
+                # the cell's right padding taken equal to its left one
+                pad = max(1.0, min(6.0, min(ln.x0 for ln in lines if ln.has_base()) - b[0])) \
+                    if any(ln.has_base() for ln in lines) else 4.0
+                texts, raws, _ = _join_lines(lines, b[2] - pad, split_paragraphs=False)
+                raw = "\n".join(raws)
+                text = "\n".join(repair_thai(t) for t in texts)
+                tail_space = lines[-1].ends_with_space()
+            cell = Cell(row=r, col=col, text=text, raw=raw, rowspan=rs, colspan=cs,
+                        page=page_no, bbox=tuple(round(v, 2) for v in b),
+                        shaded=(r, col) in g.shaded)
+            cell._tail_space = tail_space     # for rows that a page break splits
+            cells.append(cell)
+        cells.sort(key=lambda c: (c.row, c.col))
+        t = Table(cells=cells, n_rows=len(g.ys) - 1, n_cols=len(g.xs) - 1, page=page_no,
+                  bbox=tuple(round(v, 2) for v in g.bbox))
+        placed.append((g.bbox[1], t))
+
+    if outside:
+        lines = _lines(outside)
+        if lines:
+            right = max(ln.x1 for ln in lines if ln.has_base()) if any(
+                ln.has_base() for ln in lines) else width
+            for g in grids:
+                right = max(right, g.bbox[2] - 6)
+            texts, raws, groups = _join_lines(lines, right, split_paragraphs=True)
+            for text, raw, group in zip(texts, raws, groups):
+                if not text.strip():
+                    continue
+                bb = (min(ln.x0 for ln in group), min(ln.top for ln in group),
+                      max(ln.x1 for ln in group), max(ln.bottom for ln in group))
+                placed.append((bb[1], Paragraph(text=repair_thai(text), raw=raw, page=page_no,
+                                                bbox=tuple(round(v, 2) for v in bb))))
+    placed.sort(key=lambda p: p[0])
+    return [b for _, b in placed]
+
+
+# ---------------------------------------------------------------- tables across pages
+
+_ITEM_START = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s|$)|\(\d{1,3}\)|[-•●▪■]|"
+                         r"(?:กิจกรรม|ขั้นตอน|ตัวชี้วัด|มิติ|โครงการ|แผนงาน)(?:ที่)?\s*\d)")
+
+
+def _continue_tables(doc: Document) -> None:
+    """A table that is the first block of a page and has the same column boundaries as the
+    last block of the previous page continues it: its rows are appended (cells keep their own
+    page), so one table = one grid for the extractors. A repeated heading row is dropped, and a
+    row that the page break split in two is put back together."""
+    prev_last: Optional[Table] = None
+    for page in doc.pages:
+        if not page.blocks:
+            prev_last = None
+            continue
+        first = page.blocks[0]
+        if isinstance(first, Table) and prev_last is not None and _same_columns(prev_last, first):
+            _append_rows(prev_last, first)
+            page.blocks.pop(0)
+            if not page.blocks:
+                continue
+        last = page.blocks[-1] if page.blocks else None
+        prev_last = last if isinstance(last, Table) else None
+
+
+def _row_texts(t: Table, r: int) -> list[str]:
+    return [c.text for c in t.cells if c.row == r]
+
+
+def _append_rows(prev: Table, cont: Table) -> None:
+    if cont.n_rows > 1 and _row_texts(cont, 0) == _row_texts(prev, 0) and any(_row_texts(cont, 0)):
+        cont.cells = [c for c in cont.cells if c.row > 0]      # repeated heading row
+        for c in cont.cells:
+            c.row -= 1
+        cont.n_rows -= 1
+    last = prev.n_rows - 1
+    offset = prev.n_rows
+    if _is_split_row(prev, cont, last):
+        offset = last
+        starts = {c.col: c for c in prev.cells if c.row <= last < c.row + c.rowspan}
+        keep = []
+        for c in cont.cells:
+            if c.row == 0 and c.col in starts:
+                p = starts[c.col]
+                if c.text:
+                    joint = " " if getattr(p, "_tail_space", False) or not p.text else \
+                        _wrap_joint(p.text, c.text, 0.0, 1.0)
+                    p.text = (p.text + joint + c.text).strip()
+                    p.raw = (p.raw + "\n" + c.raw).strip("\n")
+                p.shaded = p.shaded or c.shaded
+                p.rowspan = last + c.rowspan - p.row
+                continue
+            keep.append(c)
+        cont.cells = keep
+    for c in cont.cells:
+        c.row += offset
+        prev.cells.append(c)
+    prev.n_rows = offset + cont.n_rows
+    prev.cells.sort(key=lambda c: (c.row, c.col))
+
+
+def _is_split_row(prev: Table, cont: Table, last: int) -> bool:
+    """Did the page break cut the previous table's last row in two? Judged from the first
+    column: the continuation does not start like a new item while the cut row has text there."""
+    p0 = next((c for c in prev.cells if c.col == 0 and c.row <= last < c.row + c.rowspan), None)
+    c0 = next((c for c in cont.cells if c.col == 0 and c.row == 0), None)
+    if p0 is None or p0.row != last or not p0.text:
+        return False
+    if c0 is not None and c0.text:
+        return not _ITEM_START.match(c0.text)
+    filled_prev = sum(1 for c in prev.cells if c.row == last and c.text)
+    filled_cont = sum(1 for c in cont.cells if c.row == 0 and c.text)
+    return 0 < filled_cont < filled_prev
+
+
+def _col_bounds(t: Table) -> list[float]:
+    xs = set()
+    for c in t.cells:
+        if c.bbox:
+            xs.add(round(c.bbox[0]))
+            xs.add(round(c.bbox[2]))
+    return sorted(xs)
+
+
+def _same_columns(a: Table, b: Table) -> bool:
+    if a.n_cols != b.n_cols or not a.bbox or not b.bbox:
+        return False
+    if abs(a.bbox[0] - b.bbox[0]) > 3 or abs(a.bbox[2] - b.bbox[2]) > 3:
+        return False
+    xa, xb = _col_bounds(a), _col_bounds(b)
+    return all(any(abs(x - y) <= 3 for y in xa) for x in xb)
