@@ -458,10 +458,14 @@ def _parse(text: str, fiscal_year: int | None, prefer: tuple[date, date] | None)
     t = clean(text)
     if not t:
         return None, None, "", INVALID, "empty", (), ""
+    if fiscal_year is not None and not 1800 + BE_OFFSET < fiscal_year <= 2200 + BE_OFFSET:
+        return None, None, "", INVALID, f"fiscal year {fiscal_year} is out of range", (), ""
     try:
         return _parse_tokens(t, list(_tokens(t)), fiscal_year, prefer)
     except _Bad as e:
         return None, None, "", INVALID, str(e), (), ""
+    except (ValueError, OverflowError) as e:     # a date out of datetime's range
+        return None, None, "", INVALID, f"not a date ({e})", (), ""
 
 
 def _drop_durations(toks: list[_Tok]) -> list[_Tok]:
@@ -496,6 +500,13 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
         toks = toks[1:]
     if toks and toks[-1].kind in ("R", "AND"):
         toks = toks[:-1]
+    # "5-พ.ย.-2553", "05-Nov-2015": dashes inside one date are not a range.
+    i = 0
+    while i + 4 < len(toks):
+        if [x.kind for x in toks[i:i + 5]] in (["N", "R", "M", "R", "N"], ["N", "R", "M", "R", "YR"]) \
+                and toks[i + 1].raw == toks[i + 3].raw == "-":
+            toks = toks[:i + 1] + [toks[i + 2]] + toks[i + 4:]
+        i += 1
     if any(x.kind == "Q" for x in toks):
         a, b, gran, note = _quarters(toks, fiscal_year, prefer)
         return a, b, gran, OK, note, (), ""

@@ -78,7 +78,7 @@ def lookup_month(key: str) -> MonthMatch | None:
         near = tuple(m for k, m in _ABBR_KEYS.items() if Levenshtein.distance(key, k, score_cutoff=1) <= 1)
         if near:
             return MonthMatch(near, CORRECTED if len(near) == 1 else AMBIGUOUS, False, "one letter off")
-    if len(key) < 4:
+    if len(key) < 5:       # four letters or fewer are too short to repair by similarity
         return None
     return _fuzzy_long(key, _LONG_CHOICES)
 

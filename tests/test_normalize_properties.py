@@ -1,0 +1,187 @@
+"""Property-based tests of pipeline.normalize (hypothesis)."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from pythainlp.util import num_to_thaiword, thai_strftime
+
+from pipeline.normalize import (add_working_days, dates_tsv, fiscal_year_bounds, fiscal_year_of,
+                                is_working_day, month_end, parse_amount, parse_date,
+                                parse_duration, parse_month, quarter_bounds,
+                                working_days_between)
+from pipeline.normalize.months import ABBR, FULL
+
+SETTINGS = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+# thai_strftime styles a Thai document writes. "%D" is left out: it is the US month-first
+# "11/05/53", which Thai documents do not use (parse_date reads numbers day-first).
+FULL_YEAR_STYLES = ["%d %B %Y", "%-d %B %Y", "%-d %b %Y", "%d %b %Y", "%A %d %B %Y",
+                    "%A, %-d %B %Y", "%-d %B พ.ศ. %Y", "วันที่ %-d %B พ.ศ. %Y", "%e %b %Y",
+                    "%x", "%d/%m/%Y", "%-d/%-m/%Y", "%d-%m-%Y", "%F", "%v", "%c",
+                    "%d %B %Y %H:%M", "ภายในวันที่ %-d %B %Y"]
+TWO_DIGIT_STYLES = ["%d %b %y", "%-d %b %y", "%d/%m/%y", "%-d %B %y"]
+
+days = st.dates(min_value=date(1900, 1, 1), max_value=date(2150, 12, 31))
+# Two-digit years are Buddhist Era 2500-2599, i.e. 1957-2056.
+days_2digit = st.dates(min_value=date(1957, 1, 1), max_value=date(2056, 12, 31))
+
+
+@SETTINGS
+@given(days, st.sampled_from(FULL_YEAR_STYLES), st.booleans())
+def test_thai_strftime_full_year_round_trip(d, style, thaidigit):
+    text = thai_strftime(datetime(d.year, d.month, d.day, 10, 30), style, thaidigit)
+    v = parse_date(text)
+    assert (v.start, v.end, v.granularity, v.status) == (d, d, "day", "ok"), (text, v)
+
+
+@SETTINGS
+@given(days_2digit, st.sampled_from(TWO_DIGIT_STYLES), st.booleans())
+def test_thai_strftime_two_digit_year_round_trip(d, style, thaidigit):
+    text = thai_strftime(datetime(d.year, d.month, d.day), style, thaidigit)
+    v = parse_date(text)
+    assert (v.start, v.end, v.status) == (d, d, "ok"), (text, v)
+
+
+@SETTINGS
+@given(days, st.sampled_from(["%B %Y", "%b %Y", "เดือน%B %Y", "%b %y", "ภายในเดือน %B พ.ศ. %Y"]),
+       st.booleans())
+def test_thai_strftime_month_round_trip(d, style, thaidigit):
+    if "%y" in style and not 1957 <= d.year <= 2056:
+        d = d.replace(year=2010)
+    text = thai_strftime(datetime(d.year, d.month, 1), style, thaidigit)
+    v = parse_date(text)
+    assert (v.start, v.end, v.granularity, v.status) == \
+        (d.replace(day=1), month_end(d.year, d.month), "month", "ok"), (text, v)
+
+
+def _spellings(abbr: str) -> list[str]:
+    a, b = [p for p in abbr.split(".") if p]
+    return [f"{a}.{b}.", f"{a}.{b}", f"{a}{b}", f"{a}. {b}.", f"{a}{b}."]
+
+
+@SETTINGS
+@given(st.integers(1, 12), st.integers(2480, 2620), st.integers(0, 4), st.booleans())
+def test_every_abbreviation_spelling(month, be, form, two_digit):
+    spelt = _spellings(ABBR[month])[form]
+    year = f"{be % 100:02d}" if two_digit else str(be)
+    ce = (2500 + be % 100 if two_digit else be) - 543
+    v = parse_date(f"{spelt} {year}")
+    assert (v.start, v.end, v.status) == (date(ce, month, 1), month_end(ce, month), "ok"), v
+
+
+@SETTINGS
+@given(days, days, st.sampled_from([" - ", " – ", "-", " ถึง ", " to "]),
+       st.sampled_from(["%-d %b %Y", "%-d %B %Y", "%d/%m/%Y"]))
+def test_day_ranges(a, b, sep, style):
+    a, b = min(a, b), max(a, b)
+    text = thai_strftime(datetime(a.year, a.month, a.day), style) + sep + \
+        thai_strftime(datetime(b.year, b.month, b.day), style)
+    v = parse_date(text)
+    assert (v.start, v.end, v.granularity, v.status) == (a, b, "range", "ok"), (text, v)
+
+
+@SETTINGS
+@given(st.integers(2480, 2620), st.integers(1, 4), st.integers(1, 4),
+       st.sampled_from(["ไตรมาสที่ {a}", "ไตรมาส {a}", "ไตรมาสที่ {a} และ {b}", "ไตรมาสที่ {a}-{b}"]))
+def test_quarters(fy, q1, q2, style):
+    q1, q2 = min(q1, q2), max(q1, q2)
+    v = parse_date(style.format(a=q1, b=q2), fy)
+    last = q2 if "{b}" in style else q1
+    assert (v.start, v.end) == (quarter_bounds(fy, q1)[0], quarter_bounds(fy, last)[1])
+    assert v.status == "ok" and fiscal_year_of(v.start) == fiscal_year_of(v.end) == fy
+
+
+@SETTINGS
+@given(st.integers(2400, 2700), st.sampled_from(["ปีงบประมาณ พ.ศ. {}", "ปีงบประมาณ {}",
+                                                   "ภายในปีงบประมาณ พ.ศ.{}", "ปีงบฯ {}"]))
+def test_fiscal_years(be, style):
+    v = parse_date(style.format(be))
+    assert (v.start, v.end, v.granularity) == (*fiscal_year_bounds(be), "year")
+
+
+@SETTINGS
+@given(st.integers(1, 12), st.integers(2500, 2599))
+def test_month_without_year_uses_fiscal_year(month, fy):
+    v = parse_date(ABBR[month], fy)
+    assert v.status == "ok" and fiscal_year_of(v.start) == fy and v.start.month == month
+    v = parse_date(FULL[month], fy)
+    assert v.status == "ok" and fiscal_year_of(v.start) == fy and v.start.month == month
+
+
+# Text that looks like dates, to reach deep paths of the grammar.
+DATE_ALPHABET = list("0123456789๐๑๒๓๔๕๖๗๘๙ ./-–,()ม.ค.ก.พ.มี.ค.เม.ย.พ.ค.มิ.ย.ส.ต.ธ.ศ.ร.ฟภฏย") + \
+    ["ไตรมาสที่", "ปีงบประมาณ", "พ.ศ.", "ค.ศ.", "และ", "ถึง", "ภายใน", "วันที่", "เดือน",
+     "วันทำการ", "มกราคม", "กรกฏาคม", "ตุลาคม", "Sept", "ปี", "FY", "Q", "ำ", "\u0e4d"]
+date_like = st.lists(st.sampled_from(DATE_ALPHABET), max_size=14).map("".join)
+windows = st.one_of(st.none(), st.tuples(days, days).map(lambda p: (min(p), max(p))))
+
+
+@settings(max_examples=700, deadline=None)
+@given(st.one_of(st.text(max_size=40), date_like), st.one_of(st.none(), st.integers(0, 3000)),
+       windows)
+@example("มิ.ค.", 2553, None)
+@example("31/13/99999999999999999999", None, None)
+@example("ไตรมาสที่ 9999999999999999", 2553, None)
+@example("ปีงบประมาณ 9999", None, None)
+@example("1-2-3-4-5-6", None, None)
+def test_arbitrary_text_never_raises(text, fy, prefer):
+    v = parse_date(text, fy, prefer=prefer)
+    assert v.text == text
+    assert v.status in ("ok", "corrected", "ambiguous", "invalid")
+    if v.status == "invalid":
+        assert v.start is None and v.end is None and v.note
+    else:
+        assert v.start <= v.end
+        assert v.granularity in ("day", "month", "quarter", "year", "range")
+        for a, b in v.alternatives:
+            assert a <= b
+    m = parse_month(text)
+    assert m.status in ("ok", "corrected", "ambiguous", "invalid")
+    assert all(1 <= x <= 12 for x in m.months)
+    parse_duration(text)
+    rows = list(dates_tsv([text], fy))
+    assert len(rows) == 2 and rows[1].count("\t") == 5
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=30), st.lists(st.sampled_from(
+    list("0123456789๐๕,.-% ") + ["บาท", "ล้าน", "แสน", "หมื่น", "ร้อยละ", "คะแนน", "ห้า", "สิบ",
+                                 "ถ้วน", "ไม่น้อยกว่า"]), max_size=10).map("".join)))
+def test_parse_amount_never_raises(text):
+    a = parse_amount(text)
+    assert a.text == text
+    assert a.value is None or isinstance(a.value, float)
+
+
+@SETTINGS
+@given(st.integers(0, 10**12), st.booleans(), st.sampled_from(["", " บาท", "บาท"]))
+def test_amount_integers_round_trip(n, commas, unit):
+    text = (f"{n:,}" if commas else str(n)) + unit
+    a = parse_amount(text)
+    assert a.value == n and a.unit == unit.strip()
+
+
+@SETTINGS
+@given(st.integers(1, 10**9))
+def test_amount_thai_words_round_trip(n):
+    a = parse_amount(num_to_thaiword(n) + "บาท")
+    assert (a.value, a.unit) == (n, "บาท")
+
+
+@SETTINGS
+@given(st.integers(0, 1000).map(lambda x: x / 4), st.sampled_from(["ร้อยละ {}", "{}%", "{} %"]))
+def test_amount_percentages(x, style):
+    a = parse_amount(style.format(x))
+    assert (a.value, a.unit) == (x, "%")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(2005, 1, 1), max_value=date(2030, 12, 31)), st.integers(1, 60))
+def test_working_days_round_trip(d, n):
+    end = add_working_days(d, n)
+    assert is_working_day(end)
+    assert working_days_between(d + timedelta(days=1), end) == n
+    assert add_working_days(end, -n) <= d
