@@ -355,21 +355,39 @@ def _is_thai(ch: str) -> bool:
     return "\u0e01" <= ch <= "\u0e5b"
 
 
+_thai_words = None
+
+
+def _is_word(w: str) -> bool:
+    global _thai_words
+    if _thai_words is None:
+        from pythainlp.corpus import thai_words
+        _thai_words = thai_words()
+    return w in _thai_words
+
+
 def _mid_word(prev: str, nxt: str) -> bool:
     """True when the break between two lines falls inside a Thai word (the line was broken
-    in the middle of a word too long for its column, e.g. ``ภูมิภา`` / ``ค``)."""
+    in the middle of a word too long for its column, e.g. ``ภูมิภา`` / ``ค``): the text
+    around the break reads as one word across it, and one side alone ends (or starts) with a
+    fragment that is no word."""
     if not prev or not nxt or not (_is_thai(prev[-1]) and _is_thai(nxt[0])):
         return False
-    left = prev.split(" ")[-1][-12:]
-    right = nxt.split(" ")[0][:12]
-    pos = 0
+    left = prev.split(" ")[-1][-16:]
+    right = nxt.split(" ")[0][:16]
+    pos, crossing = 0, False
     for w in _words(left + right):
         pos += len(w)
         if pos == len(left):
             return False
         if pos > len(left):
-            return True
-    return False
+            crossing = True
+            break
+    if not crossing:
+        return False
+    tail = _words(left)[-1]
+    head = _words(right)[0]
+    return not (_is_word(tail) and _is_word(head))
 
 
 def _first_word_width(lines: list[_Line], k: int) -> float:
@@ -400,18 +418,22 @@ def _first_word_width(lines: list[_Line], k: int) -> float:
 _NUMBERISH_END = re.compile(r"[0-9][0-9,.]*$")
 
 
-def _wrap_joint(prev: str, nxt: str, gap: float, em: float) -> str:
-    """What stood at a wrap where the file shows no space: nothing between two Thai
-    characters (Thai words are not separated by spaces) or inside a number broken across lines;
-    otherwise a space when the line is full to its edge (a space at the wrap is not drawn)."""
+def _wrap_joint(prev: str, nxt: str, gap: float, em: float, line: str = "") -> str:
+    """What stood at a wrap where the file shows no space (a space at a full line's end is
+    not drawn): nothing between two Thai characters (Thai words are not separated by spaces),
+    inside a number broken across lines, or inside a single Latin word too long for its
+    column (``Targe``/``t``) or an abbreviation (``ต``/``.ค.``); otherwise one space."""
     a, b = prev[-1], nxt[0]
     if _is_thai(a) and _is_thai(b):
         return ""
     if _NUMBERISH_END.search(prev) and b.isdigit():
         return ""
-    if a.isalnum() and b.isalnum() and gap < 0.6 * em:
-        return " "
-    return ""
+    line = (line or prev).strip()
+    if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
+        return " " if " " in line and gap < 0.6 * em else ""
+    if b in ".,;:)]}%/-" or a in "([{/-":
+        return ""
+    return " "
 
 
 def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
@@ -440,8 +462,15 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
                                        or pitch and step > 1.5 * pitch):
                 wrap = False
             else:
-                # the next line's first word would have fitted here: a deliberate break
-                wrap = right_edge - prev.x1 <= _first_word_width(lines, k) + 1
+                # the next line's first word would have fitted here: a deliberate break.
+                # Inside table cells, where wraps are the rule and columns narrow, a break
+                # between Thai words also needs a clearly unfilled line.
+                gap = right_edge - prev.x1
+                wrap = gap <= _first_word_width(lines, k) + 1
+                if not wrap and not split_paragraphs and prev_text and \
+                        _is_thai(prev_text[-1]) and _is_thai(texts_cache[k][:1] or "a"):
+                    inner = right_edge - min(l.x0 for l in lines)
+                    wrap = gap <= 0.5 * inner
             if wrap:
                 paras[-1].append(ln)
                 continue
@@ -453,7 +482,8 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
         for k in range(pos, pos + len(group)):
             seg = texts_cache[k]
             if t and not t.endswith(" ") and seg:
-                t += _wrap_joint(t, seg, right_edge - lines[k - 1].x1, lines[k - 1].height)
+                t += _wrap_joint(t, seg, right_edge - lines[k - 1].x1, lines[k - 1].height,
+                                 texts_cache[k - 1])
             t += seg
         r = "\n".join(ln.raw() for ln in group)
         pos += len(group)
@@ -538,7 +568,10 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
 
 # ---------------------------------------------------------------- tables across pages
 
-_ITEM_START = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?(?:\s|$)|\(\d{1,3}\)|[-•●▪■]|"
+# how a new row's first cell starts: an item number (``3.``, ``1.2``, ``(4)``, ``2)``), a bullet,
+# a numbered heading word, or a bare number standing alone (score levels)
+_ITEM_START = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(\d{1,3}\)|"
+                         r"[-•●▪■]|\d{1,3}\s*$|"
                          r"(?:กิจกรรม|ขั้นตอน|ตัวชี้วัด|มิติ|โครงการ|แผนงาน)(?:ที่)?\s*\d)")
 
 
@@ -591,6 +624,19 @@ def _append_rows(prev: Table, cont: Table) -> None:
                 continue
             keep.append(c)
         cont.cells = keep
+    else:
+        # empty cells at the top of the continuation under cells merged down to the page
+        # break are the same merged cells going on
+        starts = {c.col: c for c in prev.cells
+                  if c.row < last and c.row + c.rowspan - 1 == last}
+        keep = []
+        for c in cont.cells:
+            p = starts.get(c.col)
+            if c.row == 0 and p is not None and not c.text and c.colspan == p.colspan:
+                p.rowspan += c.rowspan
+                continue
+            keep.append(c)
+        cont.cells = keep
     for c in cont.cells:
         c.row += offset
         prev.cells.append(c)
@@ -603,13 +649,24 @@ def _is_split_row(prev: Table, cont: Table, last: int) -> bool:
     column: the continuation does not start like a new item while the cut row has text there."""
     p0 = next((c for c in prev.cells if c.col == 0 and c.row <= last < c.row + c.rowspan), None)
     c0 = next((c for c in cont.cells if c.col == 0 and c.row == 0), None)
-    if p0 is None or p0.row != last or not p0.text:
+    if p0 is None or not p0.text:
         return False
     if c0 is not None and c0.text:
         return not _ITEM_START.match(c0.text)
-    filled_prev = sum(1 for c in prev.cells if c.row == last and c.text)
-    filled_cont = sum(1 for c in cont.cells if c.row == 0 and c.text)
-    return 0 < filled_cont < filled_prev
+    # first column merged across the break: the row was cut if every filled cell at the top
+    # of the continuation goes on with text (starts with a Thai letter) from a filled cell
+    # above that does not end like a finished value
+    covering = {c.col: c for c in prev.cells if c.row <= last < c.row + c.rowspan}
+    filled = [c for c in cont.cells if c.row == 0 and c.text]
+    if not filled:
+        return False
+    for c in filled:
+        p = covering.get(c.col)
+        if p is None or not p.text or p.row != last and p.rowspan > 1 and c.col != 0:
+            return False
+        if not _is_thai(c.text[0]) or p.text.rstrip()[-1:] in (".", ":", "%", ")"):
+            return False
+    return True
 
 
 def _col_bounds(t: Table) -> list[float]:
