@@ -1,0 +1,252 @@
+"""Excel (.xlsx) reader: one Page per sheet (number None, name = sheet title); each sheet's used
+range as tables, split at fully blank rows; merged ranges become spans; filled cells shaded.
+
+openpyxl's normal mode is needed for merged ranges and fills; big workbooks are read in
+read-only mode (no merges, no fills; a warning says so). Strict OOXML workbooks (ISO 29500
+strict namespaces), which openpyxl opens as a workbook with no sheets, are rewritten to the
+transitional namespaces in memory and read normally.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Optional
+
+import warnings as _warnings
+
+from schemas.document import Cell, Document, Page, Paragraph, Table
+
+from ..repair import repair_thai
+from .common import ReadError, ReadLimits, check_xml_parts, check_zip
+
+# Strict -> transitional namespace URIs (ECMA-376 Part 1 vs ISO/IEC 29500 strict)
+_STRICT_NS = [
+    (b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+     b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/drawingml/main",
+     b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
+]
+_STRICT_MARK = b"http://purl.oclc.org/ooxml/"
+
+
+def _sniff(path: Path) -> None:
+    with open(path, "rb") as f:
+        head = f.read(8192)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if "EncryptedPackage".encode("utf-16-le") in Path(path).read_bytes()[:1 << 20]:
+            raise ReadError("encrypted", f"{path.name} is a password-protected Excel workbook")
+        raise ReadError("unsupported", f"{path.name} is an old binary Excel file (.xls), not "
+                        ".xlsx; save it as .xlsx")
+    if not head.startswith(b"PK"):
+        raise ReadError("not_xlsx", f"{path.name} is named .xlsx but is not an Excel workbook")
+
+
+def _transitional_copy(zf: zipfile.ZipFile) -> Optional[io.BytesIO]:
+    """The workbook with strict namespaces replaced, or None when it is not strict."""
+    try:
+        wb_xml = zf.read("xl/workbook.xml")
+    except KeyError:
+        return None
+    if _STRICT_MARK not in wb_xml[:4096]:
+        return None
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in zf.infolist():
+            data = zf.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                for strict, trans in _STRICT_NS:
+                    data = data.replace(strict, trans)
+                data = data.replace(b"http://purl.oclc.org/ooxml/officeDocument/relationships/",
+                                    b"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                    b"relationships/")
+                # strict marks the workbook conformance; transitional has no such attribute
+                data = re.sub(rb'\sconformance="strict"', b"", data)
+            dst.writestr(info, data)
+    out.seek(0)
+    return out
+
+
+def read_xlsx(path: Path, limits: ReadLimits) -> Document:
+    import openpyxl
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise ReadError("empty", f"{path.name} is empty (0 bytes)")
+    _sniff(path)
+    zf = check_zip(path, limits, "XLSX")
+    warnings: list[str] = []
+    try:
+        names = set(zf.namelist())
+        if "xl/workbook.xml" not in names:
+            raise ReadError("not_xlsx", f"{path.name} is a zip file without xl/workbook.xml, "
+                            "not an Excel workbook")
+        check_xml_parts(zf, "XLSX")
+        source = _transitional_copy(zf)
+        if source is not None:
+            warnings.append("Strict Open XML workbook: read after converting its namespaces")
+        uncompressed = sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/"))
+    finally:
+        zf.close()
+    read_only = path.stat().st_size > limits.xlsx_full_mode_bytes or \
+        uncompressed > 8 * limits.xlsx_full_mode_bytes
+    if read_only:
+        warnings.append("large workbook read in read-only mode: merged cells and shading "
+                        "are not recognised")
+    try:
+        with _warnings.catch_warnings():
+            _warnings.simplefilter("ignore")   # openpyxl warns about styles etc.: not ours
+            wb = openpyxl.load_workbook(source if source is not None else str(path),
+                                        read_only=read_only, data_only=True)
+    except ReadError:
+        raise
+    except Exception as e:  # openpyxl raises many types for broken packages
+        raise ReadError("corrupt", f"{path.name}: Excel workbook cannot be opened "
+                        f"({type(e).__name__}: {e})") from e
+    try:
+        sheets = wb.worksheets
+        if not sheets:
+            raise ReadError("no_sheets", f"{path.name} opens as a workbook without sheets "
+                            "(an unsupported variant such as Strict Open XML, or a damaged file)")
+        if len(sheets) > limits.max_sheets:
+            raise ReadError("too_large", f"{path.name} has {len(sheets)} sheets, over the limit "
+                            f"of {limits.max_sheets}")
+        pages = []
+        budget = [limits.max_cells]
+        with _warnings.catch_warnings():
+            _warnings.simplefilter("ignore")
+            for ws in sheets:
+                pages.append(Page(number=None, name=ws.title,
+                                  blocks=_sheet_tables(ws, read_only, budget, warnings)))
+    finally:
+        if read_only:
+            wb.close()
+    return Document(path=str(path), format="xlsx", pages=pages, warnings=warnings)
+
+
+def _fmt_number(v, number_format: str) -> str:
+    fmt = number_format or "General"
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if "%" in fmt and isinstance(v, (int, float)):
+        pct = v * 100
+        decimals = len(fmt.split(".")[1].split("%")[0]) if "." in fmt else 0
+        return f"{pct:.{decimals}f}%"
+    if isinstance(v, float):
+        if "," in fmt and v.is_integer():
+            return f"{int(v):,}"
+        if "." in fmt and "0" in fmt.split(".")[-1]:
+            decimals = len(re.match(r"0*", fmt.split(".")[-1]).group(0))
+            return f"{v:,.{decimals}f}" if "," in fmt else f"{v:.{decimals}f}"
+        if v.is_integer():
+            return str(int(v))
+        return repr(round(v, 10)).rstrip("0").rstrip(".") if "e" not in repr(v) else str(v)
+    if isinstance(v, int):
+        return f"{v:,}" if "," in fmt else str(v)
+    return str(v)
+
+
+def _cell_text(c) -> str:
+    v = c.value
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, _dt.datetime):
+        return v.date().isoformat() if v.time() == _dt.time(0) else v.isoformat(sep=" ")
+    if isinstance(v, (_dt.date, _dt.time)):
+        return v.isoformat()
+    if isinstance(v, _dt.timedelta):
+        return str(v)
+    return _fmt_number(v, getattr(c, "number_format", "General"))
+
+
+def _is_shaded(c) -> bool:
+    fill = getattr(c, "fill", None)
+    if fill is None or not getattr(fill, "fill_type", None) or fill.fill_type == "none":
+        return False
+    color = fill.fgColor if fill.fill_type == "solid" else (fill.fgColor or fill.bgColor)
+    if color is None:
+        return True
+    rgb = getattr(color, "rgb", None)
+    if isinstance(rgb, str):
+        return rgb.upper()[-6:] != "FFFFFF" and rgb.upper() != "00000000"
+    if getattr(color, "type", "") == "theme":
+        return getattr(color, "theme", 0) not in (0,) or bool(getattr(color, "tint", 0))
+    if getattr(color, "type", "") == "indexed":
+        return getattr(color, "indexed", 64) not in (1, 9, 64)  # white / system background
+    return True
+
+
+def _sheet_tables(ws, read_only: bool, budget: list[int], warnings: list[str]) -> list:
+    """Blocks of a sheet: a table per band of rows between fully blank rows."""
+    # grid of (text, shaded) over the used range
+    grid: dict[tuple[int, int], tuple[str, bool]] = {}
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value is None and (read_only or not _is_shaded(c)):
+                continue
+            r, k = c.row, c.column
+            if r is None or k is None:
+                continue
+            text = _cell_text(c)
+            shaded = False if read_only else _is_shaded(c)
+            if text or shaded:
+                grid[(r, k)] = (text, shaded)
+        budget[0] -= len(row)
+        if budget[0] < 0:
+            raise ReadError("too_large", f"sheet {ws.title!r}: more cells than the limit allows")
+    merges: list[tuple[int, int, int, int]] = []
+    if not read_only:
+        for mr in ws.merged_cells.ranges:
+            merges.append((mr.min_row, mr.min_col, mr.max_row, mr.max_col))
+    if not grid and not merges:
+        return []
+    rows_used = {r for r, _ in grid} | {r for m in merges for r in range(m[0], m[2] + 1)}
+    # row bands separated by fully blank rows (merged ranges hold their rows together)
+    bands: list[tuple[int, int]] = []
+    for r in sorted(rows_used):
+        if bands and r <= bands[-1][1] + 1:
+            bands[-1] = (bands[-1][0], max(bands[-1][1], r))
+        else:
+            bands.append((r, r))
+    tables = []
+    for r0, r1 in bands:
+        cols = [k for (r, k) in grid if r0 <= r <= r1] + \
+               [k for m in merges if r0 <= m[0] <= r1 for k in (m[1], m[3])]
+        c0, c1 = min(cols), max(cols)
+        filled = [(r, k) for (r, k) in grid if r0 <= r <= r1 and grid[(r, k)][0].strip()]
+        if len(filled) == 1 and not any(r0 <= m[0] <= r1 for m in merges if
+                                        (m[2] - m[0]) > 0) and not any(
+                grid[key][1] for key in grid if r0 <= key[0] <= r1):
+            # a lone cell between blank rows is a title or note line, not a table
+            text = grid[filled[0]][0]
+            tables.append(Paragraph(text=repair_thai(text.strip()), raw=text))
+            continue
+        covered: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        for m in merges:
+            if r0 <= m[0] <= r1:
+                for rr in range(m[0], m[2] + 1):
+                    for kk in range(m[1], m[3] + 1):
+                        covered[(rr, kk)] = m
+        cells = []
+        for r in range(r0, r1 + 1):
+            for k in range(c0, c1 + 1):
+                m = covered.get((r, k))
+                if m is not None and (r, k) != (m[0], m[1]):
+                    continue
+                text, shaded = grid.get((r, k), ("", False))
+                rs = m[2] - m[0] + 1 if m else 1
+                cs = m[3] - m[1] + 1 if m else 1
+                cells.append(Cell(row=r - r0, col=k - c0, text=repair_thai(text.strip()),
+                                  raw=text, rowspan=rs, colspan=cs, shaded=shaded))
+        tables.append(Table(cells=cells, n_rows=r1 - r0 + 1, n_cols=c1 - c0 + 1,
+                            sheet=ws.title))
+    return tables
