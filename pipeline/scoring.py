@@ -61,10 +61,11 @@ def milestone_score(levels: Mapping[int, Iterable[int]], done: set, n_levels: in
 
 
 def weighted_score(parts: Iterable[tuple[float, float]], decimals: int = 4) -> Optional[float]:
-    """Σ(Wi × SMi) / ΣWi over (weight, score) pairs (seed 003); None when the weights sum to 0."""
+    """Σ(Wi × SMi) / ΣWi over (weight, score) pairs (seed 003); None when the weights sum to 0
+    or one is negative (no meaningful average)."""
     parts = list(parts)
     total_w = sum(w for w, _ in parts)
-    if not parts or total_w <= 0:
+    if not parts or total_w <= 0 or any(w < 0 for w, _ in parts):
         return None
     return round(sum(w * s for w, s in parts) / total_w, decimals)
 

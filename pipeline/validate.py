@@ -45,7 +45,10 @@ def _day(text: str) -> Optional[date]:
 
 
 def _num(x: float) -> str:
-    return f"{x:,.4f}".rstrip("0").rstrip(".") if x != int(x) else f"{int(x):,}"
+    try:
+        return f"{x:,.4f}".rstrip("0").rstrip(".") if x != int(x) else f"{int(x):,}"
+    except (ValueError, OverflowError, TypeError):
+        return str(x)
 
 
 def _ym(d: date) -> int:
@@ -87,6 +90,7 @@ class _Validator:
                 else:
                     self.activities[(r.parent_item, r.item_no)].append(r)
         self._fy_cache: dict[int, tuple[int, int]] = {}
+        self._tops: Optional[dict[str, list[Record]]] = None
 
     # --- emitting ---------------------------------------------------------------------------
     def _on(self, record: Record, code: str, value: str = "", **kw) -> None:
@@ -138,7 +142,7 @@ class _Validator:
             if status == "invalid" and raw.strip():
                 self._on(r, "DATE_UNPARSEABLE", raw.strip())
         for note in r.date_notes:
-            raw, fixed = (note[1], note[2]) if len(note) >= 3 else (str(note), "")
+            raw, fixed = _note_parts(note)
             self._on(r, "DATE_CORRECTED", f"{raw} -> {fixed}")
 
     def _fy_window(self, be: int) -> tuple[int, int]:
@@ -163,7 +167,7 @@ class _Validator:
                          detail_en="no " + " and no ".join(missing) + " date")
         if start is not None and end is not None and start > end:
             self._on(r, "START_AFTER_END", f"{r.start_raw or r.start} > {r.end_raw or r.end}")
-        fy = r.fiscal_year or self.ex.fiscal_year
+        fy = _int(r.fiscal_year) or _int(self.ex.fiscal_year)
         if fy:
             lo, hi = self._fy_window(fy)
             outside: dict[int, str] = {}
@@ -219,7 +223,10 @@ class _Validator:
                 self._on(r, "LADDER_NOT_MONOTONIC", r.ladder_raw or " | ".join(map(_num, given)))
             seen: dict = {}
             dups = []
-            for level, raw in r.ladder_levels_raw:
+            for entry in r.ladder_levels_raw:
+                if not isinstance(entry, (tuple, list)) or len(entry) < 2:
+                    continue
+                level, raw = entry[0], entry[1]
                 if level in seen:
                     dups.append(f"{seen[level]} | {raw}")
                 else:
@@ -247,16 +254,22 @@ class _Validator:
     # --- structures -------------------------------------------------------------------------
     def _kpi_record(self, kpi_no: str, form: str = "") -> Optional[Record]:
         r = self.kpi_by_no.get(kpi_no)
-        if r is None and form:
-            tops = [k for k in self.kpi_by_no.values() if k.form == form]
+        if r is None and form:  # the only indicator of that form, if there is just one
+            if self._tops is None:
+                self._tops = defaultdict(list)
+                for k in self.kpi_by_no.values():
+                    self._tops[k.form].append(k)
+            tops = self._tops.get(form, ())
             r = tops[0] if len(tops) == 1 else None
         return r
 
     def _matrix(self, m) -> None:
         problems, problems_en = [], []
         used: set = set()
-        for level in range(1, m.n_levels + 1):
-            steps = m.levels.get(level)
+        levels = _levels(m.levels)
+        n_levels = _int(m.n_levels) or self.n_levels
+        for level in range(1, n_levels + 1):
+            steps = levels.get(level)
             if not steps:
                 problems.append(f"ระดับ {level}: ไม่มี")
                 problems_en.append(f"level {level} is absent")
@@ -266,10 +279,13 @@ class _Validator:
             if lacking:
                 problems.append(f"ระดับ {level}: ขาดขั้นตอนที่ {','.join(map(str, lacking))}")
                 problems_en.append(f"level {level} lacks step {','.join(map(str, lacking))}")
-        for level, steps in m.levels.items():
-            if not 1 <= level <= m.n_levels:
+        for level, steps in levels.items():
+            if not 1 <= level <= n_levels:
                 used.update(steps)
-        undefined = sorted(s for s in used if s not in set(m.steps_defined))
+        defined = {_int(x) if _int(x) is not None else x for x in m.steps_defined}
+        undefined = sorted((s for s in used if s not in defined),
+                           key=lambda s: (not isinstance(s, int), s if isinstance(s, int) else 0,
+                                          str(s)))
         if undefined:
             problems.append(f"ขั้นตอนที่ {','.join(map(str, undefined))}: ไม่มีคำอธิบาย")
             problems_en.append(f"step {','.join(map(str, undefined))} is used but never described")
@@ -368,8 +384,11 @@ class _Validator:
         m = matrices.get(r.item_no) or (next(iter(matrices.values())) if len(matrices) == 1
                                         else None)
         if m is not None:
-            levels = m.levels
+            levels = _levels(m.levels)
             n = m.n_levels
+        elif r.required_steps:  # the extractor's reading of the matrix: steps per level 1..n
+            levels = _levels({i: st for i, st in enumerate(r.required_steps, 1)})
+            n = len(r.required_steps)
         else:  # no matrix: level L needs every step whose first level is <= L
             levels = {}
             for lv in range(1, self.n_levels + 1):
@@ -427,6 +446,32 @@ class _Validator:
             if kpi.score is not None:
                 kpi.score = scoring.apply_deduction(kpi.score, points, kpi.weight,
                                                     self.decimals, self.cfg["score_min"])
+
+
+def _int(x) -> Optional[int]:
+    try:
+        return int(x) if x not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _note_parts(note) -> tuple[str, str]:
+    """(raw, fixed) of a date note: (field, raw, fixed, note) as extractors write it."""
+    if isinstance(note, dict):
+        return str(note.get("raw", "")), str(note.get("fixed", ""))
+    if isinstance(note, (tuple, list)) and len(note) >= 3:
+        return str(note[1]), str(note[2])
+    return str(note), ""
+
+
+def _levels(levels) -> dict[int, list]:
+    """A matrix's level -> steps with int levels and int steps where they are numbers."""
+    out: dict[int, list] = {}
+    for level, steps in (levels or {}).items():
+        lv = _int(level)
+        if lv is not None:
+            out[lv] = [_int(st) if _int(st) is not None else st for st in (steps or ())]
+    return out
 
 
 def _nearest(candidates: Optional[list[Record]], loc: Location) -> Optional[Record]:

@@ -100,6 +100,7 @@ def test_weighted_score_seed_003():
     assert scoring.weighted_score([(1, 5), (5, 3.5), (4, 4)]) == pytest.approx(3.85)
     assert scoring.weighted_score([]) is None
     assert scoring.weighted_score([(0, 3)]) is None
+    assert scoring.weighted_score([(-1, 5), (3, 1)]) is None
 
 
 @given(st.lists(st.tuples(st.floats(min_value=0.01, max_value=100),
