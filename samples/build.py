@@ -544,10 +544,36 @@ def main(argv: list[str]) -> int:
         convert_pdfs(pdf_jobs, force)
         for _, p in pdf_jobs:
             print(p.relative_to(ROOT))
-    if not only and (HERE / "bad_files.py").exists():
+    if not only:
         import bad_files
         bad_files.main()
+        write_files_expected(bad_files.EXPECT, docs)
     return 0
+
+
+SUBMISSION = {".docx", ".pdf", ".xlsx", ".txt", ".tsv", ".csv"}
+
+
+def write_files_expected(bad: dict, docs: list[dict]) -> None:
+    """tests/expected/files.csv: every file under samples/ and what `thaiforms run` should make
+    of it. Files that are not submissions (this script, the sources, notes) are skipped."""
+    no_form = {d["stem"] for d in docs if any(f[0] == "NO_FORM_FOUND" for f in d["findings"])}
+    rows = []
+    for path in sorted(HERE.rglob("*")):
+        if path.is_symlink() or not path.is_file() or "__pycache__" in path.parts:
+            continue
+        rel = path.relative_to(HERE).as_posix()
+        if rel.startswith("bad/"):
+            status, code = bad[path.name]
+        elif path.suffix.lower() in SUBMISSION and not rel.startswith("source/"):
+            status, code = "ok", ("NO_FORM_FOUND" if path.stem in no_form else "")
+        else:
+            status, code = "skipped", ""
+        rows.append([rel, path.stem, status, code])
+    with open(EXPECTED / "files.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["source_file", "stem", "status", "code"])
+        w.writerows(rows)
 
 
 if __name__ == "__main__":

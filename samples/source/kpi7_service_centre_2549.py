@@ -47,7 +47,7 @@ BLOCKS = [
 ]
 
 RECORDS = [
-    kpi(item_no="7", name=KPI_NAME, dimension="2"),
+    kpi(item_no="7", name=KPI_NAME, dimension="2", direction="higher"),
     ms(item_no="1", parent_item="7", kpi_no="7", name=STEPS[0], level=1, status="unknown"),
     ms(item_no="2", parent_item="7", kpi_no="7", name=STEPS[1], level=2, status="unknown",
        deadline="2006-03-31"),
