@@ -352,7 +352,9 @@ def _words(text: str) -> list[str]:
 
 
 def _is_thai(ch: str) -> bool:
-    return "\u0e01" <= ch <= "\u0e5b"
+    """A Thai letter, vowel or mark (Thai digits and signs excluded: a number after a word
+    is spaced like any other)."""
+    return "\u0e01" <= ch <= "\u0e4e"
 
 
 _thai_words = None
@@ -578,15 +580,18 @@ _ITEM_START = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,
 def _continue_tables(doc: Document) -> None:
     """A table that is the first block of a page and has the same column boundaries as the
     last block of the previous page continues it: its rows are appended (cells keep their own
-    page), so one table = one grid for the extractors. A repeated heading row is dropped, and a
-    row that the page break split in two is put back together."""
+    page), so one table = one grid for the extractors. Heading rows repeated at the top of the
+    page are dropped, and a row that the page break split in two is put back together.
+    (A new table with the same columns and heading that happens to start a page is taken as
+    a continuation: the layout does not tell them apart.)"""
     prev_last: Optional[Table] = None
     for page in doc.pages:
         if not page.blocks:
             prev_last = None
             continue
         first = page.blocks[0]
-        if isinstance(first, Table) and prev_last is not None and _same_columns(prev_last, first):
+        if isinstance(first, Table) and prev_last is not None and \
+                _same_columns(prev_last, first):
             _append_rows(prev_last, first)
             page.blocks.pop(0)
             if not page.blocks:
@@ -595,16 +600,37 @@ def _continue_tables(doc: Document) -> None:
         prev_last = last if isinstance(last, Table) else None
 
 
+def _repeated_heading_rows(t: Table, prev: Table) -> int:
+    """How many of the table's first rows repeat the previous part's first rows (a heading
+    row marked to repeat on every page)."""
+    k = 0
+    while k < min(t.n_rows - 1, prev.n_rows - 1, 5):
+        a, b = _row_texts(t, k), _row_texts(prev, k)
+        if not any(a) or len(a) != len(b):
+            break
+        # near-equal: a glyph overflowing a narrow heading cell may land in the next row
+        from rapidfuzz.distance import Levenshtein
+        if Levenshtein.normalized_similarity("|".join(map(_norm, a)), "|".join(map(_norm, b))) < 0.93:
+            break
+        k += 1
+    return k
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def _row_texts(t: Table, r: int) -> list[str]:
     return [c.text for c in t.cells if c.row == r]
 
 
 def _append_rows(prev: Table, cont: Table) -> None:
-    if cont.n_rows > 1 and _row_texts(cont, 0) == _row_texts(prev, 0) and any(_row_texts(cont, 0)):
-        cont.cells = [c for c in cont.cells if c.row > 0]      # repeated heading row
+    k = _repeated_heading_rows(cont, prev)
+    if k:
+        cont.cells = [c for c in cont.cells if c.row >= k]
         for c in cont.cells:
-            c.row -= 1
-        cont.n_rows -= 1
+            c.row -= k
+        cont.n_rows -= k
     last = prev.n_rows - 1
     offset = prev.n_rows
     if _is_split_row(prev, cont, last):
@@ -644,6 +670,9 @@ def _append_rows(prev: Table, cont: Table) -> None:
     prev.cells.sort(key=lambda c: (c.row, c.col))
 
 
+_GOES_ON = re.compile(r"(?:พ\.ศ\.|ค\.ศ\.|ที่|ร้อยละ|จำนวน|ภายใน|วันที่)\s*$")
+
+
 def _is_split_row(prev: Table, cont: Table, last: int) -> bool:
     """Did the page break cut the previous table's last row in two? Judged from the first
     column: the continuation does not start like a new item while the cut row has text there."""
@@ -664,6 +693,8 @@ def _is_split_row(prev: Table, cont: Table, last: int) -> bool:
         p = covering.get(c.col)
         if p is None or not p.text or p.row != last and p.rowspan > 1 and c.col != 0:
             return False
+        if _GOES_ON.search(p.text) and c.text[0].isdigit():
+            continue                # ``ภายในปีงบประมาณ พ.ศ.`` / ``2554``
         if not _is_thai(c.text[0]) or p.text.rstrip()[-1:] in (".", ":", "%", ")"):
             return False
     return True
