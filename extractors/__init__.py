@@ -54,13 +54,17 @@ def extract(doc: Document, ctx: ExtractContext) -> Extraction:
     meta = document_meta(doc, ctx)
     out = Extraction(source_file=ctx.source_file, agency=meta.agency, fiscal_year=meta.fiscal_year)
     parts: list[tuple[tuple, Extraction]] = []
+    claimed: set[int] = set()
     for inst in R.recognize(doc):
         mod = form72 if inst.form == "form72" else activity_plan
         parts.append(((inst.tables[0].table.index,), mod.extract(doc, inst, meta)))
-    if R.is_kpi_report(doc, meta.text):
+        claimed.update(tf.table.index for tf in inst.tables)
+    # text-level forms are read from what the table forms did not claim
+    rest = "\n".join(C.doc_text_lines(doc, skip=claimed))
+    if R.is_kpi_report(doc, rest):
         parts.append(((0,), kpi_report.extract(doc, meta)))
-    elif kpi_ladder.is_kpi_ladder(doc, meta.text):
-        parts.append(((0,), kpi_ladder.extract(doc, meta)))
+    elif kpi_ladder.is_kpi_ladder(doc, rest):
+        parts.append(((0,), kpi_ladder.extract(doc, meta, frozenset(claimed))))
     parts.sort(key=lambda p: p[0])
     for _, ex in parts:
         out.extend(ex)

@@ -39,12 +39,17 @@ def is_mark(text: str) -> bool:
 class Gantt:
     month_of_col: dict[int, int] = field(default_factory=dict)   # column -> calendar month
     fiscal_year: Optional[int] = None
+    year_of_col: dict[int, int] = field(default_factory=dict)    # CE year a header cell states
 
     def ym(self, col: int) -> str:
         m = self.month_of_col.get(col)
-        if m is None or self.fiscal_year is None:
+        if m is None:
             return ""
-        ce = self.fiscal_year - 543 - (1 if m >= 10 else 0)
+        ce = self.year_of_col.get(col)
+        if ce is None:
+            if self.fiscal_year is None:
+                return ""
+            ce = self.fiscal_year - 543 - (1 if m >= 10 else 0)
         return f"{ce:04d}-{m:02d}"
 
 
@@ -57,11 +62,22 @@ def _month_reading(text: str) -> list[int]:
     t = (text or "").strip()
     if not t or len(t) > 20:
         return []
-    mr = C.N().parse_month(t)
+    mr = _parse_month(t)
     months = list(getattr(mr, "months", ()) or ())
     if not months:
         return []
     return months + [m for m in getattr(mr, "near", ()) if m not in months]
+
+
+def _parse_month(t: str):
+    return C.N().parse_month(t)
+
+
+def _month_year(text: str) -> Optional[int]:
+    t = (text or "").strip()
+    if not t or len(t) > 20:
+        return None
+    return getattr(_parse_month(t), "year", None)
 
 
 def settle_months(readings: list[list[int]]) -> list[int]:
@@ -109,7 +125,7 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
         for c in rows[r]:
             if c is None:
                 continue
-            if _month_reading(c.text) and not re.search(r"[0-9๐-๙]{2}", c.text):
+            if _month_reading(c.text):
                 cols.append(c.col)
         if len(cols) >= 3 and len(cols) > len(best_cols):
             best_row, best_cols = r, cols
@@ -130,6 +146,10 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
         readings = [_month_reading(table.cell(best_row, c).text) for c in allcols]
         months = settle_months(readings)
         g.month_of_col = dict(zip(allcols, months))
+        for c, m in g.month_of_col.items():
+            y = _month_year(table.cell(best_row, c).text)
+            if y is not None and m in _month_reading(table.cell(best_row, c).text)[:1]:
+                g.year_of_col[c] = y
         header_end = max(header_end, best_row + 1)
     else:
         span = tf.header.spans.get("gantt")
@@ -144,6 +164,7 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
 class RawRow:
     table: Table
     row: int
+    item: str = ""
     name: str = ""
     duration: str = ""
     start: str = ""
@@ -158,7 +179,7 @@ class RawRow:
 def _is_header_row(texts: list[str]) -> bool:
     roles = C.vocab(FORM)
     hits = sum(1 for t in texts if len(t) < 50 and C.match_role(t, roles)[0])
-    months = sum(1 for t in texts if _month_reading(t) and not re.search(r"[0-9๐-๙]{2}", t))
+    months = sum(1 for t in texts if _month_reading(t))
     return hits >= 3 or months >= 4
 
 
@@ -194,7 +215,7 @@ def _tail_shift_options(cells: list[tuple[int, str]], tail_cols: dict[str, int])
 def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[RawRow]:
     hm = tf.header
     grid_rows = table.rows()
-    fixed = {r: hm.roles[r] for r in ("name", "duration", "start", "end") if r in hm.roles}
+    fixed = {r: hm.roles[r] for r in ("item", "name", "duration", "start", "end") if r in hm.roles}
     tail_cols = {r: hm.roles[r] for r in TAIL_ROLES if r in hm.roles}
     gantt_cols = set(gantt.month_of_col)
     lead_cols = set(fixed.values())
@@ -418,6 +439,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         for rr in read_rows(table, tf, gantt, start):
             name_raw = rr.name
             item = C.split_item(C.clean(name_raw))
+            if item.kind != "group" and C.clean(rr.item):
+                # numbering in its own column (ที่ / ลำดับ)
+                own = C.split_item(C.clean(rr.item) + " x")
+                if own.kind:
+                    item = C.ItemNo(own.kind, own.number, C.clean(name_raw))
             other = any(C.clean(x) for x in (rr.duration, rr.start, rr.end, rr.budget))
             if not item.kind and prev is not None and not other:
                 # a wrapped row: its text belongs to the item above

@@ -252,12 +252,16 @@ def map_header(table: Table, form: str, max_rows: int = 4) -> HeaderMap:
 # ---------------------------------------------------------------- document metadata
 
 
-def doc_text_lines(doc: Document) -> list[str]:
-    """Every paragraph and table row as one line (cells joined by TAB), in reading order."""
+def doc_text_lines(doc: Document, skip: Iterable[int] = ()) -> list[str]:
+    """Every paragraph and table row as one line (cells joined by TAB), in reading order;
+    tables whose index is in ``skip`` are left out."""
     out = []
+    skip = set(skip)
     for b in doc.blocks():
         if isinstance(b, Paragraph):
             out.extend(l for l in b.text.split("\n"))
+        elif b.index in skip:
+            continue
         else:
             for row in b.grid():
                 out.append("\t".join(row))
@@ -337,6 +341,13 @@ def direction_for(name: str, ladder: Iterable[Optional[float]]) -> str:
 # ---------------------------------------------------------------- ladder entries
 
 _LEVEL_RX = re.compile(r"(?:(?:ระดับ|คะแนน|level|score)\s*(?:ที่)?\s*([1-5๑-๕])(?![0-9])|(?<![0-9๐-๙.,])([1-5๑-๕])\s*(?:คะแนน|points?|pts?))", re.I)
+_LEVEL_FIRST = re.compile(r"^\s*(?:[(（]\s*([1-5๑-๕])\s*[)）]|([1-5๑-๕])\s*[=:：])\s*(?=\S)")
+_ENTRY_SPLIT = re.compile(r"\s+(?=(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕](?![0-9])|[(（][1-5๑-๕][)）]|[1-5๑-๕]\s*[=:：]\s)")
+
+
+def split_entries(line: str) -> list[str]:
+    """One line holding several ladder entries (`ระดับ 1 : 13% ระดับ 2 : 11%`) split into them."""
+    return [p for p in _ENTRY_SPLIT.split(line) if p.strip()]
 _THRESH_RX = re.compile(r"(?:ร้อยละ\s*)?([<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*%?)")
 
 
@@ -347,7 +358,7 @@ def parse_ladder_entry(text: str) -> tuple[Optional[int], Optional[float], str]:
         return None, None, ""
     level = None
     rest = raw
-    m = _LEVEL_RX.search(raw)
+    m = _LEVEL_RX.search(raw) or _LEVEL_FIRST.match(raw)
     if m:
         level = int(_digits_local(m.group(1) or m.group(2)))
         rest = (raw[:m.start()] + " " + raw[m.end():]).strip()

@@ -51,7 +51,7 @@ def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int]):
             v = C.amount_value(C.clean(t))
             out.append((level_of_col[c], v, C.clean(t)))
         return out
-    lines = [[ln for ln in t.split("\n") if ln.strip()] for _, t in cells]
+    lines = [[e for ln in t.split("\n") if ln.strip() for e in C.split_entries(ln)] for _, t in cells]
     if max(len(x) for x in lines) <= 1:
         return [C.parse_ladder_entry(" ".join(C.clean(t) for _, t in cells))]
     counts = {len(x) for x in lines if len(x) > 1}
@@ -178,9 +178,14 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 else:
                     current_plan_seg.append(piece)
             kpi_text = "\n".join(t for _, t in by_role.get("kpi", []))
+            own_no = C.clean("\n".join(t for _, t in by_role.get("item", [])))
             values = {k: C.clean("\n".join(t for _, t in by_role.get(k, []))) for k in ("baseline", "target", "weight")}
             if kpi_text.strip():
                 item = C.split_item(C.clean(kpi_text), allow_group=False)
+                if own_no and not item.kind:
+                    own = C.split_item(own_no + " x", allow_group=False)
+                    if own.kind:   # numbering in its own column (ลำดับ)
+                        item = C.ItemNo(own.kind, own.number, C.clean(kpi_text))
                 continuation = (cur is not None and not item.kind and not any(values.values())
                                 and dim_cell is None)
                 if continuation:

@@ -131,9 +131,9 @@ def _line_at(offs, pos) -> Line:
     return cur
 
 
-def extract(doc: Document, meta) -> Extraction:
+def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction:
     ex = Extraction(source_file=meta.source_file)
-    lines = _lines(doc)
+    lines = [ln for ln in _lines(doc) if ln.table is None or ln.table.index not in claimed]
     text, offs = _flat(lines)
     fy = meta.fiscal_year
 
@@ -150,7 +150,7 @@ def extract(doc: Document, meta) -> Extraction:
     if m:
         kpi.item_no = C.digits(m.group(1))
         tail = text[m.end():m.end() + 400]
-        stop = re.search(r"\(?\s*น้ำหนัก|ผู้รับผิดชอบ|เกณฑ์การ|การประเมิน|\n|\t|[0-9๐-๙]+\s+(?=[A-Zก-๙])(?=.*คำอธิบาย)", tail)
+        stop = re.search(r"\(\s*น้ำหนัก|น้ำหนัก\s*[:：]|ผู้รับผิดชอบ|เกณฑ์การ|การประเมิน|\n|\t", tail)
         kpi.name = C.clean(tail[:stop.start()] if stop else tail)
         locate(kpi, m.start())
     mw = _WEIGHT.search(text)
@@ -159,9 +159,6 @@ def extract(doc: Document, meta) -> Extraction:
         kpi.weight = C.amount_value(mw.group(1))
     ex.records.append(kpi)
 
-    # sub-indicators, per group heading, up to a weight total
-    subs: list[_Sub] = []
-    groups: dict[str, list[_Sub]] = {}
     group_marks = [(g.start(), f"กลุ่มที่ {C.digits(g.group(1))}") for g in _GROUP.finditer(text)]
 
     def group_at(pos: int) -> str:
@@ -171,47 +168,12 @@ def extract(doc: Document, meta) -> Extraction:
                 g = name
         return g
 
-    header = re.search(r"ตัวชี้วัด\s*(?:ย่อย)?\s*\t?\s*เกณฑ์การให้คะแนน\s*\t?\s*น้ำหนัก", text)
-    sub_zone_starts = [h.end() for h in re.finditer(r"ตัวชี้วัด\s*(?:ย่อย)?\s*\t?\s*เกณฑ์การให้คะแนน\s*\t?\s*น้ำหนัก|ตัวชี้วัดย่อย", text)]
-    taken: set[str] = set()
-    if header or sub_zone_starts:
-        for zs in sub_zone_starts:
-            zone_end = len(text)
-            mt = _TOTAL.search(text, zs)
-            nxt = re.search(r"ระดับคะแนน|เกณฑ์การประเมิน", text[zs:])
-            if mt:
-                zone_end = mt.start()
-            if nxt and zs + nxt.start() < zone_end:
-                zone_end = zs + nxt.start()
-            zone = text[zs:zone_end]
-            starts = list(_SUB.finditer(zone))
-            members = []
-            for i, sm in enumerate(starts):
-                body = zone[sm.end():(starts[i + 1].start() if i + 1 < len(starts) else len(zone))]
-                if C.digits(sm.group(1)) in taken:
-                    continue
-                rec = Record(record_type="kpi", form=FORM, source_file=meta.source_file)
-                rec.item_no = C.digits(sm.group(1))
-                taken.add(rec.item_no)
-                rec.parent_item = kpi.item_no
-                rec.plan = group_at(zs + sm.start())
-                body_c = C.clean(body.replace("\t", " "))
-                mwt = re.search(rf"\s({_NUM})\s*$", " " + body_c)
-                if mwt and (C.amount_value(mwt.group(1)) or 0) <= 100:
-                    rec.weight_raw = mwt.group(1)
-                    rec.weight = C.amount_value(mwt.group(1))
-                    body_c = body_c[:len(body_c) - len(mwt.group(0)) + 1].strip()
-                rec.name = body_c
-                locate(rec, zs + sm.start())
-                s = _Sub(rec, rec.plan, zs + sm.start())
-                subs.append(s)
-                groups.setdefault(rec.plan, []).append(s)
-                members.append(rec.item_no)
-            if mt and members and mt.start() == zone_end:
-                ex.weight_groups.append(WeightGroup(
-                    parent_item=kpi.item_no, stated_total=C.amount_value(mt.group(1)),
-                    stated_raw=C.clean(mt.group(0)), member_items=members,
-                    loc=Location(table=subs[-1].rec.table, page=subs[-1].rec.page)))
+    subs = _subs_from_tables(lines, offs, kpi, ex, group_at)
+    if not subs:
+        subs = _subs_from_text(text, kpi, ex, group_at, locate)
+    groups: dict[str, list[_Sub]] = {}
+    for s in subs:
+        groups.setdefault(s.group, []).append(s)
 
     # ladders: each goes to the sub-indicator of its group whose name it resembles most
     for lad in find_ladders(text):
@@ -227,15 +189,170 @@ def extract(doc: Document, meta) -> Extraction:
             setattr(target, f"level_{i}", v)
         target.ladder_raw = " | ".join(C.number_text(v) for v in lad.values)
         target.ladder_levels_raw = [(i + 1, C.number_text(v)) for i, v in enumerate(lad.values)]
+        header = text[max(0, lad.pos - 200):lad.pos]
+        if "ร้อยละ" in lad.label or "%" in lad.raw or "ร้อยละ" in header.split("\n")[-2:][0]:
+            target.unit = target.unit or "%"
     for s in subs:
         ex.records.append(s.rec)
     for r in ex.records:
         if r.record_type == "kpi":
             r.direction = C.direction_for(r.name, r.ladder)
 
-    _steps(text, offs, kpi, ex, fy, meta, locate)
+    if not _steps_from_tables(lines, kpi, ex, fy, meta):
+        _steps(text, offs, kpi, ex, fy, meta, locate)
     ex.forms.append(FORM)
     return ex
+
+
+def _header_roles(cells: list[str]) -> dict[str, int]:
+    roles = C.vocab(FORM)
+    out = {}
+    for i, t in enumerate(cells):
+        role, _ = C.match_role(t, roles)
+        if role and role not in out:
+            out[role] = i
+    return out
+
+
+def _subs_from_tables(lines, offs, kpi, ex, group_at) -> list[_Sub]:
+    """Sub-indicator tables: `ตัวชี้วัด | เกณฑ์การให้คะแนน | น้ำหนัก`, rows `1.1 …`, a `รวม` row."""
+    subs: list[_Sub] = []
+    pos_of = {id(ln): p for p, ln in offs}
+    cur_table, weight_col, members, seen = None, None, [], set()
+    for ln in lines:
+        if ln.table is None:
+            continue
+        if ln.table is not cur_table:
+            cur_table, weight_col, members = ln.table, None, []
+        grid = ln.table.grid()[ln.row]
+        if weight_col is None:
+            roles = _header_roles(grid)
+            if "kpi" in roles and "weight" in roles:
+                weight_col = roles["weight"]
+            continue
+        first = next((c for c in grid if c.strip()), "")
+        m = re.match(rf"^\s*([0-9๐-๙]{{1,2}}\.[0-9๐-๙]{{1,2}})\s+(.*)$", first, re.S)
+        wtext = C.clean(grid[weight_col]) if weight_col < len(grid) else ""
+        if m and C.digits(m.group(1)) not in seen:
+            rec = Record(record_type="kpi", form=FORM, source_file=kpi.source_file,
+                         page=ln.page, table=ln.table.index, row=ln.row)
+            rec.item_no = C.digits(m.group(1))
+            seen.add(rec.item_no)
+            rec.parent_item = kpi.item_no
+            rec.name = C.clean(m.group(2))
+            pos = pos_of.get(id(ln), 0)
+            rec.plan = group_at(pos)
+            rec.weight_raw = wtext
+            rec.weight = C.amount_value(wtext) if wtext else None
+            subs.append(_Sub(rec, rec.plan, pos))
+            members.append(rec.item_no)
+            continue
+        mt = re.match(r"^\s*รวม", first)
+        if mt and members:
+            total = wtext or (_TOTAL.search(C.clean(" ".join(grid))) or [None, ""])[1]
+            ex.weight_groups.append(WeightGroup(
+                parent_item=kpi.item_no, stated_total=C.amount_value(total) if total else None,
+                stated_raw=C.clean(" ".join(c for c in grid if c.strip())), member_items=members[:],
+                loc=Location(page=ln.page, table=ln.table.index, row=ln.row)))
+            members = []
+    return subs
+
+
+def _subs_from_text(text, kpi, ex, group_at, locate) -> list[_Sub]:
+    """Sub-indicators run together in slide text: split at `1.1`, `1.2` … up to `รวม 10`."""
+    subs: list[_Sub] = []
+    taken: set[str] = set()
+    zone_starts = [h.end() for h in re.finditer(
+        r"ตัวชี้วัด\s*(?:ย่อย)?\s*\t?\s*เกณฑ์การให้คะแนน\s*\t?\s*น้ำหนัก|ตัวชี้วัดย่อย", text)]
+    for zs in zone_starts:
+        zone_end = len(text)
+        mt = _TOTAL.search(text, zs)
+        nxt = re.search(r"ระดับคะแนน|เกณฑ์การประเมิน", text[zs:])
+        if mt:
+            zone_end = mt.start()
+        if nxt and zs + nxt.start() < zone_end:
+            zone_end = zs + nxt.start()
+        zone = text[zs:zone_end]
+        starts = list(_SUB.finditer(zone))
+        members = []
+        for i, sm in enumerate(starts):
+            if C.digits(sm.group(1)) in taken:
+                continue
+            body = zone[sm.end():(starts[i + 1].start() if i + 1 < len(starts) else len(zone))]
+            rec = Record(record_type="kpi", form=FORM, source_file=kpi.source_file)
+            rec.item_no = C.digits(sm.group(1))
+            taken.add(rec.item_no)
+            rec.parent_item = kpi.item_no
+            rec.plan = group_at(zs + sm.start())
+            body_c = C.clean(body.replace("\t", " "))
+            mwt = re.search(rf"\s({_NUM})\s*$", " " + body_c)
+            if mwt and (C.amount_value(mwt.group(1)) or 0) <= 100:
+                rec.weight_raw = mwt.group(1)
+                rec.weight = C.amount_value(mwt.group(1))
+                body_c = body_c[:len(body_c) - len(mwt.group(0)) + 1].strip()
+            rec.name = body_c
+            locate(rec, zs + sm.start())
+            subs.append(_Sub(rec, rec.plan, zs + sm.start()))
+            members.append(rec.item_no)
+        if mt and members and mt.start() == zone_end:
+            ex.weight_groups.append(WeightGroup(
+                parent_item=kpi.item_no, stated_total=C.amount_value(mt.group(1)),
+                stated_raw=C.clean(mt.group(0)), member_items=members,
+                loc=Location(table=subs[-1].rec.table, page=subs[-1].rec.page)))
+    return subs
+
+
+def _deduction(text: str, step: str) -> Optional[DeductionRule]:
+    t = C.clean(text)
+    md = re.search(rf"({_NUM})\s*คะแนน(?:.*?วัน\s*ละ\s*({_NUM})\s*คะแนน)?", t)
+    if not md:
+        return None
+    return DeductionRule(step=step, points=float(C.amount_value(md.group(1)) or 0),
+                         per_day=float(C.amount_value(md.group(2)) or 0) if md.group(2) else 0.0)
+
+
+def _steps_from_tables(lines, kpi, ex, fy, meta) -> bool:
+    """Step tables: `การดำเนินการ | ระยะเวลา | เกณฑ์การหักคะแนน`."""
+    found = False
+    cur_table, cols = None, None
+    hier = C.Hierarchy()
+    for ln in lines:
+        if ln.table is None:
+            continue
+        if ln.table is not cur_table:
+            cur_table, cols = ln.table, None
+        grid = ln.table.grid()[ln.row]
+        if cols is None:
+            roles = _header_roles(grid)
+            if "period" in roles and ("step" in roles or "deduction" in roles):
+                cols = roles
+            continue
+        first = grid[cols.get("step", 0)]
+        item = C.split_item(C.clean(first), allow_group=False)
+        if not item.kind:
+            continue
+        found = True
+        rec = Record(record_type="milestone", form=FORM, source_file=meta.source_file,
+                     page=ln.page, table=ln.table.index, row=ln.row)
+        rec.item_no = item.number
+        rec.kpi_no = kpi.item_no
+        rec.parent_item = hier.push(item.kind, item.number) or kpi.item_no
+        rec.name = C.clean(item.rest)
+        rec.status = "unknown"
+        period = C.clean(grid[cols["period"]]) if "period" in cols else ""
+        rec.deadline, rec.deadline_raw, rec.deadline_status = deadline_of(period, fy)
+        if not rec.deadline_raw and period not in C.DASHES:
+            rec.deadline_raw = period
+        rule = _deduction(grid[cols["deduction"]], rec.item_no) if "deduction" in cols else None
+        if rule is not None:
+            mwd = re.search(rf"ภายใน\s*({_NUM})\s*วัน\s*ทำการ", period)
+            if mwd:
+                rule.working_days = int(float(C.amount_value(mwd.group(1)) or 0))
+            rule.deadline_raw = period
+            rule.loc = Location(page=ln.page, table=ln.table.index, row=ln.row)
+            ex.deductions.append(rule)
+        ex.records.append(rec)
+    return found
 
 
 _STEP_HDR = re.compile(r"การดำเนินการ.{0,40}?ระยะเวล\s*า?.{0,60}?หัก\s*คะแนน[^\n]*?ตัวชี้วัด\s*\)?", re.S)
@@ -276,7 +393,7 @@ def _steps(text, offs, kpi, ex, fy, meta, locate):
             rec = Record(record_type="milestone", form=FORM, source_file=meta.source_file)
             rec.item_no = C.digits(m.group(1)).rstrip(".")
             rec.kpi_no = kpi.item_no
-            rec.parent_item = kpi.item_no
+            rec.parent_item = rec.item_no.split(".")[0] if "." in rec.item_no else kpi.item_no
             rec.status = "unknown"
             # deduction text at the end: "0.5 คะแนน และตัดคะแนนเพิ่มอีกวันละ 0.01 คะแนน"
             md = re.search(rf"({_NUM})\s*คะแนน(?:.*?วัน\s*ละ\s*({_NUM})\s*คะแนน)?\s*$", body_c)

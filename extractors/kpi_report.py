@@ -31,7 +31,8 @@ class Line:
 
 
 _LABEL_INSIDE = re.compile(r"(?<=\S)\s*(?=(?:ผู้กำกับดูแลตัวชี้วัด|ผู้จัดเก็บข้อมูล|เบอร์ติดต่อ|โทรศัพท์|คำอธิบาย|"
-                           r"เกณฑ์การให้คะแนน|ขั้นตอนที่\s*[0-9๐-๙]+|ชื่อตัวชี้วัดที่\s*[0-9๐-๙]+)\s*[:：])")
+                           r"เกณฑ์การให้คะแนน|ขั้นตอนที่\s*[0-9๐-๙]+|ชื่อตัวชี้วัดที่\s*[0-9๐-๙]+)\s*[:：])"
+                           r"|\s+(?=ขั้นตอนที่\s*[0-9๐-๙]+\s)")
 
 
 def _lines(doc: Document) -> list[Line]:
@@ -63,8 +64,8 @@ def _label(line: str, names: list[str]) -> Optional[str]:
     return None
 
 
-def _matrix(doc: Document) -> tuple[Optional[Table], dict[int, list[int]], list[int]]:
-    for t in doc.tables():
+def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]], list[int]]:
+    for t in tables:
         rows = t.rows()
         step_cols: dict[int, int] = {}
         hdr = None
@@ -79,6 +80,15 @@ def _matrix(doc: Document) -> tuple[Optional[Table], dict[int, list[int]], list[
             if len(found) >= 2:
                 step_cols, hdr = found, r
                 break
+            # `ขั้นตอนที่` over a row of bare step numbers
+            if r + 1 < t.n_rows and any(c is not None and re.search(r"ขั้นตอน|milestone", c.text, re.I)
+                                        for c in rows[r]):
+                nums = {c.col: int(C.digits(C.clean(c.text))) for c in rows[r + 1]
+                        if c is not None and re.fullmatch(r"[0-9๐-๙]{1,2}", C.clean(c.text))}
+                if len(nums) >= 2 and sorted(nums.values()) == list(range(1, len(nums) + 1)) \
+                        and min(nums) > 0:
+                    step_cols, hdr = nums, r + 1
+                    break
         if hdr is None:
             continue
         levels: dict[int, list[int]] = {}
@@ -158,61 +168,90 @@ def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
     return status, completed, craw
 
 
+_KPI_LINE = re.compile(r"^\s*(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[:：.]?\s*(.*)$", re.S)
+_DIM_LINE = re.compile(r"^\s*มิติ\s*ที่\s*([0-9๐-๙]+)")
+
+
+def _sections(lines: list[Line]) -> list[list[Line]]:
+    """One section per indicator (`ชื่อตัวชี้วัดที่ N`), with the `มิติที่` line just before it."""
+    starts = [i for i, ln in enumerate(lines) if ln.table is None and _KPI_LINE.match(ln.text)
+              and re.match(r"^\s*ชื่อ", ln.text)]
+    if not starts:
+        starts = [i for i, ln in enumerate(lines) if ln.table is None and _KPI_LINE.match(ln.text)][:1]
+    if not starts:
+        return [lines]
+    bounds = []
+    for k, i in enumerate(starts):
+        j = i
+        while j > 0 and j > i - 3 and lines[j - 1].table is None and (
+                _DIM_LINE.match(lines[j - 1].text) or not lines[j - 1].text.strip()):
+            j -= 1
+        bounds.append(j)
+    bounds[0] = 0
+    return [lines[b:(bounds[k + 1] if k + 1 < len(bounds) else len(lines))]
+            for k, b in enumerate(bounds)]
+
+
+def _is_result_table(t: Table) -> bool:
+    roles = C.vocab(FORM)
+    head = t.grid()[0] if t.n_rows else []
+    return any(C.match_role(x, {"result": roles["result"]})[0] for x in head)
+
+
 def extract(doc: Document, meta) -> Extraction:
     ex = Extraction(source_file=meta.source_file)
+    for sec in _sections(_lines(doc)):
+        _extract_section(sec, ex, meta)
+    ex.forms.append(FORM)
+    return ex
+
+
+def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
     labels = rules.load("headers")[FORM]["labels"]
-    lines = _lines(doc)
     kpi = Record(record_type="kpi", form=FORM, source_file=meta.source_file)
     phones: list[str] = []
     steps: dict[int, dict] = {}
     results: dict[int, list[str]] = {}
     current: Optional[tuple[str, object]] = None
     fy = meta.fiscal_year
-    result_cols = None
+    tables: list[Table] = []
     for ln in lines:
+        if ln.table is not None and (not tables or tables[-1] is not ln.table):
+            tables.append(ln.table)
         cells = ln.cells
-        # a label and its value may share a cell or sit in neighbouring cells
         first = cells[0]
         rest_cells = cells[1:]
-        v = None
-        key = None
+        in_results = ln.table is not None and _is_result_table(ln.table)
+        key, v = None, None
         for k in ("kpi", "dimension", "supervisor", "data_collector", "phone", "description", "criteria"):
             v = _label(first, labels[k])
             if v is not None:
                 key = k
                 break
-        if key is not None:
+        if key is not None and not in_results:
             value = C.clean(" ".join([v] + rest_cells)) if v or rest_cells else ""
-            if key == "kpi" and not kpi.name:
-                m = re.match(r"^\s*(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[:：.]?\s*(.*)$", C.clean(ln.text.replace("\t", " ")))
-                if m:
+            if key == "kpi":
+                m = _KPI_LINE.match(C.clean(ln.text.replace("\t", " ")))
+                if m and not kpi.name:
                     kpi.item_no = C.digits(m.group(1))
                     kpi.name = C.clean(m.group(2))
                     kpi.page, kpi.table, kpi.row = ln.page, (ln.table.index if ln.table else None), ln.row
                     current = ("name", kpi)
                     continue
-            if key == "dimension" and not kpi.dimension:
-                m = re.match(r"^\s*มิติ\s*ที่\s*([0-9๐-๙]+)", C.clean(ln.text))
-                if m:
+            if key == "dimension":
+                m = _DIM_LINE.match(C.clean(ln.text))
+                if m and not kpi.dimension:
                     kpi.dimension = C.digits(m.group(1))
                 current = None
                 continue
-            if key == "supervisor":
-                kpi.supervisor = value
-                current = ("supervisor", kpi)
-                continue
-            if key == "data_collector":
-                kpi.data_collector = value
-                current = ("data_collector", kpi)
+            if key in ("supervisor", "data_collector", "description"):
+                setattr(kpi, key, value)
+                current = (key, kpi)
                 continue
             if key == "phone":
                 if value:
                     phones.append(value)
                 current = None
-                continue
-            if key == "description":
-                kpi.description = value
-                current = ("description", kpi)
                 continue
             if key == "criteria":
                 current = None
@@ -226,7 +265,7 @@ def extract(doc: Document, meta) -> Extraction:
             no = int(C.digits(m.group(1)))
             text = C.clean(" ".join([first[m.end():]] + rest_cells[:1]))
             extra = rest_cells[1:]
-            if no not in steps:
+            if not in_results and no not in steps:
                 steps[no] = {"text": text, "line": ln, "extra": extra}
                 current = ("step", no)
             else:
@@ -241,21 +280,24 @@ def extract(doc: Document, meta) -> Extraction:
         if current is not None and not re.match(r"^\s*(?:โดยที่|หมายเหตุ|ผลการดำเนินงาน)", ln.text):
             if current[0] == "step":
                 steps[current[1]]["text"] = C.clean(steps[current[1]]["text"] + "\n" + ln.text)
-            elif current[0] in ("description", "name"):
+            elif current[0] in ("description", "name", "supervisor", "data_collector"):
                 setattr(kpi, current[0], C.clean(getattr(kpi, current[0]) + "\n" + ln.text))
             else:
                 current = None
         else:
             current = None
+    if not kpi.name and not steps:
+        return
     kpi.phones = ";".join(phones)
-    table, levels, step_cols = _matrix(doc)
+    table, levels, _ = _matrix(tables)
     if table is not None:
-        mx = MilestoneMatrix(kpi_no=kpi.item_no,
-                             loc=C.loc_of(table, None, doc=doc),
+        mx = MilestoneMatrix(kpi_no=kpi.item_no, loc=C.loc_of(table, None),
                              levels=levels, steps_defined=sorted(steps), n_levels=5)
+        if table.page is not None:
+            mx.loc.page = table.page
         ex.matrices.append(mx)
         kpi.required_steps = [levels.get(lvl, []) for lvl in range(1, 6)]
-    # no ladder: the report scores by milestones, so there is no direction to state
+    kpi.direction = C.direction_for(kpi.name, [])
     ex.records.append(kpi)
     for no in sorted(steps):
         s = steps[no]
@@ -272,5 +314,3 @@ def extract(doc: Document, meta) -> Extraction:
         rec.status = status or "unknown"
         rec.completed, rec.completed_raw = completed, craw
         ex.records.append(rec)
-    ex.forms.append(FORM)
-    return ex

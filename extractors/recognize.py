@@ -37,6 +37,8 @@ def classify_table(table: Table) -> Optional[TableForm]:
         hm = C.map_header(table, form)
         if len(hm.roles) < spec["min_roles"] or not any(r in hm.roles for r in spec["key_roles"]):
             continue
+        if spec.get("also_one_of") and not any(r in hm.roles for r in spec["also_one_of"]):
+            continue
         if best is None or hm.score > best.header.score:
             best = TableForm(table, form, hm)
     return best

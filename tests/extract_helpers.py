@@ -1,0 +1,49 @@
+"""Building Documents in code for extractor tests (awkward layouts without sample files)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from schemas import Cell, Document, ExtractContext, Page, Paragraph, Table
+
+
+def table(rows: list[list[str]], merges: Optional[dict] = None, shaded: Optional[set] = None,
+          index: int = 1, page: Optional[int] = None) -> Table:
+    """A Table from rows of strings. ``merges``: {(row, col): (rowspan, colspan)}; positions a
+    merged cell covers are skipped. ``shaded``: {(row, col)} with a filled background."""
+    merges = merges or {}
+    shaded = shaded or set()
+    covered = set()
+    for (r, c), (rs, cs) in merges.items():
+        for rr in range(r, r + rs):
+            for cc in range(c, c + cs):
+                if (rr, cc) != (r, c):
+                    covered.add((rr, cc))
+    n_cols = max(len(r) for r in rows)
+    cells = []
+    for r, row in enumerate(rows):
+        for c in range(n_cols):
+            if (r, c) in covered:
+                continue
+            text = row[c] if c < len(row) else ""
+            rs, cs = merges.get((r, c), (1, 1))
+            cells.append(Cell(row=r, col=c, text=text, raw=text, rowspan=rs, colspan=cs,
+                              shaded=(r, c) in shaded, page=page))
+    return Table(cells=cells, n_rows=len(rows), n_cols=n_cols, index=index, page=page)
+
+
+def doc(*blocks, fmt: str = "docx") -> Document:
+    """A one-page Document; tables are numbered in order."""
+    page = Page(number=1 if fmt == "pdf" else None)
+    n = 0
+    for b in blocks:
+        if isinstance(b, str):
+            b = Paragraph(text=b, raw=b)
+        if isinstance(b, Table):
+            n += 1
+            b.index = n
+        page.blocks.append(b)
+    return Document(path="test." + fmt, format=fmt, pages=[page])
+
+
+def ctx(name: str = "agency/test.docx", fiscal_year=None, agency: str = "agency") -> ExtractContext:
+    return ExtractContext(source_file=name, fiscal_year=fiscal_year, agency_fallback=agency)

@@ -1,0 +1,277 @@
+"""Extractors on Documents built in code: the awkward layouts real submissions have."""
+from __future__ import annotations
+
+from extract_helpers import ctx, doc, table
+
+from extractors import extract
+from extractors import common as C
+from extractors.activity_plan import settle_months
+from extractors.kpi_ladder import split_run
+
+F72_HEADER = ["แผนพัฒนาองค์การ", "มิติด้าน", "ตัวชี้วัด KPI", "ข้อมูล ปัจจุบัน", "เป้าหมาย Target",
+              "น้ำหนัก คะแนน", "เกณฑ์การ ให้คะแนน", ""]
+ACT_HEADER = ["กิจกรรม/ขั้นตอน", "ระยะเวลา", "เริ่มต้น", "สิ้นสุด", "ปีงบประมาณ 2553"] + [""] * 11 + \
+    ["ผลผลิต/ ดัชนีความก้าวหน้า", "ผู้รับผิดชอบ", "ผู้เกี่ยวข้อง", "งบประมาณ"]
+MONTHS = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
+
+
+def kpis(ex):
+    return [r for r in ex.records if r.record_type == "kpi"]
+
+
+def act_row(name, dur="", start="", end="", ticks=(), output="", resp="", related="", budget=""):
+    months = ["✓" if i in ticks else "" for i in range(12)]
+    return [name, dur, start, end] + months + [output, resp, related, budget]
+
+
+def act_table(rows, header=ACT_HEADER, months=MONTHS, **kw):
+    return table([header, [""] * 4 + months + [""] * 4] + rows,
+                 merges=kw.pop("merges", {(0, 4): (1, 12)}), **kw)
+
+
+# ------------------------------------------------------------------------------ form72
+
+def test_form72_reordered_columns_glosses_and_ladder_in_one_cell():
+    t = table([
+        ["KPI ตัวชี้วัด", "Weight น้ำหนัก", "Target เป้าหมาย", "Baseline ข้อมูลพื้นฐาน", "มิติ",
+         "เกณฑ์การให้คะแนน Scoring"],
+        ["1. ร้อยละของเรื่องที่แล้วเสร็จ", "0.25", "90%", "85%", "7.1 ด้านประสิทธิผล",
+         "ร้อยละ 70 = 1 คะแนน\nร้อยละ 75 = 2 คะแนน\nร้อยละ 80 = 3 คะแนน\nร้อยละ 85 = 4 คะแนน\nร้อยละ 90 = 5 คะแนน"],
+    ])
+    ex = extract(doc("แบบฟอร์มที่ 7.2", t), ctx())
+    assert ex.forms == ["form72"]
+    (k,) = kpis(ex)
+    assert (k.item_no, k.name, k.dimension) == ("1", "ร้อยละของเรื่องที่แล้วเสร็จ", "7.1")
+    assert (k.baseline, k.target, k.unit, k.weight) == (85, 90, "%", 0.25)
+    assert k.ladder == [70, 75, 80, 85, 90]
+    assert k.direction == "higher"
+    assert k.ladder_raw.count(" | ") == 4
+
+
+def test_form72_ladder_in_separate_cells_with_repeated_level_and_empty_dimensions():
+    rows = [F72_HEADER,
+            ["1. แผนหมวด 3 กิจกรรมหลัก", "7.1 ด้านประสิทธิผล", "", "", "", "", "", ""],
+            ["", "7.2 ด้านคุณภาพการให้บริการ", "1. ร้อยละความไม่พึงพอใจของผู้รับบริการ", "-", "100%",
+             "0.5", "60%", "1 คะแนน"]]
+    for lvl, thr in ((2, 65), (3, 70), (4, 75), (4, 75), (5, 80)):
+        rows.append(["", "", "", "", "", "", f"{thr}%", f"{lvl} คะแนน"])
+    rows.append(["", "7.3 ด้านประสิทธิภาพ", "", "", "", "", "", ""])
+    ex = extract(doc(table(rows, merges={(1, 0): (len(rows) - 1, 1)})), ctx())
+    (k,) = kpis(ex)
+    assert k.baseline is None and k.baseline_raw == "-"
+    assert k.ladder == [60, 65, 70, 75, 80]
+    assert [lvl for lvl, _ in k.ladder_levels_raw] == [1, 2, 3, 4, 4, 5]
+    assert k.direction == "lower"                       # ไม่พึงพอใจ is a lower-is-better word
+    assert k.plan == "1. แผนหมวด 3 กิจกรรมหลัก"
+    dims = {(d.dimension, d.indicator_count) for d in ex.dimensions}
+    assert dims == {("7.1", 0), ("7.2", 1), ("7.3", 0)}
+
+
+def test_form72_plan_split_over_rows_and_rows_shifted_left_at_the_end():
+    rows = [F72_HEADER,
+            ["1. แนวนโยบาย 2 :", "7.1 ด้านประสิทธิผล", "1.ร้อยละของแผนงาน", "-", "100%", "0.5", "60%", "1 คะแนน"],
+            ["การพัฒนาการวางแผน", "", "", "", "", "", "65%", "2 คะแนน"],
+            ["เชิงยุทธศาสตร์", "", "", "", "", "", "70%", "3 คะแนน"],
+            # the export lost the leading empty cells of the last rows
+            ["75%", "4 คะแนน", "", "", "", "", "", ""],
+            ["80%", "5 คะแนน", "", "", "", "", "", ""],
+            ["7.4 ด้านการพัฒนาองค์การ", "", "", "", "", "", "", ""]]
+    ex = extract(doc(table(rows, page=1), fmt="pdf"), ctx())
+    (k,) = kpis(ex)
+    assert k.plan == "1. แนวนโยบาย 2 : การพัฒนาการวางแผนเชิงยุทธศาสตร์"
+    assert k.ladder == [60, 65, 70, 75, 80]
+    assert [d.dimension for d in ex.dimensions] == ["7.1", "7.4"]
+    assert k.page == 1 and k.table == 1 and k.row == 1
+
+
+def test_form72_five_level_columns():
+    t = table([["ตัวชี้วัด", "น้ำหนัก", "เป้าหมาย", "เกณฑ์การให้คะแนน", "", "", "", ""],
+               ["", "", "", "1", "2", "3", "4", "5"],
+               ["1. จำนวนเรื่องร้องเรียน", "1", "10", "20", "15", "10", "5", "0"]],
+              merges={(0, 3): (1, 5)})
+    (k,) = kpis(extract(doc(t), ctx()))
+    assert k.ladder == [20, 15, 10, 5, 0]
+    assert k.direction == "lower"
+
+
+# ------------------------------------------------------------------------------ activity plan
+
+def test_activity_plan_hierarchy_groups_and_ditto_marks():
+    t = act_table([
+        act_row("1.2 จัดประชุมคณะทำงาน", "1 เดือน", "ม.ค. 53", "ม.ค. 53", output="- เอกสาร",
+                resp="คณะทำงานฯ", related="ทุกส่วนราชการ", budget="30,000"),
+        act_row("(1) กลุ่มผู้รับบริการ", "1 เดือน", "〃", "〃", resp='"', related="〃", budget='-"-'),
+        act_row("(2) ช่องทางการรับฟัง", "1 เดือน", "ก.พ. 53", "ก.พ. 53", resp="”", related='"',
+                budget="ในม."),
+        ["กิจกรรมที่ 2 การปรับปรุงคุณภาพการให้บริการ 150,000 บาท"] + [""] * 19,
+        act_row("1. ส่วนราชการดำเนินการ", "3 เดือน", "มิ.ย. 53", "ส.ค. 53", resp="สนจ.", budget="50,000"),
+        act_row("2. ส่วนราชการจัดกิจกรรม", "2 เดือน", "มิ.ย. 53", "ก.ค. 53", resp='"', budget='"'),
+    ])
+    ex = extract(doc(t), ctx())
+    recs = {(r.parent_item, r.item_no): r for r in ex.records}
+    assert set(recs) == {("", "1.2"), ("1.2", "(1)"), ("1.2", "(2)"), ("", "2"), ("2", "1"), ("2", "2")}
+    one = recs[("1.2", "(1)")]
+    assert (one.responsible, one.related, one.budget_thb, one.start, one.end) == \
+        ("คณะทำงานฯ", "ทุกส่วนราชการ", 30000, "2010-01", "2010-01")
+    two = recs[("1.2", "(2)")]
+    assert two.responsible == "คณะทำงานฯ" and two.budget_thb is None and two.budget_raw == "ในม."
+    group = recs[("", "2")]
+    assert group.row_kind == "group" and group.budget_thb == 150000
+    assert group.name == "การปรับปรุงคุณภาพการให้บริการ"
+    (bg,) = ex.budget_groups
+    assert (bg.item_no, bg.total_thb, bg.member_items) == ("2", 150000, ["1", "2"])
+    assert recs[("2", "2")].budget_thb == 50000 and recs[("2", "2")].responsible == "สนจ."
+    assert recs[("2", "1")].deadline == "2010-08-31"
+    assert all(r.fiscal_year == 2553 for r in ex.records)
+
+
+def test_activity_plan_ambiguous_months_settled_from_duration_and_neighbour():
+    t = act_table([
+        act_row("(3) ระบบการจัดการเรื่องร้องเรียน", "2 เดือน", "ก.พ. 53", "มิ.ค. 53"),
+        act_row("(4) แนวทางการสร้างเครือข่าย", "2 เดือน", "มิ.ค. 53", "เม.ย. 53"),
+        act_row("(5) สรุปผล", "1 เดือน", "ไม่ระบุ", "ก.ย. 53"),
+    ])
+    ex = extract(doc(t), ctx())
+    r3, r4, r5 = ex.records
+    assert (r3.start, r3.end, r3.end_status) == ("2010-02", "2010-03", "corrected")
+    assert r3.date_notes and r3.date_notes[0][:2] == ("end", "มิ.ค. 53")
+    assert (r4.start, r4.end, r4.start_status) == ("2010-03", "2010-04", "corrected")
+    assert r5.start == "" and r5.start_status == "invalid" and r5.start_raw == "ไม่ระบุ"
+    assert not r5.date_notes                 # unparseable is a status, not a correction
+
+
+def test_activity_plan_gantt_ticks_shading_and_misspelt_month_headers():
+    months = ["ก.ค.", "พ.ค.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
+    rows = [act_row("1. ประชุม", "3 เดือน", ticks=(0, 1, 2)),   # ต.ค.–ธ.ค. 52 from ticks
+            act_row("2. ติดตามผล", "2 เดือน")]
+    t = act_table(rows, months=months, shaded={(3, 4 + 10), (3, 4 + 11)})
+    ex = extract(doc(t), ctx())
+    a, b = ex.records
+    assert a.planned_months == "2009-10;2009-11;2009-12"
+    assert (a.start, a.end) == ("2009-10", "2009-12")
+    assert b.planned_months == "2010-08;2010-09" and (b.start, b.end) == ("2010-08", "2010-09")
+
+
+def test_activity_plan_continued_table_with_repeated_header_is_one_plan():
+    t1 = act_table([["กิจกรรมที่ 1 การวางแผน 60,000 บาท"] + [""] * 19,
+                    act_row("1. จัดประชุม", "1 เดือน", "ม.ค. 53", "ม.ค. 53", resp="สนจ.", budget="30,000")])
+    t2 = act_table([act_row("2. ติดตามผล", "1 เดือน", "ก.พ. 53", "ก.พ. 53", resp='"', budget='"')])
+    ex = extract(doc(t1, "หน้า 2", t2), ctx())
+    assert ex.forms == ["activity_plan"]
+    last = ex.records[-1]
+    assert (last.parent_item, last.responsible, last.budget_thb, last.table) == ("1", "สนจ.", 30000, 2)
+    assert ex.budget_groups[0].member_items == ["1", "2"]
+
+
+def test_activity_plan_trailing_cells_shifted_right_are_realigned():
+    rows = [act_row("1. ประชุม", "1 เดือน", "ม.ค. 53", "ม.ค. 53"),
+            act_row("2. ติดตาม", "1 เดือน", "ก.พ. 53", "ก.พ. 53")]
+    rows = [r + ["", ""] for r in rows]
+    rows[0][-6:] = ["", "- รายงาน", "สนจ.", "34 หน่วยงาน", "20,000", ""][0:6]
+    rows[0] = rows[0][:16] + ["↓", "", "- รายงาน", "สนจ.", "34 หน่วยงาน", "20,000"]
+    rows[1] = rows[1][:16] + ["↓", "", "- ผล", '"', '"', "20,000"]
+    header = ACT_HEADER + ["", ""]
+    t = act_table(rows, header=header)
+    ex = extract(doc(t), ctx())
+    a, b = ex.records
+    assert (a.output, a.responsible, a.related, a.budget_thb) == ("- รายงาน", "สนจ.", "34 หน่วยงาน", 20000)
+    assert (b.output, b.responsible, b.budget_thb) == ("- ผล", "สนจ.", 20000)
+
+
+def test_approval_block_after_the_plan():
+    t = act_table([act_row("1. ประชุม", "1 เดือน", "ม.ค. 53", "ม.ค. 53")])
+    ex = extract(doc(t, "พิจารณาเห็นชอบดำเนินการ", "ลงนาม ณ วันที่ 15 ตุลาคม 2552",
+                     "(นายสมชาย ใจดี)", "รองผู้ว่าราชการจังหวัดระยอง ปฏิบัติราชการแทน",
+                     "ผู้ว่าราชการจังหวัดระยอง"), ctx())
+    (ap,) = ex.approvals
+    assert ap.signatory == "นายสมชาย ใจดี"
+    assert ap.position.startswith("รองผู้ว่าราชการจังหวัดระยอง")
+    assert ap.date == "2009-10-15"
+    assert ex.agency == "จังหวัดระยอง"
+    unsigned = extract(doc(t, "พิจารณาเห็นชอบดำเนินการ", "ลงนาม.....", "(ผู้รับมอบอำนาจ)"), ctx())
+    assert unsigned.approvals[0].signatory == "" and unsigned.approvals[0].date == ""
+
+
+def test_settle_months_by_column_order():
+    assert settle_months([[7], [5], [12], [1], [2], [3], [4], [5], [6], [7], [8], [9]]) == \
+        [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+    # a missing August column: the others keep their months
+    assert settle_months([[10], [11], [12], [1], [2], [3], [4], [5], [6], [7], [9]])[-2:] == [7, 9]
+
+
+# ------------------------------------------------------------------------------ recognition
+
+def test_unrelated_tables_are_not_forms():
+    t = table([["ชื่อ", "ที่อยู่", "โทรศัพท์"], ["นายก", "ระยอง", "038"]])
+    ex = extract(doc("บันทึกข้อความ", t), ctx(fiscal_year=2555))
+    assert ex.forms == [] and ex.records == []
+    assert ex.fiscal_year == 2555 and ex.agency == "agency"
+
+
+def test_header_matching_tolerates_wrapping_and_glosses():
+    roles = C.vocab("activity_plan")
+    assert C.match_role("ผู้รับ\nผิดชอบ", roles)[0] == "responsible"
+    assert C.match_role("ผลผลิต/ ดัชนีชี้วัดความสำเร็จ", roles)[0] == "output"
+    assert C.match_role("งบม.", roles)[0] == "budget"
+    assert C.match_role("ปีงบประมาณ 2553", roles)[0] == "gantt"
+    assert C.match_role("เป้าหมาย Target", C.vocab("form72"))[0] == "target"
+    assert C.match_role("นายสมชาย", roles)[0] == ""
+
+
+def test_item_numbers():
+    assert C.split_item("๔. ถ่ายทอดแผน").number == "4"
+    assert C.split_item("(1) กลุ่มผู้รับบริการ").number == "(1)"
+    assert C.split_item("กิจกรรมที่ 2 การปรับปรุง").kind == "group"
+    assert C.split_item("1.2 จัดประชุม").number == "1.2"
+    assert C.split_item("60 วัน").kind == ""
+
+
+# ------------------------------------------------------------------------------ kpi_report / kpi_ladder
+
+def test_kpi_report_matrix_steps_deadlines_and_results():
+    matrix = table([["ระดับคะแนน", "ระดับขั้นของความสำเร็จ (Milestone)", "", ""],
+                    ["", "ขั้นตอนที่ 1", "ขั้นตอนที่ 2", "ขั้นตอนที่ 3"],
+                    ["1", "✓", "", ""], ["2", "✓", "✓", ""], ["3", "✓", "✓", "✓"],
+                    ["4", "✓", "✓", "✓"], ["5", "✓", "✓", "✓"]], merges={(0, 1): (1, 3)})
+    steps = table([["ขั้นตอนที่ 1 :", "สำรวจงานบริการ"],
+                   ["ขั้นตอนที่ 2 :", "จัดทำแผนให้แล้วเสร็จภายในวันที่ 31 มีนาคม พ.ศ.2549"],
+                   ["ขั้นตอนที่ 3 :", "เปิดศูนย์ได้ภายในปีงบประมาณ พ.ศ.2549 ไม่น้อยกว่าร้อยละ 60"]])
+    ex = extract(doc("มิติที่ 2 ด้านคุณภาพการให้บริการ", "ชื่อตัวชี้วัดที่ 7 : ระดับความสำเร็จของการจัดตั้งศูนย์",
+                     "ผู้กำกับดูแลตัวชี้วัด : นายก", "เบอร์ติดต่อ : 0-1959-3489", "เบอร์ติดต่อ : 0-3168-2322",
+                     "เกณฑ์การให้คะแนน :", matrix, "โดยที่ :", steps), ctx())
+    assert ex.forms == ["kpi_report"]
+    k = ex.records[0]
+    assert (k.item_no, k.dimension, k.supervisor, k.phones) == ("7", "2", "นายก", "0-1959-3489;0-3168-2322")
+    ms = ex.records[1:]
+    assert [(m.item_no, m.level, m.deadline) for m in ms] == \
+        [("1", 1, ""), ("2", 2, "2006-03-31"), ("3", 3, "2006-09-30")]
+    assert (ms[2].target, ms[2].unit, ms[2].status) == (60, "%", "unknown")
+    (mx,) = ex.matrices
+    assert mx.levels[4] == [1, 2, 3] and mx.steps_defined == [1, 2, 3]
+    assert ex.fiscal_year == 2549
+
+
+def test_kpi_ladder_from_slide_text():
+    text = ("ตัวชี้วัดที่ 2 ระดับความสำเร็จของการจัดทำข้อตกลงระดับการให้บริการ (น้ำหนัก ร้อยละ 10) "
+            "เกณฑ์การประเมิน กลุ่มที่ 1 แยกเป็น 3 ตัวชี้วัดย่อย ดังนี้ ตัวชี้วัด เกณฑ์การให้คะแนน น้ำหนัก "
+            "1.1 รายงานความก้าวหน้า 1 1.2 ร้อยละ (เฉลี่ย) ผลสำเร็จของการปรับปรุงกระบวนงาน 5 "
+            "1.3 ร้อยละความพึงพอใจของผู้รับบริการ 4 รวม 10 ระดับคะแนน (ร้อยละ) 1 2 3 4 5 "
+            "ผลสำเร็จของการปรับปรุงบริการฯ (เฉลี่ย) 60 70 80 90 100 ระดับคะแนน (ร้อยละ) 1 2 3 4 5 "
+            "ผลสำรวจความพึงพอใจ 65 70 75 80 85")
+    ex = extract(doc("ประจำปีงบประมาณ พ.ศ. 2558", text), ctx())
+    assert ex.forms == ["kpi_ladder"] and ex.fiscal_year == 2558
+    by = {r.item_no: r for r in ex.records}
+    assert by["2"].weight == 10
+    assert [(by[n].weight, by[n].parent_item, by[n].plan) for n in ("1.1", "1.2", "1.3")] == \
+        [(1, "2", "กลุ่มที่ 1"), (5, "2", "กลุ่มที่ 1"), (4, "2", "กลุ่มที่ 1")]
+    assert by["1.2"].ladder == [60, 70, 80, 90, 100]
+    assert by["1.3"].ladder == [65, 70, 75, 80, 85]
+    (wg,) = ex.weight_groups
+    assert (wg.stated_total, wg.member_items) == (10, ["1.1", "1.2", "1.3"])
+
+
+def test_split_run_recovers_ladders_that_lost_their_spaces():
+    assert split_run("60708090100") == [60, 70, 80, 90, 100]
+    assert split_run("6570758085") == [65, 70, 75, 80, 85]
+    assert split_run("12345") == [1, 2, 3, 4, 5]
+    assert split_run("0-1959-3489") is None
