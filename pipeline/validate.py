@@ -305,12 +305,13 @@ class _Validator:
             return
         members = {k.item_no: k for k in self.children.get(g.parent_item, ())}
         weights = [members[i].weight if i in members else None for i in g.member_items]
-        if any(w is None for w in weights):
-            return  # WEIGHT_MISSING already names the member; a sum over a gap says nothing more
-        total = sum(weights)
+        # a member without a weight adds nothing (it also gets its own WEIGHT_MISSING):
+        # 3 + 4 + (nothing) does not make รวม 10
+        total = sum(w for w in weights if w is not None)
         if abs(total - g.stated_total) <= self.cfg["weight_sum_tolerance"]:
             return
-        value = f"{' + '.join(map(_num, weights))} = {_num(total)} ≠ {g.stated_raw or _num(g.stated_total)}"
+        shown = " + ".join("–" if w is None else _num(w) for w in weights) or "0"
+        value = f"{shown} = {_num(total)} ≠ {g.stated_raw or _num(g.stated_total)}"
         detail = dict(detail_th=f"รวมได้ {_num(total)} แต่ระบุ {_num(g.stated_total)}",
                       detail_en=f"they add up to {_num(total)}, the stated total is {_num(g.stated_total)}")
         parent = self.kpi_by_no.get(g.parent_item)

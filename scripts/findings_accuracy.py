@@ -2,8 +2,9 @@
 
     .venv/bin/python scripts/findings_accuracy.py [-v] [--as-of 2010-10-15] [SAMPLES_DIR]
 
-Every sample whose stem has tests/expected/findings/<stem>.csv is read, extracted and validated
-(read_document -> extract -> validate), and its findings are matched with the expected rows:
+Every sample whose stem has tests/expected/findings/<stem>.csv goes through the batch runner's
+process_file (read_document -> extract -> validate, plus the runner's FILE_UNREADABLE and
+NO_FORM_FOUND), and its findings are matched with the expected rows:
 same code, same item_no when the expected item_no is given, same value (whitespace ignored) when
 the expected value is given (tests/expected/README.md). Prints recall and false alarms per code
 and overall, and the error-severity findings on clean samples (header-only expected file),
@@ -35,16 +36,14 @@ def load_expected(stem: str) -> list[dict]:
 
 
 def findings_of(path: Path, samples: Path, as_of: date):
-    """Findings for one sample, as the batch runner would get them (without its own codes)."""
-    from extractors import extract
-    from pipeline.readers import read_document
-    from pipeline.validate import validate
-    from schemas import ExtractContext
+    """Findings for one sample as ``thaiforms run`` gets them: the batch runner's process_file
+    (read_document -> extract -> validate, plus its own FILE_UNREADABLE and NO_FORM_FOUND).
+    Returns (findings, failure text or "")."""
+    from pipeline.batch import Settings, process_file
     rel = path.relative_to(samples).as_posix()
-    parts = rel.split("/")
-    ctx = ExtractContext(source_file=rel, agency_fallback=parts[0] if len(parts) > 1 else "")
-    ex = extract(read_document(path), ctx)
-    return validate(ex, as_of)
+    out = process_file(path, rel, Settings(as_of=as_of, use_cache=False, timeout=None))
+    failure = f"{out.file.status}: {out.file.error}" if out.file.status != "ok" else ""
+    return out.findings, failure
 
 
 def match(expected: list[dict], found: list) -> tuple[list[dict], list]:
@@ -87,12 +86,10 @@ def main(argv=None) -> int:
         expected = load_expected(path.stem)
         for e in expected:
             expected_n[e["code"]] += 1
-        try:
-            found = findings_of(path, samples, args.as_of)
-        except Exception as e:  # an extractor or reader problem: every expected row is missed
+        found, failure = findings_of(path, samples, args.as_of)
+        if failure:
             failed += 1
-            details.append(f"{rel}: FAILED {type(e).__name__}: {e}")
-            continue
+            details.append(f"{rel}: {failure}")
         missed, unexpected = match(expected, found)
         for e in expected:
             found_n[e["code"]] += 1
@@ -108,7 +105,7 @@ def main(argv=None) -> int:
             clean_errors += sum(f.severity == "error" for f in found)
 
     codes = sorted(set(expected_n) | set(alarms))
-    print(f"{files} sample files ({clean_files} clean, {failed} failed to read/extract), "
+    print(f"{files} sample files ({clean_files} clean, {failed} not read or extracted), "
           f"as of {args.as_of}")
     print(f"{'code':<22} {'expected':>8} {'found':>6} {'recall':>7} {'false alarms':>13}")
     for c in codes:

@@ -207,8 +207,8 @@ def t_direction_mismatch(ex):
 
 
 def t_weight_missing(ex):
-    k = find(ex, "1.2", "kpi")
-    k.weight = None                                 # and no WEIGHT_SUM_MISMATCH over the gap
+    k = find(ex, "1", "kpi", "form72")
+    k.weight = None
     return k
 
 
@@ -390,6 +390,15 @@ def test_direction_mismatch_higher_is_better_with_falling_ladder():
 def test_lower_is_better_words_are_data():
     words = rules.load("validation")["lower_is_better_words"]
     assert {"ไม่พึงพอใจ", "ร้องเรียน", "ระยะเวลารอคอย"} <= set(words)
+
+
+def test_a_sub_indicator_without_weight_leaves_the_sum_short():
+    # opdc_sla_2558: 3 + 4 + (nothing) does not make รวม 10 -> both findings
+    ex = clean_extraction()
+    find(ex, "1.2", "kpi").weight = None
+    fs = validate(ex, AS_OF)
+    assert codes(fs) == [("WEIGHT_MISSING", "1.2"), ("WEIGHT_SUM_MISMATCH", "9")]
+    assert fs[1].value == "1 + – + 4 = 5 ≠ รวม 10"
 
 
 def test_weight_missing_on_form72():
