@@ -8,7 +8,8 @@ NO_FORM_FOUND), and its findings are matched with the expected rows:
 same code, same item_no when the expected item_no is given, same value (whitespace ignored) when
 the expected value is given (tests/expected/README.md). Prints recall and false alarms per code
 and overall, and the error-severity findings on clean samples (header-only expected file),
-which should be 0. ``-v`` lists every missed and unexpected finding with its file.
+which should be 0, and how many expected scores (tests/expected/records) the validator gives.
+``-v`` lists every missed and unexpected finding with its file.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 EXPECTED = ROOT / "tests" / "expected" / "findings"
+RECORDS = ROOT / "tests" / "expected" / "records"
 FORMATS = {".docx", ".pdf", ".xlsx", ".txt", ".tsv", ".csv"}
 
 
@@ -43,7 +45,24 @@ def findings_of(path: Path, samples: Path, as_of: date):
     rel = path.relative_to(samples).as_posix()
     out = process_file(path, rel, Settings(as_of=as_of, use_cache=False, timeout=None))
     failure = f"{out.file.status}: {out.file.error}" if out.file.status != "ok" else ""
-    return out.findings, failure
+    return out.findings, failure, out.records
+
+
+def check_scores(stem: str, records) -> list[tuple[str, str, str]]:
+    """Expected scores (tests/expected/records/<stem>.csv, rows with a score) against the
+    validator's: (item, expected, got) for each expected score."""
+    path = RECORDS / f"{stem}.csv"
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if (r.get("score") or "").strip()]
+    out = []
+    for e in rows:
+        got = next((r.score for r in records if r.record_type == e["record_type"]
+                    and r.item_no == e["item_no"]
+                    and ("parent_item" not in e or r.parent_item == e["parent_item"])), None)
+        out.append((e["item_no"], e["score"].strip(), "" if got is None else f"{got:g}"))
+    return out
 
 
 def match(expected: list[dict], found: list) -> tuple[list[dict], list]:
@@ -74,7 +93,7 @@ def main(argv=None) -> int:
 
     expected_n, found_n, alarms = Counter(), Counter(), Counter()
     clean_errors = 0
-    clean_files = failed = files = 0
+    clean_files = failed = files = scores_n = scores_ok = 0
     details: list[str] = []
     stems = {p.stem for p in EXPECTED.glob("*.csv")}
     paths = sorted(p for p in samples.rglob("*")
@@ -86,7 +105,13 @@ def main(argv=None) -> int:
         expected = load_expected(path.stem)
         for e in expected:
             expected_n[e["code"]] += 1
-        found, failure = findings_of(path, samples, args.as_of)
+        found, failure, records = findings_of(path, samples, args.as_of)
+        for item, want, got in check_scores(path.stem, records):
+            scores_n += 1
+            if got and abs(float(got) - float(want)) < 1e-3:
+                scores_ok += 1
+            else:
+                details.append(f"{rel}: score of {item}: expected {want}, got {got or 'none'}")
         if failure:
             failed += 1
             details.append(f"{rel}: {failure}")
@@ -114,6 +139,7 @@ def main(argv=None) -> int:
     te, tf, ta = sum(expected_n.values()), sum(found_n.values()), sum(alarms.values())
     print(f"{'overall':<22} {te:>8} {tf:>6} {(f'{tf / te:.0%}' if te else '-'):>7} {ta:>13}")
     print(f"error-severity findings on clean samples: {clean_errors} (target 0)")
+    print(f"scores matching tests/expected/records: {scores_ok} of {scores_n}")
     if args.verbose and details:
         print()
         print("\n".join(details))
