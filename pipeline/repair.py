@@ -94,6 +94,16 @@ def repair_thai(text: str) -> str:
         return _INVISIBLE.sub("", text) if "\u200b" in text or "\ufeff" in text \
             or "\u200c" in text or "\u00ad" in text else text
     text = _INVISIBLE.sub("", text)
+    # the rules feed each other (a removed space exposes a mark run ...): apply to a fixpoint
+    for _ in range(10):
+        fixed = _repair_once(text)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _repair_once(text: str) -> str:
     text = _SPACE_BEFORE_MARK.sub("", text)
     text = text.replace("\u0E40\u0E40", "\u0E41")        # เเ -> แ
     text = _TONE_NIKHAHIT.sub(lambda m: NIKHAHIT + m.group(1), text)

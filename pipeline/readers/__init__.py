@@ -12,7 +12,7 @@ from typing import Optional, Union
 
 from schemas.document import Document, Table
 
-from .common import ReadError, ReadLimits
+from .common import ReadError, ReadLimits, utf16_without_bom
 
 __all__ = ["read_document", "detect_format", "ReadLimits", "ReadError", "SUPPORTED_FORMATS"]
 
@@ -81,14 +81,9 @@ def detect_format(path: Union[Path, str]) -> Optional[str]:
 def _is_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
-    zeros = head.count(0)
-    if zeros == 0:
+    if head.count(0) == 0:
         return False
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    # UTF-16 text without BOM puts its zero bytes on one side only
-    if max(even, odd) > len(head) // 8 and min(even, odd) <= max(even, odd) // 20:
-        return False
-    return True
+    return utf16_without_bom(head) is None
 
 
 def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None) -> Document:

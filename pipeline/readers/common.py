@@ -106,3 +106,25 @@ def check_xml_parts(zf: zipfile.ZipFile, kind: str, names=None) -> None:
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head or b"<!doctype" in head:
             raise ReadError("xml_bomb", f"{kind} part {n!r} declares a DOCTYPE/ENTITY; "
                             "refused as a possible entity-expansion bomb")
+
+
+def utf16_without_bom(data: bytes) -> Optional[str]:
+    """"utf-16-le"/"utf-16-be" when the bytes look like BOM-less UTF-16 Thai/English text: the
+    high byte of (nearly) every code unit is 0x00 (ASCII), 0x0E (Thai) or 0x20 (punctuation)."""
+    head = data[:8192]
+    if len(head) < 4:
+        return None
+    head = head[: len(head) // 2 * 2]
+    even, odd = head[0::2], head[1::2]
+    if not head.count(0):
+        return None
+
+    def share(high: bytes) -> float:
+        return sum(1 for b in high if b in (0x00, 0x0E, 0x20)) / len(high)
+
+    le, be = share(odd), share(even)
+    if le >= 0.95 and le > be:
+        return "utf-16-le"
+    if be >= 0.95 and be > le:
+        return "utf-16-be"
+    return None

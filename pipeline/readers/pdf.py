@@ -77,16 +77,19 @@ class _Line:
 
 def _check_file(path: Path) -> None:
     with open(path, "rb") as f:
-        head = f.read(1024)
+        head = f.read(65536)
         f.seek(0, 2)
         size = f.tell()
         f.seek(max(0, size - 4096))
         tail = f.read()
-    if b"%PDF" not in head:
+    if b"%PDF" not in head[:1024]:
         raise ReadError("not_pdf", f"{path.name} is named .pdf but is not a PDF file")
     if b"%%EOF" not in tail and b"startxref" not in tail:
-        raise ReadError("truncated", f"{path.name} is cut off: the PDF has no end-of-file "
-                        "marker (%%EOF); ask for the file again")
+        if re.search(rb"\d+\s+\d+\s+obj\b", head):
+            raise ReadError("truncated", f"{path.name} is cut off: the PDF has no end-of-file "
+                            "marker (%%EOF); ask for the file again")
+        raise ReadError("corrupt", f"{path.name} has a PDF header but no PDF structure after "
+                        "it (damaged file)")
 
 
 def _open_pdfium(path: Path):

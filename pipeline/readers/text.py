@@ -17,7 +17,7 @@ from typing import Optional
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import ReadError, ReadLimits
+from .common import ReadError, ReadLimits, utf16_without_bom
 
 _THAI = re.compile("[\u0E01-\u0E5B]")
 # characters that plausible Thai/English text is made of
@@ -50,10 +50,9 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError as e:
             raise ReadError("encoding", f"file starts with a UTF-16 BOM but is not valid UTF-16 ({e})")
     candidates = []
-    head = data[:4096]
-    if head.count(0) > len(head) // 8:
-        # UTF-16 without BOM: ASCII and Thai (U+0E..) both put a constant high byte on one side
-        candidates += ["utf-16-le", "utf-16-be"]
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        candidates.append(utf16)
     candidates += ["utf-8", "cp874"]
     best = None
     for enc in candidates:
@@ -204,7 +203,7 @@ def read_text(path: Path, fmt: str, limits: ReadLimits) -> Document:
     data = Path(path).read_bytes()
     if not data:
         raise ReadError("empty", f"{Path(path).name} is empty (0 bytes)")
-    if fmt == "txt" and data[:4096].count(0) > 0 and not _looks_utf16(data):
+    if data[:4096].count(0) > 0 and not _looks_utf16(data):
         raise ReadError("unsupported", f"{Path(path).name} is a binary file, not text")
     text, enc = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -221,6 +220,4 @@ def read_text(path: Path, fmt: str, limits: ReadLimits) -> Document:
 def _looks_utf16(data: bytes) -> bool:
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         return True
-    head = data[:4096]
-    even, odd = head[0::2], head[1::2]
-    return max(even.count(0), odd.count(0)) > len(head) // 8
+    return utf16_without_bom(data) is not None

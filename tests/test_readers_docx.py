@@ -1,0 +1,171 @@
+"""DOCX reading: body order, merged cells, nested tables, shading, and refused files."""
+import zipfile
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from pipeline.readers import ReadError, ReadLimits, detect_format, read_document
+from schemas.document import Paragraph, Table
+
+
+def _shade(cell, fill="A6A6A6"):
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+@pytest.fixture
+def form72_docx(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("แบบฟอร์มที่ 7.2", style="Heading 1")
+    d.add_paragraph("")                                   # blank paragraphs are skipped
+    t = d.add_table(rows=4, cols=5)
+    head = ["แผนพัฒนาองค์การ", "ตัวชี้วัด KPI", "เกณฑ์การให้คะแนน", None, "ระยะเวลา"]
+    for k, v in enumerate(head):
+        if v:
+            t.cell(0, k).text = v
+    t.cell(0, 2).merge(t.cell(0, 3))                      # gridSpan 2
+    plan = t.cell(1, 0).merge(t.cell(3, 0))               # vMerge over 3 rows
+    plan.text = "1. แนวนโยบาย 2 : การพัฒนาการวางแผนเชิงยุทธศาสตร์"
+    t.cell(1, 1).merge(t.cell(3, 1)).text = "1.ร้อยละของแผนงาน"
+    for r, (pct, score) in enumerate([("60%", "1 คะแนน"), ("65%", "2 คะแนน"), ("70%", "3 คะแนน")], 1):
+        t.cell(r, 2).text = pct
+        t.cell(r, 3).text = score
+    _shade(t.cell(2, 4))
+    _shade(t.cell(3, 4), "FFFFFF")                        # white is no shading
+    inner = t.cell(1, 4).add_table(rows=2, cols=2)        # nested table
+    inner.cell(0, 0).text = "ต.ค."
+    inner.cell(1, 1).text = "ตัวชวี้ ัด"                   # repaired inside nested tables too
+    d.add_paragraph("พิจารณาเห็นชอบดำเนินการ")
+    p = tmp_path / "form72.docx"
+    d.save(p)
+    return p
+
+
+def test_blocks_in_body_order_with_styles(form72_docx):
+    doc = read_document(form72_docx)
+    assert doc.format == "docx" and detect_format(form72_docx) == "docx"
+    blocks = doc.pages[0].blocks
+    assert [type(b) for b in blocks] == [Paragraph, Table, Paragraph]
+    assert blocks[0].text == "แบบฟอร์มที่ 7.2" and blocks[0].style == "Heading 1"
+    assert blocks[2].text == "พิจารณาเห็นชอบดำเนินการ"
+    assert doc.pages[0].number is None and blocks[1].index == 1
+
+
+def test_merged_cells_sit_at_their_top_left_with_spans(form72_docx):
+    t = read_document(form72_docx).tables()[0]
+    assert (t.n_rows, t.n_cols) == (4, 5)
+    head = t.cell(0, 2)
+    assert (head.row, head.col, head.rowspan, head.colspan) == (0, 2, 1, 2)
+    assert head.text == "เกณฑ์การให้คะแนน"
+    plan = t.cell(3, 0)                                   # covered position -> the merged cell
+    assert (plan.row, plan.col, plan.rowspan, plan.colspan) == (1, 0, 3, 1)
+    assert plan.text == "1. แนวนโยบาย 2 : การพัฒนาการวางแผนเชิงยุทธศาสตร์"
+    assert t.grid()[2][0] == "" and t.grid(fill_merged=True)[2][0] == plan.text
+    assert [t.grid()[r][2:4] for r in (1, 2, 3)] == [["60%", "1 คะแนน"], ["65%", "2 คะแนน"],
+                                                     ["70%", "3 คะแนน"]]
+    # every grid position is covered by exactly one cell
+    covered = [(r, c) for cell in t.cells for r in range(cell.row, cell.row + cell.rowspan)
+               for c in range(cell.col, cell.col + cell.colspan)]
+    assert sorted(covered) == [(r, c) for r in range(4) for c in range(5)]
+
+
+def test_shading_and_nested_tables(form72_docx):
+    t = read_document(form72_docx).tables()[0]
+    assert t.cell(2, 4).shaded is True
+    assert t.cell(3, 4).shaded is False and t.cell(1, 4).shaded is False
+    nested = t.cell(1, 4).tables
+    assert len(nested) == 1
+    assert nested[0].grid() == [["ต.ค.", ""], ["", "ตัวชี้วัด"]]
+    assert nested[0].cell(1, 1).raw == "ตัวชวี้ ัด"
+
+
+def test_multi_paragraph_cell_keeps_line_breaks(tmp_path):
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=1)
+    t.cell(0, 0).text = "กลุ่มงานยุทธศาสตร์"
+    t.cell(0, 0).add_paragraph("สำนักงานจังหวัดระยอง")
+    p = tmp_path / "x.docx"
+    d.save(p)
+    assert read_document(p).tables()[0].cell(0, 0).text == "กลุ่มงานยุทธศาสตร์\nสำนักงานจังหวัดระยอง"
+
+
+def test_zero_byte_and_text_named_docx(tmp_path):
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    with pytest.raises(ReadError) as e:
+        read_document(empty)
+    assert e.value.reason == "empty"
+    fake = tmp_path / "memo.docx"
+    fake.write_text("บันทึกข้อความ เรื่อง รายงานผลการดำเนินงาน\n", encoding="utf-8")
+    with pytest.raises(ReadError) as e:
+        read_document(fake)
+    assert e.value.reason == "not_docx"
+    assert "memo.docx" in e.value.message and "plain text" in e.value.message
+    assert e.value.message_th
+
+
+def test_zip_without_word_part_and_broken_zip(tmp_path):
+    other = tmp_path / "other.docx"
+    with zipfile.ZipFile(other, "w") as z:
+        z.writestr("readme.txt", "ไม่ใช่เอกสาร")
+    with pytest.raises(ReadError) as e:
+        read_document(other)
+    assert e.value.reason == "not_docx"
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    with pytest.raises(ReadError) as e:
+        read_document(broken)
+    assert e.value.reason == "corrupt"
+
+
+def _zip_with_document(path, document_xml: bytes, size_hint=0):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("word/document.xml", document_xml)
+
+
+def test_zip_bomb_is_refused_before_decompressing(tmp_path, form72_docx):
+    bomb = tmp_path / "bomb.docx"
+    body = b'<?xml version="1.0"?><w:document xmlns:w="x">' + b" " * (3 * 1024 * 1024) + \
+        b"</w:document>"
+    _zip_with_document(bomb, body)
+    with pytest.raises(ReadError) as e:
+        read_document(bomb, ReadLimits(max_uncompressed_bytes=2 * 1024 * 1024))
+    assert e.value.reason == "zip_bomb"
+    # a member that inflates more than the ratio limit allows is refused whatever the total
+    with pytest.raises(ReadError) as e:
+        read_document(bomb, ReadLimits(max_compression_ratio=100))
+    assert e.value.reason == "zip_bomb"
+    assert read_document(form72_docx, ReadLimits(max_uncompressed_bytes=2 * 1024 * 1024))
+
+
+def test_entity_bomb_is_refused(tmp_path, form72_docx):
+    with zipfile.ZipFile(form72_docx) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"]
+    decl_end = xml.index(b"?>") + 2
+    parts["word/document.xml"] = xml[:decl_end] + (
+        b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>'
+    ) + xml[decl_end:]
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    with pytest.raises(ReadError) as e:
+        read_document(bomb)
+    assert e.value.reason == "xml_bomb"
+
+
+def test_old_binary_word_file_is_unsupported(tmp_path):
+    doc = tmp_path / "old.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
+    assert detect_format(doc) is None
+    with pytest.raises(ReadError) as e:
+        read_document(doc)
+    assert e.value.reason == "unsupported"
