@@ -185,3 +185,45 @@ def test_working_days_round_trip(d, n):
     assert is_working_day(end)
     assert working_days_between(d + timedelta(days=1), end) == n
     assert add_working_days(end, -n) <= d
+
+
+# The fast path for common cells must agree with the full grammar wherever it answers.
+from pipeline.normalize import clean  # noqa: E402
+from pipeline.normalize.dates import _fast, _parse_slow  # noqa: E402
+
+from test_normalize_dates import CASES  # noqa: E402
+
+FAST_SHAPES = ["%-d %b %y", "%d %B %Y", "%b %y", "%B %Y", "%-d %B พ.ศ.%Y", "%d/%m/%Y", "%d-%m-%y",
+               "ภายในวันที่ %-d %B พ.ศ. %Y", "(ภายในเดือน %b %Y)", "วันที่%-d%b%y", "%b"]
+
+
+def _agree(text: str, fy):
+    t = clean(text)
+    fast = _fast(t, fy)
+    if fast is not None:
+        assert fast == _parse_slow(t, fy, None), text
+    return fast is not None
+
+
+def test_fast_path_agrees_on_case_table():
+    answered = sum(_agree(c["text"], int(c["fiscal_year"]) if c["fiscal_year"] else None)
+                   for c in CASES)
+    assert answered > 50            # the fast path is really used
+
+
+@SETTINGS
+@given(st.dates(min_value=date(1850, 1, 1), max_value=date(2150, 12, 31)),
+       st.sampled_from(FAST_SHAPES), st.booleans(), st.one_of(st.none(), st.integers(2400, 2700)),
+       st.integers(0, 40))
+def test_fast_path_agrees_on_generated_dates(d, style, thaidigit, fy, day_shift):
+    text = thai_strftime(datetime(d.year, d.month, d.day), style, thaidigit)
+    _agree(text, fy)
+    # Impossible days (31 เม.ย.) must not be answered by the fast path.
+    _agree(text.replace(thai_strftime(datetime(d.year, d.month, d.day), "%-d", thaidigit),
+                        str(day_shift), 1), fy)
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=30), date_like), st.one_of(st.none(), st.integers(2400, 2700)))
+def test_fast_path_agrees_on_arbitrary_text(text, fy):
+    _agree(text, fy)

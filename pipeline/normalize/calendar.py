@@ -34,8 +34,14 @@ def quarter_bounds(be: int, q: int) -> tuple[date, date]:
     return date(year, first_month, 1), date(year, last_month, _cal.monthrange(year, last_month)[1])
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def month_end(year: int, month: int) -> date:
-    return date(year, month, _cal.monthrange(year, month)[1])
+    """Last day of the month (the date parser calls this for every month it reads)."""
+    if month == 2 and _cal.isleap(year):
+        return date(year, 2, 29)
+    return date(year, month, _MONTH_DAYS[month])
 
 
 @lru_cache(maxsize=None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import product
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK, DateValue
 
@@ -27,77 +27,117 @@ from .text import clean
 # Tokeniser
 
 
-def _abbr_patterns(abbr: str) -> tuple[str, str]:
-    """'มี.ค.' -> a dotted pattern (พ.ค., พ.ค, พ. ค., พค.) and a bare one (พค) that must stand
-    alone, since two bare letters inside a Thai word are not a month."""
-    a, b = [p for p in abbr.split(".") if p]
-    return rf"{a}(?:\s?\.\s?{b}\.?|{b}\.)", rf"(?<![ก-๛]){a}\s?{b}(?![ก-๛])"
+def _trie(words: list[str]) -> str:
+    """An alternation of literal words as a prefix tree: Python's re tries alternatives one by
+    one, so ~100 month spellings in a flat list cost ~100 tries at every position."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else \
+            "(?:" + "|".join(sorted(branches, key=len, reverse=True)) + ")"
+        return f"(?:{body})?" if end else body
+    return emit(tree)
 
 
-def _month_regex() -> str:
+def _month_regexes() -> tuple[str, str]:
+    """(Thai month pattern, English month pattern)."""
     dotted, bare, long_forms, english = [], [], [], []
     for v in MONTHS.values():
-        d, b = _abbr_patterns(v["abbr"])
-        dotted.append(d)
-        bare.append(b)
+        a, b = [p for p in v["abbr"].split(".") if p]
+        # Dotted: พ.ค., พ.ค, พ. ค., พค. -- bare (พค, พ ค) must stand alone: two letters inside
+        # a Thai word are not a month.
+        dotted.append(rf"{a}(?:\s?\.\s?{b}\.?|{b}\.)")
+        bare += [a + b, a + " " + b]
         long_forms += [v["full"], *v["short"], *v["misspellings"]]
         english += v["en"]
-    long_forms.sort(key=len, reverse=True)
-    english.sort(key=len, reverse=True)
-    # An abbreviation followed by another "X." is an agency's initials (ก.พ.ร.), not a month.
+    # An abbreviation followed by another "X." is an agency's initials (ก.พ.ร.), not a month;
+    # a following era marker (ต.ค.พ.ศ.2557) is fine.
     abbr = rf"(?<![ก-ฮ]\.)(?:{'|'.join(dotted)})(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.)"
-    return (rf"{abbr}|{'|'.join(bare)}|{'|'.join(map(re.escape, long_forms))}"
-            rf"|(?<![a-z])(?:{'|'.join(english)})\.?(?![a-z])")
+    thai = rf"{abbr}|(?<![ก-๛]){_trie(bare)}(?![ก-๛])|{_trie(long_forms)}"
+    return thai, rf"(?<![a-z])(?:{_trie(english)})\.?(?![a-z])"
 
 
+_MONTH_TH, _MONTH_EN = _month_regexes()
+_NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = r"(?<![a-z])", r"(?![a-z])"
+
+# One pattern, dispatched on the first character class so that each position only tries the
+# alternatives that can start there. Group names: the token kind, "_..." for variants.
 _TOKEN = re.compile("|".join([
-    r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))",
-    r"(?P<nd>(?<![\d.])\d{1,2}\s?(?P<sep>[/.\-])\s?\d{1,2}\s?(?P=sep)\s?(?:\d{4}|\d{2})(?![\d]))",
-    r"(?P<time>(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:น\.|นาฬิกา)|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?)",
-    r"(?P<era>พ\s?\.?\s?ศ\.?|ค\s?\.?\s?ศ\.?|ร\s?\.?\s?ศ\.?|(?<![a-z])(?:b\.?\s?e|a\.?\s?d|c\.?\s?e)\.?(?![a-z]))",
-    r"(?P<fy>(?:ประจำ)?ปี\s?งบ(?:\s?ประมาณ|ฯ|\.)?|(?<![a-z])(?:fy|fiscal year)(?![a-z]))",
-    r"(?P<q>ไตร\s?มา[สศษ](?:ที่|ที)?|(?<![a-z])(?:quarter|q)(?![a-z]))",
-    r"(?P<wd>วัน\s?ทำ\s?การ|(?<![a-z])working\s?days?(?![a-z]))",
-    r"(?P<wk>(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ?|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?"
-    r"|(?<![a-z])(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?(?![a-z])"
-    r"|^(?:จ|อ|พ|พฤ|ศ|ส|อา)\.?\s+(?=\d))",
-    rf"(?P<mon>{_month_regex()})",
+    r"(?P<sp>\s+)",
+    r"(?=\d)(?:"
+    r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))"
+    r"|(?P<nd>(?<![\d.])\d{1,2}\s?(?P<sep>[/.\-])\s?\d{1,2}\s?(?P=sep)\s?(?:\d{4}|\d{2})(?!\d))"
+    r"|(?P<time>(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:น\.|นาฬิกา)|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?)"
+    r"|(?P<num>\d+))",
+    r"(?P<rng>-)|(?P<sl>/)|(?P<and>&)",
+    r"(?=[ก-๛])(?:"
+    r"(?P<era>[พคร]\s?\.?\s?ศ\.?)"
+    r"|(?P<fy>(?:ประจำ)?ปี\s?งบ(?:\s?ประมาณ|ฯ|\.)?)"
+    r"|(?P<q>ไตร\s?มา[สศษ](?:ที่|ที)?)"
+    r"|(?P<wd>วัน\s?ทำ\s?การ)"
+    r"|(?P<wk>(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ?|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?"
+    r"|^(?:จ|อ|พ|พฤ|ศ|ส|อา)\.?\s+(?=\d))"
+    rf"|(?P<mon>{_MONTH_TH})"
     # Abbreviation-shaped but not a month as spelt (มิ.ค., ม.ย., ค.ค., พ.ม.): repaired by lookup.
-    r"(?P<abbr>(?<![ก-ฮ]\.)เ?[ก-ฮ][ิี]?\s?\.\s?[ก-ฮ]\.?(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.))",
-    r"(?P<rng>จนถึง|ถึง|-|(?<![a-z])(?:to|until|till|through)(?![a-z]))",
-    r"(?P<and>และ|&|(?<![a-z])and(?![a-z]))",
-    r"(?P<fill>ภายใน|ลงวันที่|วันที่|วันที|ณ|ตั้งแต่|เริ่มต้น|เริ่ม|ระหว่าง|แล้วเสร็จ|สิ้นสุด|ประจำ|ก่อน"
-    r"|กำหนดส่ง|กำหนด|(?<=\d)(?:st|nd|rd|th)(?![a-z])|(?<![a-z])(?:of|the|from|by|within|before|in)(?![a-z]))",
-    r"(?P<dw>เดือน|สัปดาห์|วัน|(?<![a-z])(?:months?|weeks?|days?)(?![a-z]))",
-    r"(?P<yw>ปี|(?<![a-z])year(?![a-z]))",
-    r"(?P<sl>/)",
-    r"(?P<num>\d+)",
-    r"(?P<th>[ก-๛]+)",
-    r"(?P<lat>[a-z]+)",
-]), re.IGNORECASE)
+    r"|(?P<abbr>(?<![ก-ฮ]\.)เ?[ก-ฮ][ิี]?\s?\.\s?[ก-ฮ]\.?(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.))"
+    r"|(?P<rng_th>จนถึง|ถึง)"
+    r"|(?P<and_th>และ)"
+    r"|(?P<fill>ภายใน|ลงวันที่|วันที่|วันที|ณ|ตั้งแต่|เริ่มต้น|เริ่ม|ระหว่าง|แล้วเสร็จ|สิ้นสุด|ประจำ|ก่อน"
+    r"|กำหนดส่ง|กำหนด)"
+    r"|(?P<dw>เดือน|สัปดาห์|วัน)"
+    r"|(?P<yw>ปี)"
+    r"|(?P<th>[ก-๛]+))",
+    r"(?=[a-z])(?:"
+    r"(?P<fill_en>(?<=\d)(?:st|nd|rd|th)(?![a-z]))"
+    r"|(?P<era_en>(?<![a-z])(?:b\.?\s?e|a\.?\s?d|c\.?\s?e)\.?(?![a-z]))"
+    r"|(?P<fy_en>(?<![a-z])(?:fy|fiscal year)(?![a-z]))"
+    r"|(?P<q_en>(?<![a-z])(?:quarter|q)(?![a-z]))"
+    r"|(?P<wd_en>(?<![a-z])working\s?days?(?![a-z]))"
+    r"|(?P<wk_en>(?<![a-z])(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?(?![a-z]))"
+    rf"|(?P<mon_en>{_MONTH_EN})"
+    r"|(?P<rng_en>(?<![a-z])(?:to|until|till|through)(?![a-z]))"
+    r"|(?P<and_en>(?<![a-z])and(?![a-z]))"
+    r"|(?P<fill_en2>(?<![a-z])(?:of|the|from|by|within|before|in)(?![a-z]))"
+    r"|(?P<dw_en>(?<![a-z])(?:months?|weeks?|days?)(?![a-z]))"
+    r"|(?P<yw_en>(?<![a-z])year(?![a-z]))"
+    r"|(?P<lat>[a-z]+))",
+]))
+_KIND = {name: name.split("_")[0] for name in _TOKEN.groupindex}
+_UPPER = re.compile(r"[A-Z]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-@dataclass(frozen=True)
-class _Tok:
-    kind: str            # D N M E FY Q WD R AND Y S U
+class _Tok(NamedTuple):
+    kind: str            # D N M E FY Q WD DW R AND Y S U
     start: int
     end: int
     value: object = None
     raw: str = ""
 
 
-_ERA = {"พ": "BE", "ค": "CE", "ร": "RS", "b": "BE", "a": "CE", "c": "CE"}
+_ERA = {"พ": "BE", "ค": "CE", "ร": "RS", "b": "BE", "a": "CE", "c": "CE", "B": "BE", "A": "CE",
+        "C": "CE"}
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _tokens(text: str) -> tuple[_Tok, ...]:
+    low = text.translate(_ASCII_LOWER) if _UPPER.search(text) else text   # same offsets
     out = []
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        raw = m.group()
-        s, e = m.span()
-        if kind in ("time", "wk", "fill"):
+    for m in _TOKEN.finditer(low):
+        kind = _KIND[m.lastgroup]
+        if kind in ("sp", "time", "wk", "fill"):
             continue
+        s, e = m.span()
+        raw = text[s:e]
         if kind == "iso":
             y, mo, d = map(int, raw.split("-"))
             out.append(_Tok("D", s, e, ("ymd", y, mo, d), raw))
@@ -460,12 +500,69 @@ def _parse(text: str, fiscal_year: int | None, prefer: tuple[date, date] | None)
         return None, None, "", INVALID, "empty", (), ""
     if fiscal_year is not None and not 1800 + BE_OFFSET < fiscal_year <= 2200 + BE_OFFSET:
         return None, None, "", INVALID, f"fiscal year {fiscal_year} is out of range", (), ""
+    fast = _fast(t, fiscal_year)
+    if fast is not None:
+        return fast
+    return _parse_slow(t, fiscal_year, prefer)
+
+
+def _parse_slow(t: str, fiscal_year: int | None, prefer: tuple[date, date] | None) -> tuple:
     try:
         return _parse_tokens(t, list(_tokens(t)), fiscal_year, prefer)
     except _Bad as e:
         return None, None, "", INVALID, str(e), (), ""
     except (ValueError, OverflowError) as e:     # a date out of datetime's range
         return None, None, "", INVALID, f"not a date ({e})", (), ""
+
+
+# Fast path for the commonest cells (พ.ค. 53, 31 มีนาคม พ.ศ.2549, 31/03/2549, ต.ค. with a fiscal
+# year): correctly spelt, plainly valid texts skip the tokeniser. Anything unusual returns None
+# and goes through the full grammar; tests check both paths agree.
+_FAST_MONTHS: dict[str, int] = {}
+for _m, _v in MONTHS.items():
+    _a = _v["abbr"]
+    for _form in (_a, _a[:-1], _a.replace(".", ""), _a.replace(".", "") + ".", _v["full"], *_v["short"]):
+        _FAST_MONTHS[_form] = _m
+_FAST_LEAD = r"(?:[( ]|ภายใน|ลงวันที่|วันที่|เดือน|ณ|แล้วเสร็จ|ก่อน|กำหนดส่ง)*"
+_FAST_WORDS = re.compile(
+    _FAST_LEAD + r"(?:(\d{1,2}) ?)?([^\d\s()]+?) ?(?:พ\.ศ\.? ?)?(\d{4}|\d{2})?[ )]*")
+_FAST_NUMERIC = re.compile(_FAST_LEAD + r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})[ )]*")
+
+
+def _fast(t: str, fiscal_year: int | None) -> tuple | None:
+    m = _FAST_WORDS.fullmatch(t)
+    if m:
+        month = _FAST_MONTHS.get(m[2])
+        if month is None:
+            return None
+        day = int(m[1]) if m[1] else None
+    else:
+        m = _FAST_NUMERIC.fullmatch(t)
+        if not m:
+            return None
+        day, month = int(m[1]), int(m[3])
+        if not 1 <= month <= 12:
+            return None
+        m = (None, None, None, m[4])   # only the year is read below
+    y = m[3]
+    if y is None:
+        if fiscal_year is None:
+            return None
+        year = fiscal_year - BE_OFFSET - (1 if month >= 10 else 0)
+    elif len(y) == 2:
+        year = 2500 + int(y) - BE_OFFSET
+    else:
+        year = int(y)
+        year = year - BE_OFFSET if year >= 2400 else year
+    if not 1800 <= year <= 2200:
+        return None
+    last = month_end(year, month)
+    if day is None:
+        return date(year, month, 1), last, "month", OK, "", (), ""
+    if not 1 <= day <= last.day:
+        return None
+    d = date(year, month, day)
+    return d, d, "day", OK, "", (), ""
 
 
 def _drop_durations(toks: list[_Tok]) -> list[_Tok]:
@@ -483,34 +580,42 @@ def _drop_durations(toks: list[_Tok]) -> list[_Tok]:
 
 
 def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
-    if any(x.kind == "WD" for x in raw):
+    kinds = {x.kind for x in raw}
+    if "WD" in kinds:
         raise _Bad("a deadline in working days is relative to an event, not a date")
-    # Unknown words are skipped ("ส่งภายใน 31 มี.ค. 58"), but a lone letter is more likely a
-    # broken abbreviation than a word, and skipping it could misread the date.
-    for x in raw:
-        if x.kind == "U" and len(x.raw) == 1:
-            raise _Bad(f"unreadable: {x.raw}")
-    toks = _drop_durations(raw)
-    if not toks and raw:
-        raise _Bad("a duration, not a date")
-    toks = [x for x in _merge_years(toks) if x.kind != "U"]
+    toks = raw
+    if "U" in kinds:
+        # Unknown words are skipped ("ส่งภายใน 31 มี.ค. 58"), but a lone letter is more likely
+        # a broken abbreviation than a word, and skipping it could misread the date.
+        for x in raw:
+            if x.kind == "U" and len(x.raw) == 1:
+                raise _Bad(f"unreadable: {x.raw}")
+    if "DW" in kinds:
+        toks = _drop_durations(toks)
+        if not toks:
+            raise _Bad("a duration, not a date")
+    if "E" in kinds or "Y" in kinds:
+        toks = _merge_years(toks)
+    if "U" in kinds:
+        toks = [x for x in toks if x.kind != "U"]
     if not toks:
         raise _Bad("not a date")
     if toks[0].kind in ("R", "AND"):
         toks = toks[1:]
     if toks and toks[-1].kind in ("R", "AND"):
         toks = toks[:-1]
-    # "5-พ.ย.-2553", "05-Nov-2015": dashes inside one date are not a range.
-    i = 0
-    while i + 4 < len(toks):
-        if [x.kind for x in toks[i:i + 5]] in (["N", "R", "M", "R", "N"], ["N", "R", "M", "R", "YR"]) \
-                and toks[i + 1].raw == toks[i + 3].raw == "-":
-            toks = toks[:i + 1] + [toks[i + 2]] + toks[i + 4:]
-        i += 1
-    if any(x.kind == "Q" for x in toks):
+    if "R" in kinds and "M" in kinds:
+        # "5-พ.ย.-2553", "05-Nov-2015": dashes inside one date are not a range.
+        i = 0
+        while i + 4 < len(toks):
+            if toks[i + 1].raw == toks[i + 3].raw == "-" and toks[i + 2].kind == "M" \
+                    and toks[i].kind == "N" and toks[i + 4].kind in ("N", "YR"):
+                toks = toks[:i + 1] + [toks[i + 2]] + toks[i + 4:]
+            i += 1
+    if "Q" in kinds:
         a, b, gran, note = _quarters(toks, fiscal_year, prefer)
         return a, b, gran, OK, note, (), ""
-    if any(x.kind == "FY" for x in toks):
+    if "FY" in kinds:
         if not any(x.kind in ("M", "D") for x in toks):
             a, b, gran = _fiscal_years(toks, fiscal_year)
             return a, b, gran, OK, "", (), ""
