@@ -88,8 +88,18 @@ def encrypted_pdf(path: Path) -> None:
         print("qpdf not found: bad/encrypted.pdf kept as it is", file=sys.stderr)
         return
     src = HERE / "khonkaen" / "khonkaen_kpi_report_2567.pdf"
+    # AES keys are random: keep the committed file unless the PDF it encrypts changed
+    import json
+    sources = HERE / "pdf_sources.json"
+    known = json.loads(sources.read_text()) if sources.exists() else {}
+    h = hashlib.sha256(src.read_bytes()).hexdigest()
+    if path.exists() and known.get("bad/encrypted.pdf") == h:
+        return
     subprocess.run([qpdf, "--static-id", "--static-aes-iv", "--encrypt", "user2553",
                     "owner2553", "256", "--", str(src), str(path)], check=True)
+    known["bad/encrypted.pdf"] = h
+    sources.write_text(json.dumps(dict(sorted(known.items())), indent=1, ensure_ascii=False)
+                       + "\n")
 
 
 def text_as_docx() -> bytes:

@@ -170,9 +170,12 @@ def _docx_table(document, block: dict, font: str, size: float, usable_cm: float)
         table.style = document.styles["Table Grid"]
     table.autofit = False
     spans = merges(rows)
+    # python-docx's table.cell() walks the whole table each time: index a grid of cells once
+    grid0 = table._cells
     for r, c, rs, cs in spans:
         if rs > 1 or cs > 1:
-            table.cell(r, c).merge(table.cell(r + rs - 1, c + cs - 1))
+            grid0[r * nc + c].merge(grid0[(r + rs - 1) * nc + c + cs - 1])
+    cells = table._cells
     widths = block["widths"] or [1] * nc
     total = float(sum(widths))
     cm = [usable_cm * w / total for w in widths]
@@ -181,7 +184,7 @@ def _docx_table(document, block: dict, font: str, size: float, usable_cm: float)
         gc.set(qn("w:w"), str(int(Cm(w).twips)))
     tsize = block["size"] or size
     for r, c, rs, cs in spans:
-        cell = table.cell(r, c)
+        cell = cells[r * nc + c]
         cell.width = Cm(sum(cm[c:c + cs]))
         text, shaded = cell_text(rows[r][c])
         tc = cell._tc
@@ -214,6 +217,10 @@ def _docx_table(document, block: dict, font: str, size: float, usable_cm: float)
 
 
 def render_docx(doc: dict, path: Path) -> None:
+    path.write_bytes(docx_bytes(doc))
+
+
+def docx_bytes(doc: dict) -> bytes:
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt
@@ -268,7 +275,7 @@ def render_docx(doc: dict, path: Path) -> None:
     cp.revision = 1
     buf = io.BytesIO()
     document.save(buf)
-    path.write_bytes(normalize_zip(buf.getvalue()))
+    return normalize_zip(buf.getvalue())
 
 
 # ----------------------------------------------------------------------------- XLSX
