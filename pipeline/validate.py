@@ -67,6 +67,7 @@ class _Validator:
         self.findings: list[Finding] = []
         self.flags: dict[int, list[str]] = defaultdict(list)
         self.lower_words = tuple(self.cfg["lower_is_better_words"])
+        self.higher_words = tuple(self.cfg.get("higher_is_better_words", ()))
         self.n_levels = int(self.cfg["ladder_size"])
         self.ladder_forms = set(self.cfg["ladder_forms"])
         self.decimals = int(self.cfg["score_decimals"])
@@ -234,7 +235,8 @@ class _Validator:
             if dups:
                 self._on(r, "LADDER_DUPLICATE", "; ".join(dups))
             lower = self._is_lower_word(r.name)
-            if (lower and shape == "rising") or (not lower and shape == "falling"):
+            higher = not lower and any(w in r.name for w in self.higher_words)
+            if (lower and shape == "rising") or (higher and shape == "falling"):
                 self._on(r, "DIRECTION_MISMATCH", r.ladder_raw or " | ".join(map(_num, given)),
                          detail_th="ตัวชี้วัดยิ่งน้อยยิ่งดีแต่เกณฑ์เพิ่มขึ้น" if lower
                          else "ตัวชี้วัดยิ่งมากยิ่งดีแต่เกณฑ์ลดลง",

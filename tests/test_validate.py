@@ -387,6 +387,17 @@ def test_direction_mismatch_higher_is_better_with_falling_ladder():
     assert codes(fs) == [("DIRECTION_MISMATCH", "1")]
 
 
+def test_a_name_that_says_nothing_about_direction_takes_the_ladder_as_written():
+    # lampang_kpi_ladder_2566: ระยะเวลาเฉลี่ยในการออกใบอนุญาต, 15/13/11/9/7 days
+    ex = clean_extraction()
+    k = find(ex, "1", "kpi")
+    k.name = "ระยะเวลาเฉลี่ยในการออกใบอนุญาต"
+    k.level_1, k.level_2, k.level_3, k.level_4, k.level_5 = 15, 13, 11, 9, 7
+    k.actual = 10
+    assert validate(ex, AS_OF) == []
+    assert k.score == 3.5
+
+
 def test_lower_is_better_words_are_data():
     words = rules.load("validation")["lower_is_better_words"]
     assert {"ไม่พึงพอใจ", "ร้องเรียน", "ระยะเวลารอคอย"} <= set(words)
