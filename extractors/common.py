@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Optional
@@ -130,10 +131,11 @@ def split_item(text: str, allow_group: bool = True) -> ItemNo:
         num = re.sub(r"\s", "", _digits_local(m.group(1)))
         rest = t[m.end():].strip()
         # "60 วัน", "2553" are not item numbers; a number needs a dot or a following text
-        if len(num) <= 7 and not re.match(r"^(?:%|วัน|เดือน|ปี|บาท|คะแนน|แห่ง|ครั้ง|ราย|คน)", rest):
-            if "." in num or m.group(2) or (rest and int(num.split(".")[0]) < 100):
-                kind = "dotted" if "." in num else "plain"
-                return ItemNo(kind, num, rest)
+        dotted = "." in num or bool(m.group(2))
+        # a bare number followed by a unit ("60 วัน", "5 คะแนน") is a value, not an item number
+        unit = re.match(r"^(?:%|วัน|เดือน|ปี|บาท|คะแนน|แห่ง|ครั้ง|ราย|คน|ล้าน|พัน)", rest)
+        if len(num) <= 7 and (dotted or (rest and not unit and int(num.split(".")[0]) < 100)):
+            return ItemNo("dotted" if "." in num else "plain", num, rest)
     return ItemNo("", "", t.strip())
 
 
@@ -176,22 +178,26 @@ def vocab(form: str) -> dict[str, list[str]]:
     return rules.load("headers")[form]["roles"]
 
 
-def _segments(text: str) -> list[str]:
+@lru_cache(maxsize=50000)
+def _segments(text: str) -> tuple[str, ...]:
     """A header cell as whole, its Thai part and its Latin part (``เป้าหมาย Target``)."""
     t = re.sub(r"[0-9๐-๙]{4}", "", text or "")           # a year in the header is not its name
     whole = squash(t)
     thai = squash("".join(ch for ch in t if is_thai(ch) or ch in "/ ."))
     latin = squash(re.sub(f"[{THAI}]", " ", t))
-    return [s for s in dict.fromkeys([whole, thai, latin]) if s]
+    return tuple(s for s in dict.fromkeys([whole, thai, latin]) if s)
 
 
 def header_score(text: str, term: str) -> float:
     """How well a header cell matches a vocabulary term, 0-100."""
+    return _score(_segments(text), squash(term))
+
+
+def _score(segments: tuple[str, ...], tt: str) -> float:
     best = 0.0
-    tt = squash(term)
     if not tt:
         return 0.0
-    for seg in _segments(text):
+    for seg in segments:
         if len(seg) > 3 * len(tt) + 12:
             continue  # a long data cell is not a header
         s = fuzz.ratio(seg, tt)
@@ -202,15 +208,27 @@ def header_score(text: str, term: str) -> float:
 
 
 def match_role(text: str, roles: dict[str, list[str]], threshold: float = 78) -> tuple[str, float]:
-    best, role = 0.0, ""
-    if not (text or "").strip():
+    if not (text or "").strip() or len(text) > 120:
         return "", 0.0
-    for r, terms in roles.items():
+    key = tuple((r, tuple(terms)) for r, terms in roles.items())
+    return _match_role(text, key, threshold)
+
+
+@lru_cache(maxsize=100000)
+def _match_role(text: str, roles: tuple, threshold: float) -> tuple[str, float]:
+    segs = _segments(text)
+    best, role = 0.0, ""
+    for r, terms in roles:
         for term in terms:
-            s = header_score(text, term)
+            s = _score(segs, _squash_cached(term))
             if s > best:
                 best, role = s, r
     return (role, best) if best >= threshold else ("", best)
+
+
+@lru_cache(maxsize=4096)
+def _squash_cached(term: str) -> str:
+    return squash(term)
 
 
 @dataclass

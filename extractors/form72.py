@@ -94,8 +94,8 @@ def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
     span = tf.header.spans.get("ladder")
     if not span:
         return {}
-    out = {}
     for r in range(min(tf.header.rows + 1, table.n_rows)):
+        out = {}
         for c in range(span[0], table.n_cols):
             cell = table.cell(r, c)
             if cell is None or cell.row != r:
@@ -104,13 +104,15 @@ def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
             m = re.fullmatch(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?", t)
             if m:
                 out[c] = int(m.group(1))
-    return out if len(out) >= 3 else {}
+        if len(out) >= 3 and sorted(out.values()) == list(range(1, len(out) + 1)):
+            return out
+    return {}
 
 
-def _level_header_end(table: Table, level_cols: dict[int, int]) -> int:
+def _level_header_end(table: Table, level_cols: dict[int, int], header_rows: int) -> int:
     last = 0
     for c in table.cells:
-        if c.col in level_cols and c.row < 6 and re.fullmatch(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?[1-5](?:คะแนน)?", C.squash(c.text)):
+        if c.col in level_cols and c.row <= header_rows and re.fullmatch(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?[1-5](?:คะแนน)?", C.squash(c.text)):
             last = max(last, c.row + 1)
     return last
 
@@ -139,7 +141,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         rows = table.rows()
         start = 0 if tf.continued else tf.header.rows
         if level_cols:
-            start = max(start, _level_header_end(table, level_cols))
+            start = max(start, _level_header_end(table, level_cols, tf.header.rows))
         for r in range(start, table.n_rows):
             cells = [(c.col, c.text) for c in rows[r] if c is not None and c.text.strip()]
             if not cells:

@@ -355,7 +355,7 @@ def _steps_from_tables(lines, kpi, ex, fy, meta) -> bool:
     return found
 
 
-_STEP_HDR = re.compile(r"การดำเนินการ.{0,40}?ระยะเวล\s*า?.{0,60}?หัก\s*คะแนน[^\n]*?ตัวชี้วัด\s*\)?", re.S)
+_STEP_HDR = re.compile(r"การดำเนินการ.{0,40}?ร\s*ะ\s*ย\s*ะ\s*เ\s*ว\s*ล\s*า.{0,60}?ห\s*ั\s*ก\s*ค\s*ะ\s*แ\s*น\s*น[^\n]*?ตัวชี้วัด\s*\)?", re.S)
 _STEP_NO = re.compile(r"(?:^|(?<=\s))([0-9๐-๙]{1,2}\.(?:[0-9๐-๙]{1,2})?)\s*(?=[ก-๙])")
 
 

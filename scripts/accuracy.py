@@ -25,6 +25,7 @@ from rapidfuzz import fuzz  # noqa: E402
 
 KEY = ("record_type", "form", "item_no", "parent_item")
 FORMATS = ("docx", "pdf", "xlsx", "txt")
+TEXT_KINDS = {"tsv": "txt", "csv": "txt"}      # delimited text counts as the text format
 AS_OF = date(2010, 10, 15)      # the samples' reporting date (as `make demo` runs)
 TARGETS = {"recall": 0.98, "precision": 0.98, "field_accuracy": 0.97}
 
@@ -155,6 +156,7 @@ def run(samples: Path, expected_dir: Path, only: Optional[set[str]] = None,
     result: dict[tuple[str, str], Tally] = defaultdict(Tally)
     for path in sorted(samples.rglob("*")):
         fmt = path.suffix.lower().lstrip(".")
+        fmt = TEXT_KINDS.get(fmt, fmt)
         if not path.is_file() or fmt not in formats:
             continue
         exp = expected_dir / f"{path.stem}.csv"

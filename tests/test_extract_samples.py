@@ -92,10 +92,17 @@ def _formats():
     return [f for f in accuracy.FORMATS if f in ("docx", "txt", "pdf") or _reader_available(f)]
 
 
+# one document per form and layout family, every format it comes in (the full run is
+# scripts/accuracy.py)
+FEW = {"rayong_plan_2553", "kpi7_service_centre_2549", "chiangmai_form72_2566",
+       "bma_best_service_2558", "opdc_sla_2558", "songkhla_activity_plan_2566",
+       "dopa_activity_plan_2567", "defect_kpi_report_2553"}
+
+
 def test_accuracy_on_samples_meets_targets():
     if not EXPECTED.exists() or not any(EXPECTED.glob("*.csv")):
         pytest.skip("no expected records yet")
-    result = accuracy.run(SAMPLES, EXPECTED, formats=tuple(_formats()))
+    result = accuracy.run(SAMPLES, EXPECTED, only=FEW, formats=tuple(_formats()))
     rows = [r for r in accuracy.summarize(result) if r[0] == "ALL"]
     assert rows
     for _, fmt, t in rows:
