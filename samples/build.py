@@ -311,7 +311,10 @@ def render_xlsx(doc: dict, path: Path) -> None:
         if block["kind"] == "pagebreak":
             continue
         if block["kind"] == "p":
-            pending.append(block)
+            if groups and not block.get("head") and not pending:
+                groups[-1][1].append(block)       # a footer of the table above
+            else:
+                pending.append(block)
             continue
         n_table += 1
         name = doc.get("sheet", "Sheet1") if layout == "one_sheet" else (

@@ -26,9 +26,13 @@ MONTHS_ABBR = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "ม�
                "ก.ค.", "ส.ค.", "ก.ย."]
 
 
-def P(text: str, style: str = "", bold: bool = False, align: str = "", size: float = 0) -> dict:
-    """A paragraph. ``style``: a Word style name such as ``Heading 1``."""
-    return {"kind": "p", "text": text, "style": style, "bold": bold, "align": align, "size": size}
+def P(text: str, style: str = "", bold: bool = False, align: str = "", size: float = 0,
+      head: bool = False) -> dict:
+    """A paragraph. ``style``: a Word style name such as ``Heading 1``. ``head``: the paragraph
+    is a title of the table that follows it (in a workbook laid out one sheet per table, it goes
+    on that table's sheet; other paragraphs stay under the table before them)."""
+    return {"kind": "p", "text": text, "style": style, "bold": bold, "align": align, "size": size,
+            "head": head}
 
 
 def T(rows: list[list[str]], *, header_rows: int = 1, borders: bool = True, widths=None,

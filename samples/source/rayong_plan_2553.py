@@ -211,8 +211,8 @@ BLOCKS = [
     P("(ผู้รับมอบอำนาจ)"),
     P("รองผู้ว่าราชการจังหวัดระยอง มีมติรับมอบหมาย"),
     P("ผู้ว่าราชการจังหวัดระยอง."),
-    P("แบบฟอร์มที่ 7.2", bold=True, align="right"),
-    P(FORM72_TITLE + "\n" + FORM72_PLAN, bold=True, align="center"),
+    P("แบบฟอร์มที่ 7.2", bold=True, align="right", head=True),
+    P(FORM72_TITLE + "\n" + FORM72_PLAN, bold=True, align="center", head=True),
     T(T2, widths=F72_WIDTHS, size=11, sheet="แบบฟอร์ม 7.2 (1)",
       tsv_rows=f72_export(T2, 9)),
     T(T3, header_rows=2, widths=WIDTHS, size=11, sheet="กิจกรรม 2",
@@ -227,9 +227,9 @@ BLOCKS = [
     P("ลงนาม ณ วันที่\nว.พ. ร.ศ."),
     P("(สุพรีพจน์ จอองพานิช)"),
     P("รองผู้ว่าราชการจังหวัดระยอง ปฏิบัติราชการแทน\nผู้ว่าราชการจังหวัดระยอง"),
-    P("แบบฟอร์มที่ 7.2", bold=True, align="right"),
-    P(FORM72_TITLE, bold=True, align="center"),
-    P(FORM72_PLAN, bold=True, align="center"),
+    P("แบบฟอร์มที่ 7.2", bold=True, align="right", head=True),
+    P(FORM72_TITLE, bold=True, align="center", head=True),
+    P(FORM72_PLAN, bold=True, align="center", head=True),
     T(T6, widths=F72_WIDTHS, size=11, sheet="แบบฟอร์ม 7.2 (2)", tsv_rows=f72_export(T6, 8)),
 ]
 
