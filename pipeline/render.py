@@ -38,8 +38,6 @@ def render_text(doc: Document) -> str:
         if doc.format == "pdf":
             header = f"--- page {page.number} ---"
             parts.append(header + ("\n" + body if body else ""))
-        elif page.name and len(doc.pages) > 1:
-            parts.append(body)
         else:
             parts.append(body)
     text = "\n\n".join(p for p in parts if p)

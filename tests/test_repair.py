@@ -57,7 +57,7 @@ THAI_CHARS = [chr(c) for c in range(0x0E01, 0x0E5C) if chr(c).isprintable()]
 PUA_CHARS = [chr(c) for c in PUA_MAP]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(THAI_CHARS + PUA_CHARS + list(" \u00a0abc123.%\n")),
                max_size=40))
 def test_repair_is_idempotent(text):
@@ -74,7 +74,7 @@ SYLLABLE = st.builds(
     st.sampled_from(["", "า", "ำ", "น", "ง", "ม", "ย", "ว", "ะ"]))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(SYLLABLE, min_size=1, max_size=8), st.sampled_from(["", " "]))
 def test_clean_text_is_unchanged(syllables, sep):
     text = sep.join(syllables)
