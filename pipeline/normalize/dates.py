@@ -221,6 +221,7 @@ class _Side:
     mtok: Optional[int] = None      # index of the M token whose candidates give the month
     year: Optional[int] = None      # CE
     swapped: str = ""               # note when a numeric date was read month-first
+    dtok: Optional[_Tok] = None     # the token holding the day (to respell a repaired day)
 
 
 def _merge_years(toks: list[_Tok]) -> list[_Tok]:
@@ -271,29 +272,31 @@ def _side(toks: list[_Tok], index: dict[int, int]) -> _Side:
         v = toks[0].value
         if v[0] == "ymd":
             _, y, mo, d = v
-            return _Side("day", day=d, month=mo, year=_year(y, 4, None))
+            return _Side("day", day=d, month=mo, year=_year(y, 4, None), dtok=toks[0])
         _, a, b, yraw = v
         year = _year(int(yraw), len(yraw), None)
-        return _numeric_dmy(a, b, year)
+        return _numeric_dmy(a, b, year, toks[0])
     if kinds.startswith("NM") and not 1 <= toks[0].value[0] <= 31:
         raise _Bad(f"day {toks[0].value[0]} does not exist")
     if kinds in ("NMN", "NMY") and _is_year_number(toks[2]):
-        return _Side("day", day=toks[0].value[0], mtok=index[id(toks[1])], year=_yr(toks[2]))
+        return _Side("day", day=toks[0].value[0], mtok=index[id(toks[1])], year=_yr(toks[2]),
+                     dtok=toks[0])
     if kinds == "NM":
-        return _Side("day", day=toks[0].value[0], mtok=index[id(toks[1])])
+        return _Side("day", day=toks[0].value[0], mtok=index[id(toks[1])], dtok=toks[0])
     if kinds in ("MN", "MY") and _is_year_number(toks[1]):
         return _Side("month", mtok=index[id(toks[0])], year=_yr(toks[1]))
     if kinds in ("MNN", "MNY") and toks[1].value[1] <= 2 and toks[1].value[0] <= 31 \
             and (toks[2].kind == "YR" or toks[2].value[1] == 4):
         # English order: "January 15, 2015"
-        return _Side("day", day=toks[1].value[0], mtok=index[id(toks[0])], year=_yr(toks[2]))
+        return _Side("day", day=toks[1].value[0], mtok=index[id(toks[0])], year=_yr(toks[2]),
+                     dtok=toks[1])
     if kinds == "M":
         return _Side("month", mtok=index[id(toks[0])])
     if kinds == "Y" or (kinds == "N" and toks[0].value[1] == 4):
         return _Side("year", year=_yr(toks[0]))
     if kinds in ("NNN", "NNY") and toks[0].value[1] <= 2 and toks[1].value[1] <= 2 \
             and _is_year_number(toks[2]):
-        return _numeric_dmy(toks[0].value[0], toks[1].value[0], _yr(toks[2]))
+        return _numeric_dmy(toks[0].value[0], toks[1].value[0], _yr(toks[2]), toks[0])
     if kinds in ("NSN", "NSY") and toks[0].value[1] <= 2:
         a, b = toks[0].value[0], toks[2]
         if b.kind == "YR" or b.value[1] == 4 or (b.value[0] > 12 and b.value[1] == 2):
@@ -302,18 +305,34 @@ def _side(toks: list[_Tok], index: dict[int, int]) -> _Side:
             return _Side("month", month=a, year=_yr(b))
         return _numeric_dmy(a, b.value[0], None)
     if kinds == "N" and 1 <= toks[0].value[0] <= 31:
-        return _Side("day", day=toks[0].value[0])        # "1" of "1-15 ม.ค. 58"
+        return _Side("day", day=toks[0].value[0], dtok=toks[0])   # "1" of "1-15 ม.ค. 58"
     raise _Bad("not a date")
 
 
-def _numeric_dmy(a: int, b: int, year: int | None) -> _Side:
+def _numeric_dmy(a: int, b: int, year: int | None, tok: _Tok | None = None) -> _Side:
     """Day-first, as Thai documents write it; month-first only when day-first is impossible."""
     if 1 <= b <= 12:
-        return _Side("day", day=a, month=b, year=year)
+        return _Side("day", day=a, month=b, year=year, dtok=tok)
     if 1 <= a <= 12 and 13 <= b <= 31:
-        return _Side("day", day=b, month=a, year=year,
+        return _Side("day", day=b, month=a, year=year, dtok=tok,
                      swapped=f"{a}/{b} read month-first ({b} is not a month)")
     raise _Bad(f"month {b} does not exist")
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _respell_day(tok: _Tok, old_day: int, new_day: int | None, swap: bool = False) -> str:
+    """A day token written again: the day replaced (31 -> 30), or day and month swapped."""
+    nums = list(_DIGITS.finditer(tok.raw))
+    if swap and len(nums) >= 2:
+        a, b = nums[0], nums[1]
+        r = tok.raw
+        return r[:a.start()] + b.group() + r[a.end():b.start()] + a.group() + r[b.end():]
+    for m in nums:
+        if int(m.group()) == old_day:
+            return tok.raw[:m.start()] + str(new_day).zfill(len(m.group())) + tok.raw[m.end():]
+    return tok.raw
 
 
 @dataclass
@@ -322,6 +341,7 @@ class _Reading:
     end: date
     choice: dict          # M-token position -> chosen month
     notes: list
+    edits: list = None    # (token, respelt text) for repaired days
 
 
 def _side_bounds(s: _Side, month: int, year: int, notes: list) -> tuple[date, date]:
@@ -334,6 +354,8 @@ def _side_bounds(s: _Side, month: int, year: int, notes: list) -> tuple[date, da
         raise _Bad(f"day {s.day} does not exist")
     if s.day > last.day:
         notes.append(f"day {s.day} -> {last.day} (the month has {last.day} days)")
+        if s.dtok is not None:
+            notes.append(("edit", s.dtok, _respell_day(s.dtok, s.day, last.day)))
         return last, last
     d = date(year, month, s.day)
     return d, d
@@ -466,6 +488,30 @@ def _quarters(toks: list[_Tok], fiscal_year: int | None, prefer) -> tuple[date, 
     return start, end, "quarter" if len(qs) == 1 else "range", note
 
 
+def _quarter_with_months(t: str, toks: list[_Tok], fiscal_year, prefer) -> tuple:
+    """"ไตรมาส 1 (ต.ค.-ธ.ค. 57)": the months are read; a quarter that disagrees with them is
+    given as the other reading."""
+    qi = next(i for i, x in enumerate(toks) if x.kind == "Q")
+    nums, j = _numbers_after(toks, qi + 1)
+    rest = toks[:qi] + toks[j:]
+    while rest and rest[0].kind in ("R", "AND"):
+        rest = rest[1:]
+    while rest and rest[-1].kind in ("R", "AND"):
+        rest = rest[:-1]
+    if any(x.kind == "Q" for x in rest):
+        raise _Bad("not a date")
+    res = _parse_tokens(t, rest, fiscal_year, prefer)
+    if not nums or not all(1 <= n <= 4 for n in nums) or res[3] == AMBIGUOUS:
+        return res
+    fy = fiscal_year_of_day(res[0])
+    q = (quarter_bounds(fy, min(nums))[0], quarter_bounds(fy, max(nums))[1])
+    if (res[0], res[1]) == q:
+        return res
+    note = (res[4] + "; " if res[4] else "") + \
+        f"quarter {'-'.join(map(str, sorted(set(nums))))} does not match the months; other reading: {_fmt_period(*q)}"
+    return res[0], res[1], res[2], AMBIGUOUS, note, (q,), res[6]
+
+
 def _fiscal_years(toks: list[_Tok], fiscal_year: int | None) -> tuple[date, date, str]:
     rest = [t for t in toks if t.kind != "FY"]
     years = [t for t in rest if t.kind != "R"]
@@ -474,7 +520,8 @@ def _fiscal_years(toks: list[_Tok], fiscal_year: int | None) -> tuple[date, date
             raise _Bad("fiscal year without a year")
         a, b = fiscal_year_bounds(fiscal_year)
         return a, b, "year"
-    if not all(_is_year_number(t) for t in years) or len(years) > 2:
+    shape = [t.kind == "R" for t in rest]
+    if not all(_is_year_number(t) for t in years) or shape not in ([False], [False, True, False]):
         raise _Bad("not a date")
     be = [_yr(t) + BE_OFFSET for t in years]
     a = fiscal_year_bounds(be[0])[0]
@@ -574,7 +621,10 @@ def _drop_durations(toks: list[_Tok]) -> list[_Tok]:
             out.append(x)
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if out and out[-1].kind == "N" and not (nxt is not None and nxt.kind == "M"):
+        # "5 เดือนพฤศจิกายน": เดือน runs straight into a month name, so 5 is a day;
+        # "3 เดือน (ต.ค.-ธ.ค. 57)" is a duration beside a period.
+        day_of_month = nxt is not None and nxt.kind == "M" and nxt.value.long and nxt.start - x.end <= 1
+        if out and out[-1].kind == "N" and not day_of_month:
             out.pop()
     return out
 
@@ -613,6 +663,8 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
                 toks = toks[:i + 1] + [toks[i + 2]] + toks[i + 4:]
             i += 1
     if "Q" in kinds:
+        if any(x.kind in ("M", "D") for x in toks):
+            return _quarter_with_months(t, toks, fiscal_year, prefer)
         a, b, gran, note = _quarters(toks, fiscal_year, prefer)
         return a, b, gran, OK, note, (), ""
     if "FY" in kinds:
@@ -654,6 +706,11 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
             status = CORRECTED
     settled = ""
     if len(readings) > 1:
+        # A reading that needs its day repaired too (31 มิ.ค. as June) loses to one that does not.
+        plain = [r for r in readings if not r.notes]
+        if plain:
+            readings = plain
+    if len(readings) > 1:
         distinct = {(r.start, r.end) for r in readings}
         if len(distinct) == 1:
             readings = readings[:1]
@@ -682,9 +739,16 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
             if len(mm.months) > 1:
                 why = f" ({settled})" if settled else " (the other reading is impossible)"
             notes.append(f"{raw_tok} -> {spelling(mm, m)}{why}")
-    notes += best.notes
-    if best.notes:
-        status = CORRECTED
+    edits: list[tuple[_Tok, str]] = []
+    for n in best.notes:
+        if isinstance(n, tuple):          # ("edit", token, respelt text) from a repaired day
+            edits.append((n[1], n[2]))
+        else:
+            notes.append(n)
+            status = CORRECTED
+    for side in sides:
+        if side.swapped and side.dtok is not None:
+            edits.append((side.dtok, _respell_day(side.dtok, side.day, None, swap=True)))
     alternatives = ()
     if len(readings) > 1:
         status = AMBIGUOUS
@@ -698,13 +762,13 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
         notes.append("other reading: " + ", ".join(_fmt_period(a, b) for a, b in alts))
     fixed = ""
     if status != OK:
-        fixed = t
-        for i in sorted(best.choice, key=lambda i: -toks[i].start):
+        for i, m in best.choice.items():
             mm = toks[i].value
             if mm.status != OK:
-                x = toks[i]
-                fixed = fixed[:x.start] + spelling(mm, best.choice[i]) + \
-                    (" " if x.raw.endswith(" ") else "") + fixed[x.end:]
+                edits.append((toks[i], spelling(mm, m)))
+        fixed = t
+        for x, text in sorted(edits, key=lambda e: -e[0].start):
+            fixed = fixed[:x.start] + text + fixed[x.end:]
     return best.start, best.end, gran, status, "; ".join(notes), alternatives, fixed
 
 
