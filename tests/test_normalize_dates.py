@@ -62,8 +62,33 @@ def test_case(case):
         assert v.note
     if v.status == "ambiguous":
         assert v.alternatives and "other reading" in v.note
-    if v.status in ("corrected", "ambiguous") and "->" in v.note and "day " not in v.note:
+    if v.status == "corrected" and v.fixed:
+        # The repaired spelling reads as the same period with nothing left to repair.
+        again = parse_date(v.fixed, fy, prefer=prefer)
+        assert (again.start, again.end, again.status) == (v.start, v.end, "ok"), (v, again)
+    if v.status == "corrected" and "->" in v.note:
         assert v.fixed and v.fixed != v.text
+
+
+FIXED = [
+    ("31 เม.ย. 2553", None, None, "30 เม.ย. 2553"),
+    ("11/25/2553", None, None, "25/11/2553"),
+    ("31 มิ.ค. 53", None, None, "31 มี.ค. 53"),
+    ("กรกฏาคม 2553", None, None, "กรกฎาคม 2553"),
+    ("ค.ค. 52", None, None, "ต.ค. 52"),
+    ("พ.ม.", 2553, None, "พ.ย."),
+    ("Septmber 2015", None, None, "September 2015"),
+    ("ม.ย. 53 - พ.ค. 53", None, None, "เม.ย. 53 - พ.ค. 53"),
+    ("มิ.ค. 53", None, (date(2010, 6, 1), date(2010, 7, 31)), "มิ.ย. 53"),
+    ("มิ.ค. 53", None, None, "มี.ค. 53"),                 # ambiguous: the best reading's spelling
+    ("๓๑ เม.ย. ๒๕๕๓", None, None, "30 เม.ย. 2553"),
+]
+
+
+@pytest.mark.parametrize("text,fy,prefer,fixed", FIXED)
+def test_fixed_spelling(text, fy, prefer, fixed):
+    v = parse_date(text, fy, prefer=prefer)
+    assert v.fixed == fixed, v
 
 
 def test_ambiguous_month_lists_both_readings():
