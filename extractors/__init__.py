@@ -63,7 +63,7 @@ def extract(doc: Document, ctx: ExtractContext) -> Extraction:
     rest = "\n".join(C.doc_text_lines(doc, skip=claimed))
     if R.is_kpi_report(doc, rest):
         parts.append(((0,), kpi_report.extract(doc, meta)))
-    elif kpi_ladder.is_kpi_ladder(doc, rest):
+    elif kpi_ladder.is_kpi_ladder(doc, rest, frozenset(claimed)):
         parts.append(((0,), kpi_ladder.extract(doc, meta, frozenset(claimed))))
     parts.sort(key=lambda p: p[0])
     for _, ex in parts:

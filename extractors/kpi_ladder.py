@@ -14,7 +14,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from schemas import Document, Record
+from schemas import Document, Record, rules
 from schemas.extraction import DeductionRule, Extraction, Location, WeightGroup
 
 from . import common as C
@@ -95,10 +95,16 @@ def find_ladders(text: str) -> list[Ladder]:
     return dedup
 
 
-def is_kpi_ladder(doc: Document, text: str) -> bool:
+def is_kpi_ladder(doc: Document, text: str, claimed: frozenset = frozenset()) -> bool:
     sq = C.squash(text)
     if "ตัวชี้วัด" not in sq:
         return False
+    for t in doc.tables():
+        if t.index not in claimed:
+            hdr = ladder_table_header(t)
+            if hdr is not None and (hdr[2] or "weight" in hdr[1]) and any(
+                    C.split_item(C.clean(row[hdr[1]["kpi"]])).kind for row in t.grid()[hdr[0]:]):
+                return True
     if find_ladders(text.replace("\t", " ")) and ("น้ำหนัก" in sq or "เกณฑ์การให้คะแนน" in sq or "ระดับคะแนน" in sq):
         return True
     return "เกณฑ์การหักคะแนน" in sq or "หักคะแนน" in sq
@@ -154,10 +160,13 @@ def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction
         kpi.name = C.clean(tail[:stop.start()] if stop else tail)
         locate(kpi, m.start())
     mw = _WEIGHT.search(text)
-    if mw:
+    if mw and kpi.item_no:
         kpi.weight_raw = C.clean(mw.group(0))
         kpi.weight = C.amount_value(mw.group(1))
-    ex.records.append(kpi)
+    unit_default = ""
+    mu = re.search(r"หน่วย\s*(?:วัด|นับ)?\s*[:：]\s*([^)\n\t]+)", text)
+    if mu:
+        unit_default = unit_of(mu.group(1))
 
     group_marks = [(g.start(), f"กลุ่มที่ {C.digits(g.group(1))}") for g in _GROUP.finditer(text)]
 
@@ -168,18 +177,30 @@ def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction
                 g = name
         return g
 
-    subs = _subs_from_tables(lines, offs, kpi, ex, group_at)
+    used: set[int] = set()
+    indicators: list[Record] = [kpi] if kpi.item_no else []
+    subs = _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indicators)
     if not subs:
         subs = _subs_from_text(text, kpi, ex, group_at, locate)
+    ex.records.extend(indicators)
+    # ladders written as rows in the text, outside the tables read above
+    chars = list(text)
+    for p0, ln in offs:
+        if ln.table is not None and ln.table.index in used:
+            chars[p0:p0 + len(ln.text)] = " " * len(ln.text)
+    ladder_text = "".join(chars)
     groups: dict[str, list[_Sub]] = {}
     for s in subs:
         groups.setdefault(s.group, []).append(s)
 
     # ladders: each goes to the sub-indicator of its group whose name it resembles most
-    for lad in find_ladders(text):
+    for lad in find_ladders(ladder_text):
         g = group_at(lad.pos)
         cands = [s for s in groups.get(g, subs) if s.pos < lad.pos] or groups.get(g, []) or subs
-        target = kpi
+        cands = [s for s in cands if not s.rec.ladder_raw]
+        if not cands and (not indicators or indicators[0].ladder_raw):
+            continue
+        target = indicators[0] if indicators else kpi
         if cands:
             best = max(cands, key=lambda s: fuzz.partial_ratio(C.squash(lad.label), C.squash(s.rec.name)))
             target = best.rec
@@ -189,11 +210,15 @@ def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction
             setattr(target, f"level_{i}", v)
         target.ladder_raw = " | ".join(C.number_text(v) for v in lad.values)
         target.ladder_levels_raw = [(i + 1, C.number_text(v)) for i, v in enumerate(lad.values)]
-        header = text[max(0, lad.pos - 200):lad.pos]
-        if "ร้อยละ" in lad.label or "%" in lad.raw or "ร้อยละ" in header.split("\n")[-2:][0]:
+        header = ladder_text[max(0, lad.pos - 200):lad.pos].split("\n")
+        near = " ".join(header[-2:])
+        if "ร้อยละ" in lad.label or "%" in lad.raw or "ร้อยละ" in near:
             target.unit = target.unit or "%"
+        elif unit_default:
+            target.unit = target.unit or unit_default
     for s in subs:
-        ex.records.append(s.rec)
+        if s.rec not in ex.records:
+            ex.records.append(s.rec)
     for r in ex.records:
         if r.record_type == "kpi":
             r.direction = C.direction_for(r.name, r.ladder)
@@ -214,48 +239,126 @@ def _header_roles(cells: list[str]) -> dict[str, int]:
     return out
 
 
-def _subs_from_tables(lines, offs, kpi, ex, group_at) -> list[_Sub]:
-    """Sub-indicator tables: `ตัวชี้วัด | เกณฑ์การให้คะแนน | น้ำหนัก`, rows `1.1 …`, a `รวม` row."""
+def unit_of(text: str) -> str:
+    t = C.clean(text)
+    units = rules.load("headers").get("units", {})
+    return units.get(t, units.get(C.squash(t), t))
+
+
+def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, int]]]:
+    """(header rows, role -> column, level columns) of a table of indicators with their
+    weights and/or ladders (`ตัวชี้วัด | น้ำหนัก | เกณฑ์การให้คะแนน 1..5 | ผลการดำเนินงาน`)."""
+    g = table.grid()
+    roles: dict[str, int] = {}
+    levels: dict[int, int] = {}
+    rows = 0
+    for r in range(min(3, table.n_rows)):
+        found = _header_roles(g[r])
+        nums = {c: int(re.sub(r"\D", "", C.digits(C.clean(x)))) for c, x in enumerate(g[r])
+                if re.fullmatch(r"(?:ระดับ\s*)?[1-5๑-๕]", C.clean(x))}
+        if len(nums) >= 3 and sorted(nums.values()) == list(range(1, len(nums) + 1)):
+            levels = {c: int(re.sub(r"\D", "", C.digits(C.clean(g[r][c])))) for c in nums}
+            rows = r + 1
+            continue
+        if found and (r == 0 or len(found) >= 2):
+            for k, v in found.items():
+                roles.setdefault(k, v)
+            rows = r + 1
+        elif r > 0:
+            break
+    if "kpi" not in roles or not ({"weight", "criteria"} & set(roles)):
+        return None
+    return rows, roles, levels
+
+
+def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indicators) -> list[_Sub]:
+    """Tables of indicators: `ตัวชี้วัด | เกณฑ์การให้คะแนน | น้ำหนัก` with rows `1.1 …`, or with
+    five level columns, a unit and the reported result; a `รวม` row states the weight total."""
     subs: list[_Sub] = []
     pos_of = {id(ln): p for p, ln in offs}
-    cur_table, weight_col, members, seen = None, None, [], set()
+    seen: set[tuple[str, str]] = set()
+    tables = []
     for ln in lines:
-        if ln.table is None:
+        if ln.table is not None and ln.table not in tables:
+            tables.append(ln.table)
+    by_table = {id(t): [ln for ln in lines if ln.table is t] for t in tables}
+    for t in tables:
+        hdr = ladder_table_header(t)
+        if hdr is None:
             continue
-        if ln.table is not cur_table:
-            cur_table, weight_col, members = ln.table, None, []
-        grid = ln.table.grid()[ln.row]
-        if weight_col is None:
-            roles = _header_roles(grid)
-            if "kpi" in roles and "weight" in roles:
-                weight_col = roles["weight"]
-            continue
-        first = next((c for c in grid if c.strip()), "")
-        m = re.match(rf"^\s*([0-9๐-๙]{{1,2}}\.[0-9๐-๙]{{1,2}})\s+(.*)$", first, re.S)
-        wtext = C.clean(grid[weight_col]) if weight_col < len(grid) else ""
-        if m and C.digits(m.group(1)) not in seen:
-            rec = Record(record_type="kpi", form=FORM, source_file=kpi.source_file,
-                         page=ln.page, table=ln.table.index, row=ln.row)
-            rec.item_no = C.digits(m.group(1))
-            seen.add(rec.item_no)
-            rec.parent_item = kpi.item_no
-            rec.name = C.clean(m.group(2))
+        n_hdr, roles, levels = hdr
+        used.add(t.index)
+        parent = kpi.item_no
+        members: list[str] = []
+        for ln in by_table[id(t)]:
+            if ln.row < n_hdr:
+                continue
+            grid = t.grid()[ln.row]
+            col = lambda role: C.clean(grid[roles[role]]) if role in roles and roles[role] < len(grid) else ""
+            first = C.clean(grid[roles["kpi"]]) or next((C.clean(c) for c in grid if c.strip()), "")
             pos = pos_of.get(id(ln), 0)
+            mi = _INDICATOR.match(first)
+            if mi:
+                no = C.digits(mi.group(1))
+                rec = next((r for r in indicators if r.item_no == no), None)
+                if rec is None:
+                    rec = Record(record_type="kpi", form=FORM, source_file=kpi.source_file,
+                                 page=ln.page, table=t.index, row=ln.row, item_no=no)
+                    indicators.append(rec)
+                rec.name = rec.name or C.clean(first[mi.end():])
+                _row_values(rec, col, grid, levels, unit_default)
+                parent, members = no, []
+                continue
+            if re.match(r"^\s*รวม", first):
+                total = col("weight") or (_TOTAL.search(C.clean(" ".join(grid))) or [None, ""])[1]
+                if members:
+                    ex.weight_groups.append(WeightGroup(
+                        parent_item=parent, stated_total=C.amount_value(total) if total else None,
+                        stated_raw=C.clean(" ".join(c for c in grid if c.strip())),
+                        member_items=members[:],
+                        loc=Location(page=ln.page, table=t.index, row=ln.row)))
+                members = []
+                continue
+            item = C.split_item(first, allow_group=False)
+            if not item.kind or (parent, item.number) in seen:
+                continue
+            seen.add((parent, item.number))
+            rec = Record(record_type="kpi", form=FORM, source_file=kpi.source_file,
+                         page=ln.page, table=t.index, row=ln.row)
+            rec.item_no = item.number
+            rec.parent_item = parent
+            rec.name = C.clean(item.rest)
             rec.plan = group_at(pos)
-            rec.weight_raw = wtext
-            rec.weight = C.amount_value(wtext) if wtext else None
+            _row_values(rec, col, grid, levels, unit_default)
             subs.append(_Sub(rec, rec.plan, pos))
             members.append(rec.item_no)
-            continue
-        mt = re.match(r"^\s*รวม", first)
-        if mt and members:
-            total = wtext or (_TOTAL.search(C.clean(" ".join(grid))) or [None, ""])[1]
-            ex.weight_groups.append(WeightGroup(
-                parent_item=kpi.item_no, stated_total=C.amount_value(total) if total else None,
-                stated_raw=C.clean(" ".join(c for c in grid if c.strip())), member_items=members[:],
-                loc=Location(page=ln.page, table=ln.table.index, row=ln.row)))
-            members = []
     return subs
+
+
+def _row_values(rec: Record, col, grid, levels: dict[int, int], unit_default: str) -> None:
+    w = col("weight")
+    if w and not rec.weight_raw:
+        rec.weight_raw = w
+        rec.weight = C.amount_value(w)
+    u = col("unit")
+    if u:
+        rec.unit = unit_of(u)
+    vals = {}
+    for c, lvl in levels.items():
+        v = C.amount_value(C.clean(grid[c])) if c < len(grid) else None
+        if v is not None:
+            vals[lvl] = v
+    if vals:
+        for lvl, v in vals.items():
+            setattr(rec, f"level_{lvl}", v)
+        rec.ladder_raw = " | ".join(C.clean(grid[c]) for c in sorted(levels) if C.clean(grid[c]))
+        rec.ladder_levels_raw = [(levels[c], C.clean(grid[c])) for c in sorted(levels) if C.clean(grid[c])]
+        if not rec.unit:
+            rec.unit = "%" if "ร้อยละ" in rec.name[:8] and not unit_default else unit_default
+    a = col("actual")
+    if a and a not in C.DASHES:
+        rec.actual_raw = a
+        rec.actual = C.amount_value(a)
 
 
 def _subs_from_text(text, kpi, ex, group_at, locate) -> list[_Sub]:
