@@ -73,7 +73,7 @@ BLOCKS = [
       widths=[6, 2.6, 2.4]),
 ]
 
-RECORDS = [kpi(item_no="3.2", name=KPI_NAME, unit="%", level_1=60, level_2=70, level_3=80,
+RECORDS = [kpi(item_no="3.2", name=KPI_NAME, unit="%", responsible="สำนักงาน ก.ก.", level_1=60, level_2=70, level_3=80,
                level_4=90, level_5=100, direction="higher")]
 for no, text, time, deduct in STEPS:
     item = no.rstrip(".")
