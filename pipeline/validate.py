@@ -37,6 +37,12 @@ def _month_index(ym: str) -> Optional[int]:
 
 
 @lru_cache(maxsize=8192)
+def _months(planned: str) -> tuple[int, ...]:
+    """'2010-06;2010-07' -> month indices of the readable ones."""
+    return tuple(i for i in (_month_index(p.strip()) for p in planned.split(";")) if i is not None)
+
+
+@lru_cache(maxsize=8192)
 def _day(text: str) -> Optional[date]:
     try:
         return date.fromisoformat(text[:10]) if text else None
@@ -92,6 +98,8 @@ class _Validator:
                     self.activities[(r.parent_item, r.item_no)].append(r)
         self._fy_cache: dict[int, tuple[int, int]] = {}
         self._tops: Optional[dict[str, list[Record]]] = None
+        self.ex_fy = _int(ex.fiscal_year)
+        self.duration_tol = self.cfg["duration_tolerance_months"]
 
     # --- emitting ---------------------------------------------------------------------------
     def _on(self, record: Record, code: str, value: str = "", **kw) -> None:
@@ -111,12 +119,16 @@ class _Validator:
     def run(self) -> list[Finding]:
         for r in self.ex.records:
             r.score = None
-            self._dates(r)
-            if r.record_type == "activity":
+            if r.date_notes or "invalid" in (r.start_status, r.end_status, r.deadline_status):
+                self._dates(r)
+            kind = r.record_type
+            if kind == "activity":
                 self._activity(r)
-            elif r.record_type == "kpi":
+                if r.deadline:
+                    self._deadline(r)
+            elif kind == "kpi":
                 self._kpi(r)
-            if r.record_type in ("activity", "milestone"):
+            elif kind == "milestone" and r.deadline:
                 self._deadline(r)
         for m in self.ex.matrices:
             self._matrix(m)
@@ -132,16 +144,19 @@ class _Validator:
         for a in self.ex.approvals:
             self._approval(a)
         self._scores()
+        flags = self.flags
         for r in self.ex.records:
-            r.flags = ";".join(self.flags.get(id(r), ()))
+            codes = flags.get(id(r))
+            r.flags = ";".join(codes) if codes else ""
         return self.findings
 
     # --- dates ------------------------------------------------------------------------------
     def _dates(self, r: Record) -> None:
-        for status, raw in ((r.start_status, r.start_raw), (r.end_status, r.end_raw),
-                            (r.deadline_status, r.deadline_raw)):
-            if status == "invalid" and raw.strip():
-                self._on(r, "DATE_UNPARSEABLE", raw.strip())
+        if "invalid" in (r.start_status, r.end_status, r.deadline_status):
+            for status, raw in ((r.start_status, r.start_raw), (r.end_status, r.end_raw),
+                                (r.deadline_status, r.deadline_raw)):
+                if status == "invalid" and raw.strip():
+                    self._on(r, "DATE_UNPARSEABLE", raw.strip())
         for note in r.date_notes:
             raw, fixed = _note_parts(note)
             self._on(r, "DATE_CORRECTED", f"{raw} -> {fixed}")
@@ -154,7 +169,8 @@ class _Validator:
         return self._fy_cache[be]
 
     def _activity(self, r: Record) -> None:
-        start, end = _month_index(r.start), _month_index(r.end)
+        start = _month_index(r.start) if r.start else None
+        end = _month_index(r.end) if r.end else None
         if r.row_kind != "group":
             missing = []
             if start is None and r.start_status != "invalid":
@@ -168,25 +184,32 @@ class _Validator:
                          detail_en="no " + " and no ".join(missing) + " date")
         if start is not None and end is not None and start > end:
             self._on(r, "START_AFTER_END", f"{r.start_raw or r.start} > {r.end_raw or r.end}")
-        fy = _int(r.fiscal_year) or _int(self.ex.fiscal_year)
+        fy = r.fiscal_year if type(r.fiscal_year) is int else _int(r.fiscal_year)
+        fy = fy or self.ex_fy
         if fy:
-            lo, hi = self._fy_window(fy)
+            lo, hi = self._fy_cache.get(fy) or self._fy_window(fy)
+            planned = _months(r.planned_months) if r.planned_months else ()
+            if (start is None or lo <= start <= hi) and (end is None or lo <= end <= hi) \
+                    and all(lo <= idx <= hi for idx in planned):
+                return self._duration(r, start, end)
             outside: dict[int, str] = {}
             for idx, raw in ((start, r.start_raw), (end, r.end_raw)):
                 if idx is not None and not lo <= idx <= hi and idx not in outside:
                     outside[idx] = f"{_ym_text(idx)} ({raw})" if raw and raw != _ym_text(idx) \
                         else _ym_text(idx)
-            for ym in (r.planned_months.split(";") if r.planned_months else ()):
-                idx = _month_index(ym.strip())
-                if idx is not None and not lo <= idx <= hi and idx not in outside:
+            for idx in planned:
+                if not lo <= idx <= hi and idx not in outside:
                     outside[idx] = _ym_text(idx)
             if outside:
                 self._on(r, "OUTSIDE_FISCAL_YEAR", "; ".join(outside[k] for k in sorted(outside)),
                          fy=fy)
+        self._duration(r, start, end)
+
+    def _duration(self, r: Record, start: Optional[int], end: Optional[int]) -> None:
         if r.duration_months is not None and start is not None and end is not None \
                 and start <= end:
             span = end - start + 1
-            if abs(span - r.duration_months) > self.cfg["duration_tolerance_months"]:
+            if abs(span - r.duration_months) > self.duration_tol:
                 self._on(r, "DURATION_MISMATCH",
                          f"{r.duration_raw or _num(r.duration_months)} / {span}",
                          detail_th=f"ระบุ {_num(r.duration_months)} เดือน แต่ช่วงวันที่ครอบคลุม {span} เดือน",
@@ -452,6 +475,8 @@ class _Validator:
 
 
 def _int(x) -> Optional[int]:
+    if type(x) is int:
+        return x
     try:
         return int(x) if x not in (None, "") else None
     except (TypeError, ValueError):
