@@ -401,9 +401,34 @@ def tsv_lines(doc: dict) -> list[str]:
     return out
 
 
+def csv_text(doc: dict, newline: str) -> str:
+    """Comma-separated, as Excel saves "CSV UTF-8": quotes where a cell needs them."""
+    rows: list[list[str]] = []
+    for block in doc["blocks"]:
+        if block["kind"] == "pagebreak":
+            continue
+        if rows:
+            rows.append([])
+        if block["kind"] == "p":
+            rows.extend([line] for line in block["text"].split("\n"))
+            continue
+        for row in block["rows"]:
+            rows.append([("" if t in (L, U) else cell_text(t)[0]).replace("\n", " ")
+                         for t in row])
+    width = max(len(r) for r in rows)      # Excel writes every row as wide as the sheet
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator=newline)
+    for r in rows:
+        w.writerow(r + [""] * (width - len(r)))
+    return buf.getvalue()
+
+
 def render_text(doc: dict, path: Path, encoding: str) -> None:
     newline = doc.get("txt_newline", "\r\n")
-    text = newline.join(tsv_lines(doc)) + newline
+    if path.suffix == ".csv":
+        text = csv_text(doc, newline)
+    else:
+        text = newline.join(tsv_lines(doc)) + newline
     text = text.translate(doc.get("txt_translate", {}))
     if encoding == "utf-8-sig":
         data = b"\xef\xbb\xbf" + text.encode("utf-8")
@@ -530,7 +555,7 @@ def build(doc: dict, pdf: bool, pdf_jobs: list) -> list[Path]:
     if "xlsx" in formats:
         render_xlsx(doc, folder / f"{stem}.xlsx")
         made.append(folder / f"{stem}.xlsx")
-    for ext in ("txt", "tsv"):
+    for ext in ("txt", "tsv", "csv"):
         if ext in formats:
             render_text(doc, folder / f"{stem}.{ext}", doc.get("txt_encoding", "utf-8"))
             made.append(folder / f"{stem}.{ext}")

@@ -148,7 +148,8 @@ def test_expected_findings_use_contract_codes_and_cover_every_code():
 def test_clean_documents_have_header_only_findings():
     clean = ["chiangmai_form72_2566", "dopa_activity_plan_2567", "khonkaen_kpi_report_2567",
              "lampang_kpi_ladder_2566", "songkhla_activity_plan_2566", "phuket_form72_2565",
-             "nan_activity_plan_2566", "kpi7_service_centre_2549", "udon_activity_plan_2566"]
+             "nan_activity_plan_2566", "kpi7_service_centre_2549", "udon_activity_plan_2566",
+             "surat_kpi_ladder_2567"]
     for stem in clean:
         path = EXPECTED / "findings" / f"{stem}.csv"
         assert path.read_text(encoding="utf-8").strip() == "code,item_no,value", stem
@@ -200,7 +201,7 @@ def test_committed_files_match_a_fresh_render(stem, tmp_path):
             fresh.write_bytes(fresh_docx(stem))
         elif fmt == "xlsx":
             build.render_xlsx(doc, fresh)
-        elif fmt in ("txt", "tsv"):
+        elif fmt in ("txt", "tsv", "csv"):
             build.render_text(doc, fresh, doc.get("txt_encoding", "utf-8"))
         else:
             continue
@@ -292,6 +293,10 @@ def test_text_encodings():
     assert u16[:2] == b"\xff\xfe" and "กิจกรรม" in u16[2:].decode("utf-16-le")
     u8 = (SAMPLES / "phuket" / "phuket_form72_2565.tsv").read_bytes()
     assert u8[:3] == b"\xef\xbb\xbf" and "\t" in u8.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(
+        (SAMPLES / "surat" / "surat_kpi_ladder_2567.csv").read_bytes().decode("utf-8-sig"))))
+    assert {len(r) for r in rows} == {10}
+    assert any("38,000" in c for r in rows for c in r)
 
 
 def test_rayong_text_export_keeps_the_seed_layout():
