@@ -1,4 +1,5 @@
-"""จังหวัดอุดรธานี FY 2566: a Word activity plan whose Gantt months are shaded cells, not ticks.
+"""จังหวัดอุดรธานี FY 2566: an activity plan whose Gantt months are shaded cells, not ticks
+(Word shading, Excel fills, filled rectangles in the PDF).
 Items 2 and 4 give no start/end text at all: their period is the shaded months (records.md:
 missing dates are taken from the Gantt). Header in two rows (quarter, then month), a group row
 whose total matches its items, approval signed and dated. Clean: no finding expected.
@@ -60,7 +61,9 @@ RECORDS = [
 DOC = {
     "stem": "udon_activity_plan_2566",
     "folder": "udon",
-    "formats": ["docx"],
+    "formats": ["docx", "pdf", "xlsx"],
+    "xlsx_layout": "one_sheet",
+    "sheet": "แผนปฏิบัติการ 2566",
     "title": "แผนปฏิบัติการ จังหวัดอุดรธานี 2566",
     "font": "Garuda",
     "size": 13,
