@@ -67,6 +67,10 @@ def _month_regexes() -> tuple[str, str]:
 
 
 _MONTH_TH, _MONTH_EN = _month_regexes()
+_STOP_TH = "(?:" + _trie(
+    ["ภายใน", "วันที่", "ตั้งแต่", "แล้วเสร็จ", "ระหว่าง", "เริ่ม", "ก่อน", "กำหนด", "สิ้นสุด", "ถึง",
+     "และ", "เดือน", "ปีงบ", "ไตรมาส", "วันทำการ"]
+    + [f for v in MONTHS.values() for f in (v["full"], *v["short"], *v["misspellings"])]) + ")"
 _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = r"(?<![a-z])", r"(?![a-z])"
 
 # One pattern, dispatched on the first character class so that each position only tries the
@@ -95,7 +99,9 @@ _TOKEN = re.compile("|".join([
     r"|กำหนดส่ง|กำหนด)"
     r"|(?P<dw>เดือน|สัปดาห์|วัน)"
     r"|(?P<yw>ปี)"
-    r"|(?P<th>[ก-๛]+))",
+    # Any other Thai word, up to where a known word starts: in run-on Thai
+    # ("ส่งภายในเดือนพฤศจิกายน") the month must not be swallowed by the unknown word before it.
+    rf"|(?P<th>[ก-๛](?:(?!{_STOP_TH})[ก-๛])*))",
     r"(?=[a-z])(?:"
     r"(?P<fill_en>(?<=\d)(?:st|nd|rd|th)(?![a-z]))"
     r"|(?P<era_en>(?<![a-z])(?:b\.?\s?e|a\.?\s?d|c\.?\s?e)\.?(?![a-z]))"
@@ -638,8 +644,8 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
         # Unknown words are skipped ("ส่งภายใน 31 มี.ค. 58"), but a lone letter is more likely
         # a broken abbreviation than a word, and skipping it could misread the date.
         for x in raw:
-            if x.kind == "U" and len(x.raw) == 1:
-                raise _Bad(f"unreadable: {x.raw}")
+            if x.kind == "U" and len(x.raw) == 1 and t[x.end:x.end + 1] == ".":
+                raise _Bad(f"unreadable: {x.raw}.")
     if "DW" in kinds:
         toks = _drop_durations(toks)
         if not toks:

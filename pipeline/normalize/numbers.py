@@ -13,15 +13,18 @@ from .calendar import add_working_days
 from .text import clean
 
 _NUMBER = r"[-+]?(?:\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.\d+)?"
-_SCALE = {"ล้าน": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000}
+_SCALE = {"ล้าน": 1_000_000, "ลบ.": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000}
 # Words that may qualify a threshold or a budget without changing its value.
 _QUALIFIER = re.compile(
-    r"^(?:ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|ไม่มากกว่า|อย่างน้อย|อย่างต่ำ|ประมาณ|รวม|รวมทั้งสิ้น|งบประมาณ|จำนวน|"
-    r"เป้าหมาย|ค่าเป้าหมาย|มากกว่า|น้อยกว่า|ต่ำกว่า|เกิน|>=|<=|≥|≤|>|<|=)\s?")
+    r"^(?:(?:ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|ไม่มากกว่า|อย่างน้อย|อย่างต่ำ|ประมาณ|รวมทั้งสิ้น|รวมเป็นเงิน|รวม|"
+    r"งบประมาณ|งบฯ|จำนวนเงิน|จำนวน|เป็นเงิน|น้ำหนัก|เป้าหมาย|ค่าเป้าหมาย|มากกว่า|น้อยกว่า|ต่ำกว่า|เกิน|"
+    r">=|<=|≥|≤|>|<|=|:)\s?)+")
 _AMOUNT = re.compile(
     rf"^(?P<pct1>ร้อยละ\s?)?(?P<num>{_NUMBER})(?:\.-)?\s?"
-    r"(?P<scale>ล้าน|แสน|หมื่น|พัน)?\s?"
-    r"(?P<unit>%|เปอร์เซ็นต์|บาท(?:ถ้วน)?|คะแนน|ระดับ|[ก-๛]+(?:\s[ก-๛]+)?)?\.?$")
+    r"(?P<scale>ล้าน|แสน|หมื่น|พัน|ลบ\.)?\s?"
+    r"(?P<unit>%|เปอร์เซ็นต์|บาท(?:ถ้วน)?|บ\.|คะแนน|ระดับ|[ก-๛]+(?:\s[ก-๛]+)?)?\.?$")
+# "150,000 บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)": the amount in words repeats the figure.
+_IN_WORDS = re.compile(r"^(?P<head>.*?)\s?\((?P<words>[^()]*)\)$")
 _UNIT_FIRST = re.compile(rf"^(?P<unit>ระดับ(?:ที่)?|คะแนน|ร้อยละ)\s?(?P<num>{_NUMBER})$")
 _WORDS = re.compile(r"^(?P<words>[ก-๛]+?)(?P<unit>บาทถ้วน|บาท|คะแนน)?$")
 _NUMBER_WORD_CHARS = set("ศูนย์หนึ่งสองสามสี่ห้าหกเจ็ดแปดเก้าสิบเอ็ดยี่ร้อยพันหมื่นแสนล้าน")
@@ -34,7 +37,16 @@ def _number(s: str) -> float:
 
 @lru_cache(maxsize=16384)
 def _amount(text: str) -> tuple[float | None, str]:
-    t = clean(text).strip("()[] ")
+    t = clean(text)
+    m = _IN_WORDS.match(t)
+    if m and m["head"].strip("( "):
+        head = _amount(m["head"])
+        if head[0] is not None:
+            return head
+    return _amount_one(t.strip("()[] "))
+
+
+def _amount_one(t: str) -> tuple[float | None, str]:
     if t.lower() in _NOT_AMOUNT:
         return None, ""
     t = _QUALIFIER.sub("", t)
@@ -48,7 +60,7 @@ def _amount(text: str) -> tuple[float | None, str]:
             unit = unit or "บาท" if unit in ("", "บาท", "บาทถ้วน") else unit
         if m["pct1"] or unit == "เปอร์เซ็นต์":
             unit = "%"
-        if unit == "บาทถ้วน":
+        if unit in ("บาทถ้วน", "บ.") or m["scale"] == "ลบ.":
             unit = "บาท"
         return value, unit
     m = _UNIT_FIRST.match(t)
