@@ -77,6 +77,7 @@ class _Validator:
         self.n_levels = int(self.cfg["ladder_size"])
         self.ladder_forms = set(self.cfg["ladder_forms"])
         self.decimals = int(self.cfg["score_decimals"])
+        self.level_units = set(self.cfg.get("level_units", ()))
         # indices (one pass)
         self.kpi_by_no: dict[str, Record] = {}
         self.children: dict[str, list[Record]] = defaultdict(list)
@@ -390,10 +391,15 @@ class _Validator:
                     and scoring.ladder_direction(ladder):
                 r.score = scoring.ladder_score(ladder, r.actual, below_level_1=below,
                                                decimals=self.decimals)
+            elif r.unit in self.level_units and all(v is None for v in ladder):
+                # the result is itself a level (ระดับความสำเร็จ reported as ระดับ 3)
+                r.score = float(min(max(r.actual, self.cfg["score_min"]), self.cfg["score_max"]))
         matrices = {m.kpi_no: m for m in self.ex.matrices}
         for r in self.ex.records:
             if r.record_type == "kpi" and r.form == "kpi_report" and not r.parent_item:
-                r.score = self._milestone_kpi_score(r, matrices)
+                from_steps = self._milestone_kpi_score(r, matrices)
+                if from_steps is not None:
+                    r.score = from_steps
         for parent_no, subs in self.children.items():
             parent = self.kpi_by_no.get(parent_no)
             if parent is not None and parent.score is None:

@@ -563,6 +563,17 @@ def test_milestone_kpi_score_empty_when_nothing_reported():
     assert find(ex, "7", "kpi").score is None
 
 
+def test_a_result_reported_as_a_level_is_the_score():
+    ex = clean_extraction()
+    k = find(ex, "1.1", "kpi")                      # ระดับความสำเร็จ, reported as level 4
+    for i in range(1, 6):
+        setattr(k, f"level_{i}", None)
+    k.ladder_levels_raw, k.unit, k.actual = [], "ระดับ", 4
+    validate(ex, AS_OF)
+    assert k.score == 4
+    assert find(ex, "9").score == pytest.approx((1 * 4 + 5 * 3.5 + 4 * 4) / 10)
+
+
 def test_milestone_kpi_score_stops_at_first_unfinished_level():
     ex = clean_extraction()
     find(ex, "2", "milestone", "kpi_report").status = "not_done"
