@@ -311,7 +311,9 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                 continue
             if re.match(r"^\s*รวม", first):
                 total = col("weight") or (_TOTAL.search(C.clean(" ".join(grid))) or [None, ""])[1]
-                if members:
+                # a total over top-level indicators has no parent to hold it: the validator
+                # checks sub-indicators of an indicator (WeightGroup.parent_item)
+                if members and parent:
                     ex.weight_groups.append(WeightGroup(
                         parent_item=parent, stated_total=C.amount_value(total) if total else None,
                         stated_raw=C.clean(" ".join(c for c in grid if c.strip())),

@@ -81,6 +81,13 @@ def recognize(doc: Document) -> list[Instance]:
         if tf is None and last_tf is not None and abs(b.n_cols - last_tf.table.n_cols) <= 2 \
                 and _looks_like_data(b, last_tf.form):
             tf = TableForm(b, last_tf.form, last_tf.header, continued=True)
+        if tf is None and _is_text_table(b):
+            # a spreadsheet keeps titles and approval blocks in cells: read them as paragraphs
+            for p in as_paragraphs(b):
+                if cur is not None and last_tf is not None:
+                    cur.after.setdefault(last_tf.table.index, []).append(p)
+                trailing.append(p)
+            continue
         if tf is None:
             last_tf = None
             cur = None
@@ -92,6 +99,21 @@ def recognize(doc: Document) -> list[Instance]:
         cur.tables.append(tf)
         last_tf = tf
         trailing = []
+    return out
+
+
+def _is_text_table(t: Table) -> bool:
+    """A table of one or two columns holding lines of text, not a grid of values."""
+    filled = [c for c in t.cells if c.text.strip()]
+    return bool(filled) and len({c.col for c in filled}) <= 2 and t.n_cols <= 3
+
+
+def as_paragraphs(t: Table) -> list[Paragraph]:
+    out = []
+    for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
+        for line in c.text.split("\n"):
+            if line.strip():
+                out.append(Paragraph(text=line.strip(), raw=line, page=c.page or t.page))
     return out
 
 
