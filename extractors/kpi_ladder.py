@@ -159,6 +159,9 @@ def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction
         stop = re.search(r"\(\s*น้ำหนัก|น้ำหนัก\s*[:：]|ผู้รับผิดชอบ|เกณฑ์การ|การประเมิน|\n|\t", tail)
         kpi.name = C.clean(tail[:stop.start()] if stop else tail)
         locate(kpi, m.start())
+    mr = re.search(r"ผู้รับผิดชอบ\s*[:：]\s*([^\t\n]+)", text[m.end():m.end() + 600] if m else "")
+    if mr:
+        kpi.responsible = C.clean(mr.group(1))
     mw = _WEIGHT.search(text)
     if mw and kpi.item_no:
         kpi.weight_raw = C.clean(mw.group(0))
@@ -257,8 +260,11 @@ def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, 
         nums = {c: int(re.sub(r"\D", "", C.digits(C.clean(x)))) for c, x in enumerate(g[r])
                 if re.fullmatch(r"(?:ระดับ\s*)?[1-5๑-๕]", C.clean(x))}
         if len(nums) >= 3 and sorted(nums.values()) == list(range(1, len(nums) + 1)):
-            levels = {c: int(re.sub(r"\D", "", C.digits(C.clean(g[r][c])))) for c in nums}
+            levels = nums
             rows = r + 1
+            found = {k: v for k, v in found.items() if v not in nums}
+            for k, v in found.items():
+                roles.setdefault(k, v)
             continue
         if found and (r == 0 or len(found) >= 2):
             for k, v in found.items():
@@ -296,6 +302,12 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
             grid = t.grid()[ln.row]
             col = lambda role: C.clean(grid[roles[role]]) if role in roles and roles[role] < len(grid) else ""
             first = C.clean(grid[roles["kpi"]]) or next((C.clean(c) for c in grid if c.strip()), "")
+            own = col("item")
+            if own and not C.split_item(first, allow_group=False).kind and not _INDICATOR.match(first) \
+                    and C.split_item(own + " x", allow_group=False).kind:
+                first = f"{own} {first}"        # numbering in its own column (ลำดับ)
+            elif own and re.match(r"^\s*รวม", own):
+                first = own
             pos = pos_of.get(id(ln), 0)
             mi = _INDICATOR.match(first)
             if mi:
