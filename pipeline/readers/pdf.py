@@ -192,13 +192,6 @@ def _page_chars(tp, height: float) -> list[_Char]:
     return out
 
 
-def _page_has_paths(page) -> bool:
-    import pypdfium2.raw as raw
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
-        return True
-    return False
-
-
 def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
     page = pdf[i]
     try:
@@ -210,18 +203,98 @@ def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
             tp.close()
         has_text = any(not c.ch.isspace() for c in chars)
         grids = []
-        if has_text and _page_has_paths(page):
-            pp = plumber.page(i)
-            if pp is not None:
-                try:
-                    grids = _find_grids(pp)
-                except Exception as e:  # pdfminer/pdfplumber failures must not lose the text
-                    warnings.append(f"page {i + 1}: table finding failed ({type(e).__name__})")
+        if has_text:
+            paths = _page_paths(page, height)
+            if paths is None:
+                # paths PDFium cannot place simply (inside form XObjects): pdfplumber reads them
+                pp = plumber.page(i)
+                if pp is not None:
+                    try:
+                        grids = _grids(pp, pp.edges, _plumber_fills(pp))
+                    except Exception as e:  # pdfminer failures must not lose the text
+                        warnings.append(f"page {i + 1}: table finding failed "
+                                        f"({type(e).__name__})")
+            elif paths[0]:
+                grids = _grids(_EdgePage(paths[0], (0, 0, width, height)), paths[0], paths[1])
     finally:
         page.close()
     blocks = _layout(chars, grids, i + 1, width)
     return Page(number=i + 1, blocks=blocks, width=width, height=height,
                 has_text_layer=has_text)
+
+
+class _EdgePage:
+    """What pdfplumber's TableFinder needs of a page for the "lines" strategies: its edges and
+    its box. The edges come from PDFium's path objects, which saves pdfplumber (pdfminer)
+    interpreting the whole page again only to find the ruling lines."""
+
+    def __init__(self, edges: list[dict], bbox: tuple):
+        self.edges = edges
+        self.bbox = bbox
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str, kind: str) -> dict:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "orientation": orientation,
+            "object_type": kind}
+
+
+def _page_paths(page, height: float):
+    """(edges, fills) of the page's vector paths in top-left coordinates, or None when a path
+    sits inside a form XObject (its points are then not in page coordinates)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+    edges: list[dict] = []
+    fills: list[dict] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    for obj in page.get_objects(max_depth=2):
+        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if obj.level > 0:
+            return None
+        h = obj.raw
+        m = obj.get_matrix()
+        ma, mb, mc, md, me, mf = m.a, m.b, m.c, m.d, m.e, m.f
+        n = raw.FPDFPath_CountSegments(h)
+        if n <= 0:
+            continue
+        raw.FPDFPath_GetDrawMode(h, fill_mode, stroke)
+        pts: list[tuple[float, float]] = []
+        start = None
+        segs: list[tuple[float, float, float, float]] = []
+        for k in range(n):
+            seg = raw.FPDFPath_GetPathSegment(h, k)
+            raw.FPDFPathSegment_GetPoint(seg, x, y)
+            px = ma * x.value + mc * y.value + me
+            py = height - (mb * x.value + md * y.value + mf)
+            if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO or not pts:
+                start = (px, py)
+            else:
+                segs.append((pts[-1][0], pts[-1][1], px, py))
+            pts.append((px, py))
+            if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+                segs.append((px, py, start[0], start[1]))
+                pts.append(start)
+        kind = "rect" if len(segs) == 4 and n <= 5 else ("line" if len(segs) == 1 else "curve")
+        for (x0, y0, x1, y1) in segs:
+            if abs(y1 - y0) < 0.5 and abs(x1 - x0) >= 0.5:
+                edges.append(_edge(min(x0, x1), y0, max(x0, x1), y0, "h", kind))
+            elif abs(x1 - x0) < 0.5 and abs(y1 - y0) >= 0.5:
+                edges.append(_edge(x0, min(y0, y1), x0, max(y0, y1), "v", kind))
+        if fill_mode.value and raw.FPDFPageObj_GetFillColor(h, r, g, b, a) and a.value > 0:
+            xs = [p[0] for p in pts]
+            ys = [p[1] for p in pts]
+            fills.append({"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys),
+                          "color": (r.value / 255, g.value / 255, b.value / 255)})
+    return edges, fills
+
+
+def _plumber_fills(pp) -> list[dict]:
+    return [{"x0": f["x0"], "x1": f["x1"], "top": f["top"], "bottom": f["bottom"],
+             "color": f.get("non_stroking_color")} for f in pp.rects if f.get("fill")]
 
 
 # ---------------------------------------------------------------- tables (geometry)
@@ -253,12 +326,18 @@ def _index(bounds: list[float], v: float) -> int:
     return best
 
 
-def _find_grids(pp) -> list[_Grid]:
-    tables = pp.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+def _grids(page_like, edges: list[dict], fills: list[dict]) -> list[_Grid]:
+    """Tables from ruling lines (pdfplumber's TableFinder, "lines" strategies), as grids:
+    column and row boundaries, cells with spans, and which cells are filled (shaded)."""
+    if not edges:
+        return []
+    from pdfplumber.table import TableFinder
+    tables = TableFinder(page_like, {"vertical_strategy": "lines",
+                                     "horizontal_strategy": "lines"}).tables
     if not tables:
         return []
-    fills = [r for r in pp.rects if r.get("fill") and _is_dark(r.get("non_stroking_color"))
-             and r["x1"] - r["x0"] > 2 and r["bottom"] - r["top"] > 2]
+    fills = [f for f in fills if _is_dark(f["color"])
+             and f["x1"] - f["x0"] > 2 and f["bottom"] - f["top"] > 2]
     grids = []
     for t in tables:
         boxes = [c for c in t.cells if c is not None]
@@ -282,7 +361,9 @@ def _find_grids(pp) -> list[_Grid]:
                     shaded.add((r0, c0))
                     break
         if cells:
-            grids.append(_Grid(bbox=t.bbox, xs=xs, ys=ys, cells=cells, shaded=shaded))
+            bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                    max(b[2] for b in boxes), max(b[3] for b in boxes))
+            grids.append(_Grid(bbox=bbox, xs=xs, ys=ys, cells=cells, shaded=shaded))
     return grids
 
 
