@@ -299,6 +299,10 @@ def _read_date(text: str, fy: Optional[int]) -> DateRead:
     return d
 
 
+def _spans_months(opt: tuple[date, date]) -> bool:
+    return (opt[0].year, opt[0].month) != (opt[1].year, opt[1].month)
+
+
 def settle_dates(s: DateRead, e: DateRead, months: Optional[float], fy: Optional[int]):
     """Pick the start and end readings that agree with the stated duration, each other and the
     fiscal year; returns ((start, end) option indexes) as dates or None."""
@@ -515,7 +519,17 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             rec.start_raw, rec.end_raw = s_raw, e_raw
             s_eff = last.get("start", ("", ""))[0] if C.is_ditto(s_raw) else s_raw
             e_eff = last.get("end", ("", ""))[0] if C.is_ditto(e_raw) else e_raw
+            if not s_eff and not e_eff and dur_raw_eff and months is None:
+                # a period written where the duration goes ("ต.ค. 52 - ธ.ค. 52")
+                dd = _read_date(dur_raw_eff, row_fy)
+                if dd.options and dd.status != INVALID:
+                    s_eff = e_eff = dur_raw_eff
             sd, ed = _read_date(s_eff, row_fy), _read_date(e_eff, row_fy)
+            for one, other in ((sd, ed), (ed, sd)):
+                # one cell holding the whole period serves as start and end
+                if one.options and not other.raw and _spans_months(one.options[0]):
+                    other.options = list(one.options)
+                    other.status = one.status
             so, eo = settle_dates(sd, ed, months, row_fy)
             rec.start = C.ym(so[0]) if so else ""
             rec.end = C.ym(eo[1]) if eo else ""

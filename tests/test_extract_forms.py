@@ -275,3 +275,14 @@ def test_split_run_recovers_ladders_that_lost_their_spaces():
     assert split_run("6570758085") == [65, 70, 75, 80, 85]
     assert split_run("12345") == [1, 2, 3, 4, 5]
     assert split_run("0-1959-3489") is None
+
+
+def test_activity_plan_period_in_one_cell():
+    header = ["กิจกรรม", "ระยะเวลาดำเนินการ", "งบประมาณ", "ผู้รับผิดชอบ"]
+    t = table([header,
+               ["1. ประชุมชี้แจง", "ต.ค. 52 - ธ.ค. 52", "10,000", "สนจ."],
+               ["2. ติดตามผล", "2 เดือน", "5,000", '"']])
+    ex = extract(doc("ประจำปีงบประมาณ พ.ศ. 2553", t), ctx())
+    a, b = ex.records
+    assert (a.start, a.end, a.deadline, a.duration_months) == ("2009-10", "2009-12", "2009-12-31", None)
+    assert (b.start, b.end, b.duration_months, b.responsible) == ("", "", 2, "สนจ.")
