@@ -286,3 +286,52 @@ def test_activity_plan_period_in_one_cell():
     a, b = ex.records
     assert (a.start, a.end, a.deadline, a.duration_months) == ("2009-10", "2009-12", "2009-12-31", None)
     assert (b.start, b.end, b.duration_months, b.responsible) == ("", "", 2, "สนจ.")
+
+
+def _permute_blocks(t, blocks, order):
+    """The same table with its column blocks (lists of columns) in another order."""
+    from schemas import Cell, Table
+    new_col = {}
+    pos = 0
+    for b in order:
+        for k, c in enumerate(blocks[b]):
+            new_col[c] = pos + k
+        pos += len(blocks[b])
+    cells = [Cell(row=c.row, col=new_col[c.col], text=c.text, raw=c.raw, rowspan=c.rowspan,
+                  colspan=c.colspan, shaded=c.shaded) for c in t.cells]
+    return Table(cells=cells, n_rows=t.n_rows, n_cols=t.n_cols, index=t.index)
+
+
+def test_activity_plan_columns_in_any_order_give_the_same_records():
+    rows = [act_row("1. ประชุม", "1 เดือน", "ต.ค. 52", "ต.ค. 52", ticks=(0,), output="- รายงาน",
+                    resp="สนจ.", related="อำเภอ", budget="10,000"),
+            act_row("2. ติดตาม", "2 เดือน", "มิ.ค. 53", "เม.ย. 53", ticks=(5, 6), output="- ผล",
+                    resp='"', related='"', budget="ในม.")]
+    base = act_table(rows)
+    blocks = [[0], [1], [2], [3], list(range(4, 16)), [16], [17], [18], [19]]
+    fields = ("item_no", "name", "duration_months", "start", "end", "planned_months", "output",
+              "responsible", "related", "budget_thb", "budget_raw", "start_status")
+    want = [tuple(getattr(r, f) for f in fields) for r in extract(doc(base), ctx()).records]
+    assert want[1][3] == "2010-03" and want[1][9] is None
+    for order in ([8, 7, 6, 5, 4, 3, 2, 1, 0], [4, 0, 2, 3, 1, 5, 8, 6, 7], [1, 0, 5, 6, 7, 8, 4, 3, 2]):
+        t = _permute_blocks(base, blocks, order)
+        got = [tuple(getattr(r, f) for f in fields) for r in extract(doc(t), ctx()).records]
+        assert got == want, order
+
+
+def test_form72_columns_in_any_order_give_the_same_records():
+    rows = [F72_HEADER,
+            ["1. แผนหมวด 3", "7.1 ด้านประสิทธิผล", "1. ร้อยละของเรื่องที่แล้วเสร็จ", "80%", "90%", "0.5",
+             "60%", "1 คะแนน"]]
+    for lvl, thr in ((2, 65), (3, 70), (4, 75), (5, 80)):
+        rows.append(["", "", "", "", "", "", f"{thr}%", f"{lvl} คะแนน"])
+    base = table(rows, merges={(0, 6): (1, 2), (1, 0): (5, 1), (1, 1): (5, 1), (1, 2): (5, 1),
+                               (1, 3): (5, 1), (1, 4): (5, 1), (1, 5): (5, 1)})
+    fields = ("item_no", "name", "plan", "dimension", "baseline", "target", "weight", "ladder")
+    want = [tuple(getattr(r, f) for f in fields) for r in extract(doc(base), ctx()).records]
+    assert want and want[0][7] == [60, 65, 70, 75, 80]
+    blocks = [[0], [1], [2], [3], [4], [5], [6, 7]]
+    for order in ([6, 5, 4, 3, 2, 1, 0], [2, 1, 0, 6, 3, 4, 5]):
+        t = _permute_blocks(base, blocks, order)
+        got = [tuple(getattr(r, f) for f in fields) for r in extract(doc(t), ctx()).records]
+        assert got == want, order
