@@ -347,7 +347,7 @@ class _Reading:
     end: date
     choice: dict          # M-token position -> chosen month
     notes: list
-    edits: list = None    # (token, respelt text) for repaired days
+    gap: bool = False     # the two sides of a range do not touch (มิ.ย. และ ก.ย.)
 
 
 def _side_bounds(s: _Side, month: int, year: int, notes: list) -> tuple[date, date]:
@@ -431,11 +431,11 @@ def _one_reading(sides: list[_Side], toks: list[_Tok], months: list, fy: int | N
             ly = ry - (1 if (lm, left.day or 0) > (rm, right.day or 99) else 0)
         if ry is None:
             ry = ly + (1 if (rm, right.day or 99) < (lm, left.day or 0) else 0)
-        s0, _ = _side_bounds(left, lm, ly, notes)
-        _, e1 = _side_bounds(right, rm, ry, notes)
+        s0, e0 = _side_bounds(left, lm, ly, notes)
+        s1, e1 = _side_bounds(right, rm, ry, notes)
         if e1 < s0:
             raise _Bad("the range ends before it starts")
-        return _Reading(s0, e1, choice, notes)
+        return _Reading(s0, e1, choice, notes, gap=(s1 - e0).days > 1)
     (s,), (m,) = sides, months
     if s.kind == "day" and m is None:
         raise _Bad("a day needs a month")
@@ -687,8 +687,10 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
             toks = toks[:fi] + toks[fi + 1:]
     # Sides of a range.
     parts: list[list[_Tok]] = [[]]
+    listed = False
     for x in toks:
         if x.kind in ("R", "AND"):
+            listed = listed or x.kind == "AND"
             parts.append([])
         else:
             parts[-1].append(x)
@@ -752,6 +754,8 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
         else:
             notes.append(n)
             status = CORRECTED
+    if listed and best.gap:
+        notes.append("two dates joined by และ, read as the period from the first to the last")
     for side in sides:
         if side.swapped and side.dtok is not None:
             edits.append((side.dtok, _respell_day(side.dtok, side.day, None, swap=True)))

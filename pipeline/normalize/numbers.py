@@ -98,6 +98,7 @@ _DUR_PART = re.compile(
 _DUR_QUARTERS = re.compile(r"ไตร\s?มา[สศ](?:ที่|ที)?\s?(?P<nums>\d(?:\s?(?:,|และ|-|ถึง|&)\s?(?:ไตรมาส(?:ที่)?\s?)?\d)*)$")
 _DUR_WHOLE_YEAR = re.compile(r"^(?:ตลอด|ทั้ง)(?:ปี|ปีงบประมาณ)$")
 _DUR_PREFIX = re.compile(r"^(?:ระยะเวลา|ภายใน|ใช้เวลา|ประมาณ|รวม)\s?")
+_COUNTING = re.compile(r"\s?นับ\s?(?:ถัด|ตั้งแต่|จาก)")
 _DAYS_PER_MONTH = 30           # records.md: "15 วัน" -> 0.5 month
 
 
@@ -119,6 +120,9 @@ def _count(word: str) -> float | None:
 @lru_cache(maxsize=8192)
 def _duration(text: str) -> tuple[float | None, int | None, bool]:
     t = _DUR_PREFIX.sub("", clean(text))
+    # "7 วันทำการ นับจากวันที่คณะกรรมการมีมติ": the clause saying where counting starts is not
+    # part of the length.
+    t = _COUNTING.split(t, 1)[0].strip()
     if not t or t in _NOT_AMOUNT:
         return None, None, False
     if _DUR_WHOLE_YEAR.match(t.replace(" ", "")):
