@@ -64,7 +64,9 @@ for r in RECORDS:
 DOC = {
     "stem": "chiangmai_form72_2566",
     "folder": "chiangmai",
-    "formats": ["docx", "pdf"],
+    "formats": ["docx", "pdf", "xlsx"],
+    "xlsx_layout": "one_sheet",
+    "sheet": "แบบฟอร์ม 7.2",
     "title": "แบบฟอร์มที่ 7.2 จังหวัดเชียงใหม่ 2566",
     "author": "สำนักงานจังหวัดเชียงใหม่",
     "font": "TH Sarabun New",
