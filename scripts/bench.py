@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""thaiforms benchmark: speed and memory of ``thaiforms run`` on a synthetic corpus.
+
+    python scripts/bench.py [--files 300] [--seed 1] [--jobs 2]
+
+Builds (or reuses) the corpus of scripts/make_corpus.py under bench_out/, then times, each as a
+separate ``thaiforms run`` process with the cache off unless said:
+  - the whole corpus with --jobs 1 and --jobs N: files/s, PDF pages/s, peak memory, speed-up;
+  - each format alone (DOCX, XLSX, text with --jobs N): files/s;
+  - the PDFs with --jobs 1 beside raw pdfplumber (open, extract_text and extract_tables on every
+    page) and raw pypdfium2 text extraction on the same files, one process each: ratios;
+  - a cached re-run of the unchanged corpus as a share of the first (cache-filling) run.
+Peak memory is the largest sum of resident memory over the run's process tree (the parent and its
+workers), sampled every 20 ms. Times are wall clock and include starting Python.
+Results also go to bench_out/bench-<files>-s<seed>.json.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import make_corpus  # noqa: E402
+
+AS_OF = "2010-10-15"
+
+RAW_PDFPLUMBER = """
+import sys, pdfplumber
+for path in sys.argv[1:]:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.extract_tables()
+"""
+
+RAW_PDFIUM = """
+import sys, pypdfium2 as pdfium
+for path in sys.argv[1:]:
+    pdf = pdfium.PdfDocument(path)
+    for i in range(len(pdf)):
+        page = pdf[i]
+        page.get_textpage().get_text_range()
+    pdf.close()
+"""
+
+
+def measure(cmd: list[str], cwd: Path = ROOT) -> dict:
+    """Wall time and peak memory of the process tree of ``cmd``."""
+    import psutil
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    ps = psutil.Process(proc.pid)
+    peak_tree = peak_one = 0
+    while proc.poll() is None:
+        try:
+            procs = [ps] + ps.children(recursive=True)
+            rss = []
+            for p in procs:
+                try:
+                    rss.append(p.memory_info().rss)
+                except psutil.Error:
+                    pass
+            peak_tree = max(peak_tree, sum(rss))
+            peak_one = max([peak_one] + rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.02)
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "rc": proc.returncode, "peak_tree_mb": peak_tree / 2**20,
+            "peak_process_mb": peak_one / 2**20, "stdout": out.decode("utf-8", "replace"),
+            "stderr": err.decode("utf-8", "replace")}
+
+
+def thaiforms(inp: Path, out: Path, jobs: int, cache: bool = False, fresh: bool = True) -> dict:
+    if fresh and out.exists():
+        shutil.rmtree(out)
+    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(inp), "-o", str(out),
+           "--jobs", str(jobs), "--as-of", AS_OF, "--no-progress"]
+    if not cache:
+        cmd.append("--no-cache")
+    m = measure(cmd)
+    if m["rc"] not in (0, 1):
+        raise SystemExit(f"thaiforms run failed ({m['rc']}):\n{m['stderr']}")
+    rows = list(csv.DictReader(io.StringIO((out / "files.csv").read_text(encoding="utf-8-sig"))))
+    m["files"] = len(rows)
+    m["failed"] = sum(r["status"] == "failed" for r in rows)
+    m["pages"] = sum(int(r["pages"]) for r in rows if r["pages"])
+    m["records"] = sum(int(r["records"]) for r in rows if r["records"])
+    m["files_per_s"] = m["files"] / m["seconds"]
+    m["pages_per_s"] = m["pages"] / m["seconds"]
+    return m
+
+
+def raw(script: str, files: list[Path]) -> dict:
+    return measure([sys.executable, "-c", script, *map(str, files)])
+
+
+def fmt_row(label: str, m: dict, extra: str = "") -> str:
+    return (f"{label:<34} {m['seconds']:8.2f} s  {m.get('files', 0):5d} files "
+            f"{m.get('files_per_s', 0):8.1f} files/s {m.get('pages_per_s', 0):7.1f} pages/s "
+            f"{m['peak_tree_mb']:7.0f} MB{extra}")
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description="thaiforms speed and memory benchmark")
+    p.add_argument("--files", type=int, default=300)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--skip-serial", action="store_true",
+                   help="skip the whole-corpus --jobs 1 run (long for big corpora)")
+    a = p.parse_args(argv)
+
+    work = ROOT / "bench_out"
+    corpus = make_corpus.build(a.files, a.seed, log=lambda m: print(m, file=sys.stderr))
+    runs = work / "runs"
+    res: dict = {"files": a.files, "seed": a.seed, "jobs": a.jobs, "cpus": os.cpu_count()}
+    lines = []
+
+    def show(line: str) -> None:
+        print(line, flush=True)
+        lines.append(line)
+
+    show(f"thaiforms bench: {a.files} files (seed {a.seed}) in {corpus}, "
+         f"{os.cpu_count()} CPUs")
+    if not a.skip_serial:
+        res["all_j1"] = thaiforms(corpus, runs / "all-j1", 1)
+        show(fmt_row("all formats, --jobs 1", res["all_j1"]))
+    res["all_jn"] = thaiforms(corpus, runs / f"all-j{a.jobs}", a.jobs)
+    speed = ""
+    if "all_j1" in res:
+        res["speedup"] = res["all_j1"]["seconds"] / res["all_jn"]["seconds"]
+        speed = f"   speed-up {res['speedup']:.2f}x over --jobs 1"
+    show(fmt_row(f"all formats, --jobs {a.jobs}", res["all_jn"], speed))
+
+    for fmt in ("docx", "xlsx", "txt"):
+        res[fmt] = thaiforms(corpus / fmt, runs / fmt, a.jobs)
+        show(fmt_row(f"{fmt} only, --jobs {a.jobs}", res[fmt]))
+
+    pdfs = sorted((corpus / "pdf").rglob("*.pdf"))
+    res["pdf_j1"] = thaiforms(corpus / "pdf", runs / "pdf-j1", 1)
+    show(fmt_row("pdf only, --jobs 1", res["pdf_j1"]))
+    res["raw_pdfplumber"] = raw(RAW_PDFPLUMBER, pdfs)
+    res["raw_pdfium"] = raw(RAW_PDFIUM, pdfs)
+    for key, label in (("raw_pdfplumber", "raw pdfplumber text+tables"),
+                       ("raw_pdfium", "raw pypdfium2 text")):
+        m = res[key]
+        m["files"], m["pages"] = len(pdfs), res["pdf_j1"]["pages"]
+        m["files_per_s"], m["pages_per_s"] = m["files"] / m["seconds"], m["pages"] / m["seconds"]
+        ratio = res["pdf_j1"]["seconds"] / m["seconds"]
+        res[key + "_ratio"] = ratio
+        show(fmt_row(label, m, f"   pipeline/raw = {ratio:.2f}x"))
+
+    cache_out = runs / "cached"
+    res["cache_first"] = thaiforms(corpus, cache_out, a.jobs, cache=True)
+    res["cache_rerun"] = thaiforms(corpus, cache_out, a.jobs, cache=True, fresh=False)
+    res["cache_rerun_share"] = res["cache_rerun"]["seconds"] / res["cache_first"]["seconds"]
+    show(fmt_row("cache: first run", res["cache_first"]))
+    show(fmt_row("cache: unchanged re-run", res["cache_rerun"],
+                 f"   {100 * res['cache_rerun_share']:.1f}% of the first run"))
+
+    show("")
+    show("targets:")
+    if "speedup" in res:
+        show(f"  --jobs {a.jobs} vs --jobs 1 >= 1.8x: {res['speedup']:.2f}x")
+    show(f"  pipeline on PDFs <= 1.3x raw pdfplumber: {res['raw_pdfplumber_ratio']:.2f}x")
+    for fmt in ("docx", "xlsx", "txt"):
+        show(f"  {fmt} >= 100 files/s: {res[fmt]['files_per_s']:.1f}")
+    show(f"  cached re-run < 5% of first run: {100 * res['cache_rerun_share']:.1f}%")
+    show(f"  peak memory (whole tree, --jobs {a.jobs}): {res['all_jn']['peak_tree_mb']:.0f} MB,"
+         f" largest process {res['all_jn']['peak_process_mb']:.0f} MB"
+         " (compare --files 300 and --files 3000)")
+
+    for m in res.values():
+        if isinstance(m, dict):
+            m.pop("stdout", None)
+            m.pop("stderr", None)
+    res["report"] = lines
+    out = work / f"bench-{a.files}-s{a.seed}.json"
+    out.write_text(json.dumps(res, indent=1, ensure_ascii=False))
+    print(f"(saved to {out.relative_to(ROOT)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
