@@ -209,6 +209,7 @@ def test_fast_path_agrees_on_case_table():
     answered = sum(_agree(c["text"], int(c["fiscal_year"]) if c["fiscal_year"] else None)
                    for c in CASES)
     assert answered > 50            # the fast path is really used
+    assert _fast(clean("ต.ค. 57 - ก.ย. 58"), None) is not None
 
 
 @SETTINGS
@@ -221,6 +222,19 @@ def test_fast_path_agrees_on_generated_dates(d, style, thaidigit, fy, day_shift)
     # Impossible days (31 เม.ย.) must not be answered by the fast path.
     _agree(text.replace(thai_strftime(datetime(d.year, d.month, d.day), "%-d", thaidigit),
                         str(day_shift), 1), fy)
+
+
+@SETTINGS
+@given(st.integers(1, 12), st.integers(1, 12), st.one_of(st.none(), st.integers(2400, 2700)),
+       st.one_of(st.none(), st.integers(2400, 2700)), st.booleans(), st.booleans(),
+       st.sampled_from([" - ", "-", " ถึง ", "ถึง", " – "]), st.one_of(st.none(), st.integers(2400, 2700)))
+def test_fast_path_agrees_on_month_ranges(m1, m2, y1, y2, full1, two_digit, sep, fy):
+    def write(m, y, full):
+        name = FULL[m] if full else ABBR[m]
+        if y is None:
+            return name
+        return f"{name} {y % 100:02d}" if two_digit else f"{name} พ.ศ. {y}"
+    _agree(write(m1, y1, full1) + sep + write(m2, y2, not full1), fy)
 
 
 @SETTINGS

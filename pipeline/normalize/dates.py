@@ -579,7 +579,18 @@ for _m, _v in MONTHS.items():
 _FAST_LEAD = r"(?:[( ]|ภายใน|ลงวันที่|วันที่|เดือน|ณ|แล้วเสร็จ|ก่อน|กำหนดส่ง)*"
 _FAST_WORDS = re.compile(
     _FAST_LEAD + r"(?:(\d{1,2}) ?)?([^\d\s()]+?) ?(?:พ\.ศ\.? ?)?(\d{4}|\d{2})?[ )]*")
+_FAST_RANGE = re.compile(
+    _FAST_LEAD + r"([^\d\s()\-]+?) ?(?:พ\.ศ\.? ?)?(\d{4}|\d{2})? ?(?:-|ถึง) ?"
+    r"([^\d\s()\-]+?) ?(?:พ\.ศ\.? ?)?(\d{4}|\d{2})?[ )]*")
 _FAST_NUMERIC = re.compile(_FAST_LEAD + r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})[ )]*")
+
+
+def _fast_year(y: str | None) -> int | None:
+    if y is None:
+        return None
+    n = int(y)
+    year = 2500 + n - BE_OFFSET if len(y) == 2 else (n - BE_OFFSET if n >= 2400 else n)
+    return year if 1800 <= year <= 2200 else -1
 
 
 def _fast(t: str, fiscal_year: int | None) -> tuple | None:
@@ -589,25 +600,21 @@ def _fast(t: str, fiscal_year: int | None) -> tuple | None:
         if month is None:
             return None
         day = int(m[1]) if m[1] else None
+        year = _fast_year(m[3])
     else:
         m = _FAST_NUMERIC.fullmatch(t)
-        if not m:
-            return None
-        day, month = int(m[1]), int(m[3])
-        if not 1 <= month <= 12:
-            return None
-        m = (None, None, None, m[4])   # only the year is read below
-    y = m[3]
-    if y is None:
+        if m:
+            day, month = int(m[1]), int(m[3])
+            if not 1 <= month <= 12:
+                return None
+            year = _fast_year(m[4])
+        else:
+            return _fast_range(t, fiscal_year)
+    if year is None:
         if fiscal_year is None:
             return None
         year = fiscal_year - BE_OFFSET - (1 if month >= 10 else 0)
-    elif len(y) == 2:
-        year = 2500 + int(y) - BE_OFFSET
-    else:
-        year = int(y)
-        year = year - BE_OFFSET if year >= 2400 else year
-    if not 1800 <= year <= 2200:
+    elif year < 0:
         return None
     last = month_end(year, month)
     if day is None:
@@ -616,6 +623,31 @@ def _fast(t: str, fiscal_year: int | None) -> tuple | None:
         return None
     d = date(year, month, day)
     return d, d, "day", OK, "", (), ""
+
+
+def _fast_range(t: str, fiscal_year: int | None) -> tuple | None:
+    """"ต.ค. 57 - ก.ย. 58", "ม.ค. – มี.ค. 2558", "ต.ค. - ธ.ค." (with a fiscal year)."""
+    m = _FAST_RANGE.fullmatch(t)
+    if not m:
+        return None
+    lm, rm = _FAST_MONTHS.get(m[1]), _FAST_MONTHS.get(m[3])
+    if lm is None or rm is None:
+        return None
+    ly, ry = _fast_year(m[2]), _fast_year(m[4])
+    if (ly is not None and ly < 0) or (ry is not None and ry < 0):
+        return None
+    if ly is None and ry is None:
+        if fiscal_year is None:
+            return None
+        ly = fiscal_year - BE_OFFSET - (1 if lm >= 10 else 0)
+    if ly is None:
+        ly = ry - (1 if lm > rm else 0)
+    if ry is None:
+        ry = ly + (1 if rm < lm else 0)
+    a, b = date(ly, lm, 1), month_end(ry, rm)
+    if b < a or not 1800 <= ly <= 2200 or not 1800 <= ry <= 2200:
+        return None
+    return a, b, "range", OK, "", (), ""
 
 
 def _drop_durations(toks: list[_Tok]) -> list[_Tok]:
