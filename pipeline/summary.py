@@ -42,7 +42,10 @@ def _end_of_month(ym: str) -> Optional[date]:
 
 
 def summarize(files: list[FileResult], records: list[Record], findings: list[Finding],
-              as_of: date) -> list[dict]:
+              as_of: Optional[date] = None) -> list[dict]:
+    """Rows of SUMMARY_COLUMNS, sorted by agency and fiscal year. ``as_of`` (default today) is
+    the date activities are judged overdue at, as ``--as-of`` for deadlines."""
+    as_of = as_of or date.today()
     rows: dict[tuple, dict] = {}
 
     def row(agency: str, fy) -> dict:
