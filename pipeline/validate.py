@@ -427,6 +427,8 @@ class _Validator:
                 levels[lv] = [_step_no(s.item_no) for s in steps
                               if s.level is not None and s.level <= lv]
             n = self.n_levels
+        if not any(levels.values()):
+            return None  # nothing says which steps a level needs
         return float(scoring.milestone_score(levels, done, n))
 
     def _sub_indicator_score(self, subs: list[Record]) -> Optional[float]:

@@ -589,6 +589,16 @@ def test_milestone_kpi_score_without_a_matrix_uses_step_levels():
     assert find(ex, "7", "kpi").score == 3
 
 
+def test_milestone_kpi_score_empty_when_nothing_says_what_a_level_needs():
+    ex = clean_extraction()
+    ex.matrices.clear()
+    for r in ex.records:
+        if r.record_type == "milestone" and r.kpi_no == "7":
+            r.level = None
+    validate(ex, AS_OF)
+    assert find(ex, "7", "kpi").score is None
+
+
 def test_parent_score_empty_when_a_sub_indicator_is_unreported():
     ex = clean_extraction()
     find(ex, "1.3", "kpi").actual = None
