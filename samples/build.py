@@ -595,9 +595,13 @@ def write_files_expected(bad: dict, docs: list[dict]) -> None:
     no_form = {d["stem"] for d in docs if any(f[0] == "NO_FORM_FOUND" for f in d["findings"])}
     rows = []
     for path in sorted(HERE.rglob("*")):
-        if path.is_symlink() or not path.is_file() or "__pycache__" in path.parts:
-            continue
         rel = path.relative_to(HERE).as_posix()
+        if path.is_symlink():
+            # a link is listed, never followed (bad/loop points to its own folder)
+            rows.append([rel, path.stem, "skipped", ""])
+            continue
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
         if rel.startswith("bad/"):
             status, code = bad[path.name]
         elif path.suffix.lower() in SUBMISSION and not rel.startswith("source/"):
