@@ -71,8 +71,9 @@ def summarize(files: list[FileResult], records: list[Record], findings: list[Fin
     file_key: dict[str, tuple] = {}
     for f in files:
         agency, fy = f.agency, f.fiscal_year
-        if not agency and fy is None and f.source_file in first_record:
-            agency, fy = first_record[f.source_file]
+        if f.source_file in first_record:   # fill what the file row lacks from its records
+            rec_agency, rec_fy = first_record[f.source_file]
+            agency, fy = agency or rec_agency, fy if fy is not None else rec_fy
         file_key[f.source_file] = (agency or "", fy)
         out = row(agency, fy)
         out["files"] += 1

@@ -65,6 +65,14 @@ def test_counts():
     assert (unknown["files"], unknown["files_failed"], unknown["errors"]) == (1, 1, 1)
 
 
+def test_a_file_row_without_a_year_takes_it_from_its_records():
+    files = [FileResult("rayong/plan.docx", agency=RAYONG)]
+    records = [rec("activity", "rayong/plan.docx", RAYONG, 2553, item_no="1")]
+    rows = summarize(files, records, [], AS_OF)
+    assert [(r["agency"], r["fiscal_year"], r["files"], r["records"]) for r in rows] == \
+        [(RAYONG, 2553, 1, 1)]
+
+
 def test_overdue_depends_on_as_of():
     files, records, findings = fixture()
     rows = {r["agency"]: r for r in summarize(files, records, findings, date(2010, 8, 31))}
