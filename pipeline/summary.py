@@ -82,8 +82,9 @@ def summarize(files: list[FileResult], records: list[Record], findings: list[Fin
 
     for f in findings:
         agency, fy = f.agency, f.fiscal_year
-        if not agency and fy is None:
-            agency, fy = file_key.get(f.source_file, ("", None))
+        if (not agency or fy is None) and f.source_file in file_key:
+            file_agency, file_fy = file_key[f.source_file]
+            agency, fy = agency or file_agency, fy if fy is not None else file_fy
         out = row(agency, fy)
         if f.severity == "error":
             out["errors"] += 1
