@@ -69,7 +69,7 @@ def _month_regexes() -> tuple[str, str]:
 _MONTH_TH, _MONTH_EN = _month_regexes()
 _STOP_TH = "(?:" + _trie(
     ["ภายใน", "วันที่", "ตั้งแต่", "แล้วเสร็จ", "ระหว่าง", "เริ่ม", "ก่อน", "กำหนด", "สิ้นสุด", "ถึง",
-     "และ", "เดือน", "ปีงบ", "ไตรมาส", "วันทำการ"]
+     "และ", "เดือน", "ปีงบ", "ไตรมาส", "วันทำการ", "ครึ่งปี", "รอบ"]
     + [f for v in MONTHS.values() for f in (v["full"], *v["short"], *v["misspellings"])]) + ")"
 _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = r"(?<![a-z])", r"(?![a-z])"
 
@@ -85,7 +85,10 @@ _TOKEN = re.compile("|".join([
     r"(?P<rng>-)|(?P<sl>/)|(?P<and>&)",
     r"(?=[ก-๛])(?:"
     r"(?P<era>[พคร]\s?\.?\s?ศ\.?)"
-    r"|(?P<fy>(?:ประจำ)?ปี\s?งบ(?:\s?ประมาณ|ฯ|\.)?)"
+    r"|(?P<fy>(?:ประจำ)?ปี\s?(?:งบ(?:\s?ประมาณ|ฯ|\.)?|งปม\.?))"
+    # Reporting rounds: "รอบ 6 เดือน" is the first six months of the fiscal year; halves too.
+    r"|(?P<half>ครึ่งปี(?:งบประมาณ)?(?:แรก|หลัง))"
+    r"|(?P<round>รอบ(?!ที่|ที)(?:การรายงาน(?:ผล)?)?)"
     r"|(?P<q>ไตร\s?มา[สศษ](?:ที่|ที)?)"
     r"|(?P<wd>วัน\s?ทำ\s?การ)"
     r"|(?P<wk>(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ?|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?"
@@ -154,6 +157,10 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
             out.append(_Tok("E", s, e, _ERA[raw[0].lower()], raw))
         elif kind == "fy":
             out.append(_Tok("FY", s, e, None, raw))
+        elif kind == "half":
+            out.append(_Tok("H", s, e, 1 if raw.endswith("แรก") else 2, raw))
+        elif kind == "round":
+            out.append(_Tok("RD", s, e, None, raw))
         elif kind == "q":
             out.append(_Tok("Q", s, e, None, raw))
         elif kind == "wd":
@@ -650,6 +657,47 @@ def _fast_range(t: str, fiscal_year: int | None) -> tuple | None:
     return a, b, "range", OK, "", (), ""
 
 
+def _drop_ordinals(toks: list[_Tok]) -> list[_Tok]:
+    """"งวดที่ 1 (ต.ค. - มี.ค.)", "ครั้งที่ 1/2558": a number after a word ending in ที่ is an
+    ordinal (installment, meeting, step), not a day or a month; so is "/2558" after it."""
+    out: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        x = toks[i]
+        out.append(x)
+        i += 1
+        if x.kind == "U" and x.raw.endswith(("ที่", "ที")) and i < len(toks) and toks[i].kind == "N":
+            i += 1
+            if i + 1 < len(toks) and toks[i].kind == "S" and toks[i + 1].kind == "N":
+                i += 2
+    return out
+
+
+def _rounds(toks: list[_Tok], fiscal_year: int | None) -> tuple:
+    """"รอบ 6 เดือน" / "รายงานรอบ 12 เดือน": months 1..N of the fiscal year; "ครึ่งปีแรก" /
+    "ครึ่งปีหลัง": October-March / April-September."""
+    fy = fiscal_year
+    years = [x for x in toks if x.kind == "YR" or (x.kind == "N" and x.value[1] == 4)]
+    if len(years) == 1:
+        fy = _yr(years[0]) + BE_OFFSET
+    elif years:
+        raise _Bad("not a date")
+    if fy is None:
+        raise _Bad("a reporting round needs a fiscal year")
+    start, fy_end = fiscal_year_bounds(fy)
+    half = next((x.value for x in toks if x.kind == "H"), None)
+    if half is not None:
+        a, b = (start, quarter_bounds(fy, 2)[1]) if half == 1 else (quarter_bounds(fy, 3)[0], fy_end)
+        return a, b, "range", OK, "", (), ""
+    n = [x.value[0] for i, x in enumerate(toks)
+         if x.kind == "N" and i + 1 < len(toks) and toks[i + 1].kind == "DW"]
+    if len(n) != 1 or not 1 <= n[0] <= 12:
+        raise _Bad("not a date")
+    month = (9 + n[0] - 1) % 12 + 1
+    end = month_end(start.year + (1 if month < 10 else 0), month)
+    return start, end, "range" if n[0] > 1 else "month", OK, "", (), ""
+
+
 def _drop_durations(toks: list[_Tok]) -> list[_Tok]:
     """Drop "6 เดือน" / "15 วัน" (a duration beside a date) and the bare word เดือน ("เดือน
     พ.ย. 2557"); a number before เดือน that a month follows is a day ("5 เดือนพฤศจิกายน")."""
@@ -678,6 +726,12 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
         for x in raw:
             if x.kind == "U" and len(x.raw) == 1 and t[x.end:x.end + 1] == ".":
                 raise _Bad(f"unreadable: {x.raw}.")
+    if "U" in kinds:
+        toks = _drop_ordinals(toks)
+    if "RD" in kinds or "H" in kinds:
+        if not any(x.kind in ("M", "D", "Q") for x in toks):
+            return _rounds(toks, fiscal_year)
+        toks = [x for x in toks if x.kind not in ("RD", "H")]   # the dates given say more
     if "DW" in kinds:
         toks = _drop_durations(toks)
         if not toks:
