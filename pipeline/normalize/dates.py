@@ -740,6 +740,9 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
         toks = _merge_years(toks)
     if "U" in kinds:
         toks = [x for x in toks if x.kind != "U"]
+        if all(x.kind == "N" for x in toks):
+            # "Read 2082 times", "© 2024 ...": a bare number among words is not a year.
+            raise _Bad("a number among words, not a date")
     if not toks:
         raise _Bad("not a date")
     if toks[0].kind in ("R", "AND"):

@@ -34,6 +34,23 @@ CONFUSIONS: dict[str, tuple[tuple[int, ...], str]] = {
     month_key(c["text"]): (tuple(c["months"]), c["why"]) for c in _VOCAB["confusions"]}
 
 _ABBR_KEYS = {month_key(a): m for m, a in ABBR.items()}
+_VOWELS = set(_VOCAB["vowels"])
+_ALIKE = {(a, b) for group in _VOCAB["lookalikes"] for a in group for b in group if a != b}
+_ALIKE |= {(a, b) for a in _VOWELS for b in _VOWELS if a != b}
+
+
+def _plausible_slip(key: str, abbr_key: str) -> bool:
+    """One edit that a typist or OCR makes: a look-alike letter swapped, or a vowel added or
+    dropped. Any one-letter edit of a two-letter abbreviation would make most initials months."""
+    ops = Levenshtein.editops(key, abbr_key)
+    if len(ops) != 1:
+        return False
+    op = ops[0]
+    if op.tag == "replace":
+        return (key[op.src_pos], abbr_key[op.dest_pos]) in _ALIKE
+    if op.tag == "insert":
+        return abbr_key[op.dest_pos] in _VOWELS
+    return key[op.src_pos] in _VOWELS
 _LONG_CHOICES = {month_key(f): m for m, v in MONTHS.items()
                  for f in [v["full"], *v["short"], *v["misspellings"]]}
 _EN_CHOICES = {f: m for m, v in MONTHS.items() for f in v["en"] if len(f) > 3}
@@ -75,7 +92,7 @@ def lookup_month(key: str) -> MonthMatch | None:
             return None
         return _fuzzy_long(key, _EN_CHOICES, english=True)
     if len(key) <= 4:
-        near = tuple(m for k, m in _ABBR_KEYS.items() if Levenshtein.distance(key, k, score_cutoff=1) <= 1)
+        near = tuple(m for k, m in _ABBR_KEYS.items() if _plausible_slip(key, k))
         if near:
             return MonthMatch(near, CORRECTED if len(near) == 1 else AMBIGUOUS, False, "one letter off")
     if len(key) < 5:       # four letters or fewer are too short to repair by similarity
