@@ -45,6 +45,8 @@ PDF_SOURCES = HERE / "pdf_sources.json"
 FIXED_DT = datetime(2010, 1, 4, 9, 0, 0)
 ZIP_DT = (2010, 1, 4, 9, 0, 0)
 
+# samples/ is itself a folder thaiforms reads: leave no __pycache__ in it
+sys.dont_write_bytecode = True
 sys.path.insert(0, str(SOURCE))
 from _lib import L, U, S  # noqa: E402
 
@@ -62,6 +64,15 @@ FINDING_COLUMNS = ["code", "item_no", "value"]
 # ----------------------------------------------------------------------------- sources
 
 def load_sources(only: list[str] | None = None) -> list[dict]:
+    before = sys.dont_write_bytecode
+    sys.dont_write_bytecode = True       # no __pycache__ under samples/
+    try:
+        return _load_sources(only)
+    finally:
+        sys.dont_write_bytecode = before
+
+
+def _load_sources(only: list[str] | None) -> list[dict]:
     docs = []
     for path in sorted(SOURCE.glob("*.py")):
         if path.name.startswith("_"):

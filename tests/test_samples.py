@@ -27,9 +27,16 @@ SUBMISSION = {".docx", ".pdf", ".xlsx", ".txt", ".tsv", ".csv"}
 
 
 def _load_build():
-    spec = importlib.util.spec_from_file_location("samples_build", SAMPLES / "build.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    # samples/ is read by `thaiforms run`: no __pycache__ may appear in it
+    before = sys.dont_write_bytecode
+    sys.dont_write_bytecode = True
+    try:
+        spec = importlib.util.spec_from_file_location("samples_build", SAMPLES / "build.py")
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        mod.load_sources()          # imports every source once, without bytecode
+    finally:
+        sys.dont_write_bytecode = before
     return mod
 
 
@@ -339,9 +346,14 @@ BAD = SAMPLES / "bad"
 
 
 def _bad_expect():
-    spec = importlib.util.spec_from_file_location("bad_files", SAMPLES / "bad_files.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    before = sys.dont_write_bytecode
+    sys.dont_write_bytecode = True
+    try:
+        spec = importlib.util.spec_from_file_location("bad_files", SAMPLES / "bad_files.py")
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+    finally:
+        sys.dont_write_bytecode = before
     return mod.EXPECT
 
 
