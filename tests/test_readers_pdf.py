@@ -204,3 +204,24 @@ def test_scanned_page_has_no_text_layer(tmp_path):
     assert doc.pages_without_text() == [2]
     assert doc.pages[1].blocks == []
     assert any("OCR" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("font", ["garuda", "laksaman"])
+def test_table_aligned_by_text_only(font):
+    """A borderless table: columns found from where the text starts, wrapped cells joined."""
+    doc = read_document(CER / "pdf" / f"budget-{font}.pdf")
+    [expected] = source_tables("budget")
+    expected[0][0] = expected[0][0].lstrip("!")
+    [table] = doc.tables()
+    assert [[_norm(x) for x in row] for row in table.grid()] == expected
+    paras = [p.text for p in doc.paragraphs()]
+    assert paras[0] == "สรุปงบประมาณตามแผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. 2553"
+    assert paras[-1].startswith("หมายเหตุ : งบประมาณ")
+
+
+def test_plain_paragraph_pages_make_no_tables():
+    # justified paragraphs have stretched spaces but no shared column starts
+    for name in ("report-laksaman", "form72-norasi"):
+        doc = read_document(CER / "pdf" / f"{name}.pdf")
+        assert all(t.n_cols > 2 or t.n_rows > 4 for t in doc.tables())
+        assert len(doc.tables()) == len(source_tables(name.split("-")[0]))

@@ -71,8 +71,39 @@ class _Line:
         return "".join(c.ch for c in self.chars)
 
     def text(self) -> str:
+        """The line's characters, marks after the base they are drawn on; a visible gap with
+        no space character in the file (text placed by position, tab stops) reads as a space."""
         order = order_marks_by_position([(c.ch, c.x0, c.x1) for c in self.chars])
-        return "".join(self.chars[i].ch for i in order)
+        out: list[str] = []
+        prev: Optional[_Char] = None
+        gap = 0.4 * self.height
+        for i in order:
+            c = self.chars[i]
+            if not c.mark and not c.ch.isspace():
+                if prev is not None and c.ax0 - prev.ax1 > gap and out and out[-1] != " ":
+                    out.append(" ")
+                prev = c
+            out.append(c.ch)
+        return "".join(out)
+
+    def segments(self, min_gap: float) -> list["_Line"]:
+        """The line cut where the horizontal gap between characters is at least ``min_gap``
+        (columns of a table drawn without lines)."""
+        segs: list[_Line] = []
+        cur = _Line()
+        prev: Optional[_Char] = None
+        for c in self.chars:
+            if not c.mark and not c.ch.isspace():
+                if prev is not None and c.ax0 - prev.ax1 >= min_gap and cur.has_base():
+                    segs.append(cur)
+                    cur = _Line()
+                prev = c
+            if c.ch.isspace() and not cur.has_base():
+                continue
+            cur.add(c)
+        if cur.has_base():
+            segs.append(cur)
+        return segs
 
 
 def _check_file(path: Path) -> None:
@@ -423,7 +454,8 @@ def _lines(chars: list[_Char]) -> list[_Line]:
     return lines
 
 
-_LIST_START = re.compile(r"^\s*(?:[-•●○▪■◆\u2022]|\(?\d{1,3}[.)]|\(\d{1,3}\)|[ก-ฮ][.)]\s|ข้อ\s*\d)")
+_LIST_START = re.compile(r"^\s*(?:[-•●○▪■◆\u2022]|\(?\d{1,3}[.)]|\(\d{1,3}\)|[ก-ฮ][.)]\s|ข้อ\s*\d|"
+                         r"(?:ขั้นตอน|กิจกรรม|ตัวชี้วัด|มิติ|ระดับ|โครงการ)ที่\s*[\d๐-๙])")
 _tokenize = None
 
 
@@ -635,9 +667,15 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
 
     if outside:
         lines = _lines(outside)
+        left = min([ln.x0 for ln in lines if ln.has_base()] + [g.bbox[0] for g in grids]
+                   or [0.0])
+        text_tables, lines = _text_tables(lines, page_no)
+        placed.extend((t.bbox[1], t) for t in text_tables)
         if lines:
-            right = max(ln.x1 for ln in lines if ln.has_base()) if any(
-                ln.has_base() for ln in lines) else width
+            based = [ln for ln in lines if ln.has_base()]
+            # the text column's right edge: the longest line, or the left margin mirrored
+            # (office documents have equal side margins), whichever is further right
+            right = max(max((ln.x1 for ln in based), default=width), width - left)
             for g in grids:
                 right = max(right, g.bbox[2] - 6)
             texts, raws, groups = _join_lines(lines, right, split_paragraphs=True)
@@ -650,6 +688,152 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
                                                 bbox=tuple(round(v, 2) for v in bb))))
     placed.sort(key=lambda p: p[0])
     return [b for _, b in placed]
+
+
+# ---------------------------------------------------------------- tables aligned by text only
+
+def _text_tables(lines: list[_Line], page_no: int) -> tuple[list[Table], list[_Line]]:
+    """Tables drawn without ruling lines: runs of at least three lines cut into segments by
+    wide gaps, whose segments start at shared column positions. A line with a single segment
+    that fits inside one column continues the row above (a wrapped cell). Conservative: a
+    run whose segments do not line up stays paragraphs."""
+    spaces = sorted(c.ax1 - c.ax0 for ln in lines for c in ln.chars
+                    if c.ch == " " and c.ax1 - c.ax0 > 0.5)
+    space = spaces[len(spaces) // 2] if spaces else 0.0
+    segs = [ln.segments(max(2.0 * (space or 0.25 * ln.height), 6.0)) if ln.has_base() else []
+            for ln in lines]
+    used: set[int] = set()
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if len(segs[i]) < 2:
+            i += 1
+            continue
+        # the run: multi-segment lines, and single-segment lines between them
+        j, last_multi = i, i
+        while j + 1 < len(lines) and (len(segs[j + 1]) >= 2 or len(segs[j + 1]) == 1):
+            step = lines[j + 1].top - lines[j].top
+            if step > 2.6 * max(lines[j].height, lines[j + 1].height) or step < 0:
+                break
+            j += 1
+            if len(segs[j]) >= 2:
+                last_multi = j
+        j = last_multi
+        run = list(range(i, j + 1))
+        multi = [k for k in run if len(segs[k]) >= 2]
+        anchors = _anchors([s.x0 for k in run for s in segs[k]], len(multi))
+        if len(multi) >= 3 and len(anchors) >= 2 and \
+                _aligned(anchors, [s.x0 for k in multi for s in segs[k]]) >= 0.8:
+            table = _build_text_table(run, segs, lines, anchors, page_no)
+            if table is not None:
+                tables.append(table)
+                used.update(run)
+                i = j + 1
+                continue
+        i += 1
+    return tables, [ln for k, ln in enumerate(lines) if k not in used]
+
+
+def _anchors(xs: list[float], n_lines: int, tol: float = 5.0) -> list[float]:
+    clusters: list[list[float]] = []
+    for x in sorted(xs):
+        if clusters and x - clusters[-1][-1] <= tol:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    need = max(2, (n_lines + 1) // 2)
+    return [min(c) for c in clusters if len(c) >= need]
+
+
+def _aligned(anchors: list[float], xs: list[float], tol: float = 5.0) -> float:
+    return sum(1 for x in xs if any(abs(x - a) <= tol for a in anchors)) / max(1, len(xs))
+
+
+def _column_of(anchors: list[float], x: float) -> int:
+    k = 0
+    for idx, a in enumerate(anchors):
+        if x >= a - 5.0:
+            k = idx
+    return k
+
+
+_NUMBER = re.compile(r"^[\d๐-๙][\d๐-๙,.]*%?$")
+_ROW_START = re.compile(r"^\s*(?:รวม|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(\d{1,3}\)|[-•●▪■]|"
+                        r"(?:กิจกรรม|ขั้นตอน|ตัวชี้วัด|มิติ|โครงการ|แผนงาน)(?:ที่)?\s*\d)")
+
+
+def _split_by_columns(line: _Line, anchors: list[float]) -> dict[int, _Line]:
+    """The line's characters by column: each goes to the last column starting at or before
+    it (a cell's text never runs into the next column; it wraps inside its cell)."""
+    cols: dict[int, _Line] = {}
+    col = 0
+    for c in line.chars:
+        if not c.mark and not c.ch.isspace():
+            col = _column_of(anchors, c.ax0)
+        if c.ch.isspace() and col not in cols:
+            continue
+        cols.setdefault(col, _Line()).add(c)
+    for part in cols.values():
+        while part.chars and part.chars[-1].ch.isspace() and len(part.chars) > 1 and False:
+            part.chars.pop()
+    return {k: v for k, v in cols.items() if v.has_base()}
+
+
+def _build_text_table(run, segs, lines, anchors, page_no) -> Optional[Table]:
+    """Rows of a table aligned by text. A line continues the row above (wrapped cells) when
+    it fills only columns the line above filled, fewer than the row's first line, puts no
+    number under a number, and does not open like a new item."""
+    rows: list[dict[int, list[_Line]]] = []
+    row_width = 0
+    prev_cols: set[int] = set()
+    for k in run:
+        parts = _split_by_columns(lines[k], anchors)
+        cols = {c: [p] for c, p in parts.items()}
+        if rows and _continues(rows[-1], cols, prev_cols, row_width):
+            for c, ps in cols.items():
+                rows[-1].setdefault(c, []).extend(ps)
+        else:
+            rows.append(cols)
+            row_width = len(cols)
+        prev_cols = set(cols)
+    return _finish(rows, anchors, page_no)
+
+
+def _continues(row: dict, cols: dict, prev_cols: set, row_width: int) -> bool:
+    if not set(cols) <= prev_cols or len(cols) >= max(row_width, 2):
+        return False
+    for c, ps in cols.items():
+        text = " ".join(p.text().strip() for p in ps)
+        above = " ".join(p.text().strip() for p in row.get(c, []))
+        if _NUMBER.match(text) and _NUMBER.match(above.split(" ")[-1] if above else ""):
+            return False
+        if c == min(cols) and _ROW_START.match(text):
+            return False
+    return True
+
+
+def _finish(rows, anchors, page_no) -> Optional[Table]:
+    if len(rows) < 2:
+        return None
+    cells = []
+    for r, cols in enumerate(rows):
+        for c in range(len(anchors)):
+            parts = cols.get(c, [])
+            if parts:
+                texts, raws, _ = _join_lines(parts, max(p.x1 for p in parts), False)
+                text = " ".join(repair_thai(t) for t in texts)
+                raw = "\n".join(raws)
+                bbox = (min(p.x0 for p in parts), min(p.top for p in parts),
+                        max(p.x1 for p in parts), max(p.bottom for p in parts))
+            else:
+                text, raw, bbox = "", "", None
+            cells.append(Cell(row=r, col=c, text=text, raw=raw, page=page_no,
+                              bbox=tuple(round(v, 2) for v in bbox) if bbox else None))
+    boxes = [c.bbox for c in cells if c.bbox]
+    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+            max(b[3] for b in boxes))
+    return Table(cells=cells, n_rows=len(rows), n_cols=len(anchors), page=page_no,
+                 bbox=tuple(round(v, 2) for v in bbox))
 
 
 # ---------------------------------------------------------------- tables across pages

@@ -3,6 +3,8 @@
 Sources (src/*.txt) are plain text: a line is a paragraph, consecutive lines with TABs are a
 table (one row per line), blank lines separate blocks. Inside a table a cell ``^`` continues the
 merged cell above, ``<`` the merged cell to the left, ``#`` is an empty shaded cell (a Gantt bar).
+A table whose first cell starts with ``!`` is drawn without borders (its columns are aligned
+by the text only); the ``!`` is not part of the text.
 
 Outputs, committed: docx/<src>-<font>.docx, pdf/<src>-<font>.pdf and expected/<src>.txt, the text
 ``thaiforms text`` should print for the document (paragraphs one per line, rows TAB-joined,
@@ -32,6 +34,7 @@ BUILDS = {
     "form72": ["Laksaman", "Garuda", "Loma", "Kinnari", "Norasi"],
     "plan": ["Laksaman", "Garuda", "Norasi"],
     "report": ["Laksaman", "Loma", "Kinnari"],
+    "budget": ["Garuda", "Laksaman"],
 }
 
 
@@ -60,8 +63,14 @@ def expected_text(blocks: list) -> str:
             out.append(val)
         else:
             out.append("\n".join("\t".join("" if c in ("^", "<", "#") else c for c in r)
-                                 for r in val))
+                                 for r in _unmark(val)))
     return "\n\n".join(out) + "\n"
+
+
+def _unmark(rows: list[list[str]]) -> list[list[str]]:
+    if rows and rows[0] and rows[0][0].startswith("!"):
+        return [[rows[0][0][1:]] + rows[0][1:]] + rows[1:]
+    return rows
 
 
 def _set_font(run_or_style_font, element, name: str, size: int) -> None:
@@ -117,13 +126,17 @@ def make_docx(blocks: list, font: str, size: int, out: Path) -> None:
             d.add_paragraph(val)
             continue
         n_cols = max(len(r) for r in val)
-        rows = [r + [""] * (n_cols - len(r)) for r in val]
+        borderless = val[0][0].startswith("!")
+        rows = [r + [""] * (n_cols - len(r)) for r in _unmark(val)]
         t = d.add_table(rows=len(rows), cols=n_cols)
-        t.style = "Table Grid"
+        if not borderless:
+            t.style = "Table Grid"
         if n_cols > 10:   # Gantt: narrow month columns
             widths = [4.2, 1.4, 1.3, 1.3] + [0.95] * (n_cols - 8) + [3.0, 1.8, 1.5, 1.3]
         elif n_cols == 8:  # form 7.2
             widths = [6.5, 3.5, 6.0, 1.8, 1.8, 1.8, 1.6, 2.2]
+        elif borderless:
+            widths = [7.0] + [3.0] * (n_cols - 1)
         else:
             widths = [3.0] + [15.0 / (n_cols - 1)] * (n_cols - 1) if n_cols > 2 else [3.0, 15.0]
         _set_widths(t, [Cm(w) for w in widths])
