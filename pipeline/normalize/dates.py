@@ -459,11 +459,18 @@ def _numbers_after(toks: list[_Tok], i: int) -> tuple[list[int], int]:
     """Numbers of a quarter list after position i: "3 และ 4", "3-4", "1, 2", "ที่ 3 และไตรมาสที่ 4"."""
     nums: list[int] = []
     j = i
+    through = False                  # "1-4" / "1 ถึง 4": every quarter from 1 to 4
     while j < len(toks) and toks[j].kind in ("N", "AND", "R", "Q"):
         if toks[j].kind == "N":
             if toks[j].value[1] > 1:
                 break
-            nums.append(toks[j].value[0])
+            n = toks[j].value[0]
+            if through and nums and 1 <= nums[-1] < n <= 4:
+                nums.extend(range(nums[-1] + 1, n))
+            nums.append(n)
+            through = False
+        elif toks[j].kind == "R":
+            through = True
         j += 1
     return nums, j
 
@@ -526,6 +533,13 @@ def _quarter_with_months(t: str, toks: list[_Tok], fiscal_year, prefer) -> tuple
 
 
 def _fiscal_years(toks: list[_Tok], fiscal_year: int | None) -> tuple[date, date, str]:
+    if sum(t.kind == "FY" for t in toks) > 1:
+        # "ปีงบประมาณ พ.ศ. 2566 (Fiscal Year 2023)": the same year said twice is one year.
+        years = {_yr(t) for t in toks if _is_year_number(t)}
+        if len(years) == 1 and all(t.kind == "FY" or _is_year_number(t) for t in toks):
+            a, b = fiscal_year_bounds(years.pop() + BE_OFFSET)
+            return a, b, "year"
+        raise _Bad("not a date")
     rest = [t for t in toks if t.kind != "FY"]
     years = [t for t in rest if t.kind != "R"]
     if not years:
@@ -740,7 +754,7 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
         toks = _merge_years(toks)
     if "U" in kinds:
         toks = [x for x in toks if x.kind != "U"]
-        if all(x.kind == "N" for x in toks):
+        if toks and all(x.kind == "N" for x in toks):
             # "Read 2082 times", "© 2024 ...": a bare number among words is not a year.
             raise _Bad("a number among words, not a date")
     if not toks:
