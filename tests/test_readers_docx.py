@@ -169,3 +169,20 @@ def test_old_binary_word_file_is_unsupported(tmp_path):
     with pytest.raises(ReadError) as e:
         read_document(doc)
     assert e.value.reason == "unsupported"
+
+
+def test_text_box_text_once_and_deleted_text_left_out(tmp_path):
+    from lxml import etree
+    d = docx.Document()
+    p = d.add_paragraph("ผู้ว่าราชการจังหวัด")
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    xml = (f'<w:r xmlns:w="{W}" xmlns:mc="{MC}"><mc:AlternateContent><mc:Choice Requires="wps">'
+           f'<w:t> (ลงนาม)</w:t></mc:Choice><mc:Fallback><w:t> (ลงนาม)</w:t></mc:Fallback>'
+           f'</mc:AlternateContent></w:r>'
+           f'<w:del xmlns:w="{W}"><w:r><w:delText>ลบ</w:delText></w:r></w:del>')
+    for el in etree.fromstring(f"<root>{xml}</root>"):
+        p._p.append(el)
+    path = tmp_path / "box.docx"
+    d.save(path)
+    assert read_document(path).paragraphs()[0].text == "ผู้ว่าราชการจังหวัด (ลงนาม)"

@@ -118,23 +118,34 @@ def _para_style(p, styles) -> str:
     return styles.get(sid, sid) or ""
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIP = {W + "del", W + "pPr", W + "rPr", W + "instrText", _MC_FALLBACK}
+
+
 def _para_text(p) -> str:
-    """Text of a w:p: runs (also inside hyperlinks, insertions, fields), tabs and breaks;
-    deleted text (w:del) is left out."""
+    """Text of a w:p: runs (also inside hyperlinks, insertions, fields, text boxes), tabs and
+    breaks. Deleted text, field codes and the fallback copy of alternate content (a text box
+    is stored twice, once for old readers) are left out."""
     out: list[str] = []
-    for node in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "delText", W + "noBreakHyphen",
-                       W + "sym"):
+    stack = [iter(p)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
         tag = node.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
         if tag == W + "t":
             out.append(node.text or "")
         elif tag == W + "tab":
-            # a w:tab inside w:pPr/w:tabs is a tab stop definition, not a character
-            if node.getparent() is not None and node.getparent().tag == W + "r":
-                out.append("\t")
+            out.append("\t")
         elif tag in (W + "br", W + "cr"):
             out.append("\n")
         elif tag == W + "noBreakHyphen":
             out.append("-")
+        elif len(node):
+            stack.append(iter(node))
     return "".join(out)
 
 

@@ -217,18 +217,20 @@ def _sheet_tables(ws, read_only: bool, budget: list[int], warnings: list[str]) -
             bands[-1] = (bands[-1][0], max(bands[-1][1], r))
         else:
             bands.append((r, r))
-    tables = []
+    blocks: list = []
     for r0, r1 in bands:
         cols = [k for (r, k) in grid if r0 <= r <= r1] + \
                [k for m in merges if r0 <= m[0] <= r1 for k in (m[1], m[3])]
         c0, c1 = min(cols), max(cols)
-        filled = [(r, k) for (r, k) in grid if r0 <= r <= r1 and grid[(r, k)][0].strip()]
-        if len(filled) == 1 and not any(r0 <= m[0] <= r1 for m in merges if
-                                        (m[2] - m[0]) > 0) and not any(
+        filled = sorted((r, k) for (r, k) in grid if r0 <= r <= r1 and grid[(r, k)][0].strip())
+        one_per_row = len({r for r, _ in filled}) == len(filled)
+        if filled and one_per_row and not any(
+                m[2] > m[0] for m in merges if r0 <= m[0] <= r1) and not any(
                 grid[key][1] for key in grid if r0 <= key[0] <= r1):
-            # a lone cell between blank rows is a title or note line, not a table
-            text = grid[filled[0]][0]
-            tables.append(Paragraph(text=repair_thai(text.strip()), raw=text))
+            # lines with one cell each between blank rows (titles, notes): paragraphs
+            for key in filled:
+                text = grid[key][0]
+                blocks.append(Paragraph(text=repair_thai(text.strip()), raw=text))
             continue
         covered: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         for m in merges:
@@ -247,6 +249,6 @@ def _sheet_tables(ws, read_only: bool, budget: list[int], warnings: list[str]) -
                 cs = m[3] - m[1] + 1 if m else 1
                 cells.append(Cell(row=r - r0, col=k - c0, text=repair_thai(text.strip()),
                                   raw=text, rowspan=rs, colspan=cs, shaded=shaded))
-        tables.append(Table(cells=cells, n_rows=r1 - r0 + 1, n_cols=c1 - c0 + 1,
+        blocks.append(Table(cells=cells, n_rows=r1 - r0 + 1, n_cols=c1 - c0 + 1,
                             sheet=ws.title))
-    return tables
+    return blocks
