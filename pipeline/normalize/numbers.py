@@ -1,6 +1,7 @@
 """parse_amount, parse_duration and working-day deadlines."""
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from functools import lru_cache
@@ -57,7 +58,8 @@ def _amount_one(t: str) -> tuple[float | None, str]:
         unit = m["unit"] or ""
         if m["scale"]:
             value *= _SCALE[m["scale"]]
-            unit = unit or "บาท" if unit in ("", "บาท", "บาทถ้วน") else unit
+            if not unit:
+                unit = "บาท"          # "1.5 ล้าน" in a budget cell is baht
         if m["pct1"] or unit == "เปอร์เซ็นต์":
             unit = "%"
         if unit in ("บาทถ้วน", "บ.") or m["scale"] == "ลบ.":
@@ -78,12 +80,16 @@ def _amount_one(t: str) -> tuple[float | None, str]:
     return None, ""
 
 
+def _finite(v: tuple[float | None, str]) -> tuple[float | None, str]:
+    return v if v[0] is None or math.isfinite(v[0]) else (None, "")
+
+
 def parse_amount(text: str) -> Amount:
     """A number from a cell: ``50,000``, ``150,000 บาท``, ``1.5 ล้านบาท``, ``๕๐,๐๐๐``,
     ``ห้าหมื่นบาท``, ``ร้อยละ 60``, ``60%``, ``0.5``, ``1 คะแนน``. Cells that are not an amount
     (``ในม.``, ``งบปกติ``, ``-``, ditto marks) give value None; the text is always kept."""
     try:
-        value, unit = _amount(text or "")
+        value, unit = _finite(_amount(text or ""))
     except (ValueError, OverflowError):
         value, unit = None, ""
     return Amount(text=text, value=value, unit=unit)
