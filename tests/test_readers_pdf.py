@@ -225,3 +225,26 @@ def test_plain_paragraph_pages_make_no_tables():
         doc = read_document(CER / "pdf" / f"{name}.pdf")
         assert all(t.n_cols > 2 or t.n_rows > 4 for t in doc.tables())
         assert len(doc.tables()) == len(source_tables(name.split("-")[0]))
+
+
+def test_rotated_page_reads_as_displayed(tmp_path):
+    """Content drawn turned in user space and shown upright by /Rotate 90 (as some PDF
+    printers make landscape pages) reads the same as the plain page."""
+    pdf = pdfium.PdfDocument(str(CER / "pdf" / "form72-garuda.pdf"))
+    page = pdf[0]
+    w, h = page.get_size()
+    for obj in list(page.get_objects()):
+        obj.transform(pdfium.PdfMatrix(0, 1, -1, 0, h, 0))
+    page.set_mediabox(0, 0, h, w)
+    page.set_cropbox(0, 0, h, w)
+    page.set_rotation(90)
+    page.gen_content()
+    buf = io.BytesIO()
+    pdf.save(buf)
+    p = tmp_path / "rotated.pdf"
+    p.write_bytes(buf.getvalue())
+    plain = read_document(CER / "pdf" / "form72-garuda.pdf")
+    rotated = read_document(p)
+    assert (rotated.pages[0].width, rotated.pages[0].height) == \
+        (pytest.approx(w), pytest.approx(h))
+    assert render_text(rotated) == render_text(plain)

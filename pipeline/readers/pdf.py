@@ -195,7 +195,34 @@ class _LazyPlumber:
             self.pdf.close()
 
 
-def _page_chars(tp, height: float) -> list[_Char]:
+class _Frame:
+    """From PDF user space (bottom-left origin, any crop box origin, any /Rotate) to the page
+    as displayed, in points with a top-left origin (the coordinates of schemas' BBox)."""
+
+    def __init__(self, page):
+        cl, cb, cr, ct = page.get_cropbox()
+        self.cl, self.cb = cl, cb
+        self.w, self.h = cr - cl, ct - cb
+        self.rot = page.get_rotation() % 360
+        self.width, self.height = (self.h, self.w) if self.rot in (90, 270) else (self.w, self.h)
+
+    def pt(self, x: float, y: float) -> tuple[float, float]:
+        u, v = x - self.cl, y - self.cb
+        if self.rot == 0:
+            return u, self.h - v
+        if self.rot == 90:
+            return v, u
+        if self.rot == 180:
+            return self.w - u, v
+        return self.h - v, self.w - u
+
+    def box(self, l: float, b: float, r: float, t: float) -> tuple[float, float, float, float]:
+        x0, y0 = self.pt(l, b)
+        x1, y1 = self.pt(r, t)
+        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def _page_chars(tp, frame: "_Frame") -> list[_Char]:
     import ctypes
 
     import pypdfium2.raw as raw
@@ -218,24 +245,26 @@ def _page_chars(tp, height: float) -> list[_Char]:
         # font's line box, the same for every character of a line (dots and marks included)
         raw.FPDFText_GetCharBox(raw_tp, i, l, r, b, t)
         raw.FPDFText_GetLooseCharBox(raw_tp, i, loose)
-        out.append(_Char(ch, l.value, height - loose.top, r.value, height - loose.bottom,
-                         is_mark(ch), loose.left, loose.right))
+        tx0, _, tx1, _ = frame.box(l.value, b.value, r.value, t.value)
+        ax0, top, ax1, bottom = frame.box(loose.left, loose.bottom, loose.right, loose.top)
+        out.append(_Char(ch, tx0, top, tx1, bottom, is_mark(ch), ax0, ax1))
     return out
 
 
 def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
     page = pdf[i]
     try:
-        width, height = page.get_size()
+        frame = _Frame(page)
+        width, height = frame.width, frame.height
         tp = page.get_textpage()
         try:
-            chars = _page_chars(tp, height)
+            chars = _page_chars(tp, frame)
         finally:
             tp.close()
         has_text = any(not c.ch.isspace() for c in chars)
         grids = []
         if has_text:
-            paths = _page_paths(page, height)
+            paths = _page_paths(page, frame)
             if paths is None:
                 # paths PDFium cannot place simply (inside form XObjects): pdfplumber reads them
                 pp = plumber.page(i)
@@ -270,7 +299,7 @@ def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str, kin
             "object_type": kind}
 
 
-def _page_paths(page, height: float):
+def _page_paths(page, frame: "_Frame"):
     """(edges, fills) of the page's vector paths in top-left coordinates, or None when a path
     sits inside a form XObject (its points are then not in page coordinates)."""
     import ctypes
@@ -299,8 +328,7 @@ def _page_paths(page, height: float):
         for k in range(n):
             seg = raw.FPDFPath_GetPathSegment(h, k)
             raw.FPDFPathSegment_GetPoint(seg, x, y)
-            px = ma * x.value + mc * y.value + me
-            py = height - (mb * x.value + md * y.value + mf)
+            px, py = frame.pt(ma * x.value + mc * y.value + me, mb * x.value + md * y.value + mf)
             if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO or not pts:
                 start = (px, py)
             else:
