@@ -20,7 +20,7 @@ from .recognize import Instance, TableForm
 
 FORM = "activity_plan"
 TAIL_ROLES = ("output", "responsible", "related", "budget")
-_GROUP_AMOUNT = re.compile(r"(?:งบประมาณ\s*)?([0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*บาท\s*\)?\s*$")
+_GROUP_AMOUNT = re.compile(r"(?:งบประมาณ\s*[:：]?\s*)?([0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*(?:ล้าน\s*)?บาท\s*\)?\s*$")
 _FY_HEADER = re.compile(r"ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
 
 
@@ -471,8 +471,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if item.kind == "group":
                 m = _GROUP_AMOUNT.search(name)
                 if m:
-                    budget_raw = budget_raw or C.clean(name[m.start():])
-                    name = name[:m.start()].strip()
+                    budget_raw = budget_raw or C.clean(name[m.start():]).rstrip(")").strip()
+                    name = name[:m.start()].strip().rstrip("(:：-–,").strip()
                 rec.row_kind = "group"
                 rec.parent_item = hier.push("group", item.number)
             elif item.kind:

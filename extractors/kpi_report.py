@@ -177,7 +177,10 @@ def _sections(lines: list[Line]) -> list[list[Line]]:
     starts = [i for i, ln in enumerate(lines) if ln.table is None and _KPI_LINE.match(ln.text)
               and re.match(r"^\s*ชื่อ", ln.text)]
     if not starts:
-        starts = [i for i, ln in enumerate(lines) if ln.table is None and _KPI_LINE.match(ln.text)][:1]
+        starts = [i for i, ln in enumerate(lines) if ln.table is None and _KPI_LINE.match(ln.text)]
+        # an indicator heading is followed by its steps; other mentions are not headings
+        starts = [i for k, i in enumerate(starts)
+                  if k == 0 or any(_STEP.match(ln.cells[0]) for ln in lines[starts[k - 1]:i])]
     if not starts:
         return [lines]
     bounds = []

@@ -335,3 +335,12 @@ def test_form72_columns_in_any_order_give_the_same_records():
         t = _permute_blocks(base, blocks, order)
         got = [tuple(getattr(r, f) for f in fields) for r in extract(doc(t), ctx()).records]
         assert got == want, order
+
+
+def test_group_totals_written_in_other_ways():
+    t = act_table([["กิจกรรมหลักที่ 1 : พัฒนาระบบ (งบประมาณ 1.5 ล้านบาท)"] + [""] * 19,
+                   act_row("1.1 จัดซื้อ", "1 เดือน", "ต.ค. 52", "ต.ค. 52", budget="1,500,000")])
+    ex = extract(doc(t), ctx())
+    g, item = ex.records
+    assert (g.row_kind, g.item_no, g.name, g.budget_thb) == ("group", "1", "พัฒนาระบบ", 1500000)
+    assert item.parent_item == "1" and ex.budget_groups[0].member_items == ["1.1"]
