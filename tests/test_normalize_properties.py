@@ -13,7 +13,7 @@ from pipeline.normalize import (add_working_days, dates_tsv, fiscal_year_bounds,
                                 working_days_between)
 from pipeline.normalize.months import ABBR, FULL
 
-SETTINGS = settings(max_examples=150, deadline=None,
+SETTINGS = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 # thai_strftime styles a Thai document writes. "%D" is left out: it is the US month-first
