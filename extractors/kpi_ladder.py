@@ -228,6 +228,11 @@ def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction
 
     if not _steps_from_tables(lines, kpi, ex, fy, meta):
         _steps(text, offs, kpi, ex, fy, meta, locate)
+    substance = [r for r in ex.records if r.record_type == "milestone" or r.parent_item
+                 or r.ladder_raw or r.actual is not None] or ex.weight_groups or ex.deductions
+    if not substance:
+        # an indicator named but no sub-indicator, ladder, result or step: not a ladder form
+        return Extraction(source_file=meta.source_file)
     ex.forms.append(FORM)
     return ex
 

@@ -205,7 +205,8 @@ def extract(doc: Document, meta) -> Extraction:
     ex = Extraction(source_file=meta.source_file)
     for sec in _sections(_lines(doc)):
         _extract_section(sec, ex, meta)
-    ex.forms.append(FORM)
+    if ex.records:
+        ex.forms.append(FORM)
     return ex
 
 
@@ -289,10 +290,10 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
                 current = None
         else:
             current = None
-    if not kpi.name and not steps:
-        return
-    kpi.phones = ";".join(phones)
     table, levels, _ = _matrix(tables)
+    if not steps and table is None:
+        return          # a mention of an indicator, not a report of one
+    kpi.phones = ";".join(phones)
     if table is not None:
         mx = MilestoneMatrix(kpi_no=kpi.item_no, loc=C.loc_of(table, None),
                              levels=levels, steps_defined=sorted(steps), n_levels=5)

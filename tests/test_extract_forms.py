@@ -344,3 +344,10 @@ def test_group_totals_written_in_other_ways():
     g, item = ex.records
     assert (g.row_kind, g.item_no, g.name, g.budget_thb) == ("group", "1", "พัฒนาระบบ", 1500000)
     assert item.parent_item == "1" and ex.budget_groups[0].member_items == ["1.1"]
+
+
+def test_a_memo_that_mentions_indicators_is_not_a_form():
+    ex = extract(doc("บันทึกข้อความ เรื่อง การรายงานผลตัวชี้วัดที่ 2 ตามคำรับรองการปฏิบัติราชการ",
+                     "ขอให้ส่งรายงานตามเกณฑ์การให้คะแนนและน้ำหนักที่กำหนด ภายในวันที่ 15 ตุลาคม 2552",
+                     "ขั้นตอนที่ 1 และขั้นตอนที่ 2 ให้รายงานผู้กำกับดูแลตัวชี้วัด"), ctx())
+    assert ex.forms == [] and ex.records == []
