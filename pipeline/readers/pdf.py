@@ -39,6 +39,7 @@ class _Char:
     mark: bool
     ax0: float = 0.0       # advance box (the font's box for the glyph): widths, line extents
     ax1: float = 0.0
+    cy: float = 0.0        # vertical centre of the glyph as drawn: which cell it is in
 
 
 @dataclass
@@ -245,9 +246,9 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
         # font's line box, the same for every character of a line (dots and marks included)
         raw.FPDFText_GetCharBox(raw_tp, i, l, r, b, t)
         raw.FPDFText_GetLooseCharBox(raw_tp, i, loose)
-        tx0, _, tx1, _ = frame.box(l.value, b.value, r.value, t.value)
+        tx0, ty0, tx1, ty1 = frame.box(l.value, b.value, r.value, t.value)
         ax0, top, ax1, bottom = frame.box(loose.left, loose.bottom, loose.right, loose.top)
-        out.append(_Char(ch, tx0, top, tx1, bottom, is_mark(ch), ax0, ax1))
+        out.append(_Char(ch, tx0, top, tx1, bottom, is_mark(ch), ax0, ax1, (ty0 + ty1) / 2))
     return out
 
 
@@ -484,56 +485,63 @@ def _lines(chars: list[_Char]) -> list[_Line]:
 
 _LIST_START = re.compile(r"^\s*(?:[-•●○▪■◆\u2022]|\(?\d{1,3}[.)]|\(\d{1,3}\)|[ก-ฮ][.)]\s|ข้อ\s*\d|"
                          r"(?:ขั้นตอน|กิจกรรม|ตัวชี้วัด|มิติ|ระดับ|โครงการ)ที่\s*[\d๐-๙])")
-_tokenize = None
-
-
-def _words(text: str) -> list[str]:
-    global _tokenize
-    if _tokenize is None:
-        from pythainlp.tokenize import word_tokenize
-        _tokenize = word_tokenize
-    return _tokenize(text, engine="newmm", keep_whitespace=True)
-
-
 def _is_thai(ch: str) -> bool:
     """A Thai letter, vowel or mark (Thai digits and signs excluded: a number after a word
     is spaced like any other)."""
     return "\u0e01" <= ch <= "\u0e4e"
 
 
-_thai_words = None
+_thai_words: Optional[frozenset] = None
+_MAX_WORD = 20
 
 
-def _is_word(w: str) -> bool:
+def _dictionary() -> frozenset:
+    """pythainlp's Thai word list, loaded on first use (a set lookup; no tokenizer model)."""
     global _thai_words
     if _thai_words is None:
         from pythainlp.corpus import thai_words
-        _thai_words = thai_words()
-    return w in _thai_words
+        _thai_words = frozenset(thai_words())
+    return _thai_words
+
+
+def _ends_with_word(text: str) -> bool:
+    words = _dictionary()
+    return any(text[-n:] in words for n in range(2, min(len(text), _MAX_WORD) + 1))
+
+
+def _starts_with_word(text: str) -> bool:
+    words = _dictionary()
+    return any(text[:n] in words for n in range(2, min(len(text), _MAX_WORD) + 1))
+
+
+def _first_word(text: str) -> str:
+    """The longest dictionary word the text starts with (or the text, when none)."""
+    words = _dictionary()
+    for n in range(min(len(text), _MAX_WORD), 1, -1):
+        if text[:n] in words:
+            return text[:n]
+    return text
 
 
 def _mid_word(prev: str, nxt: str) -> bool:
     """True when the break between two lines falls inside a Thai word (the line was broken
-    in the middle of a word too long for its column, e.g. ``ภูมิภา`` / ``ค``): the text
-    around the break reads as one word across it, and one side alone ends (or starts) with a
-    fragment that is no word."""
+    in the middle of a word too long for its column, e.g. ``ภูมิภา`` / ``ค``): a dictionary
+    word runs across the break, and the text does not also read as a word ending at the break
+    followed by a word starting there."""
     if not prev or not nxt or not (_is_thai(prev[-1]) and _is_thai(nxt[0])):
         return False
-    left = prev.split(" ")[-1][-16:]
-    right = nxt.split(" ")[0][:16]
-    pos, crossing = 0, False
-    for w in _words(left + right):
-        pos += len(w)
-        if pos == len(left):
-            return False
-        if pos > len(left):
-            crossing = True
-            break
-    if not crossing:
+    left = prev.split(" ")[-1][-_MAX_WORD:]
+    right = nxt.split(" ")[0][:_MAX_WORD]
+    if _ends_with_word(left) and _starts_with_word(right):
         return False
-    tail = _words(left)[-1]
-    head = _words(right)[0]
-    return not (_is_word(tail) and _is_word(head))
+    words = _dictionary()
+    joined = left + right
+    cut = len(left)
+    for i in range(max(0, cut - _MAX_WORD + 1), cut):
+        for j in range(cut + 1, min(len(joined), i + _MAX_WORD) + 1):
+            if joined[i:j] in words:
+                return True
+    return False
 
 
 def _first_word_width(lines: list[_Line], k: int) -> float:
@@ -554,9 +562,7 @@ def _first_word_width(lines: list[_Line], k: int) -> float:
     token = text.split(" ")[0]
     # abbreviations (``จ.,พช.,``, ``ม.ค.``) do not break at their dots: keep the whole token
     if len(token) > 3 and _is_thai(token[0]) and "." not in token:
-        words = [w for w in _words(token[:40]) if w.strip()]
-        if words:
-            token = words[0]
+        token = _first_word(token)
     n = sum(1 for ch in token if not is_mark(ch))
     return sum(c.ax1 - c.ax0 for c in bases[:max(1, n)])
 
@@ -648,7 +654,7 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
             key = last_base_cell
         else:
             key = None
-            cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+            cx, cy = (c.x0 + c.x1) / 2, c.cy
             for gi, g in enumerate(grids):
                 bx0, bt, bx1, bb = g.bbox
                 if not (bx0 <= cx <= bx1 and bt <= cy <= bb):
