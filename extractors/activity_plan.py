@@ -29,7 +29,10 @@ def _marks() -> set[str]:
 
 
 def is_mark(text: str) -> bool:
+    """A Gantt tick or bar. A lone dash means "nothing here", a run of dashes is a bar."""
     t = C.squash(text)
+    if t in C.DASHES and len(t) == 1:
+        return False
     return bool(t) and (t in _marks() or bool(re.fullmatch(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<>?]+", t)))
 
 
