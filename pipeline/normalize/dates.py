@@ -69,7 +69,7 @@ def _month_regexes() -> tuple[str, str]:
 _MONTH_TH, _MONTH_EN = _month_regexes()
 _STOP_TH = "(?:" + _trie(
     ["ภายใน", "วันที่", "ตั้งแต่", "แล้วเสร็จ", "ระหว่าง", "เริ่ม", "ก่อน", "กำหนด", "สิ้นสุด", "ถึง",
-     "และ", "เดือน", "ปีงบ", "ไตรมาส", "วันทำการ", "ครึ่งปี", "รอบ"]
+     "และ", "เดือน", "ปีงบ", "ไตรมาส", "วันทำการ", "ครึ่งปี", "รอบ", "ตลอด", "ทั้งปี"]
     + [f for v in MONTHS.values() for f in (v["full"], *v["short"], *v["misspellings"])]) + ")"
 _NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = r"(?<![a-z])", r"(?![a-z])"
 
@@ -87,7 +87,7 @@ _TOKEN = re.compile("|".join([
     r"(?P<era>[พคร]\s?\.?\s?ศ\.?)"
     r"|(?P<fy>(?:ประจำ)?ปี\s?(?:งบ(?:\s?ประมาณ|ฯ|\.)?|งปม\.?))"
     # Reporting rounds: "รอบ 6 เดือน" is the first six months of the fiscal year; halves too.
-    r"|(?P<half>ครึ่งปี(?:งบประมาณ)?(?:แรก|หลัง))"
+    r"|(?P<half>ครึ่งปี(?:งบประมาณ)?(?:แรก|หลัง)|(?:ตลอด|ทั้ง)\s?ปี(?:งบประมาณ)?)"
     r"|(?P<round>รอบ(?!ที่|ที)(?:การรายงาน(?:ผล)?)?)"
     r"|(?P<q>ไตร\s?มา[สศษ](?:ที่|ที)?)"
     r"|(?P<wd>วัน\s?ทำ\s?การ)"
@@ -158,7 +158,9 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
         elif kind == "fy":
             out.append(_Tok("FY", s, e, None, raw))
         elif kind == "half":
-            out.append(_Tok("H", s, e, 1 if raw.endswith("แรก") else 2, raw))
+            # 1: first half, 2: second half, 0: the whole fiscal year ("ตลอดปี")
+            half = 1 if raw.endswith("แรก") else 2 if raw.endswith("หลัง") else 0
+            out.append(_Tok("H", s, e, half, raw))
         elif kind == "round":
             out.append(_Tok("RD", s, e, None, raw))
         elif kind == "q":
@@ -700,6 +702,8 @@ def _rounds(toks: list[_Tok], fiscal_year: int | None) -> tuple:
         raise _Bad("a reporting round needs a fiscal year")
     start, fy_end = fiscal_year_bounds(fy)
     half = next((x.value for x in toks if x.kind == "H"), None)
+    if half == 0:
+        return start, fy_end, "year", OK, "", (), ""
     if half is not None:
         a, b = (start, quarter_bounds(fy, 2)[1]) if half == 1 else (quarter_bounds(fy, 3)[0], fy_end)
         return a, b, "range", OK, "", (), ""
