@@ -8,7 +8,7 @@ content in a table is read from its rows; in text it is read from the wording.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import product
 from typing import Optional
 

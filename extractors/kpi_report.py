@@ -7,11 +7,11 @@ label/value table rows; the matrix is a levels × steps table of ticks; the step
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from schemas import Document, Paragraph, Record, Table, rules
-from schemas.extraction import Extraction, Location, MilestoneMatrix
+from schemas.extraction import Extraction, MilestoneMatrix
 
 from . import common as C
 from .activity_plan import is_mark

@@ -148,18 +148,3 @@ def is_kpi_report(doc: Document, text: str) -> bool:
         return True
     return ("ชื่อตัวชี้วัด" in sq and len(_STEP_LINE.findall(text)) >= 2
             and ("milestone" in sq or "ระดับขั้นของความสำเร็จ" in sq or "ผู้กำกับดูแล" in sq))
-
-
-_LADDER_ROW = re.compile(r"(?:[0-9๐-๙]+(?:\.[0-9]+)?\s*%?\s+){4}[0-9๐-๙]+(?:\.[0-9]+)?\s*%?\s*$")
-
-
-def is_kpi_ladder(doc: Document, text: str) -> bool:
-    sq = C.squash(text)
-    if "ตัวชี้วัดที่" not in sq and "ตัวชี้วัด" not in sq:
-        return False
-    ladders = 0
-    for line in C.doc_text_lines(doc):
-        if _LADDER_ROW.search(line.replace("\t", " ")) and not re.search(r"ระดับคะแนน|^\s*1\s+2\s+3", line):
-            ladders += 1
-    weights = "น้ำหนัก" in sq
-    return ladders >= 1 and (weights or "เกณฑ์การให้คะแนน" in sq or "ระดับคะแนน" in sq)
