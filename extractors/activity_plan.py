@@ -538,6 +538,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             rec.end = C.ym(eo[1]) if eo else ""
             rec.start_status = _note("start", sd, so, rec, False)
             rec.end_status = _note("end", ed, eo, rec, True)
+            # a ditto mark repeats the date above: its correction was noted there
+            rec.date_notes = [n for n in rec.date_notes
+                              if not C.is_ditto(s_raw if n[0] == "start" else e_raw)]
             if s_raw and not C.is_ditto(s_raw):
                 last["start"] = (s_raw, s_raw)
             if e_raw and not C.is_ditto(e_raw):

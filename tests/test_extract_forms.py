@@ -351,3 +351,11 @@ def test_a_memo_that_mentions_indicators_is_not_a_form():
                      "ขอให้ส่งรายงานตามเกณฑ์การให้คะแนนและน้ำหนักที่กำหนด ภายในวันที่ 15 ตุลาคม 2552",
                      "ขั้นตอนที่ 1 และขั้นตอนที่ 2 ให้รายงานผู้กำกับดูแลตัวชี้วัด"), ctx())
     assert ex.forms == [] and ex.records == []
+
+
+def test_ditto_date_repeats_a_corrected_date_without_a_second_note():
+    t = act_table([act_row("1. ประชุม", "2 เดือน", "ก.พ. 53", "มิ.ค. 53"),
+                   act_row("2. ติดตาม", "2 เดือน", '"', '"')])
+    a, b = extract(doc(t), ctx()).records
+    assert (a.end, b.start, b.end) == ("2010-03", "2010-02", "2010-03")
+    assert len(a.date_notes) == 1 and b.date_notes == []
