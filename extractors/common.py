@@ -289,11 +289,17 @@ def doc_text_lines(doc: Document, skip: Iterable[int] = ()) -> list[str]:
 def find_agency(text: str) -> str:
     data = rules.load("headers").get("agencies", {})
     provinces = sorted(data.get("provinces", []), key=len, reverse=True)
+    seen: dict[str, int] = {}
     for m in re.finditer(r"จังหวัด\s?([ก-๙]+)", text):
         tail = m.group(1)
         for p in provinces:
             if tail.startswith(p):
-                return "จังหวัด" + p
+                seen[p] = seen.get(p, 0) + 1
+                break
+    if seen:
+        # the province the document keeps naming (others are mentioned in passing)
+        first = list(seen)
+        return "จังหวัด" + max(first, key=lambda p: (seen[p], -first.index(p)))
     for name in data.get("names", []):
         if name in text:
             return name

@@ -359,3 +359,13 @@ def test_ditto_date_repeats_a_corrected_date_without_a_second_note():
     a, b = extract(doc(t), ctx()).records
     assert (a.end, b.start, b.end) == ("2010-03", "2010-02", "2010-03")
     assert len(a.date_notes) == 1 and b.date_notes == []
+
+
+def test_agency_and_fiscal_year_from_the_text():
+    assert C.find_agency("รองผู้ว่าราชการจังหวัดระยอง ปฏิบัติราชการแทนผู้ว่าราชการจังหวัดระยอง") == "จังหวัดระยอง"
+    assert C.find_agency("ประสานจังหวัดชลบุรี แผนของสำนักงานจังหวัดน่าน จังหวัดน่าน") == "จังหวัดน่าน"
+    assert C.find_agency("กรมการปกครอง กระทรวงมหาดไทย") == "กรมการปกครอง"
+    assert C.find_agency("ภายในจังหวัด การจัดทำแผน") == ""
+    assert C.find_fiscal_year("ตามแผนพัฒนาองค์การประจำปีงบประมาณ พ.ศ. ๒๕๕๓") == 2553
+    assert C.find_fiscal_year("ต่อเนื่องจากปีงบประมาณ พ.ศ. 2557 ในปีงบประมาณ พ.ศ. 2558 ปีงบประมาณ พ.ศ. 2558") == 2558
+    assert C.find_fiscal_year("ไม่มีปี") is None
