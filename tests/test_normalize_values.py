@@ -126,6 +126,8 @@ DURATIONS = [
     ("1 ปี 6 เดือน", 18, None, False),
     ("60 วัน", 2, 60, False),
     ("1-2 เดือน", None, None, False),
+    ("1 เดือน 1 เดือน", None, None, False),
+    ("15 วัน 1 เดือน", None, None, False),
     ("-", None, None, False),
     ("", None, None, False),
     ("มิ.ย. 53", None, None, False),
@@ -281,3 +283,28 @@ def test_clean_keeps_sara_am_and_tone_marks():
     assert clean("ม.ค. \u2013 มี.ค.\u00a0 2558") == "ม.ค. - มี.ค. 2558"
     assert clean("พ.ค.\u200b 53") == "พ.ค. 53"
     assert "่" in clean("กุมภาพันธ์ ก่อน")              # tone marks survive
+
+
+# --------------------------------------------------------------------------------------------
+# Long and repetitive inputs (a whole document pasted into a cell) must stay linear: each of
+# these took seconds when a pattern was searched at every position.
+
+LONG_INPUTS = ["(" * 50000 + "x", "(a" * 30000 + ")", "1-" * 30000, "ก." * 30000, "ที่ 1 " * 20000,
+               "ร้อยละ " * 20000, "1 เดือน " * 10000, "ไตรมาสที่ 9 และ " * 5000]
+
+
+@pytest.mark.parametrize("text", LONG_INPUTS, ids=lambda t: t[:10])
+def test_long_inputs(text):
+    from pipeline.normalize import parse_date
+    assert parse_date(text, 2553).status == "invalid"
+    assert parse_amount(text).value is None
+    assert parse_duration(text).months is None
+    assert parse_month(text).months == ()
+
+
+def test_long_repeated_quarter():
+    # "ไตรมาสที่ 1 และ ไตรมาสที่ 1 ..." names one quarter, however often.
+    from pipeline.normalize import parse_date
+    v = parse_date("ไตรมาสที่ 1 และ " * 5000, 2553)
+    assert (v.start, v.end, v.granularity) == (date(2009, 10, 1), date(2009, 12, 31), "quarter")
+    assert parse_duration("ไตรมาสที่ 1 และ " * 5000).months is None

@@ -105,6 +105,7 @@ _DUR_QUARTERS = re.compile(r"ไตร\s?มา[สศ](?:ที่|ที)?\s?(
 _DUR_WHOLE_YEAR = re.compile(r"^(?:ตลอด|ทั้ง)(?:ปี|ปีงบประมาณ)$")
 _DUR_PREFIX = re.compile(r"^(?:ระยะเวลา|ภายใน|ใช้เวลา|ประมาณ|รวม)\s?")
 _COUNTING = re.compile(r"\s?นับ\s?(?:ถัด|ตั้งแต่|จาก)")
+_DUR_RANK = {"ปี": 5, "ไตรมาส": 4, "เดือน": 3, "สัปดาห์": 2, "อาทิตย์": 2, "วัน": 1, "วันทำการ": 1}
 _DAYS_PER_MONTH = 30           # records.md: "15 วัน" -> 0.5 month
 
 
@@ -133,8 +134,8 @@ def _duration(text: str) -> tuple[float | None, int | None, bool]:
         return None, None, False
     if _DUR_WHOLE_YEAR.match(t.replace(" ", "")):
         return 12.0, None, False
-    m = _DUR_QUARTERS.search(t)
-    if m and m.start() == 0:
+    m = _DUR_QUARTERS.match(t)
+    if m:
         nums = [int(n) for n in re.findall(r"\d", m["nums"])]
         if "-" in m["nums"] or "ถึง" in m["nums"]:
             nums = list(range(min(nums), max(nums) + 1))
@@ -145,6 +146,7 @@ def _duration(text: str) -> tuple[float | None, int | None, bool]:
     months = 0.0
     days = 0.0
     has_days = has_months = working = False
+    last_rank = 99
     for m in _DUR_PART.finditer(t):
         if t[pos:m.start()].strip() not in ("", "และ", ","):
             return None, None, False
@@ -152,6 +154,10 @@ def _duration(text: str) -> tuple[float | None, int | None, bool]:
         if n is None:
             return None, None, False
         unit = m["unit"].replace(" ", "")
+        rank = _DUR_RANK[unit]
+        if rank >= last_rank:          # "1 ปี 6 เดือน" yes; "1 เดือน 1 เดือน" is not a length
+            return None, None, False
+        last_rank = rank
         kind, factor = _DUR_UNITS[unit]
         if kind == "d":
             days += n * factor
