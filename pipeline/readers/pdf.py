@@ -1,20 +1,27 @@
-"""PDF reader: pdfplumber finds the table geometry, PDFium gives the characters.
+"""PDF reader: PDFium (pypdfium2) for characters and vector paths, pdfplumber's table finder
+for the table geometry.
 
 pdfplumber's own text on LibreOffice PDFs with Thai TLWG fonts is poor (~47% character error
-rate: ``(cid:N)`` glyphs, wrong characters); PDFium's is close to exact. So:
+rate: ``(cid:N)`` glyphs, wrong characters); PDFium's is close to exact. So, once per page:
 
-- PDFium (pypdfium2) gives every character with its box, once per page;
-- pdfplumber is used only for ruling lines -> table cell boxes (one ``find_tables`` per page), and
-  only on pages that draw any path at all (PDFium tells us that cheaply);
-- each character goes to the table cell holding its centre, the rest are paragraphs;
-- characters are put into lines; a combining mark is attached to the base it is drawn over
-  (``order_marks_by_position``); wrapped lines are joined (a trailing space in the file means the
-  line broke at a space; no trailing space means the break fell inside a word);
+- PDFium gives every character with its boxes, and the page's path objects (ruling lines,
+  cell fills) in page coordinates (crop box and /Rotate applied);
+- those lines go to pdfplumber's TableFinder ("lines" strategies) as its edges, so pdfplumber
+  never interprets the page itself; pages that draw no lines get no table finding at all
+  (pdfplumber parses a page only when its paths sit inside form XObjects);
+- each character goes to the table cell holding it, the rest are lines of text; lines whose
+  words start at shared column positions are a table drawn without lines, the others
+  paragraphs;
+- a combining mark is attached to the base it is drawn over (``order_marks_by_position``);
+  wrapped lines are joined: a trailing space in the file means the line broke at a space;
+  none means a break inside Thai text (no space) or at a full line's end (see _wrap_joint);
 - blocks are sorted top to bottom; a table that goes on at the top of the next page with the
-  same columns is continued (its cells keep their own page numbers).
+  same columns is continued (repeated heading rows dropped, rows cut by the page break
+  rejoined; cells keep their own page numbers).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,9 +160,15 @@ def read_pdf(path: Path, limits: ReadLimits) -> Document:
                             f"{limits.max_pages}", "จำนวนหน้าเกินกำหนด")
         doc = Document(path=str(path), format="pdf")
         plumber = _LazyPlumber(path, doc.warnings)
+        import pypdfium2 as pdfium
         try:
             for i in range(n_pages):
-                doc.pages.append(_read_page(pdf, i, plumber, doc.warnings))
+                try:
+                    doc.pages.append(_read_page(pdf, i, plumber, doc.warnings))
+                except pdfium.PdfiumError as e:
+                    # one damaged page: keep the others, say which page was lost
+                    doc.warnings.append(f"page {i + 1} could not be read ({e})")
+                    doc.pages.append(Page(number=i + 1))
         finally:
             plumber.close()
     finally:
@@ -366,6 +379,22 @@ class _Grid:
     ys: list[float]
     cells: list[tuple]                  # (row, col, rowspan, colspan, bbox)
     shaded: set = field(default_factory=set)
+    _covers: Optional[dict] = None
+
+    def cell_at(self, x: float, y: float) -> Optional[tuple[int, int]]:
+        """(row, col) of the cell holding the point: grid position by bisection, then the
+        merged cell covering that position."""
+        if self._covers is None:
+            self._covers = {}
+            for (r, c, rs, cs, _b) in self.cells:
+                for rr in range(r, r + rs):
+                    for cc in range(c, c + cs):
+                        self._covers[(rr, cc)] = (r, c)
+        col = bisect.bisect_right(self.xs, x) - 1
+        row = bisect.bisect_right(self.ys, y) - 1
+        col = min(max(col, 0), len(self.xs) - 2)
+        row = min(max(row, 0), len(self.ys) - 2)
+        return self._covers.get((row, col))
 
 
 def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
@@ -657,14 +686,11 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
             cx, cy = (c.x0 + c.x1) / 2, c.cy
             for gi, g in enumerate(grids):
                 bx0, bt, bx1, bb = g.bbox
-                if not (bx0 <= cx <= bx1 and bt <= cy <= bb):
-                    continue
-                for (r, col, rs, cs, b) in g.cells:
-                    if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
-                        key = (gi, r, col)
+                if bx0 <= cx <= bx1 and bt <= cy <= bb:
+                    start = g.cell_at(cx, cy)
+                    if start is not None:
+                        key = (gi,) + start
                         break
-                if key is not None:
-                    break
             if not c.mark and not c.ch.isspace():
                 last_base_cell = key if key is not None else None
             if key is None and c.mark:
