@@ -247,19 +247,27 @@ def map_header(table: Table, form: str, max_rows: int = 4) -> HeaderMap:
     rows = table.rows()
     found: dict[str, tuple[float, int, int]] = {}
     for r in range(min(max_rows, table.n_rows)):
-        hits = 0
+        hits, filled, row_found = 0, 0, {}
         for c in rows[r]:
             if c is None or not c.text.strip():
                 continue
+            filled += 1
             role, s = match_role(c.text, roles)
             if role:
                 hits += 1
-                if role not in found or s > found[role][0]:
-                    found[role] = (s, c.col, c.col + c.colspan)
-        if hits == 0 and r > 0:
-            break
-        if hits:
-            hm.rows = r + 1
+                if role not in row_found or s > row_found[role][0]:
+                    row_found[role] = (s, c.col, c.col + c.colspan)
+        # a header row is mostly header words; a data row may hold one by chance ("1. แผนงาน")
+        if hits == 0 or (hm.rows and (hits < 2 or hits * 2 < filled)):
+            if hm.rows or r >= 2:
+                break
+            continue
+        if hits < 2 and filled > 2:
+            continue
+        for role, v in row_found.items():
+            if role not in found or v[0] > found[role][0]:
+                found[role] = v
+        hm.rows = r + 1
     for role, (s, c0, c1) in found.items():
         hm.roles[role] = c0
         hm.spans[role] = (c0, c1)

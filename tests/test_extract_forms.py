@@ -369,3 +369,20 @@ def test_agency_and_fiscal_year_from_the_text():
     assert C.find_fiscal_year("ตามแผนพัฒนาองค์การประจำปีงบประมาณ พ.ศ. ๒๕๕๓") == 2553
     assert C.find_fiscal_year("ต่อเนื่องจากปีงบประมาณ พ.ศ. 2557 ในปีงบประมาณ พ.ศ. 2558 ปีงบประมาณ พ.ศ. 2558") == 2558
     assert C.find_fiscal_year("ไม่มีปี") is None
+
+
+def test_form72_kpi_name_wrapped_into_the_rows_below():
+    rows = [F72_HEADER,
+            ["1. แผนงาน", "7.1 ด้านประสิทธิผล", "1. ร้อยละของโครงการ", "-", "100%", "0.5", "60%", "1 คะแนน"],
+            ["", "", "ที่ดำเนินการแล้วเสร็จ", "", "", "", "65%", "2 คะแนน"],
+            ["", "", "ตามกำหนด", "", "", "", "70%", "3 คะแนน"],
+            ["", "", "", "", "", "", "75%", "4 คะแนน"],
+            ["", "", "", "", "", "", "80%", "5 คะแนน"],
+            ["", "", "2. จำนวนเรื่องร้องเรียน", "10", "5", "0.5", "10", "1 คะแนน"]]
+    for lvl, thr in ((2, 8), (3, 6), (4, 4), (5, 2)):
+        rows.append(["", "", "", "", "", "", str(thr), f"{lvl} คะแนน"])
+    a, b = kpis(extract(doc(table(rows)), ctx()))
+    assert a.name == "ร้อยละของโครงการที่ดำเนินการแล้วเสร็จตามกำหนด"
+    assert a.ladder == [60, 65, 70, 75, 80]
+    assert (b.item_no, b.baseline, b.target, b.ladder, b.direction) == ("2", 10, 5, [10, 8, 6, 4, 2], "lower")
+    assert a.dimension == b.dimension == "7.1"
