@@ -177,6 +177,7 @@ class RawRow:
     related: str = ""
     budget: str = ""
     ticks: list[str] = field(default_factory=list)
+    inherited: set = field(default_factory=set)      # roles filled from a cell merged down
 
 
 def _is_header_row(texts: list[str]) -> bool:
@@ -272,6 +273,16 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
                     continue
             prev = getattr(rr, role)
             setattr(rr, role, (prev + "\n" + t) if prev else t)
+        if s == 0:
+            # a cell merged down over several items holds for each of them (not a budget:
+            # one amount for several items is not each item's amount)
+            for role, col in list(fixed.items()) + list(tail_cols.items()):
+                if role in ("item", "name", "budget") or getattr(rr, role):
+                    continue
+                c = table.cell(rr.row, col)
+                if c is not None and c.row < rr.row and c.text.strip():
+                    setattr(rr, role, c.text)
+                    rr.inherited.add(role)
         rr.ticks.sort()
         out.append(rr)
     return out
@@ -451,12 +462,13 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 own = C.split_item(C.clean(rr.item) + " x")
                 if own.kind:
                     item = C.ItemNo(own.kind, own.number, C.clean(name_raw))
-            other = any(C.clean(x) for x in (rr.duration, rr.start, rr.end, rr.budget))
+            other = any(C.clean(getattr(rr, f)) for f in ("duration", "start", "end", "budget")
+                        if f not in rr.inherited)
             if not item.kind and prev is not None and not other:
                 # a wrapped row: its text belongs to the item above
                 for f in ("name", "output", "responsible", "related"):
                     v = getattr(rr, f)
-                    if C.clean(v) and not C.is_ditto(v):
+                    if C.clean(v) and not C.is_ditto(v) and f not in rr.inherited:
                         setattr(prev, f, C.clean(getattr(prev, f) + "\n" + v))
                         if f in last and prev.row_kind != "group":
                             last[f] = (getattr(prev, f), getattr(prev, f))

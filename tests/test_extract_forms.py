@@ -386,3 +386,16 @@ def test_form72_kpi_name_wrapped_into_the_rows_below():
     assert a.ladder == [60, 65, 70, 75, 80]
     assert (b.item_no, b.baseline, b.target, b.ladder, b.direction) == ("2", 10, 5, [10, 8, 6, 4, 2], "lower")
     assert a.dimension == b.dimension == "7.1"
+
+
+def test_activity_cells_merged_down_hold_for_every_item():
+    rows = [act_row("1. ประชุม", "1 เดือน", "ม.ค. 53", "ม.ค. 53", output="- รายงาน", resp="สนจ.",
+                    related="ทุกอำเภอ", budget="90,000"),
+            act_row("2. ติดตาม", "1 เดือน", "ก.พ. 53", "ก.พ. 53", output="- ผล"),
+            act_row("3. สรุป", "1 เดือน", "มี.ค. 53", "มี.ค. 53", output="- สรุป")]
+    t = act_table(rows, merges={(0, 4): (1, 12), (2, 17): (3, 1), (2, 18): (3, 1), (2, 19): (3, 1)})
+    a, b, c = extract(doc(t), ctx()).records
+    assert [r.responsible for r in (a, b, c)] == ["สนจ."] * 3
+    assert [r.related for r in (a, b, c)] == ["ทุกอำเภอ"] * 3
+    assert [r.budget_thb for r in (a, b, c)] == [90000, None, None]
+    assert [r.name for r in (a, b, c)] == ["ประชุม", "ติดตาม", "สรุป"]
