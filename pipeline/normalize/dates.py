@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 
 from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK, DateValue
 
-from .calendar import BE_OFFSET, fiscal_year_bounds, month_end, quarter_bounds
+from .calendar import BE_OFFSET, fiscal_year_bounds, fiscal_year_of, month_end, quarter_bounds
 from .months import (MONTHS, MonthMatch, MonthReading, lookup_month, month_key, near_months,
                      spelling)
 from .text import clean
@@ -71,7 +71,6 @@ _STOP_TH = "(?:" + _trie(
     ["ภายใน", "วันที่", "ตั้งแต่", "แล้วเสร็จ", "ระหว่าง", "เริ่ม", "ก่อน", "กำหนด", "สิ้นสุด", "ถึง",
      "และ", "เดือน", "ปีงบ", "ไตรมาส", "วันทำการ", "ครึ่งปี", "รอบ", "ตลอด", "ทั้งปี"]
     + [f for v in MONTHS.values() for f in (v["full"], *v["short"], *v["misspellings"])]) + ")"
-_NOT_LATIN_BEFORE, _NOT_LATIN_AFTER = r"(?<![a-z])", r"(?![a-z])"
 
 # One pattern, dispatched on the first character class so that each position only tries the
 # alternatives that can start there. Group names: the token kind, "_..." for variants.
@@ -240,7 +239,7 @@ class _Side:
 
 
 def _merge_years(toks: list[_Tok]) -> list[_Tok]:
-    """Fold era markers and ปี into the number they qualify: ('YR', (ce, n, digits, era))."""
+    """Fold era markers and ปี into the number they qualify: ('YR', (n, digits, era))."""
     out: list[_Tok] = []
     i = 0
     while i < len(toks):
@@ -400,7 +399,7 @@ def _readings(sides: list[_Side], toks: list[_Tok], fiscal_year: int | None,
         if fiscal_year is not None:
             fys = [fiscal_year]
         elif prefer is not None:
-            fys = sorted({fiscal_year_of_day(prefer[0]), fiscal_year_of_day(prefer[1])})
+            fys = sorted({fiscal_year_of(prefer[0]), fiscal_year_of(prefer[1])})
         else:
             raise _Bad("no year (give the fiscal year)")
     out = []
@@ -414,10 +413,6 @@ def _readings(sides: list[_Side], toks: list[_Tok], fiscal_year: int | None,
     if not out:
         raise _Bad(errors[0] if errors else "not a date")
     return out
-
-
-def fiscal_year_of_day(d: date) -> int:
-    return d.year + BE_OFFSET + (1 if d.month >= 10 else 0)
 
 
 def _one_reading(sides: list[_Side], toks: list[_Tok], months: list, fy: int | None) -> _Reading:
@@ -498,8 +493,8 @@ def _quarters(toks: list[_Tok], fiscal_year: int | None, prefer) -> tuple[date, 
     if fy is None:
         if fiscal_year is not None:
             fy = fiscal_year
-        elif prefer is not None and fiscal_year_of_day(prefer[0]) == fiscal_year_of_day(prefer[1]):
-            fy = fiscal_year_of_day(prefer[0])
+        elif prefer is not None and fiscal_year_of(prefer[0]) == fiscal_year_of(prefer[1]):
+            fy = fiscal_year_of(prefer[0])
         else:
             raise _Bad("a quarter needs a fiscal year")
     qs = sorted(set(nums))
@@ -525,7 +520,7 @@ def _quarter_with_months(t: str, toks: list[_Tok], fiscal_year, prefer) -> tuple
     res = _parse_tokens(t, rest, fiscal_year, prefer)
     if not nums or not all(1 <= n <= 4 for n in nums) or res[3] == AMBIGUOUS:
         return res
-    fy = fiscal_year_of_day(res[0])
+    fy = fiscal_year_of(res[0])
     q = (quarter_bounds(fy, min(nums))[0], quarter_bounds(fy, max(nums))[1])
     if (res[0], res[1]) == q:
         return res

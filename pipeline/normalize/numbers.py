@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pythainlp.util import thaiword_to_num
 
-from schemas.values import CORRECTED, INVALID, OK, Amount, DateValue, Duration
+from schemas.values import CORRECTED, OK, Amount, DateValue, Duration
 
 from .calendar import add_working_days
 from .text import clean
