@@ -203,6 +203,10 @@ def _score(segments: tuple[str, ...], tt: str) -> float:
         s = fuzz.ratio(seg, tt)
         if len(tt) >= 4 and (seg.startswith(tt) or (len(seg) >= 4 and tt.startswith(seg) and len(seg) >= 0.6 * len(tt))):
             s = max(s, 92)
+        if len(tt) >= 4 and s < 90:
+            # PDF export puts vowels and tone marks after the wrong consonant (ผูร้บัผดิชอบ):
+            # the same letters in another order still name the column
+            s = max(s, fuzz.ratio("".join(sorted(seg)), "".join(sorted(tt))) - 8)
         best = max(best, s)
     return best
 

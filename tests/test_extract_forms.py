@@ -216,6 +216,10 @@ def test_header_matching_tolerates_wrapping_and_glosses():
     assert C.match_role("ปีงบประมาณ 2553", roles)[0] == "gantt"
     assert C.match_role("เป้าหมาย Target", C.vocab("form72"))[0] == "target"
     assert C.match_role("นายสมชาย", roles)[0] == ""
+    # marks after the wrong consonant, as PDF export leaves them
+    assert C.match_role("ผูร้บัผดิชอบ", roles)[0] == "responsible"
+    assert C.match_role("เรมิ่ตน้", roles)[0] == "start"
+    assert C.match_role("มติดิา้น", C.vocab("form72"))[0] == "dimension"
 
 
 def test_item_numbers():
