@@ -493,7 +493,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             elif item.kind:
                 rec.parent_item = hier.push(item.kind, item.number)
             else:
-                rec.parent_item = hier.stack[-1][1] if hier.stack else ""
+                # an unnumbered item sits beside the item above (or under the group above)
+                st = hier.stack
+                rec.parent_item = (st[-1][1] if st and st[-1][0] == 0 else
+                                   st[-2][1] if len(st) >= 2 else "")
             rec.name = C.clean(name)
             rec.output = C.clean(rr.output)
             for f in ("responsible", "related"):
