@@ -78,10 +78,14 @@ class Table:
 
     def row_pages(self) -> list[Optional[int]]:
         """The page each row starts on (tables may continue across pages)."""
-        pages: list[Optional[int]] = [self.page] * self.n_rows
+        pages: list[Optional[int]] = [None] * self.n_rows
         for c in self.cells:
             if c.page is not None and c.row < self.n_rows:
                 pages[c.row] = c.page if pages[c.row] is None else min(pages[c.row], c.page)
+        # rows with no cell of their own (covered by merged cells) take the row above's page
+        last = self.page
+        for r in range(self.n_rows):
+            pages[r] = last = pages[r] if pages[r] is not None else last
         return pages
 
 

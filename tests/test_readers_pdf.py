@@ -74,6 +74,8 @@ def test_cells_know_page_and_box():
     first_row = {c.page for c in table.cells if c.row == 0}
     last_row = {c.page for c in table.cells if c.row == table.n_rows - 1}
     assert first_row == {1} and last_row == {2}
+    rows = table.row_pages()
+    assert rows[0] == 1 and rows[-1] == 2 and rows == sorted(rows)
 
 
 @pytest.mark.parametrize("font", ["garuda", "laksaman", "norasi"])
