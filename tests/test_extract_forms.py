@@ -403,3 +403,24 @@ def test_activity_cells_merged_down_hold_for_every_item():
     assert [r.related for r in (a, b, c)] == ["ทุกอำเภอ"] * 3
     assert [r.budget_thb for r in (a, b, c)] == [90000, None, None]
     assert [r.name for r in (a, b, c)] == ["ประชุม", "ติดตาม", "สรุป"]
+
+
+# ------------------------------------------------------------------------------ robustness
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_WORDS = ["กิจกรรม/ขั้นตอน", "ระยะเวลา", "เริ่มต้น", "สิ้นสุด", "ตัวชี้วัด", "เป้าหมาย", "น้ำหนัก",
+          "เกณฑ์การให้คะแนน", "มิติด้าน", "7.1 ด้านประสิทธิผล", "60%", "1 คะแนน", "ม.ค. 53",
+          "มิ.ค. 53", '"', "〃", "✓", "50,000", "ในม.", "1.", "(1) ประชุม", "กิจกรรมที่ 2 รวม 10 บาท",
+          "ขั้นตอนที่ 1", "รวม", "ระดับ 1", "-", "", "", "", "x", "๑๒", "ตุลาคม ๒๕๕๒ - ธ.ค. 52"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=9), min_size=1, max_size=8),
+       st.lists(st.sampled_from(_WORDS), max_size=4))
+def test_extract_never_fails_on_odd_documents(rows, paras):
+    width = max(len(r) for r in rows)
+    t = table([r + [""] * (width - len(r)) for r in rows])
+    ex = extract(doc(*paras, t), ctx())
+    for r in ex.records:
+        assert r.record_type in ("kpi", "activity", "milestone") and r.form in ex.forms
