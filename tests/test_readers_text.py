@@ -119,3 +119,20 @@ def test_binary_and_empty_text_files_are_refused(tmp_path):
     with pytest.raises(ReadError) as e:
         read_document(blob)
     assert e.value.reason == "unsupported"
+
+
+def test_latin1_bytes_are_not_taken_for_thai(tmp_path):
+    p = tmp_path / "west.txt"
+    p.write_bytes("Résumé café naïve déjà vu — élève".encode("cp1252"))
+    with pytest.raises(ReadError) as e:
+        read_document(p)
+    assert e.value.reason == "encoding"
+
+
+def test_utf8_with_a_damaged_byte_is_read_with_a_warning(tmp_path):
+    data = ("ตัวชี้วัด\tน้ำหนัก\n" * 50).encode("utf-8")
+    p = tmp_path / "damaged.txt"
+    p.write_bytes(data[:100] + b"\xff" + data[100:])
+    doc = read_document(p)
+    assert doc.encoding == "utf-8" and any("damaged" in w for w in doc.warnings)
+    assert doc.tables()[0].grid()[0] == ["ตัวชี้วัด", "น้ำหนัก"]

@@ -34,15 +34,25 @@ def _plausibility(text: str) -> float:
     return good / len(sample)
 
 
-def decode(data: bytes) -> tuple[str, str]:
+_MARK = re.compile("[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
+_MARK_AFTER_NON_THAI = re.compile("(?:^|[^\u0E01-\u0E4E])[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
+
+
+def _thai_plausible(text: str) -> bool:
+    """Thai combining marks stand on Thai letters. Bytes of another 8-bit code page read as
+    cp874 put marks after Latin letters (cp1252 ``é`` is cp874's MAI THO)."""
+    sample = text[:20000]
+    marks = len(_MARK.findall(sample))
+    return marks == 0 or len(_MARK_AFTER_NON_THAI.findall(sample)) <= 0.02 * marks + 1
+
+
+def decode(data: bytes, warnings: Optional[list] = None) -> tuple[str, str]:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16 (LE/BE, BOM or not) or cp874/TIS-620.
     Strict decodes in a fixed order, each checked for plausible Thai text; never guesses
-    silently into mojibake. Returns (text, encoding name)."""
+    silently into mojibake. A UTF-8 file with a few damaged bytes is read with those bytes
+    replaced (and a warning). Returns (text, encoding name)."""
     if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as e:
-            raise ReadError("encoding", f"file starts with a UTF-8 BOM but is not valid UTF-8 ({e})")
+        return _utf8_allowing_damage(data[3:], "utf-8-sig", warnings)
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         enc = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         try:
@@ -60,6 +70,8 @@ def decode(data: bytes) -> tuple[str, str]:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
+        if not _thai_plausible(text):
+            continue
         score = _plausibility(text)
         if score >= 0.98:
             return text, enc
@@ -67,8 +79,28 @@ def decode(data: bytes) -> tuple[str, str]:
             best = (text, enc, score)
     if best is not None and best[2] >= 0.9:
         return best[0], best[1]
+    if utf16 is None:
+        try:
+            return _utf8_allowing_damage(data, "utf-8", warnings)
+        except ReadError:
+            pass
     raise ReadError("encoding", "the text is not UTF-8, UTF-16 or cp874/TIS-620 "
                     "(or is a binary file)")
+
+
+def _utf8_allowing_damage(data: bytes, name: str, warnings: Optional[list]) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8"), name
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad > max(3, len(text) // 1000) or _plausibility(text) < 0.95:
+        raise ReadError("encoding", f"the text is not valid UTF-8 ({bad} undecodable bytes) "
+                        "nor UTF-16 or cp874/TIS-620")
+    if warnings is not None:
+        warnings.append(f"{bad} damaged byte sequence(s) in UTF-8 text replaced by U+FFFD")
+    return text, name
 
 
 _TRAILING_EMPTY = re.compile(r"\t+$")
@@ -205,7 +237,8 @@ def read_text(path: Path, fmt: str, limits: ReadLimits) -> Document:
         raise ReadError("empty", f"{Path(path).name} is empty (0 bytes)")
     if data[:4096].count(0) > 0 and not _looks_utf16(data):
         raise ReadError("unsupported", f"{Path(path).name} is a binary file, not text")
-    text, enc = decode(data)
+    warnings: list[str] = []
+    text, enc = decode(data, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ReadError("empty", f"{Path(path).name} holds no text")
@@ -214,7 +247,7 @@ def read_text(path: Path, fmt: str, limits: ReadLimits) -> Document:
     for k, t in enumerate(tables, 1):
         t.index = k
     return Document(path=str(path), format=fmt, pages=[Page(number=None, blocks=blocks)],
-                    encoding=enc)
+                    encoding=enc, warnings=warnings)
 
 
 def _looks_utf16(data: bytes) -> bool:
