@@ -250,3 +250,11 @@ def test_rotated_page_reads_as_displayed(tmp_path):
     assert (rotated.pages[0].width, rotated.pages[0].height) == \
         (pytest.approx(w), pytest.approx(h))
     assert render_text(rotated) == render_text(plain)
+
+
+def test_unmapped_glyphs_are_measured():
+    from pipeline.readers.pdf import _Char, _unmapped_share
+    mk = lambda ch: _Char(ch, 0, 0, 1, 1, False)
+    assert _unmapped_share([mk(c) for c in "ตัวชี้วัด"]) == 0.0
+    assert _unmapped_share([mk(c) for c in "\ue001\ue002\x03ก"]) == 0.75
+    assert _unmapped_share([mk("\uf70a"), mk("ก")]) == 0.0      # Thai shaping forms are fine

@@ -265,6 +265,21 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
     return out
 
 
+def _unmapped_share(chars: list[_Char]) -> float:
+    """Share of characters a font left without a usable Unicode value (control codes,
+    U+FFFD, Private Use Area code points that are not Thai shaping forms)."""
+    from ..repair import PUA_MAP
+    n = bad = 0
+    for c in chars:
+        if c.ch.isspace():
+            continue
+        n += 1
+        o = ord(c.ch)
+        if o < 0x20 or o == 0xFFFD or (0xE000 <= o <= 0xF8FF and o not in PUA_MAP):
+            bad += 1
+    return bad / n if n else 0.0
+
+
 def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
     page = pdf[i]
     try:
@@ -276,6 +291,9 @@ def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
         finally:
             tp.close()
         has_text = any(not c.ch.isspace() for c in chars)
+        if has_text and _unmapped_share(chars) > 0.3:
+            warnings.append(f"page {i + 1}: most characters have no Unicode mapping in the "
+                            "file (font without ToUnicode); its text is unreliable, OCR advised")
         grids = []
         if has_text:
             paths = _page_paths(page, frame)
