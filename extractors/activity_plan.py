@@ -123,7 +123,7 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
     header_end = tf.header.rows
     rows = table.rows()
     best_row, best_cols = None, []
-    for r in range(min(5, table.n_rows)):
+    for r in range(min(tf.header.rows + 3, table.n_rows)):
         cols = []
         for c in rows[r]:
             if c is None:
@@ -132,7 +132,7 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
                 cols.append(c.col)
         if len(cols) >= 3 and len(cols) > len(best_cols):
             best_row, best_cols = r, cols
-    for r in range(min(5, table.n_rows)):
+    for r in range(min(tf.header.rows + 3, table.n_rows)):
         for c in rows[r]:
             if c is not None:
                 m = _FY_HEADER.search(c.text)

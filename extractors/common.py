@@ -239,17 +239,19 @@ def _squash_cached(term: str) -> str:
 class HeaderMap:
     roles: dict[str, int] = field(default_factory=dict)        # role -> first column
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # role -> [c0, c1)
-    rows: int = 0                                              # header rows consumed
+    rows: int = 0                                              # first row after the header
+    start: int = 0                                             # first header row (titles above)
     score: float = 0.0
 
 
-def map_header(table: Table, form: str, max_rows: int = 4) -> HeaderMap:
-    """Roles of a table's columns from its first rows, fuzzy-matched against the form's
-    vocabulary. Header cells may wrap, carry English glosses, be reordered or missing."""
+def map_header(table: Table, form: str, max_rows: int = 8) -> HeaderMap:
+    """Roles of a table's columns from its header rows, fuzzy-matched against the form's
+    vocabulary. Header cells may wrap, carry English glosses, be reordered or missing; title
+    rows above the header (a spreadsheet keeps them in the same block) are passed over."""
     roles = vocab(form)
     hm = HeaderMap()
     rows = table.rows()
-    found: dict[str, tuple[float, int, int]] = {}
+    stats = []
     for r in range(min(max_rows, table.n_rows)):
         hits, filled, row_found = 0, 0, {}
         for c in rows[r]:
@@ -261,17 +263,24 @@ def map_header(table: Table, form: str, max_rows: int = 4) -> HeaderMap:
                 hits += 1
                 if role not in row_found or s > row_found[role][0]:
                     row_found[role] = (s, c.col, c.col + c.colspan)
+        stats.append((hits, filled, row_found))
+
+    def is_head(hits: int, filled: int) -> bool:
         # a header row is mostly header words; a data row may hold one by chance ("1. แผนงาน")
-        if hits == 0 or (hm.rows and (hits < 2 or hits * 2 < filled)):
-            if hm.rows or r >= 2:
-                break
-            continue
-        if hits < 2 and filled > 2:
-            continue
-        for role, v in row_found.items():
+        return hits >= 3 or (hits >= 2 and hits * 2 >= filled)
+
+    start = next((r for r, (h, f, _) in enumerate(stats) if is_head(h, f)), None)
+    if start is None:
+        return hm
+    found: dict[str, tuple[float, int, int]] = {}
+    r = start
+    while r < len(stats) and (r == start or is_head(stats[r][0], stats[r][1])):
+        for role, v in stats[r][2].items():
             if role not in found or v[0] > found[role][0]:
                 found[role] = v
-        hm.rows = r + 1
+        r += 1
+    hm.rows = r
+    hm.start = start
     for role, (s, c0, c1) in found.items():
         hm.roles[role] = c0
         hm.spans[role] = (c0, c1)

@@ -260,7 +260,7 @@ def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, 
     roles: dict[str, int] = {}
     levels: dict[int, int] = {}
     rows = 0
-    for r in range(min(3, table.n_rows)):
+    for r in range(min(8, table.n_rows)):
         found = _header_roles(g[r])
         nums = {c: int(re.sub(r"\D", "", C.digits(C.clean(x)))) for c, x in enumerate(g[r])
                 if re.fullmatch(r"(?:ระดับ\s*)?[1-5๑-๕]", C.clean(x))}
@@ -271,12 +271,12 @@ def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, 
             for k, v in found.items():
                 roles.setdefault(k, v)
             continue
-        if found and (r == 0 or len(found) >= 2):
+        if found and (len(found) >= 2 or (r == 0 and len([x for x in g[r] if x.strip()]) <= 2)):
             for k, v in found.items():
                 roles.setdefault(k, v)
             rows = r + 1
-        elif r > 0:
-            break
+        elif roles:
+            break           # the header is over (rows above it were titles)
     if "kpi" not in roles or not ({"weight", "criteria"} & set(roles)):
         return None
     return rows, roles, levels
