@@ -19,8 +19,8 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK, DateValue
 
 from .calendar import BE_OFFSET, fiscal_year_bounds, fiscal_year_of, month_end, quarter_bounds
-from .months import (MONTHS, MonthMatch, MonthReading, lookup_month, month_key, near_months,
-                     spelling)
+from .months import (FULL, MONTHS, MonthMatch, MonthReading, lookup_month, month_key,
+                     near_months, spelling)
 from .text import clean
 
 # ---------------------------------------------------------------------------------------------
@@ -142,9 +142,11 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
     out = []
     for m in _TOKEN.finditer(low):
         kind = _KIND[m.lastgroup]
+        s, e = m.span()
+        if kind == "fill" and e - s == 1 and out and out[-1].kind == "M" and out[-1].end == s:
+            kind = "th"          # "มิถุนายณ": ณ here ends a misspelt name, it is not the word ณ
         if kind in ("sp", "time", "wk", "fill"):
             continue
-        s, e = m.span()
         raw = text[s:e]
         if kind == "iso":
             y, mo, d = map(int, raw.split("-"))
@@ -184,9 +186,11 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
         else:   # th / lat: a misspelt month name, or a word that is not part of a date
             prev = out[-1] if out else None
             if prev is not None and prev.kind == "M" and prev.end == s and prev.value.long:
-                # A name run on into more letters (พฤศจิกาบน): read the whole word instead.
-                mm = lookup_month(month_key(prev.raw + raw))
-                if mm:
+                # A name run on into more letters (พฤศจิกาบน): read the whole word instead,
+                # unless it is longer than a month name (ตุลาคมนี้ is ตุลาคม + นี้).
+                word = month_key(prev.raw + raw)
+                mm = lookup_month(word)
+                if mm and len(word) <= max(len(FULL[m]) for m in mm.months) + 1:
                     out[-1] = _Tok("M", prev.start, e, mm, prev.raw + raw)
                     continue
             mm = lookup_month(month_key(raw)) if len(raw) >= 4 else None

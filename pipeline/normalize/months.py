@@ -79,7 +79,7 @@ def lookup_month(key: str) -> MonthMatch | None:
         return None
     m = EXACT.get(key)
     if m is not None:
-        return MonthMatch((m,), OK, len(key) > 4 or key.isascii(), english=key.isascii())
+        return MonthMatch((m,), OK, key not in _ABBR_KEYS, english=key.isascii())
     m = MISSPELT.get(key)
     if m is not None:
         return MonthMatch((m,), CORRECTED, True, "listed misspelling")
