@@ -446,13 +446,16 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     group: Optional[BudgetGroup] = None
     groups_by_no: dict[str, BudgetGroup] = {}
     prev: Optional[Record] = None
+    # the year this plan states (its title or its Gantt header) outranks the document's
+    inst_fy = C.find_fiscal_year("\n".join(p.text for p in inst.before))
     for tf in inst.tables:
         table = tf.table
-        gantt, start = find_gantt(table, tf, fy)
+        gantt, start = find_gantt(table, tf, None)
         if tf.continued:
             start = 0
+        stated_fy = gantt.fiscal_year or inst_fy
         if gantt.fiscal_year is None:
-            gantt.fiscal_year = fy
+            gantt.fiscal_year = stated_fy or fy
         row_fy = gantt.fiscal_year or fy
         for rr in read_rows(table, tf, gantt, start):
             name_raw = rr.name
@@ -479,7 +482,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if not item.kind and not C.clean(name_raw) and not other:
                 continue
             rec = Record(record_type="activity", form=FORM, source_file=meta.source_file,
-                         page=C.loc_of(table, rr.row, doc=doc).page, table=table.index, row=rr.row)
+                         page=C.loc_of(table, rr.row, doc=doc).page, table=table.index, row=rr.row,
+                         fiscal_year=stated_fy)
             rec.item_no = item.number
             name = item.rest if item.kind else C.clean(name_raw)
             budget_raw = C.clean(rr.budget)

@@ -135,6 +135,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     current_plan_seg: Optional[list] = None
     dim: Optional[DimensionRow] = None
     cur: Optional[_Kpi] = None
+    # the year this form's title states outranks the document's
+    inst_fy = C.find_fiscal_year("\n".join(p.text for p in inst.before))
     for tf in inst.tables:
         table = tf.table
         level_cols = _level_columns(table, tf)
@@ -194,7 +196,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     cur.rec.name = C.clean(cur.rec.name + "\n" + kpi_text)
                 else:
                     rec = Record(record_type="kpi", form=FORM, source_file=meta.source_file,
-                                 page=loc_page, table=table.index, row=r)
+                                 page=loc_page, table=table.index, row=r, fiscal_year=inst_fy)
                     rec.item_no = item.number
                     rec.name = C.clean(item.rest if item.kind else kpi_text)
                     rec.dimension = dim.dimension if dim else ""

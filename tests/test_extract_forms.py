@@ -424,3 +424,15 @@ def test_extract_never_fails_on_odd_documents(rows, paras):
     ex = extract(doc(*paras, t), ctx())
     for r in ex.records:
         assert r.record_type in ("kpi", "activity", "milestone") and r.form in ex.forms
+
+
+def test_each_plan_keeps_the_fiscal_year_it_states():
+    h = list(ACT_HEADER)
+    t1 = act_table([act_row("1. ประชุม", "1 เดือน", "ต.ค.", "ต.ค.")])
+    h2 = h[:4] + ["ปีงบประมาณ 2554"] + h[5:]
+    t2 = act_table([act_row("1. ประชุม", "1 เดือน", "ต.ค.", "ต.ค.")], header=h2)
+    ex = extract(doc("แผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. 2553", t1, "พิจารณาเห็นชอบ", "แผนปีถัดไป", t2),
+                 ctx())
+    a, b = ex.records
+    assert (a.fiscal_year, a.start) == (2553, "2009-10")
+    assert (b.fiscal_year, b.start) == (2554, "2010-10")
