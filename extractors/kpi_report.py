@@ -261,6 +261,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
                 current = None
                 continue
         m = _STEP.match(first)
+        if m is None and in_results:
+            m = re.match(r"^\s*([0-9๐-๙]{1,2})\s*[.)]?\s*$", first)   # a results row numbered 1, 2 …
         if m:
             n_steps = sum(1 for c in cells if _STEP.match(c))
             if n_steps >= 2:

@@ -436,3 +436,15 @@ def test_each_plan_keeps_the_fiscal_year_it_states():
     a, b = ex.records
     assert (a.fiscal_year, a.start) == (2553, "2009-10")
     assert (b.fiscal_year, b.start) == (2554, "2010-10")
+
+
+def test_kpi_report_results_table_with_bare_step_numbers():
+    matrix = table([["ระดับคะแนน", "ขั้นตอนที่ 1", "ขั้นตอนที่ 2"], ["1", "✓", ""], ["2", "✓", "✓"]])
+    results = table([["ขั้นตอนที่", "ผลการดำเนินงาน", "วันที่แล้วเสร็จ"],
+                     ["1", "✓", "20 ธ.ค. 2552"], ["2", "ยังไม่ดำเนินการ", "-"]])
+    ex = extract(doc("ชื่อตัวชี้วัดที่ 4 : ระดับความสำเร็จ", matrix,
+                     "ขั้นตอนที่ 1 : แต่งตั้งคณะทำงาน ภายในเดือน ธ.ค. 2552",
+                     "ขั้นตอนที่ 2 : จัดทำแผน ภายในวันที่ 31 มีนาคม 2553", "ผลการดำเนินงาน", results), ctx())
+    s1, s2 = ex.records[1:]
+    assert (s1.status, s1.completed, s1.deadline) == ("done", "2009-12-20", "2009-12-31")
+    assert (s2.status, s2.completed) == ("not_done", "")
