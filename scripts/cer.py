@@ -66,6 +66,7 @@ def main(argv: list[str]) -> int:
     print(f"{'file':32} {'ref chars':>9} {'thaiforms':>10} {'pdfplumber':>11} {'ratio':>7}"
           f" {'t/tf s':>7} {'t/pp s':>7}")
     tot = {"n": 0, "tf": 0, "pp": 0}
+    by_font: dict[str, list[int]] = {}
     for pdf in pdfs:
         ref = reference_for(pdf)
         t0 = time.perf_counter()
@@ -76,9 +77,16 @@ def main(argv: list[str]) -> int:
         tot["n"] += n
         tot["tf"] += tf_dist
         tot["pp"] += pp_dist
+        f = by_font.setdefault(pdf.stem.rsplit("-", 1)[-1], [0, 0, 0])
+        f[0] += n
+        f[1] += tf_dist
+        f[2] += pp_dist
         ratio = (tf_dist / pp_dist) if pp_dist else 0.0
         print(f"{pdf.name:32} {n:9d} {tf_dist / n:9.2%} {pp_dist / n:10.2%} {ratio:7.3f}"
               f" {t1 - t0:7.2f} {t2 - t1:7.2f}")
+    for font, (n, tf, pp) in sorted(by_font.items()):
+        print(f"{'font ' + font:32} {n:9d} {tf / n:9.2%} {pp / n:10.2%} "
+              f"{(tf / pp if pp else 0.0):7.3f}")
     n = tot["n"]
     ratio = tot["tf"] / tot["pp"] if tot["pp"] else 0.0
     print(f"{'overall':32} {n:9d} {tot['tf'] / n:9.2%} {tot['pp'] / n:10.2%} {ratio:7.3f}")

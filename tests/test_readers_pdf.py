@@ -119,7 +119,7 @@ def test_paragraphs_in_reading_order_around_tables():
         assert p.page == 1 and p.bbox is not None and p.raw
 
 
-@pytest.mark.parametrize("name", ["form72-laksaman", "plan-norasi"])
+@pytest.mark.parametrize("name", ["form72-laksaman", "plan-norasi", "standard-waree"])
 def test_character_error_rate_bound(name):
     pdf = CER / "pdf" / f"{name}.pdf"
     ref = cer_script.reference_for(pdf)

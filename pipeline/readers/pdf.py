@@ -64,6 +64,8 @@ class _Line:
             self.bottom = max(self.bottom, c.bottom)
             self.x0 = min(self.x0, c.ax0)
             self.x1 = max(self.x1, c.ax1)
+        elif c.ch == "\u0e33" and self.has_base():
+            self.x1 = max(self.x1, c.ax1)       # sara am's own width
 
     @property
     def height(self) -> float:
@@ -83,14 +85,16 @@ class _Line:
         no space character in the file (text placed by position, tab stops) reads as a space."""
         order = order_marks_by_position([(c.ch, c.x0, c.x1) for c in self.chars])
         out: list[str] = []
-        prev: Optional[_Char] = None
+        right: Optional[float] = None      # right end of what is drawn so far
         gap = 0.4 * self.height
         for i in order:
             c = self.chars[i]
-            if not c.mark and not c.ch.isspace():
-                if prev is not None and c.ax0 - prev.ax1 > gap and out and out[-1] != " ":
+            if not c.ch.isspace():
+                if not c.mark and right is not None and c.ax0 - right > gap and out \
+                        and out[-1] != " ":
                     out.append(" ")
-                prev = c
+                if not c.mark or c.ch == "\u0e33":
+                    right = c.ax1 if right is None else max(right, c.ax1)
             out.append(c.ch)
         return "".join(out)
 
@@ -105,6 +109,8 @@ class _Line:
                 if prev is not None and c.ax0 - prev.ax1 >= min_gap and cur.has_base():
                     segs.append(cur)
                     cur = _Line()
+                prev = c
+            elif c.ch == "\u0e33" and prev is not None and c.ax1 > prev.ax1:
                 prev = c
             if c.ch.isspace() and not cur.has_base():
                 continue
@@ -261,7 +267,10 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
         raw.FPDFText_GetLooseCharBox(raw_tp, i, loose)
         tx0, ty0, tx1, ty1 = frame.box(l.value, b.value, r.value, t.value)
         ax0, top, ax1, bottom = frame.box(loose.left, loose.bottom, loose.right, loose.top)
-        out.append(_Char(ch, tx0, top, tx1, bottom, is_mark(ch), ax0, ax1, (ty0 + ty1) / 2))
+        # sara am follows its consonant like a mark for line and cell purposes: some fonts
+        # (Waree) report only its nikhahit part, drawn above the line
+        out.append(_Char(ch, tx0, top, tx1, bottom, is_mark(ch) or ch == "\u0e33", ax0, ax1,
+                         (ty0 + ty1) / 2))
     return out
 
 
@@ -665,7 +674,7 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
                 # Inside table cells, where wraps are the rule and columns narrow, a break
                 # between Thai words also needs a clearly unfilled line.
                 gap = right_edge - prev.x1
-                wrap = gap <= _first_word_width(lines, k) + 1
+                wrap = gap <= _first_word_width(lines, k) + 0.5 * prev.height
                 if not wrap and not split_paragraphs and prev_text and \
                         _is_thai(prev_text[-1]) and _is_thai(texts_cache[k][:1] or "a"):
                     inner = right_edge - min(l.x0 for l in lines)
@@ -836,6 +845,8 @@ def _column_of(anchors: list[float], x: float) -> int:
 
 
 _NUMBER = re.compile(r"^[\d๐-๙][\d๐-๙,.]*%?$")
+# a number that cannot go on (``30,0`` can: its last group has fewer than three digits)
+_COMPLETE_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _ROW_START = re.compile(r"^\s*(?:รวม|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(\d{1,3}\)|[-•●▪■]|"
                         r"(?:กิจกรรม|ขั้นตอน|ตัวชี้วัด|มิติ|โครงการ|แผนงาน)(?:ที่)?\s*\d)")
 
@@ -919,7 +930,7 @@ def _finish(rows, anchors, page_no) -> Optional[Table]:
 # how a new row's first cell starts: an item number (``3.``, ``1.2``, ``(4)``, ``2)``), a bullet,
 # a numbered heading word, or a bare number standing alone (score levels)
 _ITEM_START = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(\d{1,3}\)|"
-                         r"[-•●▪■]|\d{1,3}\s*$|"
+                         r"[-•●▪■]|\d{1,3}\s*$|รวม|หมายเหตุ|"
                          r"(?:กิจกรรม|ขั้นตอน|ตัวชี้วัด|มิติ|โครงการ|แผนงาน)(?:ที่)?\s*\d)")
 
 
@@ -1026,12 +1037,17 @@ def _is_split_row(prev: Table, cont: Table, last: int) -> bool:
     c0 = next((c for c in cont.cells if c.col == 0 and c.row == 0), None)
     if p0 is None or not p0.text:
         return False
+    covering = {c.col: c for c in prev.cells if c.row <= last < c.row + c.rowspan}
+    for c in cont.cells:
+        p = covering.get(c.col)
+        if c.row == 0 and p is not None and _NUMBER.match(c.text.strip()) and \
+                _COMPLETE_NUMBER.match(p.text.strip().split(" ")[-1] if p.text.strip() else ""):
+            return False          # a number under a complete number: a row of its own
     if c0 is not None and c0.text:
         return not _ITEM_START.match(c0.text)
     # first column merged across the break: the row was cut if every filled cell at the top
     # of the continuation goes on with text (starts with a Thai letter) from a filled cell
     # above that does not end like a finished value
-    covering = {c.col: c for c in prev.cells if c.row <= last < c.row + c.rowspan}
     filled = [c for c in cont.cells if c.row == 0 and c.text]
     if not filled:
         return False
