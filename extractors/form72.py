@@ -170,13 +170,16 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             loc_page = C.loc_of(table, r, doc=doc).page
             if dim_cell is not None:
                 m = _DIM.match(C.clean(dim_cell[1]))
-                code = C.squash(m.group(1)).replace("๑", "1").replace("๒", "2").replace("๓", "3").replace("๔", "4")
+                code = C.squash(m.group(1))
                 dim = DimensionRow(dimension=code, label=C.clean(m.group(2)), plan="",
                                    loc=Location(page=loc_page, table=table.index, row=r))
                 ex.dimensions.append(dim)
+            starts_row = dim_cell is not None or bool(by_role.get("kpi"))
             for c, t in by_role.get("plan", []):
                 piece = t
-                if current_plan_seg is None or _PLAN_START.match(C.clean(piece)):
+                # a new plan begins beside a dimension or an indicator; a numbered line on a
+                # row of its own is the plan cell continued over a page's rows (PDF)
+                if current_plan_seg is None or (starts_row and _PLAN_START.match(C.clean(piece))):
                     current_plan_seg = [piece]
                     plan_segments.append((table.index, r, current_plan_seg))
                 else:

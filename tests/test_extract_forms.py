@@ -71,14 +71,14 @@ def test_form72_plan_split_over_rows_and_rows_shifted_left_at_the_end():
     rows = [F72_HEADER,
             ["1. แนวนโยบาย 2 :", "7.1 ด้านประสิทธิผล", "1.ร้อยละของแผนงาน", "-", "100%", "0.5", "60%", "1 คะแนน"],
             ["การพัฒนาการวางแผน", "", "", "", "", "", "65%", "2 คะแนน"],
-            ["เชิงยุทธศาสตร์", "", "", "", "", "", "70%", "3 คะแนน"],
+            ["1. เชิงยุทธศาสตร์", "", "", "", "", "", "70%", "3 คะแนน"],
             # the export lost the leading empty cells of the last rows
             ["75%", "4 คะแนน", "", "", "", "", "", ""],
             ["80%", "5 คะแนน", "", "", "", "", "", ""],
             ["7.4 ด้านการพัฒนาองค์การ", "", "", "", "", "", "", ""]]
     ex = extract(doc(table(rows, page=1), fmt="pdf"), ctx())
     (k,) = kpis(ex)
-    assert k.plan == "1. แนวนโยบาย 2 : การพัฒนาการวางแผนเชิงยุทธศาสตร์"
+    assert k.plan == "1. แนวนโยบาย 2 : การพัฒนาการวางแผน 1. เชิงยุทธศาสตร์"
     assert k.ladder == [60, 65, 70, 75, 80]
     assert [d.dimension for d in ex.dimensions] == ["7.1", "7.4"]
     assert k.page == 1 and k.table == 1 and k.row == 1
