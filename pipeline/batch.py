@@ -18,8 +18,10 @@ import sys
 import tempfile
 import time
 import traceback
+from collections import namedtuple
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from datetime import date
 from pathlib import Path
 from typing import Iterator, Optional
@@ -28,7 +30,7 @@ from schemas import (CONSOLIDATED_COLUMNS, FILES_COLUMNS, FINDINGS_COLUMNS, File
                      Record)
 
 from .cache import CACHE_FILE, Cache, entry_key
-from .export import open_csv, write_csv
+from .export import open_csv, rows_text, write_csv
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_TIMEOUT = 120.0
@@ -58,14 +60,44 @@ class Settings:
         return f"fy={self.fiscal_year};max_bytes={self.max_bytes}"
 
 
+# Records and findings leave the worker as rows: the exported columns in CSV order. Tuples pickle
+# several times faster than dataclasses and are all the CSVs, the summary and pandas need.
+RecordRow = namedtuple("RecordRow", CONSOLIDATED_COLUMNS)
+FindingRow = namedtuple("FindingRow", FINDINGS_COLUMNS)
+_record_values = attrgetter(*CONSOLIDATED_COLUMNS)
+_finding_values = attrgetter(*FINDINGS_COLUMNS)
+
+
 @dataclass
 class FileOutcome:
-    """What one file gave: its files.csv row, its records and its findings (validated)."""
+    """What one file gave: its files.csv row, and its records and findings (validated) both as
+    pickled row lists and as CSV text, made in the worker so that the parent process only
+    stores and concatenates bytes."""
     file: FileResult
-    records: list[Record] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    records_blob: bytes = b""            # pickled list[RecordRow]
+    findings_blob: bytes = b""           # pickled list[FindingRow]
+    records_csv: str = ""
+    findings_csv: str = ""
     extraction: Optional[bytes] = None   # pickled (file row, Extraction) before validation
     cacheable: bool = True               # False for time-outs and crashes: worth a retry
+
+    @property
+    def records(self) -> list:
+        return pickle.loads(self.records_blob) if self.records_blob else []
+
+    @property
+    def findings(self) -> list:
+        return pickle.loads(self.findings_blob) if self.findings_blob else []
+
+
+def make_outcome(fr: FileResult, records=(), findings=(), **kw) -> FileOutcome:
+    """An outcome from Record and Finding objects."""
+    rrows = [RecordRow._make(_record_values(r)) for r in records]
+    frows = [FindingRow._make(_finding_values(f)) for f in findings]
+    fr.records, fr.findings = len(rrows), len(frows)
+    return FileOutcome(fr, pickle.dumps(rrows, _PICKLE) if rrows else b"",
+                       pickle.dumps(frows, _PICKLE) if frows else b"",
+                       rows_text(rrows), rows_text(frows), **kw)
 
 
 @dataclass
@@ -221,7 +253,7 @@ def _readlink(path: str) -> str:
 def _skipped(rel: str, path: str, why: str, size: Optional[int] = None) -> Entry:
     fr = FileResult(source_file=rel, format=_ext(rel), status="skipped", error=why,
                     size_bytes=size, agency=_agency_fallback(rel))
-    return Entry(rel, path, size=size, outcome=FileOutcome(fr, cacheable=False))
+    return Entry(rel, path, size=size, outcome=make_outcome(fr, cacheable=False))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -237,7 +269,7 @@ def failed_outcome(rel: str, fmt: str, reason: str, message: str, message_th: st
                            reason_th=message_th, agency=agency)
     fr = FileResult(source_file=rel, format=fmt, status="failed", error=message, findings=1,
                     sha256=sha256, seconds=seconds, size_bytes=size, agency=agency)
-    return FileOutcome(fr, findings=[finding], cacheable=cacheable)
+    return make_outcome(fr, findings=[finding], cacheable=cacheable)
 
 
 def _fail_task(task: Task, reason: str, message: str, message_th: str) -> FileOutcome:
@@ -311,7 +343,16 @@ def _process_file(path, rel: str, settings: Settings, sha256: str,
     except Exception as e:
         return _exception_outcome(rel, fmt, "loading the readers", "การโหลดตัวอ่านไฟล์", e, **kw)
     try:
-        fmt = detect_format(Path(path)) or fmt
+        detected = detect_format(Path(path))
+    except Exception:
+        detected = fmt  # let the reader say what is wrong
+    if detected is None:
+        return make_outcome(FileResult(
+            source_file=rel, format=fmt, status="skipped", sha256=sha256, size_bytes=size,
+            error="not a submission format" + (f" (.{fmt})" if fmt else ""),
+            agency=_agency_fallback(rel)))
+    fmt = detected
+    try:
         doc = read_document(Path(path), _read_limits(settings))
     except ReadError as e:
         reason = getattr(e, "reason", "") or "unreadable"
@@ -336,10 +377,13 @@ def _process_file(path, rel: str, settings: Settings, sha256: str,
     except Exception as e:
         return _exception_outcome(rel, fr.format, "extraction", "การดึงข้อมูลจากแบบฟอร์ม", e, **kw)
     del doc
-    try:
-        blob = pickle.dumps((fr, ex), _PICKLE)
-    except Exception as e:
-        return _exception_outcome(rel, fr.format, "caching", "การเก็บผลการดึงข้อมูล", e, **kw)
+    blob = None
+    if settings.use_cache:  # keep the extraction before validation mutates its records
+        try:
+            blob = pickle.dumps((fr, ex), _PICKLE)
+        except Exception as e:
+            return _exception_outcome(rel, fr.format, "caching", "การเก็บผลการดึงข้อมูล", e,
+                                      **kw)
     return finish(fr, ex, settings, blob)
 
 
@@ -362,7 +406,7 @@ def finish(fr: FileResult, ex, settings: Settings, blob: Optional[bytes] = None)
     findings.sort(key=finding_sort_key)
     fr = replace(fr, status="ok", error="", records=len(ex.records), findings=len(findings),
                  forms=";".join(ex.forms), agency=agency, fiscal_year=ex.fiscal_year)
-    return FileOutcome(fr, records=list(ex.records), findings=findings, extraction=blob)
+    return make_outcome(fr, ex.records, findings, extraction=blob)
 
 
 def run_task(task: Task, settings: Settings) -> FileOutcome:
@@ -384,7 +428,7 @@ def run_task(task: Task, settings: Settings) -> FileOutcome:
 # the spool: outcomes on disk until the merge
 
 class Spool:
-    """Outcomes pickled into a temporary SQLite file, read back ordered by source_file."""
+    """Outcomes in a temporary SQLite file, read back ordered by source_file."""
 
     def __init__(self, directory: Path):
         fd, self.path = tempfile.mkstemp(prefix=".thaiforms-spool-", suffix=".sqlite",
@@ -393,28 +437,35 @@ class Spool:
         self._db = sqlite3.connect(self.path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=OFF")
         self._db.execute("PRAGMA synchronous=OFF")
-        self._db.execute("CREATE TABLE o (rel TEXT PRIMARY KEY, blob BLOB)")
-        self._pending: list[tuple[str, bytes]] = []
+        self._db.execute("CREATE TABLE o (rel TEXT PRIMARY KEY, file BLOB, records BLOB,"
+                         " findings BLOB, records_csv TEXT, findings_csv TEXT)")
+        self._pending: list[tuple] = []
 
-    def add(self, outcome: FileOutcome, blob: Optional[bytes] = None) -> None:
-        if blob is None:
-            outcome = replace(outcome, extraction=None)
-            blob = pickle.dumps(outcome, _PICKLE)
-        self._pending.append((outcome.file.source_file, blob))
+    def add(self, o: FileOutcome) -> None:
+        self._pending.append((o.file.source_file, pickle.dumps(o.file, _PICKLE),
+                              o.records_blob, o.findings_blob, o.records_csv, o.findings_csv))
         if len(self._pending) >= 256:
             self.flush()
 
     def flush(self) -> None:
         if self._pending:
             self._db.execute("BEGIN")
-            self._db.executemany("INSERT OR REPLACE INTO o VALUES (?, ?)", self._pending)
+            self._db.executemany("INSERT OR REPLACE INTO o VALUES (?, ?, ?, ?, ?, ?)",
+                                 self._pending)
             self._db.execute("COMMIT")
             self._pending.clear()
 
+    def columns(self, *names: str) -> Iterator[tuple]:
+        """Columns of every outcome, in source_file order, as stored (pickles, CSV text)."""
+        assert set(names) <= {"file", "records", "findings", "records_csv", "findings_csv"}
+        self.flush()
+        yield from self._db.execute(f"SELECT {', '.join(names)} FROM o ORDER BY rel")
+
     def outcomes(self) -> Iterator[FileOutcome]:
         self.flush()
-        for (blob,) in self._db.execute("SELECT blob FROM o ORDER BY rel"):
-            yield pickle.loads(blob)
+        for row in self._db.execute("SELECT file, records, findings, records_csv, findings_csv"
+                                    " FROM o ORDER BY rel"):
+            yield FileOutcome(pickle.loads(row[0]), *row[1:])
 
     def close(self) -> None:
         self._db.close()
@@ -433,11 +484,11 @@ class _SpoolView:
         self._spool, self._what, self._count = spool, what, count
 
     def __iter__(self):
-        for o in self._spool.outcomes():
+        for (blob,) in self._spool.columns(self._what):
             if self._what == "file":
-                yield o.file
-            else:
-                yield from getattr(o, self._what)
+                yield pickle.loads(blob)
+            elif blob:
+                yield from pickle.loads(blob)
 
     def __len__(self):
         return self._count
@@ -494,7 +545,7 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
         tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
         bar = tqdm(total=len(entries), unit="file", file=sys.stderr, desc="thaiforms")
 
-    def done(out: FileOutcome, blob: Optional[bytes] = None) -> None:
+    def done(out: FileOutcome) -> None:
         fr = out.file
         if fr.status == "ok":
             result.ok += 1
@@ -503,9 +554,9 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
             result.failures.append((fr.source_file, fr.error))
         else:
             result.skipped += 1
-        result.records += len(out.records)
-        result.findings += len(out.findings)
-        spool.add(out, blob)
+        result.records += fr.records
+        result.findings += fr.findings
+        spool.add(out)
         if bar is not None:
             bar.update(1)
 
@@ -534,12 +585,6 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
                                     f"อ่านไฟล์ไม่ได้ ({err.strerror or err})", size=e.size,
                                     cacheable=False))
                 continue
-            if not _is_submission(e.path):
-                out = _skipped(e.rel, e.path, "not a submission format"
-                               + (f" (.{_ext(e.rel)})" if _ext(e.rel) else ""), size=e.size).outcome
-                out.file.sha256 = sha
-                done(out)
-                continue
             task = Task(e.path, e.rel, sha, e.size)
             if cache is not None:
                 key = entry_key(sha, e.rel, xkey)
@@ -558,12 +603,10 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
             tasks.append(task)
 
         for out in _executor(settings).run(tasks):
-            blob = None
             if cache is not None and out.cacheable and out.file.source_file in keys:
-                outcome_only = replace(out, extraction=None)
-                blob = pickle.dumps(outcome_only, _PICKLE)
+                blob = pickle.dumps(replace(out, extraction=None), _PICKLE)
                 cache.put(keys[out.file.source_file], out.extraction, as_of, blob)
-            done(out, blob)
+            done(out)
     finally:
         if bar is not None:
             bar.close()
@@ -573,18 +616,6 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
     result.failures.sort()
     result.seconds = time.perf_counter() - t_start
     return result
-
-
-def _is_submission(path: str) -> bool:
-    """Whether the readers take this file; a detection error means: let the reader say why."""
-    try:
-        from .readers import detect_format
-    except Exception:
-        return True
-    try:
-        return detect_format(Path(path)) is not None
-    except Exception:
-        return True
 
 
 def _summary_module():
@@ -616,10 +647,10 @@ def write_outputs(spool: Spool, out_dir: Path, result: RunResult, settings: Sett
         wc = stack.enter_context(open_csv(out_dir / "consolidated.csv", CONSOLIDATED_COLUMNS))
         wf = stack.enter_context(open_csv(out_dir / "findings.csv", FINDINGS_COLUMNS))
         wfiles = stack.enter_context(open_csv(out_dir / "files.csv", FILES_COLUMNS))
-        for o in spool.outcomes():
-            wc.write_many(o.records)
-            wf.write_many(o.findings)
-            fr = o.file
+        for fr, rec_csv, find_csv in spool.columns("file", "records_csv", "findings_csv"):
+            fr = pickle.loads(fr)
+            wc.write_text(rec_csv, fr.records)
+            wf.write_text(find_csv, fr.findings)
             wfiles.write(replace(fr, seconds=round(fr.seconds, 3)))
     try:
         summary = _summary_module()

@@ -44,19 +44,23 @@ def _worker_main(conn, work: WorkFn, settings) -> None:
 
 
 class _Worker:
+    """One worker process and the tasks sent to it, oldest first. The oldest is the one running;
+    the next waits in the pipe so that the worker never idles while the parent handles a result."""
+
     def __init__(self, ctx, work: WorkFn, settings):
         parent, child = ctx.Pipe(duplex=True)
         self.proc = ctx.Process(target=_worker_main, args=(child, work, settings), daemon=True)
         self.proc.start()
         child.close()
         self.conn = parent
-        self.task = None
-        self.started = 0.0
+        self.tasks: deque = deque()
+        self.started = 0.0      # when the oldest task started
         self.done = 0
 
     def give(self, task) -> None:
-        self.task = task
-        self.started = time.monotonic()
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append(task)
         self.conn.send(task)
 
     def stop(self, kill: bool = False) -> None:
@@ -77,6 +81,8 @@ class _Worker:
 class LocalExecutor:
     """Process pool with per-file time limit; yields outcomes as they finish."""
 
+    IN_FLIGHT = 2  # tasks per worker: the running one and the next
+
     def __init__(self, work: WorkFn, fail: FailFn, settings, jobs: int = 1,
                  timeout: Optional[float] = 120.0, max_tasks_per_worker: int = 200):
         self.work, self.fail, self.settings = work, fail, settings
@@ -90,40 +96,50 @@ class LocalExecutor:
         pending = deque(tasks)
         if not pending:
             return
-        workers = [_Worker(ctx, self.work, self.settings)
-                   for _ in range(min(self.jobs, len(pending)))]
+        new = lambda: _Worker(ctx, self.work, self.settings)  # noqa: E731
+        workers = [new() for _ in range(min(self.jobs, len(pending)))]
+
+        def replace_worker(i: int) -> None:
+            """Kill worker i; its tasks that had not started go back to the queue."""
+            w = workers[i]
+            w.stop(kill=True)
+            for t in reversed(list(w.tasks)[1:]):
+                pending.appendleft(t)
+            workers[i] = new()
+
         try:
-            while pending or any(w.task is not None for w in workers):
+            while pending or any(w.tasks for w in workers):
                 for i, w in enumerate(workers):
-                    if w.task is None and pending:
-                        if w.done >= self.max_tasks or not w.proc.is_alive():
-                            w.stop()
-                            workers[i] = w = _Worker(ctx, self.work, self.settings)
+                    if not w.tasks and (w.done >= self.max_tasks or not w.proc.is_alive()):
+                        w.stop()
+                        workers[i] = w = new()
+                    while pending and len(w.tasks) < self.IN_FLIGHT and \
+                            w.done + len(w.tasks) < self.max_tasks:
                         w.give(pending.popleft())
-                busy = [w for w in workers if w.task is not None]
+                busy = [w for w in workers if w.tasks]
                 wait_for = None
                 if self.timeout is not None:
-                    now = time.monotonic()
-                    wait_for = max(0.0, min(w.started + self.timeout for w in busy) - now)
-                ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for)
+                    wait_for = max(0.0, min(w.started for w in busy) + self.timeout
+                                   - time.monotonic())
+                ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
+                                 wait_for))
                 now = time.monotonic()
                 for i, w in enumerate(workers):
-                    if w.task is None:
+                    if not w.tasks:
                         continue
                     if w.conn in ready or w.proc.sentinel in ready:
                         try:
                             msg = w.conn.recv()
                         except (EOFError, OSError):
                             w.proc.join(timeout=5)
-                            code = w.proc.exitcode
-                            yield self.fail(w.task, "crashed",
+                            yield self.fail(w.tasks[0], "crashed",
                                             f"the process reading it stopped unexpectedly "
-                                            f"(exit code {code})",
+                                            f"(exit code {w.proc.exitcode})",
                                             "โปรแกรมอ่านไฟล์หยุดทำงานกะทันหัน")
-                            w.stop(kill=True)
-                            workers[i] = _Worker(ctx, self.work, self.settings)
+                            replace_worker(i)
                             continue
-                        task, w.task = w.task, None
+                        task = w.tasks.popleft()
+                        w.started = now
                         w.done += 1
                         if isinstance(msg, tuple) and msg and msg[0] == "send-error":
                             yield self.fail(task, "internal error",
@@ -132,19 +148,15 @@ class LocalExecutor:
                         else:
                             yield msg
                     elif self.timeout is not None and now - w.started >= self.timeout:
-                        task = w.task
-                        w.stop(kill=True)
-                        workers[i] = _Worker(ctx, self.work, self.settings)
+                        task = w.tasks[0]
+                        replace_worker(i)
                         yield self.fail(task, "timeout",
                                         f"reading took longer than the time limit of "
                                         f"{self.timeout:g} s",
                                         f"ใช้เวลาอ่านเกินกำหนด {self.timeout:g} วินาที")
         finally:
             for w in workers:
-                if w.task is not None or not w.proc.is_alive():
-                    w.stop(kill=True)
-                else:
-                    w.stop()
+                w.stop(kill=bool(w.tasks) or not w.proc.is_alive())
 
 
 class DaskExecutor:

@@ -3,6 +3,7 @@ quoting, one header row, atomic replacement, spreadsheet formula injection neutr
 from __future__ import annotations
 
 import csv
+import io
 import math
 import os
 import re
@@ -56,6 +57,23 @@ def cell(value: Any) -> str:
     return neutralise(str(value))
 
 
+def tuple_values(row: Sequence[Any]) -> list[Any]:
+    """Cells of a row of values: the fast path for strings that need nothing and for empty
+    values (the csv module writes None as an empty cell and ints as digits)."""
+    return [v if v is None or (type(v) is str and (not v or v[0] not in _STARTS))
+            or type(v) is int else cell(v) for v in row]
+
+
+_STARTS = frozenset(_FORMULA_START)
+
+
+def rows_text(rows: Iterable[Sequence[Any]]) -> str:
+    """Rows of values (tuples in column order) as CSV text, for :meth:`CsvWriter.write_text`."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(tuple_values(r) for r in rows)
+    return buf.getvalue()
+
+
 def row_values(row: Any, columns: Sequence[str]) -> list[str]:
     """A dict or a dataclass instance as the cells of ``columns``, in order."""
     if isinstance(row, dict):
@@ -70,6 +88,7 @@ class CsvWriter:
 
     def __init__(self, fh, columns: Sequence[str]):
         self.columns = list(columns)
+        self._fh = fh
         self._w = csv.writer(fh, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
         self._w.writerow(self.columns)
         self.rows = 0
@@ -81,6 +100,11 @@ class CsvWriter:
     def write_many(self, rows: Iterable[Any]) -> None:
         for r in rows:
             self.write(r)
+
+    def write_text(self, text: str, rows: int = 0) -> None:
+        """Rows already formatted by :func:`rows_text`."""
+        self._fh.write(text)
+        self.rows += rows
 
 
 @contextmanager
