@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from pythainlp.util import num_to_thaiword, thai_strftime
 
@@ -111,6 +111,21 @@ def test_month_without_year_uses_fiscal_year(month, fy):
     assert v.status == "ok" and fiscal_year_of(v.start) == fy and v.start.month == month
 
 
+def _check_granularity(v):
+    """The bounds have the shape the granularity says."""
+    a, b = v.start, v.end
+    if v.granularity == "day":
+        assert a == b
+    elif v.granularity == "month":
+        assert a.day == 1 and b == month_end(a.year, a.month) and (a.year, a.month) == (b.year, b.month)
+    elif v.granularity == "quarter":
+        assert a.day == 1 and a.month in (1, 4, 7, 10)
+        assert b == month_end(a.year, a.month + 2)
+    elif v.granularity == "year":
+        assert (a.month, a.day, b.month, b.day) in ((1, 1, 12, 31), (10, 1, 9, 30))
+        assert b.year - a.year in (0, 1)
+
+
 # Text that looks like dates, to reach deep paths of the grammar.
 DATE_ALPHABET = list("0123456789๐๑๒๓๔๕๖๗๘๙ ./-–,()ม.ค.ก.พ.มี.ค.เม.ย.พ.ค.มิ.ย.ส.ต.ธ.ศ.ร.ฟภฏย") + \
     ["ไตรมาสที่", "ปีงบประมาณ", "พ.ศ.", "ค.ศ.", "และ", "ถึง", "ภายใน", "วันที่", "เดือน",
@@ -138,6 +153,9 @@ def test_arbitrary_text_never_raises(text, fy, prefer):
         assert v.granularity in ("day", "month", "quarter", "year", "range")
         for a, b in v.alternatives:
             assert a <= b
+        _check_granularity(v)
+    if v.status in ("corrected", "ambiguous"):
+        assert v.note
     m = parse_month(text)
     assert m.status in ("ok", "corrected", "ambiguous", "invalid")
     assert all(1 <= x <= 12 for x in m.months)
@@ -241,3 +259,29 @@ def test_fast_path_agrees_on_month_ranges(m1, m2, y1, y2, full1, two_digit, sep,
 @given(st.one_of(st.text(max_size=30), date_like), st.one_of(st.none(), st.integers(2400, 2700)))
 def test_fast_path_agrees_on_arbitrary_text(text, fy):
     _agree(text, fy)
+
+
+# One letter of an abbreviation misread as a look-alike: never read silently as another month.
+from pipeline.normalize.months import _VOCAB  # noqa: E402
+
+_LOOKALIKE = {a: group for group in _VOCAB["lookalikes"] for a in group}
+_VALID_ABBRS = {a.replace(".", "") for a in ABBR.values()}
+
+
+@SETTINGS
+@given(st.integers(1, 12), st.data(), st.sampled_from(["{} 53", "{}", "5 {} 2553"]))
+def test_lookalike_slips_are_never_silent(month, data, style):
+    abbr = ABBR[month]
+    positions = [i for i, ch in enumerate(abbr) if ch in _LOOKALIKE]
+    i = data.draw(st.sampled_from(positions))
+    repl = data.draw(st.sampled_from([c for c in _LOOKALIKE[abbr[i]] if c != abbr[i]]))
+    slipped = abbr[:i] + repl + abbr[i + 1:]
+    assume(slipped not in ("พ.ศ.", "ค.ศ.", "ร.ศ."))      # a slip into an era marker reads as one
+    v = parse_date(style.format(slipped), 2553)
+    if v.status == "ok":
+        # Only when the slip spells another real month (ก.ค. for ต.ค.) can it read as ok.
+        assert slipped.replace(".", "") in _VALID_ABBRS, (slipped, v)
+    elif v.status in ("corrected", "ambiguous"):
+        # The repair is said: the note names the slipped spelling and what it became.
+        assert v.note.startswith(slipped) and "->" in v.note, (slipped, v)
+        assert v.fixed and slipped not in v.fixed
