@@ -82,8 +82,10 @@ class _Validator:
         self.kpi_by_no: dict[str, Record] = {}
         self.children: dict[str, list[Record]] = defaultdict(list)
         self.milestones_by_kpi: dict[str, list[Record]] = defaultdict(list)
-        self.activities: dict[tuple[str, str], list[Record]] = defaultdict(list)
-        self.groups: dict[str, list[Record]] = defaultdict(list)
+        # (parent, item) and (parent, item, table) -> first such activity; group rows by
+        # (item) and (item, table): a document may hold several plans numbered alike
+        self.activities: dict[tuple, Record] = {}
+        self.groups: dict[tuple, Record] = {}
         for r in ex.records:
             if r.record_type == "kpi":
                 if r.parent_item:
@@ -94,9 +96,11 @@ class _Validator:
                 self.milestones_by_kpi[r.kpi_no or r.parent_item].append(r)
             elif r.record_type == "activity":
                 if r.row_kind == "group":
-                    self.groups[r.item_no].append(r)
+                    self.groups.setdefault((r.item_no,), r)
+                    self.groups.setdefault((r.item_no, r.table), r)
                 else:
-                    self.activities[(r.parent_item, r.item_no)].append(r)
+                    self.activities.setdefault((r.parent_item, r.item_no), r)
+                    self.activities.setdefault((r.parent_item, r.item_no, r.table), r)
         self._fy_cache: dict[int, tuple[int, int]] = {}
         self._tops: Optional[dict[str, list[Record]]] = None
         self.ex_fy = _int(ex.fiscal_year)
@@ -352,13 +356,14 @@ class _Validator:
             return
         total = 0
         for item in g.member_items:
-            rec = _nearest(self.activities.get((g.item_no, item)), g.loc)
+            rec = self.activities.get((g.item_no, item, g.loc.table)) \
+                or self.activities.get((g.item_no, item))
             if rec is not None and rec.budget_thb is not None:
                 total += rec.budget_thb
         if abs(total - g.total_thb) <= self.cfg["budget_sum_tolerance_thb"]:
             return
         value = f"{g.total_thb:,} ≠ {total:,}"
-        group = _nearest(self.groups.get(g.item_no), g.loc)
+        group = self.groups.get((g.item_no, g.loc.table)) or self.groups.get((g.item_no,))
         if group is not None:
             self._on(group, "BUDGET_SUM_MISMATCH", value,
                      detail_th=f"รวมรายการย่อยได้ {total:,} บาท",
@@ -508,17 +513,6 @@ def _levels(levels) -> dict[int, list]:
         if lv is not None:
             out[lv] = [_int(st) if _int(st) is not None else st for st in (steps or ())]
     return out
-
-
-def _nearest(candidates: Optional[list[Record]], loc: Location) -> Optional[Record]:
-    """The record of that number in the structure's own table (a document may hold several
-    plans numbered alike); else the first one."""
-    if not candidates:
-        return None
-    for r in candidates:
-        if r.table == loc.table:
-            return r
-    return candidates[0]
 
 
 def _step_no(item_no: str):

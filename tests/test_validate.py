@@ -455,6 +455,22 @@ def test_budget_items_that_are_not_amounts_count_as_zero():
     assert validate(ex, AS_OF) == []
 
 
+def test_budget_groups_numbered_alike_in_two_plans_use_their_own_items():
+    ex = clean_extraction()
+    ex.records.append(rec("activity", form="activity_plan", table=8, row=1, item_no="2",
+                          row_kind="group", name="อีกแผนหนึ่ง", budget_thb=30000))
+    for i in (1, 2, 3):
+        ex.records.append(rec("activity", form="activity_plan", table=8, row=1 + i,
+                              item_no=str(i), parent_item="2", name=f"ย่อย {i}", start="2010-01",
+                              end="2010-01", duration_months=1, budget_thb=10000))
+    ex.budget_groups.append(BudgetGroup("2", "อีกแผนหนึ่ง", Location(table=8, row=1), 30000,
+                                        "30,000 บาท", ["1", "2", "3"]))
+    assert validate(ex, AS_OF) == []
+    ex.budget_groups[-1].total_thb = 35000
+    (f,) = validate(ex, AS_OF)
+    assert (f.code, f.table, f.value) == ("BUDGET_SUM_MISMATCH", 8, "35,000 ≠ 30,000")
+
+
 def test_budget_sum_value():
     ex = clean_extraction()
     t_budget_sum_mismatch(ex)
