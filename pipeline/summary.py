@@ -93,7 +93,7 @@ def summarize(files: list[FileResult], records: list[Record], findings: list[Fin
         if f.code == "MILESTONE_MISSING":
             out["missing_milestones"] += 1
 
-    return [rows[k] for k in sorted(rows, key=lambda k: (k[0], k[1] is None, k[1] or 0))]
+    return [rows[k] for k in sorted(rows, key=lambda k: (k[0], k[1] is None, str(k[1]).zfill(4)))]
 
 
 def _width(text: str) -> int:
