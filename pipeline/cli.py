@@ -151,6 +151,7 @@ def cmd_run(args) -> int:
         print(format_summary(result.summary))
     print(f"{result.files} files: {result.ok} read, {result.failed} failed, "
           f"{result.skipped} skipped; {result.records} records, {result.findings} findings"
+          f"{f'; {result.cache_hits} from cache' if result.cache_hits else ''}"
           f" -> {args.out_dir}", file=sys.stderr)
     return result.exit_code
 

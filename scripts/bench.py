@@ -21,6 +21,8 @@ import csv
 import io
 import json
 import os
+import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -55,8 +57,9 @@ for path in sys.argv[1:]:
 
 
 def measure(cmd: list[str], cwd: Path = ROOT) -> dict:
-    """Wall time and peak memory of the process tree of ``cmd``."""
+    """Wall time, CPU time and peak memory of the process tree of ``cmd``."""
     import psutil
+    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     ps = psutil.Process(proc.pid)
@@ -77,7 +80,9 @@ def measure(cmd: list[str], cwd: Path = ROOT) -> dict:
         time.sleep(0.02)
     out, err = proc.communicate()
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "rc": proc.returncode, "peak_tree_mb": peak_tree / 2**20,
+    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
+    return {"seconds": seconds, "cpu_seconds": cpu, "rc": proc.returncode, "peak_tree_mb": peak_tree / 2**20,
             "peak_process_mb": peak_one / 2**20, "stdout": out.decode("utf-8", "replace"),
             "stderr": err.decode("utf-8", "replace")}
 
@@ -97,6 +102,8 @@ def thaiforms(inp: Path, out: Path, jobs: int, cache: bool = False, fresh: bool 
     m["failed"] = sum(r["status"] == "failed" for r in rows)
     m["pages"] = sum(int(r["pages"]) for r in rows if r["pages"])
     m["records"] = sum(int(r["records"]) for r in rows if r["records"])
+    hits = re.search(r"(\d+) from cache", m["stderr"])
+    m["cache_hits"] = int(hits.group(1)) if hits else 0
     m["files_per_s"] = m["files"] / m["seconds"]
     m["pages_per_s"] = m["pages"] / m["seconds"]
     return m
@@ -107,9 +114,14 @@ def raw(script: str, files: list[Path]) -> dict:
 
 
 def fmt_row(label: str, m: dict, extra: str = "") -> str:
-    return (f"{label:<34} {m['seconds']:8.2f} s  {m.get('files', 0):5d} files "
-            f"{m.get('files_per_s', 0):8.1f} files/s {m.get('pages_per_s', 0):7.1f} pages/s "
-            f"{m['peak_tree_mb']:7.0f} MB{extra}")
+    return (f"{label:<30} {m['seconds']:7.2f} s {m['cpu_seconds']:7.2f} cpu-s "
+            f"{m.get('files', 0):5d} files {m.get('files_per_s', 0):7.1f} files/s "
+            f"{m.get('pages_per_s', 0):6.1f} pages/s {m['peak_tree_mb']:6.0f} MB{extra}")
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
 
 
 def main(argv=None) -> int:
@@ -131,8 +143,11 @@ def main(argv=None) -> int:
         print(line, flush=True)
         lines.append(line)
 
-    show(f"thaiforms bench: {a.files} files (seed {a.seed}) in {corpus}, "
-         f"{os.cpu_count()} CPUs")
+    show(f"thaiforms bench: {a.files} files (seed {a.seed}) in {corpus.relative_to(ROOT)}, "
+         f"{os.cpu_count()} CPUs, {load()} at start")
+    if os.getloadavg()[0] > 0.5:
+        show("  (the machine is busy with other work: wall times and the speed-up are lower "
+             "than on an idle machine; cpu-s, the CPU time of the run's processes, is steadier)")
     if not a.skip_serial:
         res["all_j1"] = thaiforms(corpus, runs / "all-j1", 1)
         show(fmt_row("all formats, --jobs 1", res["all_j1"]))
@@ -140,7 +155,7 @@ def main(argv=None) -> int:
     speed = ""
     if "all_j1" in res:
         res["speedup"] = res["all_j1"]["seconds"] / res["all_jn"]["seconds"]
-        speed = f"   speed-up {res['speedup']:.2f}x over --jobs 1"
+        speed = f"  speed-up {res['speedup']:.2f}x over --jobs 1"
     show(fmt_row(f"all formats, --jobs {a.jobs}", res["all_jn"], speed))
 
     for fmt in ("docx", "xlsx", "txt"):
@@ -158,8 +173,9 @@ def main(argv=None) -> int:
         m["files"], m["pages"] = len(pdfs), res["pdf_j1"]["pages"]
         m["files_per_s"], m["pages_per_s"] = m["files"] / m["seconds"], m["pages"] / m["seconds"]
         ratio = res["pdf_j1"]["seconds"] / m["seconds"]
-        res[key + "_ratio"] = ratio
-        show(fmt_row(label, m, f"   pipeline/raw = {ratio:.2f}x"))
+        cpu_ratio = res["pdf_j1"]["cpu_seconds"] / m["cpu_seconds"]
+        res[key + "_ratio"], res[key + "_cpu_ratio"] = ratio, cpu_ratio
+        show(fmt_row(label, m, f"  pipeline/raw {ratio:.2f}x (cpu {cpu_ratio:.2f}x)"))
 
     cache_out = runs / "cached"
     res["cache_first"] = thaiforms(corpus, cache_out, a.jobs, cache=True)
@@ -167,16 +183,19 @@ def main(argv=None) -> int:
     res["cache_rerun_share"] = res["cache_rerun"]["seconds"] / res["cache_first"]["seconds"]
     show(fmt_row("cache: first run", res["cache_first"]))
     show(fmt_row("cache: unchanged re-run", res["cache_rerun"],
-                 f"   {100 * res['cache_rerun_share']:.1f}% of the first run"))
+                 f"  {100 * res['cache_rerun_share']:.1f}% of the first run, "
+                 f"{res['cache_rerun']['cache_hits']} files from cache"))
 
     show("")
     show("targets:")
     if "speedup" in res:
         show(f"  --jobs {a.jobs} vs --jobs 1 >= 1.8x: {res['speedup']:.2f}x")
-    show(f"  pipeline on PDFs <= 1.3x raw pdfplumber: {res['raw_pdfplumber_ratio']:.2f}x")
+    show(f"  pipeline on PDFs <= 1.3x raw pdfplumber: {res['raw_pdfplumber_ratio']:.2f}x "
+         f"(cpu {res['raw_pdfplumber_cpu_ratio']:.2f}x)")
     for fmt in ("docx", "xlsx", "txt"):
         show(f"  {fmt} >= 100 files/s: {res[fmt]['files_per_s']:.1f}")
     show(f"  cached re-run < 5% of first run: {100 * res['cache_rerun_share']:.1f}%")
+    show(f"  {load()} at end")
     show(f"  peak memory (whole tree, --jobs {a.jobs}): {res['all_jn']['peak_tree_mb']:.0f} MB,"
          f" largest process {res['all_jn']['peak_process_mb']:.0f} MB"
          " (compare --files 300 and --files 3000)")
