@@ -130,13 +130,13 @@ def _approval_between(inst: Instance, last: Optional[TableForm]) -> bool:
 
 # ---------------------------------------------------------------- text-level forms
 
-_STEP_LINE = re.compile(r"ขั้นตอนที่\s*[0-9๐-๙]+\s*[:：]?")
+_STEP_LINE = re.compile(r"ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+\s*[:：]?")
 
 
 def has_milestone_matrix(doc: Document) -> bool:
     for t in doc.tables():
         g = t.grid()
-        steps = sum(1 for row in g[:3] for x in row if re.match(r"^\s*ขั้นตอนที่\s*[0-9๐-๙]", x))
+        steps = sum(1 for row in g[:3] for x in row if re.match(r"^\s*ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]", x))
         if steps >= 2:
             return True
     return False
