@@ -583,7 +583,11 @@ def _parse(text: str, fiscal_year: int | None, prefer: tuple[date, date] | None)
 
 def _parse_slow(t: str, fiscal_year: int | None, prefer: tuple[date, date] | None) -> tuple:
     try:
-        return _parse_tokens(t, list(_tokens(t)), fiscal_year, prefer)
+        toks = list(_tokens(t))
+        res = _parse_tokens(t, toks, fiscal_year, prefer)
+        if res[3] != INVALID and any(x.kind == "E" for x in toks):
+            res = _era_slips(t, toks, res)
+        return res
     except _Bad as e:
         return None, None, "", INVALID, str(e), (), ""
     except (ValueError, OverflowError) as e:     # a date out of datetime's range
@@ -599,11 +603,13 @@ for _m, _v in MONTHS.items():
     for _form in (_a, _a[:-1], _a.replace(".", ""), _a.replace(".", "") + ".", _v["full"], *_v["short"]):
         _FAST_MONTHS[_form] = _m
 _FAST_LEAD = r"(?:[( ]|ภายใน|ลงวันที่|วันที่|เดือน|ณ|แล้วเสร็จ|ก่อน|กำหนดส่ง)*"
+# พ.ศ. only before a Buddhist-Era year: "พ.ศ. 2015" is left to the full grammar, which says so.
+_FAST_BE = r"(?:พ\.ศ\.? ?(?=2[4-9]\d\d(?!\d)|\d\d(?!\d)))?"
 _FAST_WORDS = re.compile(
-    _FAST_LEAD + r"(?:(\d{1,2}) ?)?([^\d\s()]+?) ?(?:พ\.ศ\.? ?)?(\d{4}|\d{2})?[ )]*")
+    _FAST_LEAD + r"(?:(\d{1,2}) ?)?([^\d\s()]+?) ?" + _FAST_BE + r"(\d{4}|\d{2})?[ )]*")
 _FAST_RANGE = re.compile(
-    _FAST_LEAD + r"([^\d\s()\-]+?) ?(?:พ\.ศ\.? ?)?(\d{4}|\d{2})? ?(?:-|ถึง) ?"
-    r"([^\d\s()\-]+?) ?(?:พ\.ศ\.? ?)?(\d{4}|\d{2})?[ )]*")
+    _FAST_LEAD + r"([^\d\s()\-]+?) ?" + _FAST_BE + r"(\d{4}|\d{2})? ?(?:-|ถึง) ?"
+    r"([^\d\s()\-]+?) ?" + _FAST_BE + r"(\d{4}|\d{2})?[ )]*")
 _FAST_NUMERIC = re.compile(_FAST_LEAD + r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})[ )]*")
 
 
@@ -670,6 +676,30 @@ def _fast_range(t: str, fiscal_year: int | None) -> tuple | None:
     if b < a or not 1800 <= ly <= 2200 or not 1800 <= ry <= 2200:
         return None
     return a, b, "range", OK, "", (), ""
+
+
+def _era_slips(t: str, toks: list[_Tok], res: tuple) -> tuple:
+    """"พ.ศ. 2015" / "ค.ศ. 2558": the number decides the era (a BE year is from 2400 up); the
+    marker that says otherwise is repaired, and said so."""
+    notes, fixed = [], res[6]
+    for x in _merge_years(toks):
+        if x.kind != "YR" or x.value[1] != 4 or x.value[2] not in ("BE", "CE"):
+            continue
+        n, _, era = x.value
+        if (era == "BE") == (n >= 2400):
+            continue
+        other = n + BE_OFFSET if era == "BE" else n - BE_OFFSET
+        written = t[x.start:x.end]
+        respelt = written.replace(str(n), str(other), 1)
+        notes.append(f"{written} -> {respelt} ({n} is a "
+                     f"{'Common' if era == 'BE' else 'Buddhist'}-Era year)")
+        if not res[6]:
+            fixed = (fixed or t).replace(written, respelt, 1)
+    if not notes:
+        return res
+    note = "; ".join(([res[4]] if res[4] else []) + notes)
+    status = CORRECTED if res[3] == OK else res[3]
+    return res[0], res[1], res[2], status, note, res[5], fixed
 
 
 def _drop_ordinals(toks: list[_Tok]) -> list[_Tok]:
