@@ -109,6 +109,16 @@ def test_prefer_settles_seed_004_rows():
     assert (v.start, v.status, v.fixed) == (date(2010, 4, 1), "corrected", "เม.ย. 53")
 
 
+def test_prefer_accepts_datetimes_lists_and_reversed_windows():
+    from datetime import datetime
+    want = (date(2010, 3, 1), "corrected")
+    for window in [(datetime(2010, 2, 1), datetime(2010, 3, 31, 12)),
+                   [date(2010, 2, 1), date(2010, 3, 31)],
+                   (date(2010, 3, 31), date(2010, 2, 1))]:
+        v = parse_date("มิ.ค. 53", prefer=window)
+        assert (v.start, v.status) == want, window
+
+
 def test_result_objects_are_independent():
     a = parse_date("มิ.ค. 53")
     a.alternatives.append((date(2000, 1, 1), date(2000, 1, 1)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from itertools import product
 from typing import Iterable, Iterator, NamedTuple, Optional
@@ -928,7 +928,8 @@ def parse_date(text: str, fiscal_year: int | None = None, *,
     reading in start/end and the others in ``alternatives`` and ``note``.
     """
     if prefer is not None:
-        prefer = (prefer[0], prefer[1])
+        a, b = (d.date() if isinstance(d, datetime) else d for d in prefer)
+        prefer = (a, b) if a <= b else (b, a)
     start, end, gran, status, note, alts, fixed = _parse(text or "", fiscal_year, prefer)
     return DateValue(text=text, start=start, end=end, granularity=gran, status=status,
                      note=note, alternatives=list(alts), fixed=fixed)
