@@ -145,3 +145,9 @@ def test_dates_tsv_strips_line_endings():
     out = list(dates_tsv(["ต.ค. 57\r\n", "ก.ย. 58\n"], None))
     assert out[1].split("\t")[:3] == ["ต.ค. 57", "2014-10-01", "2014-10-31"]
     assert out[2].split("\t")[:3] == ["ก.ย. 58", "2015-09-01", "2015-09-30"]
+
+
+def test_fiscal_year_given_as_text():
+    assert parse_date("พ.ค.", "2553").start == date(2010, 5, 1)
+    assert parse_date("ต.ค.", "๒๕๕๓").start == date(2009, 10, 1)
+    assert parse_date("พ.ค.", "not a year").status == "invalid"

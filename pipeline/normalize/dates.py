@@ -21,7 +21,7 @@ from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK, DateValue
 from .calendar import BE_OFFSET, fiscal_year_bounds, fiscal_year_of, month_end, quarter_bounds
 from .months import (FULL, MONTHS, MonthMatch, MonthReading, lookup_month, month_key,
                      near_months, spelling)
-from .text import clean
+from .text import clean, thai_digits
 
 # ---------------------------------------------------------------------------------------------
 # Tokeniser
@@ -927,6 +927,9 @@ def parse_date(text: str, fiscal_year: int | None = None, *,
     An ambiguous text without a deciding window comes back with status "ambiguous", the best
     reading in start/end and the others in ``alternatives`` and ``note``.
     """
+    if isinstance(fiscal_year, str):              # "2553" / "๒๕๕๓" from a form field
+        fy = thai_digits(fiscal_year.strip())
+        fiscal_year = int(fy) if fy.isdigit() else None
     if prefer is not None:
         a, b = (d.date() if isinstance(d, datetime) else d for d in prefer)
         prefer = (a, b) if a <= b else (b, a)
