@@ -44,6 +44,8 @@ class Gantt:
     fiscal_year: Optional[int] = None
     year_of_col: dict[int, int] = field(default_factory=dict)    # CE year a header cell states
 
+    quarter_of_col: dict[int, int] = field(default_factory=dict)  # column -> fiscal quarter
+
     def ym(self, col: int) -> str:
         m = self.month_of_col.get(col)
         if m is None:
@@ -54,6 +56,25 @@ class Gantt:
                 return ""
             ce = self.fiscal_year - 543 - (1 if m >= 10 else 0)
         return f"{ce:04d}-{m:02d}"
+
+    def months(self, col: int) -> list[str]:
+        """The months a ticked column stands for: its month, or its quarter's three."""
+        if col in self.month_of_col:
+            return [self.ym(col)] if self.ym(col) else []
+        q = self.quarter_of_col.get(col)
+        if q is None or self.fiscal_year is None:
+            return []
+        start, _ = C.N().quarter_bounds(self.fiscal_year, q)
+        out = []
+        for k in range(3):
+            m = (start.month - 1 + k) % 12 + 1
+            y = start.year + (start.month - 1 + k) // 12
+            out.append(f"{y:04d}-{m:02d}")
+        return out
+
+    @property
+    def columns(self) -> set[int]:
+        return set(self.month_of_col) | set(self.quarter_of_col)
 
 
 _FISCAL_ORDER = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
@@ -156,9 +177,31 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
         header_end = max(header_end, best_row + 1)
     else:
         span = tf.header.spans.get("gantt")
-        if span and span[1] - span[0] == 12:
+        quarters = _quarter_row(table, tf.header.rows + 3)
+        if quarters:
+            r, g.quarter_of_col = quarters
+            header_end = max(header_end, r + 1)
+        elif span and span[1] - span[0] == 12:
             g.month_of_col = {span[0] + i: _FISCAL_ORDER[i] for i in range(12)}
     return g, header_end
+
+
+_QUARTER = re.compile(r"^\s*(?:ไตรมาส\s*(?:ที่)?|ไตร\s*มาส\s*(?:ที่)?|Q)\s*([1-4๑-๔])\s*(?:/\s*[0-9๐-๙]{2,4})?\s*$", re.I)
+
+
+def _quarter_row(table: Table, max_rows: int) -> Optional[tuple[int, dict[int, int]]]:
+    """A Gantt by quarters (ไตรมาส 1 … 4) instead of months."""
+    rows = table.rows()
+    for r in range(min(max_rows, table.n_rows)):
+        found = {}
+        for c in rows[r]:
+            if c is not None:
+                m = _QUARTER.match(c.text or "")
+                if m:
+                    found[c.col] = int(C.digits(m.group(1)))
+        if len(found) >= 2:
+            return r, found
+    return None
 
 
 # ---------------------------------------------------------------- rows
@@ -221,7 +264,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
     grid_rows = table.rows()
     fixed = {r: hm.roles[r] for r in ("item", "name", "duration", "start", "end") if r in hm.roles}
     tail_cols = {r: hm.roles[r] for r in TAIL_ROLES if r in hm.roles}
-    gantt_cols = set(gantt.month_of_col)
+    gantt_cols = gantt.columns
     lead_cols = set(fixed.values())
     pending = []
     for r in range(start, table.n_rows):
@@ -241,11 +284,9 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
             if c is None or c.col in lead_cols:
                 continue
             if c.col in gantt_cols and (is_mark(c.text) or c.shaded):
-                ym = gantt.ym(c.col)
-                if ym:
-                    for k in range(c.colspan):
-                        y2 = gantt.ym(c.col + k)
-                        if y2 and y2 not in rr.ticks:
+                for k in range(c.colspan):
+                    for y2 in gantt.months(c.col + k):
+                        if y2 not in rr.ticks:
                             rr.ticks.append(y2)
                 continue
             if c.text.strip() and not is_mark(c.text):

@@ -448,3 +448,14 @@ def test_kpi_report_results_table_with_bare_step_numbers():
     s1, s2 = ex.records[1:]
     assert (s1.status, s1.completed, s1.deadline) == ("done", "2009-12-20", "2009-12-31")
     assert (s2.status, s2.completed) == ("not_done", "")
+
+
+def test_activity_plan_gantt_by_quarters():
+    header = ["กิจกรรม", "ระยะเวลา", "ปีงบประมาณ พ.ศ. 2553", "", "", "", "งบประมาณ", "ผู้รับผิดชอบ"]
+    t = table([header, ["", "", "ไตรมาส 1", "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4", "", ""],
+               ["1. ประชุม", "3 เดือน", "✓", "", "", "", "10,000", "สนจ."],
+               ["2. ติดตาม", "6 เดือน", "", "", "✓", "✓", "5,000", '"']],
+              merges={(0, 2): (1, 4)})
+    a, b = extract(doc(t), ctx()).records
+    assert a.planned_months == "2009-10;2009-11;2009-12" and (a.start, a.end) == ("2009-10", "2009-12")
+    assert (b.start, b.end, b.deadline) == ("2010-04", "2010-09", "2010-09-30")
