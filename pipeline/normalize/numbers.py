@@ -24,7 +24,8 @@ _AMOUNT = re.compile(
     rf"^(?P<pct1>ร้อยละ\s?)?(?P<num>{_NUMBER})(?:\.-)?\s?"
     r"(?P<scale>ล้าน|แสน|หมื่น|พัน|ลบ\.)?\s?"
     r"(?P<unit>%|เปอร์เซ็นต์|บาท(?:ถ้วน)?|บ\.|คะแนน|ระดับ|[ก-๛]+(?:\s[ก-๛]+)?)?\.?$")
-# "150,000 บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)": the amount in words repeats the figure.
+# "150,000 บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)", "50,000 (งบปกติ)": the figure before the parenthesis
+# is the amount; the parenthesis (the figure in words, or a remark) is not read.
 _IN_WORDS = re.compile(r"^(?P<head>.*?)\s?\((?P<words>[^()]*)\)$")
 _UNIT_FIRST = re.compile(rf"^(?P<unit>ระดับ(?:ที่)?|คะแนน|ร้อยละ)\s?(?P<num>{_NUMBER})$")
 _WORDS = re.compile(r"^(?P<words>[ก-๛]+?)(?P<unit>บาทถ้วน|บาท|คะแนน)?$")
