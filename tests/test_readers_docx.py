@@ -186,3 +186,20 @@ def test_text_box_text_once_and_deleted_text_left_out(tmp_path):
     path = tmp_path / "box.docx"
     d.save(path)
     assert read_document(path).paragraphs()[0].text == "ผู้ว่าราชการจังหวัด (ลงนาม)"
+
+
+def test_automatic_list_numbers_are_shown_as_word_shows_them(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("นำเสนอแผน", style="List Number")
+    d.add_paragraph("ถ่ายทอดแผนไปสู่การปฏิบัติ", style="List Number")
+    d.add_paragraph("หน่วยงานรับทราบแผน", style="List Bullet")
+    t = d.add_table(rows=1, cols=1)
+    cell_par = t.cell(0, 0).paragraphs[0]
+    cell_par.style = d.styles["List Number"]
+    cell_par.add_run("ดำเนินการตามแผน")
+    p = tmp_path / "numbered.docx"
+    d.save(p)
+    doc = read_document(p)
+    assert [x.text for x in doc.paragraphs()] == ["1. นำเสนอแผน", "2. ถ่ายทอดแผนไปสู่การปฏิบัติ",
+                                                  "• หน่วยงานรับทราบแผน"]
+    assert doc.tables()[0].cell(0, 0).text == "3. ดำเนินการตามแผน"

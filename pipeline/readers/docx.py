@@ -7,6 +7,7 @@ they start.
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Optional
@@ -81,18 +82,128 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
     body = d.element.body
     blocks: list = []
     warnings: list[str] = []
+    num = _Numbering(d)
     for el in _body_children(body):
         if el.tag == _TAGS["p"]:
             raw = _para_text(el)
             if raw.strip():
+                raw = num.label(el) + raw
                 blocks.append(Paragraph(text=repair_thai(raw.strip()), raw=raw,
                                         style=_para_style(el, styles)))
         elif el.tag == _TAGS["tbl"]:
-            t = _read_table(el, warnings, depth=0)
+            t = _read_table(el, warnings, depth=0, num=num)
             if t is not None:
                 blocks.append(t)
     return Document(path=str(path), format="docx", pages=[Page(number=None, blocks=blocks)],
                     warnings=warnings)
+
+
+class _Numbering:
+    """Word's automatic list numbers (``1.``, ``1.2``, ``(ก)``): not in the paragraph text, so
+    rendered here from numbering.xml the way Word shows them, counters kept in document order.
+    Bullets are rendered as ``•``."""
+
+    _THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+
+    def __init__(self, d):
+        self.levels: dict[str, dict[int, dict]] = {}      # numId -> ilvl -> level definition
+        self.counters: dict[str, list[int]] = {}
+        self.style_num: dict[str, tuple[str, int]] = {}
+        try:
+            numbering = d.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            numbering = None
+        if numbering is not None:
+            abstract = {}
+            for an in numbering.findall(W + "abstractNum"):
+                lv = {}
+                for lvl in an.findall(W + "lvl"):
+                    ilvl = int(lvl.get(W + "ilvl", "0"))
+                    lv[ilvl] = {"start": int(_val(lvl, "start") or 1),
+                                "fmt": _val(lvl, "numFmt") or "decimal",
+                                "text": _val(lvl, "lvlText") or ""}
+                abstract[an.get(W + "abstractNumId")] = lv
+            for n in numbering.findall(W + "num"):
+                aid = _val(n, "abstractNumId")
+                lv = {k: dict(v) for k, v in abstract.get(aid, {}).items()}
+                for ov in n.findall(W + "lvlOverride"):
+                    start = _val(ov, "startOverride")
+                    ilvl = int(ov.get(W + "ilvl", "0"))
+                    if start is not None and ilvl in lv:
+                        lv[ilvl]["start"] = int(start)
+                self.levels[n.get(W + "numId")] = lv
+        try:
+            for st in d.styles.element.findall(W + "style"):
+                np_ = st.find(W + "pPr/" + W + "numPr")
+                if np_ is not None and _val(np_, "numId"):
+                    self.style_num[st.get(W + "styleId")] = (_val(np_, "numId"),
+                                                             int(_val(np_, "ilvl") or 0))
+        except Exception:
+            pass
+
+    def label(self, p) -> str:
+        if not self.levels:
+            return ""
+        np_ = p.find(W + "pPr/" + W + "numPr")
+        num_id, ilvl = None, 0
+        if np_ is not None:
+            num_id, ilvl = _val(np_, "numId"), int(_val(np_, "ilvl") or 0)
+        else:
+            ps = p.find(W + "pPr/" + W + "pStyle")
+            if ps is not None and ps.get(W + "val") in self.style_num:
+                num_id, ilvl = self.style_num[ps.get(W + "val")]
+        if not num_id or num_id == "0" or num_id not in self.levels:
+            return ""
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 10)
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, len(counters)):
+            counters[deeper] = 0
+        text = levels[ilvl]["text"]
+        if levels[ilvl]["fmt"] == "bullet":
+            return "• "
+        if levels[ilvl]["fmt"] == "none":
+            return (text + " ") if text else ""
+
+        def value(m):
+            k = int(m.group(1)) - 1
+            if k not in levels:
+                return ""
+            n = levels[k]["start"] - 1 + max(counters[k], 1)
+            return self._format(n, levels[k]["fmt"])
+        rendered = re.sub(r"%(\d)", value, text)
+        return rendered + " " if rendered else ""
+
+    @classmethod
+    def _format(cls, n: int, fmt: str) -> str:
+        if fmt in ("thaiNumbers",):
+            return str(n).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+        if fmt in ("thaiLetters",):
+            return cls._THAI_LETTERS[(n - 1) % len(cls._THAI_LETTERS)]
+        if fmt in ("lowerLetter", "upperLetter"):
+            s = chr(ord("a") + (n - 1) % 26)
+            return s.upper() if fmt == "upperLetter" else s
+        if fmt in ("lowerRoman", "upperRoman"):
+            s = _roman(n)
+            return s if fmt == "upperRoman" else s.lower()
+        return str(n)
+
+
+def _val(el, child: str) -> Optional[str]:
+    c = el.find(W + child)
+    return None if c is None else c.get(W + "val")
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for v, r in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                 (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out += r
+            n -= v
+    return out
 
 
 def _body_children(el):
@@ -184,7 +295,7 @@ def _grid_before(tr) -> int:
         return 0
 
 
-def _read_table(tbl, warnings: list[str], depth: int) -> Optional[Table]:
+def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Table]:
     if depth > 20:
         warnings.append("tables nested more than 20 deep were skipped")
         return None
@@ -204,9 +315,10 @@ def _read_table(tbl, warnings: list[str], depth: int) -> Optional[Table]:
             paras, nested = [], []
             for child in _body_children(tc):
                 if child.tag == _TAGS["p"]:
-                    paras.append(_para_text(child))
+                    text = _para_text(child)
+                    paras.append((num.label(child) if num and text.strip() else "") + text)
                 elif child.tag == _TAGS["tbl"]:
-                    t = _read_table(child, warnings, depth + 1)
+                    t = _read_table(child, warnings, depth + 1, num)
                     if t is not None:
                         nested.append(t)
             raw = "\n".join(paras).strip("\n")
