@@ -324,6 +324,8 @@ def _side(toks: list[_Tok], index: dict[int, int]) -> _Side:
         return _numeric_dmy(a, b.value[0], None)
     if kinds == "N" and 1 <= toks[0].value[0] <= 31:
         return _Side("day", day=toks[0].value[0], dtok=toks[0])   # "1" of "1-15 ม.ค. 58"
+    if kinds in ("MN", "NMN") and toks[-1].value[1] not in (2, 4):
+        raise _Bad(f"year {toks[-1].raw} has {toks[-1].value[1]} digits")
     raise _Bad("not a date")
 
 
