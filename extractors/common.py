@@ -391,7 +391,12 @@ _ENTRY_SPLIT = re.compile(r"\s+(?=(?:ระดับ|คะแนน)\s*(?:ท�
 
 
 def split_entries(line: str) -> list[str]:
-    """One line holding several ladder entries (`ระดับ 1 : 13% ระดับ 2 : 11%`) split into them."""
+    """One line holding several ladder entries (`ระดับ 1 : 13% ระดับ 2 : 11%`, or five bare
+    thresholds `60 - 65 - 70 - 75 - 80`) split into them."""
+    nums = re.findall(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?\s*%?", line)
+    if len(nums) == 5 and not _LEVEL_RX.search(line) and not _LEVEL_FIRST.match(line) \
+            and re.fullmatch(r"[\s0-9๐-๙.%,/|;–\-]*(?:ร้อยละ)?[\s0-9๐-๙.%,/|;–\-]*", line):
+        return [n.strip() for n in nums]
     return [p for p in _ENTRY_SPLIT.split(line) if p.strip()]
 _THRESH_RX = re.compile(r"(?:ร้อยละ\s*)?([<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*%?)")
 

@@ -52,7 +52,7 @@ def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int]):
             out.append((level_of_col[c], v, C.clean(t)))
         return out
     lines = [[e for ln in t.split("\n") if ln.strip() for e in C.split_entries(ln)] for _, t in cells]
-    if max(len(x) for x in lines) <= 1:
+    if max(len(x) for x in lines) <= 1 and sum(len(x) for x in lines) <= 2:
         return [C.parse_ladder_entry(" ".join(C.clean(t) for _, t in cells))]
     counts = {len(x) for x in lines if len(x) > 1}
     if len(counts) == 1 and all(len(x) in (counts | {0}) for x in lines):

@@ -459,3 +459,12 @@ def test_activity_plan_gantt_by_quarters():
     a, b = extract(doc(t), ctx()).records
     assert a.planned_months == "2009-10;2009-11;2009-12" and (a.start, a.end) == ("2009-10", "2009-12")
     assert (b.start, b.end, b.deadline) == ("2010-04", "2010-09", "2010-09-30")
+
+
+def test_form72_ladder_on_one_line_or_in_unlabelled_cells():
+    rows = [["ตัวชี้วัด", "เป้าหมาย", "น้ำหนัก", "เกณฑ์การให้คะแนน", "", "", "", ""],
+            ["1. ร้อยละของเรื่องที่แล้วเสร็จ", "90", "1", "60 - 65 - 70 - 75 - 80", "", "", "", ""],
+            ["2. ร้อยละของงานที่ทันเวลา", "90", "1", "50%", "55%", "60%", "65%", "70%"]]
+    a, b = kpis(extract(doc(table(rows, merges={(0, 3): (1, 5)})), ctx()))
+    assert a.ladder == [60, 65, 70, 75, 80]
+    assert b.ladder == [50, 55, 60, 65, 70]
