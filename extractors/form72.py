@@ -270,4 +270,6 @@ def _finish_ladder(k: _Kpi) -> None:
         setattr(rec, f"level_{i}", levels.get(i))
     rec.ladder_raw = " | ".join(raws)
     rec.ladder_levels_raw = seen
+    if not rec.unit and levels and all("%" in r or "ร้อยละ" in r for r in raws if r):
+        rec.unit = "%"          # the target gave no unit; the thresholds do
     rec.direction = C.direction_for(rec.name, rec.ladder)
