@@ -17,7 +17,6 @@ class ReadLimits:
     max_sheets: int = 200                     # XLSX sheets
     max_cells: int = 5_000_000                # XLSX cells over all sheets (used ranges)
     max_compression_ratio: int = 1000         # one zip member's declared size / compressed size
-    xlsx_full_mode_bytes: int = 10 * MiB      # larger workbooks are read in read-only mode
 
 
 # English and Thai wording per reason; the message adds the specifics.

@@ -1,10 +1,10 @@
 """Excel (.xlsx) reader: one Page per sheet (number None, name = sheet title); each sheet's used
 range as tables, split at fully blank rows; merged ranges become spans; filled cells shaded.
 
-openpyxl's normal mode is needed for merged ranges and fills; big workbooks are read in
-read-only mode (no merges, no fills; a warning says so). Strict OOXML workbooks (ISO 29500
-strict namespaces), which openpyxl opens as a workbook with no sheets, are rewritten to the
-transitional namespaces in memory and read normally.
+openpyxl reads in read-only (streaming) mode whatever the size: values, fills and number formats
+come with the cells; merged ranges, which that mode does not give, are scanned from each sheet's
+XML. Strict OOXML workbooks (ISO 29500 strict namespaces), which openpyxl opens as a workbook
+with no sheets, are rewritten to the transitional namespaces in memory and read normally.
 """
 from __future__ import annotations
 
@@ -92,19 +92,22 @@ def read_xlsx(path: Path, limits: ReadLimits) -> Document:
         source = _transitional_copy(zf)
         if source is not None:
             warnings.append("Strict Open XML workbook: read after converting its namespaces")
-        uncompressed = sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/"))
+            with zipfile.ZipFile(source) as converted:
+                merges = _merged_ranges(converted)
+            source.seek(0)
+        else:
+            merges = _merged_ranges(zf)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as e:
+        raise ReadError("corrupt", f"{path.name}: workbook parts cannot be read ({e})") from e
     finally:
         zf.close()
-    read_only = path.stat().st_size > limits.xlsx_full_mode_bytes or \
-        uncompressed > 8 * limits.xlsx_full_mode_bytes
-    if read_only:
-        warnings.append("large workbook read in read-only mode: merged cells and shading "
-                        "are not recognised")
+    # read-only mode streams the cells (fills and number formats included); merged ranges,
+    # which it does not give, come from the sheets' XML (_merged_ranges)
     try:
         with _warnings.catch_warnings():
             _warnings.simplefilter("ignore")   # openpyxl warns about styles etc.: not ours
             wb = openpyxl.load_workbook(source if source is not None else str(path),
-                                        read_only=read_only, data_only=True)
+                                        read_only=True, data_only=True)
     except ReadError:
         raise
     except Exception as e:  # openpyxl raises many types for broken packages
@@ -124,11 +127,64 @@ def read_xlsx(path: Path, limits: ReadLimits) -> Document:
             _warnings.simplefilter("ignore")
             for ws in sheets:
                 pages.append(Page(number=None, name=ws.title,
-                                  blocks=_sheet_tables(ws, read_only, budget, warnings)))
+                                  blocks=_sheet_tables(ws, merges.get(ws.title, []), budget)))
+    except ReadError:
+        raise
+    except Exception as e:  # a damaged sheet part surfaces only while streaming it
+        raise ReadError("corrupt", f"{path.name}: a sheet cannot be read "
+                        f"({type(e).__name__}: {e})") from e
     finally:
-        if read_only:
-            wb.close()
+        wb.close()
     return Document(path=str(path), format="xlsx", pages=pages, warnings=warnings)
+
+
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}\d+)(?::([A-Za-z]{1,3}\d+))?"')
+
+
+def _merged_ranges(zf: zipfile.ZipFile) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Merged ranges per sheet name, (min_row, min_col, max_row, max_col), scanned from each
+    sheet's XML (a byte search: the sheet is not parsed a second time)."""
+    from defusedxml import ElementTree as DET
+    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+    wb = DET.fromstring(zf.read("xl/workbook.xml"))
+    try:
+        rels = DET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    out: dict[str, list[tuple[int, int, int, int]]] = {}
+    for sheet in wb.iter():
+        if not sheet.tag.endswith("}sheet"):
+            continue
+        target = targets.get(sheet.get(f"{{{_REL_NS}}}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        part = re.sub(r"[^/]+/\.\./", "", part)
+        if part not in zf.namelist():
+            continue
+        ranges = []
+        tail = b""
+        with zf.open(part) as f:
+            while True:
+                chunk = f.read(1 << 20)
+                if not chunk:
+                    break
+                buf = tail + chunk
+                cut = buf.rfind(b"<")           # keep a possibly cut tag for the next round
+                for m in _MERGE.finditer(buf, 0, cut if cut > 0 else len(buf)):
+                    a = coordinate_from_string(m.group(1).decode().upper())
+                    b = coordinate_from_string((m.group(2) or m.group(1)).decode().upper())
+                    ranges.append((a[1], column_index_from_string(a[0]),
+                                   b[1], column_index_from_string(b[0])))
+                tail = buf[cut:] if cut > 0 else b""
+        if tail:
+            for m in _MERGE.finditer(tail):
+                a = coordinate_from_string(m.group(1).decode().upper())
+                b = coordinate_from_string((m.group(2) or m.group(1)).decode().upper())
+                ranges.append((a[1], column_index_from_string(a[0]),
+                               b[1], column_index_from_string(b[0])))
+        out[sheet.get("name")] = sorted(set(ranges))
+    return out
 
 
 def _fmt_number(v, number_format: str) -> str:
@@ -185,28 +241,26 @@ def _is_shaded(c) -> bool:
     return True
 
 
-def _sheet_tables(ws, read_only: bool, budget: list[int], warnings: list[str]) -> list:
+def _sheet_tables(ws, merges: list[tuple[int, int, int, int]], budget: list[int]) -> list:
     """Blocks of a sheet: a table per band of rows between fully blank rows."""
-    # grid of (text, shaded) over the used range
+    # grid of (text, shaded) over the used range; the stored dimension may be wrong, so all
+    # rows are streamed
+    ws.reset_dimensions()
     grid: dict[tuple[int, int], tuple[str, bool]] = {}
     for row in ws.iter_rows():
         for c in row:
-            if c.value is None and (read_only or not _is_shaded(c)):
-                continue
-            r, k = c.row, c.column
+            r, k = getattr(c, "row", None), getattr(c, "column", None)
             if r is None or k is None:
+                continue                      # EmptyCell padding of read-only rows
+            shaded = _is_shaded(c)
+            if c.value is None and not shaded:
                 continue
             text = _cell_text(c)
-            shaded = False if read_only else _is_shaded(c)
             if text or shaded:
                 grid[(r, k)] = (text, shaded)
         budget[0] -= len(row)
         if budget[0] < 0:
             raise ReadError("too_large", f"sheet {ws.title!r}: more cells than the limit allows")
-    merges: list[tuple[int, int, int, int]] = []
-    if not read_only:
-        for mr in ws.merged_cells.ranges:
-            merges.append((mr.min_row, mr.min_col, mr.max_row, mr.max_col))
     if not grid and not merges:
         return []
     rows_used = {r for r, _ in grid} | {r for m in merges for r in range(m[0], m[2] + 1)}
