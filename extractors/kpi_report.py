@@ -116,19 +116,33 @@ def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]],
 
 def deadline_of(text: str, fy: Optional[int]) -> tuple[str, str, str]:
     """(deadline YYYY-MM-DD, deadline_raw, status) from a step's text (`ภายในวันที่ …`,
-    `ภายในปีงบประมาณ พ.ศ.2549` -> the period's last day)."""
+    `ภายในปีงบประมาณ พ.ศ.2549` -> the period's last day). The date is the phrase after ภายใน:
+    up to its year when it states one, else the shortest phrase that reads as a date (the
+    fiscal year places it: `ภายในวันที่ 31 มีนาคม`, `ภายในไตรมาสที่ 2`)."""
     for m in re.finditer(r"ภายใน|(?<![ก-๙])ใน(?=\s*ปี\s*งบประมาณ)|(?<=กำหนด)ใน(?=\s*ปี\s*งบประมาณ)", text):
         window = text[m.end():m.end() + 48]
-        for x in re.finditer(r"[0-9๐-๙]+", window):
-            phrase = C.clean(window[:x.end()])
-            if re.match(r"^[0-9๐-๙]+\s*วัน", phrase):
-                break          # "ภายใน 7 วันทำการ": a period, not a date
-            # a date ends with its year: four digits, or two after a month
-            if not (len(x.group(0)) == 4 or re.search(r"[ก-ฮ]\.?\s*$", window[:x.start()])):
+        if re.match(r"^\s*[0-9๐-๙]+\s*วัน", window):
+            continue           # "ภายใน 7 วันทำการ": a period, not a date
+        ends = sorted({x.end() for x in re.finditer(r"[0-9๐-๙]+|[^\s0-9๐-๙]+(?=\s|$)", window)})
+        with_year, without = None, None
+        for e in ends:
+            phrase = C.clean(window[:e])
+            last = re.search(r"([0-9๐-๙]+)$", phrase)
+            yearish = last is not None and (len(last.group(1)) == 4 or
+                                             re.search(r"[ก-ฮ]\.?\s*[0-9๐-๙]{2}$", phrase))
+            if not yearish and without is not None:
                 continue
             dv = C.N().parse_date(phrase, fy)
-            if dv.ok:
-                return (dv.end or dv.start).isoformat(), C.clean(text[m.start():m.end() + x.end()]), dv.status
+            if not dv.ok:
+                continue
+            if yearish:
+                with_year = (dv, e)
+                break
+            without = (dv, e)
+        pick = with_year or without
+        if pick:
+            dv, e = pick
+            return (dv.end or dv.start).isoformat(), C.clean(text[m.start():m.end() + e]), dv.status
     return "", "", ""
 
 

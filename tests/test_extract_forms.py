@@ -468,3 +468,13 @@ def test_form72_ladder_on_one_line_or_in_unlabelled_cells():
     a, b = kpis(extract(doc(table(rows, merges={(0, 3): (1, 5)})), ctx()))
     assert a.ladder == [60, 65, 70, 75, 80]
     assert b.ladder == [50, 55, 60, 65, 70]
+
+
+def test_step_deadlines_with_and_without_a_year():
+    from extractors.kpi_report import deadline_of
+    assert deadline_of("จัดทำแผนให้แล้วเสร็จภายในวันที่ 31 มีนาคม พ.ศ.2549", None)[:2] == \
+        ("2006-03-31", "ภายในวันที่ 31 มีนาคม พ.ศ.2549")
+    assert deadline_of("ในปีงบประมาณ พ.ศ.2549 ไม่น้อยกว่าร้อยละ 60", None)[0] == "2006-09-30"
+    assert deadline_of("ภายในวันที่ 31 มีนาคม", 2553)[0] == "2010-03-31"
+    assert deadline_of("ภายในไตรมาสที่ 2", 2553)[0] == "2010-03-31"
+    assert deadline_of("ภายใน 7 วันทำการ นับจากวันที่มีมติ", 2553) == ("", "", "")
