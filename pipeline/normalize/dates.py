@@ -136,53 +136,50 @@ _ERA = {"พ": "BE", "ค": "CE", "ร": "RS", "b": "BE", "a": "CE", "c": "CE", 
         "C": "CE"}
 
 
+_SIMPLE_KINDS = {"fy": "FY", "round": "RD", "q": "Q", "wd": "WD", "rng": "R", "and": "AND",
+                 "dw": "DW", "yw": "Y", "sl": "S"}
+_SKIPPED = frozenset(("sp", "time", "wk", "fill"))
+_ND_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=8192)
+def _month_of(raw: str) -> MonthMatch | None:
+    return lookup_month(month_key(raw))
+
+
 @lru_cache(maxsize=65536)
 def _tokens(text: str) -> tuple[_Tok, ...]:
     low = text.translate(_ASCII_LOWER) if _UPPER.search(text) else text   # same offsets
-    out = []
+    out: list[_Tok] = []
+    append = out.append
     for m in _TOKEN.finditer(low):
         kind = _KIND[m.lastgroup]
         s, e = m.span()
-        if kind == "fill" and e - s == 1 and out and out[-1].kind == "M" and out[-1].end == s:
+        if kind in _SKIPPED:
+            if not (kind == "fill" and e - s == 1 and out and out[-1].kind == "M" and out[-1].end == s):
+                continue
             kind = "th"          # "มิถุนายณ": ณ here ends a misspelt name, it is not the word ณ
-        if kind in ("sp", "time", "wk", "fill"):
-            continue
         raw = text[s:e]
-        if kind == "iso":
-            y, mo, d = map(int, raw.split("-"))
-            out.append(_Tok("D", s, e, ("ymd", y, mo, d), raw))
+        simple = _SIMPLE_KINDS.get(kind)
+        if simple is not None:
+            append(_Tok(simple, s, e, None, raw))
+        elif kind == "num":
+            append(_Tok("N", s, e, (int(raw), len(raw)), raw))
+        elif kind == "mon" or kind == "abbr":
+            mm = _month_of(raw)
+            append(_Tok("M", s, e, mm, raw) if mm else _Tok("U", s, e, None, raw))
         elif kind == "nd":
-            parts = re.findall(r"\d+", raw)
-            out.append(_Tok("D", s, e, ("dmy", int(parts[0]), int(parts[1]), parts[2]), raw))
+            a, b, y = _ND_DIGITS.findall(raw)
+            append(_Tok("D", s, e, ("dmy", int(a), int(b), y), raw))
+        elif kind == "iso":
+            y, mo, d = map(int, raw.split("-"))
+            append(_Tok("D", s, e, ("ymd", y, mo, d), raw))
         elif kind == "era":
-            out.append(_Tok("E", s, e, _ERA[raw[0].lower()], raw))
-        elif kind == "fy":
-            out.append(_Tok("FY", s, e, None, raw))
+            append(_Tok("E", s, e, _ERA[raw[0].lower()], raw))
         elif kind == "half":
             # 1: first half, 2: second half, 0: the whole fiscal year ("ตลอดปี")
             half = 1 if raw.endswith("แรก") else 2 if raw.endswith("หลัง") else 0
-            out.append(_Tok("H", s, e, half, raw))
-        elif kind == "round":
-            out.append(_Tok("RD", s, e, None, raw))
-        elif kind == "q":
-            out.append(_Tok("Q", s, e, None, raw))
-        elif kind == "wd":
-            out.append(_Tok("WD", s, e, None, raw))
-        elif kind in ("mon", "abbr"):
-            mm = lookup_month(month_key(raw))
-            out.append(_Tok("M", s, e, mm, raw) if mm else _Tok("U", s, e, None, raw))
-        elif kind == "rng":
-            out.append(_Tok("R", s, e, None, raw))
-        elif kind == "and":
-            out.append(_Tok("AND", s, e, None, raw))
-        elif kind == "dw":
-            out.append(_Tok("DW", s, e, None, raw))
-        elif kind == "yw":
-            out.append(_Tok("Y", s, e, None, raw))
-        elif kind == "sl":
-            out.append(_Tok("S", s, e, None, raw))
-        elif kind == "num":
-            out.append(_Tok("N", s, e, (int(raw), len(raw)), raw))
+            append(_Tok("H", s, e, half, raw))
         else:   # th / lat: a misspelt month name, or a word that is not part of a date
             prev = out[-1] if out else None
             if prev is not None and prev.kind == "M" and prev.end == s and prev.value.long:
@@ -193,8 +190,8 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
                 if mm and len(word) <= max(len(FULL[m]) for m in mm.months) + 1:
                     out[-1] = _Tok("M", prev.start, e, mm, prev.raw + raw)
                     continue
-            mm = lookup_month(month_key(raw)) if len(raw) >= 4 else None
-            out.append(_Tok("M", s, e, mm, raw) if mm else _Tok("U", s, e, None, raw))
+            mm = _month_of(raw) if len(raw) >= 4 else None
+            append(_Tok("M", s, e, mm, raw) if mm else _Tok("U", s, e, None, raw))
     return tuple(out)
 
 
