@@ -186,7 +186,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     current_plan_seg.append(piece)
             kpi_text = "\n".join(t for _, t in by_role.get("kpi", []))
             own_no = C.clean("\n".join(t for _, t in by_role.get("item", [])))
-            values = {k: C.clean("\n".join(t for _, t in by_role.get(k, []))) for k in ("baseline", "target", "weight")}
+            values = {k: C.clean("\n".join(t for _, t in by_role.get(k, [])[:1])) for k in ("target", "weight")}
+            # baseline over several years' columns: the latest year's figure
+            values["baseline"] = C.clean(by_role["baseline"][-1][1]) if by_role.get("baseline") else ""
             if kpi_text.strip():
                 item = C.split_item(C.clean(kpi_text), allow_group=False)
                 if own_no and not item.kind:

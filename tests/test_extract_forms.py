@@ -478,3 +478,13 @@ def test_step_deadlines_with_and_without_a_year():
     assert deadline_of("ภายในวันที่ 31 มีนาคม", 2553)[0] == "2010-03-31"
     assert deadline_of("ภายในไตรมาสที่ 2", 2553)[0] == "2010-03-31"
     assert deadline_of("ภายใน 7 วันทำการ นับจากวันที่มีมติ", 2553) == ("", "", "")
+
+
+def test_form72_baseline_over_several_years():
+    rows = [["มิติ", "ตัวชี้วัด", "ข้อมูลพื้นฐาน", "", "", "เป้าหมาย", "น้ำหนัก", "เกณฑ์การให้คะแนน"],
+            ["", "", "2550", "2551", "2552", "", "", ""],
+            ["7.1 ด้านประสิทธิผล", "1. ร้อยละของงานที่แล้วเสร็จ", "70", "75", "80", "85", "1",
+             "60 65 70 75 80"]]
+    (k,) = kpis(extract(doc(table(rows, merges={(0, 2): (1, 3)})), ctx()))
+    assert (k.baseline, k.target, k.weight) == (80, 85, 1)
+    assert k.ladder == [60, 65, 70, 75, 80]
