@@ -151,3 +151,26 @@ def test_fiscal_year_given_as_text():
     assert parse_date("พ.ค.", "2553").start == date(2010, 5, 1)
     assert parse_date("ต.ค.", "๒๕๕๓").start == date(2009, 10, 1)
     assert parse_date("พ.ค.", "not a year").status == "invalid"
+
+
+# Invisible and look-alike characters from Word and PDF text, kept out of the TSV table so that
+# it stays readable.
+INVISIBLE = [
+    ("พ.ค.\u00a053", date(2010, 5, 1), date(2010, 5, 31)),            # no-break space
+    ("พ.ค.\u200b 53", date(2010, 5, 1), date(2010, 5, 31)),           # zero-width space
+    ("\ufeffต.ค. 57", date(2014, 10, 1), date(2014, 10, 31)),          # BOM
+    ("ม.ค.\u2013มี.ค. 58", date(2015, 1, 1), date(2015, 3, 31)),       # en dash
+    ("ม.ค. \u2212 มี.ค. 58", date(2015, 1, 1), date(2015, 3, 31)),     # minus sign
+    ("ม.ค.\u2014มี.ค.58", date(2015, 1, 1), date(2015, 3, 31)),        # em dash
+    ("31\u00a0มีนาคม\u00a0พ.ศ.\u00a02549", date(2006, 3, 31), date(2006, 3, 31)),
+    ("พ.ค.\t53", date(2010, 5, 1), date(2010, 5, 31)),                 # tab inside a cell
+    ("พ.ค.\n53", date(2010, 5, 1), date(2010, 5, 31)),                 # wrapped cell
+    ("ก\u0e4d\u0e32หนดส่ง 15 ม.ค. 58", date(2015, 1, 15), date(2015, 1, 15)),  # decomposed ำ
+    ("ไตรมาสที ่ 3", date(2010, 4, 1), date(2010, 6, 30)),              # tone mark split off
+]
+
+
+@pytest.mark.parametrize("text,start,end", INVISIBLE)
+def test_invisible_characters(text, start, end):
+    v = parse_date(text, 2553)
+    assert (v.start, v.end, v.status) == (start, end, "ok"), v
