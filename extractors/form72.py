@@ -189,6 +189,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             values = {k: C.clean("\n".join(t for _, t in by_role.get(k, [])[:1])) for k in ("target", "weight")}
             # baseline over several years' columns: the latest year's figure
             values["baseline"] = C.clean(by_role["baseline"][-1][1]) if by_role.get("baseline") else ""
+            actual = C.clean("\n".join(t for _, t in by_role.get("actual", [])[:1]))
             if kpi_text.strip():
                 item = C.split_item(C.clean(kpi_text), allow_group=False)
                 if own_no and not item.kind:
@@ -206,6 +207,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     rec.name = C.clean(item.rest if item.kind else kpi_text)
                     rec.dimension = dim.dimension if dim else ""
                     _set_values(rec, values)
+                    if actual and actual not in C.DASHES:
+                        rec.actual_raw, rec.actual = actual, C.amount_value(actual)
                     cur = _Kpi(rec, r, dim=dim)
                     if dim is not None:
                         dim.indicator_count += 1

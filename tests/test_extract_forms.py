@@ -488,3 +488,13 @@ def test_form72_baseline_over_several_years():
     (k,) = kpis(extract(doc(table(rows, merges={(0, 2): (1, 3)})), ctx()))
     assert (k.baseline, k.target, k.weight) == (80, 85, 1)
     assert k.ladder == [60, 65, 70, 75, 80]
+
+
+def test_form72_with_reported_results():
+    rows = [["มิติ", "ตัวชี้วัด", "ผลการดำเนินงานที่ผ่านมา", "เป้าหมาย", "น้ำหนัก", "เกณฑ์การให้คะแนน",
+             "ผลการดำเนินงาน"],
+            ["7.1 ด้านประสิทธิผล", "1. ร้อยละของงานที่แล้วเสร็จ", "70", "85", "1", "60 65 70 75 80",
+             "72.5"]]
+    (k,) = kpis(extract(doc(table(rows)), ctx()))
+    assert (k.baseline, k.actual, k.actual_raw) == (70, 72.5, "72.5")
+    assert k.ladder == [60, 65, 70, 75, 80]
