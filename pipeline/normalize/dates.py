@@ -836,6 +836,7 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
     if len(sides) == 2 and sides[1].kind == "day" and sides[1].mtok is None and sides[1].month is None:
         raise _Bad("not a date")
     readings = _readings(sides, toks, fiscal_year, prefer)
+    year_from_window = fiscal_year is None and all(sd.year is None for sd in sides)
     gran = "range" if len(sides) == 2 else sides[0].kind
 
     # Corrections and ambiguity from the month tokens.
@@ -889,6 +890,8 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
         else:
             notes.append(n)
             status = CORRECTED
+    if year_from_window:
+        notes.append("year from the neighbouring dates")
     if listed and best.gap:
         notes.append("two dates joined by และ, read as the period from the first to the last")
     for side in sides:
