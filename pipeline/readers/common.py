@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Optional
 
@@ -51,13 +53,18 @@ class ReadError(Exception):
         self.message_th = message_th or _REASON_TH.get(reason, "อ่านไฟล์ไม่ได้")
 
 
+# what a damaged zip container raises while it is read
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, struct.error, NotImplementedError,
+              zipfile.LargeZipFile)
+
+
 def check_zip(path, limits: ReadLimits, kind: str) -> zipfile.ZipFile:
     """Open a zip container, refusing bombs by the sizes the zip declares before anything is
     decompressed. (zipfile stops reading a member at its declared size, so the declaration
     bounds what is later inflated.)"""
     try:
         zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as e:
+    except ZIP_ERRORS as e:
         raise ReadError("corrupt", f"not a readable {kind} zip container ({e})") from e
     except OSError as e:
         raise ReadError("corrupt", f"cannot open {kind}: {e}") from e
@@ -89,22 +96,31 @@ def check_xml_parts(zf: zipfile.ZipFile, kind: str, names=None) -> None:
             continue
         if not (n.endswith(".xml") or n.endswith(".rels")):
             continue
-        with zf.open(info) as f:
-            head = b""
-            while True:
-                chunk = f.read(16384)
-                if not chunk:
-                    break
-                head += chunk
-                m = _ROOT_START.search(head)
-                if m:
-                    head = head[:m.start()]
-                    break
-                if len(head) > 4 * MiB:
-                    break
+        try:
+            head = _prolog(zf, info)
+        except ZIP_ERRORS as e:
+            raise ReadError("corrupt", f"{kind} part {n!r} is damaged ({e})") from e
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head or b"<!doctype" in head:
             raise ReadError("xml_bomb", f"{kind} part {n!r} declares a DOCTYPE/ENTITY; "
                             "refused as a possible entity-expansion bomb")
+
+
+def _prolog(zf: zipfile.ZipFile, info) -> bytes:
+    """The bytes of an XML part before its root element."""
+    with zf.open(info) as f:
+        head = b""
+        while True:
+            chunk = f.read(16384)
+            if not chunk:
+                break
+            head += chunk
+            m = _ROOT_START.search(head)
+            if m:
+                head = head[:m.start()]
+                break
+            if len(head) > 4 * MiB:
+                break
+    return head
 
 
 def utf16_without_bom(data: bytes) -> Optional[str]:

@@ -15,7 +15,7 @@ from typing import Optional
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import ReadError, ReadLimits, check_xml_parts, check_zip
+from .common import ZIP_ERRORS, ReadError, ReadLimits, check_xml_parts, check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAGS = {"p": W + "p", "tbl": W + "tbl", "tr": W + "tr", "tc": W + "tc", "sdt": W + "sdt",
@@ -64,7 +64,7 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
         try:
             zf.getinfo("word/document.xml")
             zf.open("word/document.xml").read(1)
-        except (zipfile.BadZipFile, OSError, EOFError) as e:
+        except ZIP_ERRORS + (OSError,) as e:
             raise ReadError("corrupt", f"{path.name}: word/document.xml cannot be read ({e})")
     finally:
         zf.close()

@@ -316,7 +316,11 @@ def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
                         warnings.append(f"page {i + 1}: table finding failed "
                                         f"({type(e).__name__})")
             elif paths[0]:
-                grids = _grids(_EdgePage(paths[0], (0, 0, width, height)), paths[0], paths[1])
+                try:
+                    grids = _grids(_EdgePage(paths[0], (0, 0, width, height)), paths[0],
+                                   paths[1])
+                except Exception as e:  # odd geometry must not lose the page's text
+                    warnings.append(f"page {i + 1}: table finding failed ({type(e).__name__})")
     finally:
         page.close()
     blocks = _layout(chars, grids, i + 1, width)
@@ -733,8 +737,8 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
         for (r, col, rs, cs, b) in g.cells:
             cc = cell_chars.get((gi, r, col), [])
             text, raw, tail_space = "", "", False
-            if cc:
-                lines = _lines(cc)
+            lines = _lines(cc) if cc else []
+            if lines:
                 # the cell's right padding taken equal to its left one
                 pad = max(1.0, min(6.0, min(ln.x0 for ln in lines if ln.has_base()) - b[0])) \
                     if any(ln.has_base() for ln in lines) else 4.0

@@ -20,7 +20,7 @@ import warnings as _warnings
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import ReadError, ReadLimits, check_xml_parts, check_zip
+from .common import ZIP_ERRORS, ReadError, ReadLimits, check_xml_parts, check_zip
 
 # Strict -> transitional namespace URIs (ECMA-376 Part 1 vs ISO/IEC 29500 strict)
 _STRICT_NS = [
@@ -97,8 +97,13 @@ def read_xlsx(path: Path, limits: ReadLimits) -> Document:
             source.seek(0)
         else:
             merges = _merged_ranges(zf)
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as e:
+    except ZIP_ERRORS + (KeyError, OSError) as e:
         raise ReadError("corrupt", f"{path.name}: workbook parts cannot be read ({e})") from e
+    except Exception as e:  # defusedxml/expat on a damaged workbook.xml
+        if type(e).__name__ in ("ParseError", "ExpatError", "DefusedXmlException",
+                                "EntitiesForbidden", "DTDForbidden"):
+            raise ReadError("corrupt", f"{path.name}: workbook.xml cannot be parsed ({e})") from e
+        raise
     finally:
         zf.close()
     # read-only mode streams the cells (fills and number formats included); merged ranges,
