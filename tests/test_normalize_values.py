@@ -308,3 +308,24 @@ def test_long_repeated_quarter():
     v = parse_date("ไตรมาสที่ 1 และ " * 5000, 2553)
     assert (v.start, v.end, v.granularity) == (date(2009, 10, 1), date(2009, 12, 31), "quarter")
     assert parse_duration("ไตรมาสที่ 1 และ " * 5000).months is None
+
+
+def test_every_vocabulary_form_reads_as_its_month():
+    from pipeline.normalize import parse_date
+    from pipeline.normalize.months import MONTHS
+    for m, v in MONTHS.items():
+        for form in [v["abbr"], v["full"], *v["short"], *v["en"]]:
+            r = parse_month(form)
+            assert (r.months, r.status) == ((m,), "ok"), form
+            d = parse_date(form, 2553)
+            assert (d.start.month, d.status) == (m, "ok"), form
+        for form in v["misspellings"]:
+            r = parse_month(form)
+            assert (r.months, r.status) == ((m,), "corrected"), form
+            assert parse_date(form + " 2553").start.month == m, form
+
+
+def test_parse_month_year_in_thai_digits():
+    r = parse_month("ต.ค. ๕๒")
+    assert (r.month, r.year) == (10, 2009)
+    assert parse_month("ก.ย.๒๕๕๓").year == 2010
