@@ -1,7 +1,7 @@
 """Throughput of pipeline.normalize.parse_date on one core (strings per second).
 
-Two figures:
-- "document mix": cells as submissions have them — the start/end/deadline cells of activity
+Four figures:
+- "document mix": cells as submissions have them (proportions assumed, not measured) — the start/end/deadline cells of activity
   plans repeat the same few month texts (พ.ค. 53 ...), plus days, ranges, quarters, fiscal
   years, misspellings and non-dates; drawn with repetition, as a folder of plans is.
 - the same mix with the caches switched off (every call does the full work);
@@ -31,7 +31,7 @@ STYLES = ["%-d %B %Y", "%d %b %y", "%-d %b %Y", "%d/%m/%Y", "วันที่ 
 
 
 def document_cells(rng: random.Random) -> list[str]:
-    """A pool of cell texts with the proportions of activity plans and KPI reports."""
+    """A pool of cell texts: month cells of activity plans dominate, as in the seeds."""
     pool: list[str] = []
     for fy in range(2549, 2568):
         yy = fy % 100
