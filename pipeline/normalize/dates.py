@@ -701,6 +701,20 @@ def _era_slips(t: str, toks: list[_Tok], res: tuple) -> tuple:
     return res[0], res[1], res[2], status, note, res[5], fixed
 
 
+def _drop_quantities(t: str, toks: list[_Tok]) -> list[_Tok]:
+    """"(40 กรม)", "1 แห่ง": a short number followed by a word is a count, not part of a date,
+    unless it stands where a year or day goes (after a month, an era marker or ปี)."""
+    out: list[_Tok] = []
+    for i, x in enumerate(toks):
+        if x.kind == "N" and x.value[1] <= 3 and i + 1 < len(toks) and toks[i + 1].kind == "U" \
+                and not t[x.end:toks[i + 1].start].strip():
+            before = t[toks[i - 1].end:x.start] if i else ""
+            if i == 0 or toks[i - 1].kind == "U" or "(" in before:
+                continue
+        out.append(x)
+    return out
+
+
 def _drop_ordinals(toks: list[_Tok]) -> list[_Tok]:
     """"งวดที่ 1 (ต.ค. - มี.ค.)", "ครั้งที่ 1/2558": a number after a word ending in ที่ is an
     ordinal (installment, meeting, step), not a day or a month; so is "/2558" after it."""
@@ -773,7 +787,7 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
             if x.kind == "U" and len(x.raw) == 1 and t[x.end:x.end + 1] == ".":
                 raise _Bad(f"unreadable: {x.raw}.")
     if "U" in kinds:
-        toks = _drop_ordinals(toks)
+        toks = _drop_quantities(t, _drop_ordinals(toks))
     if "RD" in kinds or "H" in kinds:
         if not any(x.kind in ("M", "D", "Q") for x in toks):
             return _rounds(toks, fiscal_year)
