@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 from schemas import Document, Paragraph, Record, Table, rules
@@ -24,8 +25,9 @@ _GROUP_AMOUNT = re.compile(r"(?:งบประมาณ\s*[:：]?\s*)?([0-9๐-
 _FY_HEADER = re.compile(r"ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
 
 
-def _marks() -> set[str]:
-    return {C.squash(m) for m in rules.load("headers").get("gantt_marks", [])}
+@lru_cache(maxsize=1)
+def _marks() -> frozenset[str]:
+    return frozenset(C.squash(m) for m in rules.load("headers").get("gantt_marks", []))
 
 
 def is_mark(text: str) -> bool:
@@ -167,12 +169,13 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
         if span and span[1] - span[0] >= 3:
             lo, hi = min(lo, span[0]), max(hi, span[1] - 1)
         allcols = [c.col for c in rows[best_row] if c is not None and lo <= c.col <= hi]
-        readings = [_month_reading(table.cell(best_row, c).text) for c in allcols]
+        cell = C.CellAt(table)
+        readings = [_month_reading(cell(best_row, c).text) for c in allcols]
         months = settle_months(readings)
         g.month_of_col = dict(zip(allcols, months))
         for c, m in g.month_of_col.items():
-            y = _month_year(table.cell(best_row, c).text)
-            if y is not None and m in _month_reading(table.cell(best_row, c).text)[:1]:
+            y = _month_year(cell(best_row, c).text)
+            if y is not None and m in _month_reading(cell(best_row, c).text)[:1]:
                 g.year_of_col[c] = y
         header_end = max(header_end, best_row + 1)
     else:
@@ -224,6 +227,8 @@ class RawRow:
 
 
 def _is_header_row(texts: list[str]) -> bool:
+    if any(C.split_item(t).kind for t in texts[:2]):
+        return False            # a numbered row is an item
     roles = C.vocab(FORM)
     hits = sum(1 for t in texts if len(t) < 50 and C.match_role(t, roles)[0])
     months = sum(1 for t in texts if _month_reading(t))
@@ -262,6 +267,7 @@ def _tail_shift_options(cells: list[tuple[int, str]], tail_cols: dict[str, int])
 def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[RawRow]:
     hm = tf.header
     grid_rows = table.rows()
+    cell = C.CellAt(table)
     fixed = {r: hm.roles[r] for r in ("item", "name", "duration", "start", "end") if r in hm.roles}
     tail_cols = {r: hm.roles[r] for r in TAIL_ROLES if r in hm.roles}
     gantt_cols = gantt.columns
@@ -276,7 +282,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
             continue
         rr = RawRow(table, r)
         for role, col in fixed.items():
-            c = table.cell(r, col)
+            c = cell(r, col)
             if c is not None and c.row == r and c.col == col:
                 setattr(rr, role, c.text)
         tail = []
@@ -320,7 +326,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
             for role, col in list(fixed.items()) + list(tail_cols.items()):
                 if role in ("item", "name", "budget") or getattr(rr, role):
                     continue
-                c = table.cell(rr.row, col)
+                c = cell(rr.row, col)
                 if c is not None and c.row < rr.row and c.text.strip():
                     setattr(rr, role, c.text)
                     rr.inherited.add(role)

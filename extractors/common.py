@@ -288,6 +288,20 @@ def map_header(table: Table, form: str, max_rows: int = 8) -> HeaderMap:
     return hm
 
 
+class CellAt:
+    """Table.cell(row, col) in constant time: the cell covering each grid position."""
+
+    def __init__(self, table: Table):
+        self.at: dict[tuple[int, int], object] = {}
+        for c in table.cells:
+            for r in range(c.row, min(c.row + c.rowspan, table.n_rows)):
+                for k in range(c.col, min(c.col + c.colspan, table.n_cols)):
+                    self.at.setdefault((r, k), c)
+
+    def __call__(self, row: int, col: int):
+        return self.at.get((row, col))
+
+
 # ---------------------------------------------------------------- document metadata
 
 
@@ -348,12 +362,25 @@ def find_fiscal_year(text: str) -> Optional[int]:
     return None
 
 
+_ROW_PAGES: dict[int, tuple[Table, list]] = {}
+
+
+def row_page(table: Table, row: int) -> Optional[int]:
+    """The page a table row starts on (Table.row_pages, computed once per table)."""
+    hit = _ROW_PAGES.get(id(table))
+    if hit is None or hit[0] is not table:
+        if len(_ROW_PAGES) > 64:
+            _ROW_PAGES.clear()
+        hit = _ROW_PAGES[id(table)] = (table, table.row_pages())
+    return hit[1][row]
+
+
 def loc_of(table: Optional[Table], row: Optional[int] = None, page: Optional[int] = None,
            doc: Optional[Document] = None) -> Location:
     pg = page
     if table is not None and pg is None:
         if row is not None and 0 <= row < table.n_rows:
-            pg = table.row_pages()[row]
+            pg = row_page(table, row)
         else:
             pg = table.page
     if doc is not None and doc.format != "pdf":

@@ -220,7 +220,7 @@ def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction
         elif unit_default:
             target.unit = target.unit or unit_default
     for s in subs:
-        if s.rec not in ex.records:
+        if not any(s.rec is r for r in ex.records):
             ex.records.append(s.rec)
     for r in ex.records:
         if r.record_type == "kpi":
@@ -288,11 +288,13 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
     subs: list[_Sub] = []
     pos_of = {id(ln): p for p, ln in offs}
     seen: set[tuple[str, str]] = set()
-    tables = []
+    tables, by_table = [], {}
     for ln in lines:
-        if ln.table is not None and ln.table not in tables:
-            tables.append(ln.table)
-    by_table = {id(t): [ln for ln in lines if ln.table is t] for t in tables}
+        if ln.table is not None:
+            if id(ln.table) not in by_table:
+                tables.append(ln.table)
+                by_table[id(ln.table)] = []
+            by_table[id(ln.table)].append(ln)
     for t in tables:
         hdr = ladder_table_header(t)
         if hdr is None:
@@ -304,7 +306,7 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
         for ln in by_table[id(t)]:
             if ln.row < n_hdr:
                 continue
-            grid = t.grid()[ln.row]
+            grid = ln.full
             col = lambda role: C.clean(grid[roles[role]]) if role in roles and roles[role] < len(grid) else ""
             first = C.clean(grid[roles["kpi"]]) or next((C.clean(c) for c in grid if c.strip()), "")
             own = col("item")
@@ -443,7 +445,7 @@ def _steps_from_tables(lines, kpi, ex, fy, meta) -> bool:
             continue
         if ln.table is not cur_table:
             cur_table, cols = ln.table, None
-        grid = ln.table.grid()[ln.row]
+        grid = ln.full
         if cols is None:
             roles = _header_roles(grid)
             if "period" in roles and ("step" in roles or "deduction" in roles):

@@ -28,6 +28,7 @@ class Line:
     page: Optional[int]
     table: Optional[Table] = None
     row: Optional[int] = None
+    full: Optional[list[str]] = None   # table rows: every cell of the row, empty ones too
 
 
 _LABEL_INSIDE = re.compile(r"(?<=\S)\s*(?=(?:ผู้กำกับดูแลตัวชี้วัด|ผู้จัดเก็บข้อมูล|เบอร์ติดต่อ|โทรศัพท์|คำอธิบาย|"
@@ -49,7 +50,7 @@ def _lines(doc: Document) -> list[Line]:
             for r, row in enumerate(b.grid()):
                 cells = [c for c in row if c.strip()]
                 if cells:
-                    out.append(Line("\t".join(cells), cells, pages[r], b, r))
+                    out.append(Line("\t".join(cells), cells, pages[r], b, r, row))
     return out
 
 
@@ -211,7 +212,7 @@ def _sections(lines: list[Line]) -> list[list[Line]]:
 
 def _is_result_table(t: Table) -> bool:
     roles = C.vocab(FORM)
-    head = t.grid()[0] if t.n_rows else []
+    head = [c.text for c in t.cells if c.row == 0]
     return any(C.match_role(x, {"result": roles["result"]})[0] for x in head)
 
 
@@ -233,13 +234,16 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
     current: Optional[tuple[str, object]] = None
     fy = meta.fiscal_year
     tables: list[Table] = []
+    result_tables: dict[int, bool] = {}
     for ln in lines:
         if ln.table is not None and (not tables or tables[-1] is not ln.table):
             tables.append(ln.table)
         cells = ln.cells
         first = cells[0]
         rest_cells = cells[1:]
-        in_results = ln.table is not None and _is_result_table(ln.table)
+        if ln.table is not None and id(ln.table) not in result_tables:
+            result_tables[id(ln.table)] = _is_result_table(ln.table)
+        in_results = ln.table is not None and result_tables[id(ln.table)]
         key, v = None, None
         for k in ("kpi", "dimension", "supervisor", "data_collector", "phone", "description", "criteria"):
             v = _label(first, labels[k])
