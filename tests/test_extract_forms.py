@@ -498,3 +498,13 @@ def test_form72_with_reported_results():
     (k,) = kpis(extract(doc(table(rows)), ctx()))
     assert (k.baseline, k.actual, k.actual_raw) == (70, 72.5, "72.5")
     assert k.ladder == [60, 65, 70, 75, 80]
+
+
+def test_a_long_plan_is_read_in_linear_time():
+    import time
+    rows = [act_row(f"{i}. กิจกรรม {i}", "2 เดือน", "ม.ค. 53", "ก.พ. 53", ticks=(3, 4), resp='"',
+                    budget="1,000") for i in range(1, 1001)]
+    t0 = time.perf_counter()
+    ex = extract(doc(act_table(rows)), ctx())
+    assert len(ex.records) == 1000 and ex.records[-1].end == "2010-02"
+    assert time.perf_counter() - t0 < 10     # about 1 ms a row; quadratic work would take minutes
