@@ -42,6 +42,9 @@ for _table in (_PUA_PAIRS, _PUA_SDL, _PUA_SL, _PUA_RD):
         PUA_MAP[_win] = chr(_std)
         PUA_MAP[_mac] = chr(_std)
 
+_PUA = re.compile("[\uf700-\uf8ff]")
+_PUA_TABLE = {k: v for k, v in PUA_MAP.items()}
+
 # --- character classes ---
 THAI_RANGE = "\u0E01-\u0E5B"
 ABOVE_VOWELS = "\u0E31\u0E34\u0E35\u0E36\u0E37\u0E47"
@@ -86,10 +89,10 @@ def _sort_marks(m: re.Match) -> str:
 def repair_thai(text: str) -> str:
     """Repair Thai text as described in the module docstring. Idempotent; clean text is
     returned unchanged."""
-    if not text:
+    if not text or text.isascii():
         return text
-    if any(0xF700 <= ord(c) <= 0xF8FF for c in text):
-        text = "".join(PUA_MAP.get(ord(c), c) for c in text)
+    if _PUA.search(text):
+        text = text.translate(_PUA_TABLE)
     if not _THAI_CHAR.search(text):
         return _INVISIBLE.sub("", text) if "\u200b" in text or "\ufeff" in text \
             or "\u200c" in text or "\u00ad" in text else text

@@ -144,12 +144,15 @@ class _Numbering:
     def label(self, p) -> str:
         if not self.levels:
             return ""
-        np_ = p.find(W + "pPr/" + W + "numPr")
+        ppr = next(p.iterchildren(W + "pPr"), None)
+        if ppr is None:
+            return ""
+        np_ = next(ppr.iterchildren(W + "numPr"), None)
         num_id, ilvl = None, 0
         if np_ is not None:
             num_id, ilvl = _val(np_, "numId"), int(_val(np_, "ilvl") or 0)
-        else:
-            ps = p.find(W + "pPr/" + W + "pStyle")
+        elif self.style_num:
+            ps = next(ppr.iterchildren(W + "pStyle"), None)
             if ps is not None and ps.get(W + "val") in self.style_num:
                 num_id, ilvl = self.style_num[ps.get(W + "val")]
         if not num_id or num_id == "0" or num_id not in self.levels:
@@ -215,10 +218,20 @@ def _body_children(el):
 
 
 def _style_names(d) -> dict[str, str]:
+    """styleId -> name as Word shows it, read from the styles XML (python-docx's style objects
+    are slow to build for the hundreds of styles a template holds)."""
+    from docx.styles import BabelFish
     try:
-        return {s.style_id: s.name for s in d.styles}
+        root = d.styles.element
     except Exception:
         return {}
+    out = {}
+    for st in root.iterchildren(W + "style"):
+        name = st.find(W + "name")
+        sid = st.get(W + "styleId")
+        if sid is not None and name is not None:
+            out[sid] = BabelFish.internal2ui(name.get(W + "val", ""))
+    return out
 
 
 def _para_style(p, styles) -> str:
@@ -260,20 +273,32 @@ def _para_text(p) -> str:
     return "".join(out)
 
 
+_TCPR, _GRIDSPAN, _VMERGE, _SHD = W + "tcPr", W + "gridSpan", W + "vMerge", W + "shd"
+
+
 def _tc_props(tc):
-    tcPr = tc.find(W + "tcPr")
+    tcPr = None
+    for child in tc.iterchildren(_TCPR):
+        tcPr = child
+        break
     span, vmerge, shaded = 1, None, False
     if tcPr is not None:
-        gs = tcPr.find(W + "gridSpan")
+        gs = vm = shd = None
+        for ch in tcPr.iterchildren(_GRIDSPAN, _VMERGE, _SHD):
+            tag = ch.tag
+            if tag == _GRIDSPAN:
+                gs = ch
+            elif tag == _VMERGE:
+                vm = ch
+            else:
+                shd = ch
         if gs is not None:
             try:
                 span = max(1, int(gs.get(W + "val", "1")))
             except ValueError:
                 span = 1
-        vm = tcPr.find(W + "vMerge")
         if vm is not None:
             vmerge = vm.get(W + "val", "continue")
-        shd = tcPr.find(W + "shd")
         if shd is not None:
             fill = (shd.get(W + "fill") or "").upper()
             val = (shd.get(W + "val") or "").lower()
