@@ -8,7 +8,6 @@ they start.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 from typing import Optional
 
@@ -18,11 +17,7 @@ from ..repair import repair_thai
 from .common import ZIP_ERRORS, ReadError, ReadLimits, check_xml_parts, check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TAGS = {"p": W + "p", "tbl": W + "tbl", "tr": W + "tr", "tc": W + "tc", "sdt": W + "sdt",
-         "sdtContent": W + "sdtContent", "customXml": W + "customXml", "r": W + "r",
-         "t": W + "t", "tab": W + "tab", "br": W + "br", "cr": W + "cr", "hyperlink": W + "hyperlink",
-         "smartTag": W + "smartTag", "ins": W + "ins", "fldSimple": W + "fldSimple",
-         "del": W + "del", "pPr": W + "pPr", "rPr": W + "rPr"}
+_TAGS = {"p": W + "p", "tbl": W + "tbl", "tr": W + "tr", "tc": W + "tc"}
 _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 
 

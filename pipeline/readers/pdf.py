@@ -866,9 +866,6 @@ def _split_by_columns(line: _Line, anchors: list[float]) -> dict[int, _Line]:
         if c.ch.isspace() and col not in cols:
             continue
         cols.setdefault(col, _Line()).add(c)
-    for part in cols.values():
-        while part.chars and part.chars[-1].ch.isspace() and len(part.chars) > 1 and False:
-            part.chars.pop()
     return {k: v for k, v in cols.items() if v.has_base()}
 
 

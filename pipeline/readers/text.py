@@ -103,9 +103,6 @@ def _utf8_allowing_damage(data: bytes, name: str, warnings: Optional[list]) -> t
     return text, name
 
 
-_TRAILING_EMPTY = re.compile(r"\t+$")
-
-
 def _split_tab_fields(lines: list[str], i: int) -> tuple[list[str], int]:
     """Fields of the tab-separated record starting at lines[i]; returns (fields, next index).
     A field quoted as a whole may continue over following lines."""
@@ -154,7 +151,7 @@ def _split_tab_fields(lines: list[str], i: int) -> tuple[list[str], int]:
         pos = t + 1
 
 
-def _make_table(rows: list[list[str]], raw_rows: Optional[list[list[str]]] = None) -> Table:
+def _make_table(rows: list[list[str]]) -> Table:
     n_cols = max((max((k + 1 for k, v in enumerate(r) if v.strip()), default=0) for r in rows),
                  default=0) or 1
     cells = []

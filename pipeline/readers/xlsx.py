@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import re
+import warnings as _warnings
 import zipfile
 from pathlib import Path
 from typing import Optional
-
-import warnings as _warnings
 
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
