@@ -40,6 +40,10 @@ _PICKLE = pickle.HIGHEST_PROTOCOL
 _JUNK_NAMES = {".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini", ".localized",
                ".directory", "icon\r"}
 _JUNK_PREFIXES = ("~$", "._", ".~lock.")
+# Text files that are not submissions, though a text reader could open them: scripts, notes and
+# data kept beside the documents. Listed as skipped rather than read as empty forms.
+_NOT_SUBMISSION_EXT = {"py", "json", "md", "markdown", "rst", "yaml", "yml", "toml", "ini", "cfg",
+                       "html", "htm", "xml", "js", "css", "sh", "bat", "ps1", "log", "ipynb"}
 
 
 @dataclass(frozen=True)
@@ -232,6 +236,10 @@ def walk(root: Path, exclude: tuple[Path, ...] = ()) -> list[Entry]:
             elif stat.S_ISREG(st.st_mode):
                 if is_junk(de.name):
                     entries.append(_skipped(rel, de.path, "system or lock file, not a submission",
+                                            size=st.st_size))
+                elif _ext(rel) in _NOT_SUBMISSION_EXT:
+                    entries.append(_skipped(rel, de.path,
+                                            f"not a submission format (.{_ext(rel)})",
                                             size=st.st_size))
                 else:
                     entries.append(Entry(rel, de.path, size=st.st_size))
@@ -560,11 +568,14 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
         if bar is not None:
             bar.update(1)
 
-    try:
-        tasks: list[Task] = []
-        keys: dict[str, str] = {}
-        xkey = settings.extraction_key()
-        as_of = settings.as_of.isoformat()
+    keys: dict[str, str] = {}
+    xkey = settings.extraction_key()
+    as_of = settings.as_of.isoformat()
+
+    def tasks() -> Iterator[Task]:
+        """Files to hand to the executor; the rest is settled here. Pulled lazily by the
+        executor, so hashing overlaps the workers and no list of tasks (with cached
+        extractions) sits in memory."""
         for e in entries:
             if e.outcome is not None:
                 done(e.outcome)
@@ -589,20 +600,20 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
             if cache is not None:
                 key = entry_key(sha, e.rel, xkey)
                 keys[e.rel] = key
-                hit = cache.get(key)
+                hit = cache.get(key, as_of)
                 if hit is not None:
-                    blob_x, hit_as_of, blob_o = hit
-                    if hit_as_of == as_of or blob_x is None:
-                        out = pickle.loads(blob_o)
+                    result.cache_hits += 1
+                    outcome_blob, extraction = hit
+                    if outcome_blob is not None:
+                        out = pickle.loads(outcome_blob)
                         out.file.seconds = time.perf_counter() - t0
-                        result.cache_hits += 1
                         done(out)
                         continue
-                    task.extraction = blob_x  # same file, new --as-of: validate again only
-                    result.cache_hits += 1
-            tasks.append(task)
+                    task.extraction = extraction  # same file, new --as-of: validate again only
+            yield task
 
-        for out in _executor(settings).run(tasks):
+    try:
+        for out in _executor(settings).run(tasks()):
             if cache is not None and out.cacheable and out.file.source_file in keys:
                 blob = pickle.dumps(replace(out, extraction=None), _PICKLE)
                 cache.put(keys[out.file.source_file], out.extraction, as_of, blob)

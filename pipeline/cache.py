@@ -64,15 +64,21 @@ class Cache:
         self._pending: list[tuple] = []
         self.hits = self.misses = 0
 
-    def get(self, key: str) -> Optional[tuple[bytes, str, bytes]]:
-        """(extraction blob, as_of, outcome blob) or None."""
-        row = self._db.execute("SELECT extraction, as_of, outcome FROM entries WHERE key=?",
-                               (key,)).fetchone()
+    def get(self, key: str, as_of: str) -> Optional[tuple[Optional[bytes], Optional[bytes]]]:
+        """None on a miss; else (outcome, None) when the entry was validated as of ``as_of``
+        (or holds no extraction: a file that could not be read), or (None, extraction) when it
+        must be validated again."""
+        row = self._db.execute("SELECT as_of, outcome, extraction IS NULL FROM entries"
+                               " WHERE key=?", (key,)).fetchone()
         if row is None:
             self.misses += 1
             return None
         self.hits += 1
-        return row[0], row[1], row[2]
+        if row[0] == as_of or row[2]:
+            return row[1], None
+        (extraction,) = self._db.execute("SELECT extraction FROM entries WHERE key=?",
+                                         (key,)).fetchone()
+        return None, extraction
 
     def put(self, key: str, extraction: bytes, as_of: str, outcome: bytes) -> None:
         self._pending.append((key, extraction, as_of, outcome, time.time()))

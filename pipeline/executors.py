@@ -43,6 +43,28 @@ def _worker_main(conn, work: WorkFn, settings) -> None:
             conn.send(("send-error", f"{type(e).__name__}: {e}"))
 
 
+class _Queue:
+    """Tasks pulled from an iterator as needed, with room to put unstarted ones back."""
+
+    def __init__(self, tasks: Iterable):
+        self._it = iter(tasks)
+        self._front: deque = deque()
+
+    def __bool__(self) -> bool:
+        if not self._front:
+            try:
+                self._front.append(next(self._it))
+            except StopIteration:
+                return False
+        return True
+
+    def popleft(self):
+        return self._front.popleft() if self._front else next(self._it)
+
+    def appendleft(self, task) -> None:
+        self._front.appendleft(task)
+
+
 class _Worker:
     """One worker process and the tasks sent to it, oldest first. The oldest is the one running;
     the next waits in the pipe so that the worker never idles while the parent handles a result."""
@@ -93,11 +115,11 @@ class LocalExecutor:
 
     def run(self, tasks: Iterable) -> Iterator:
         ctx = _mp_context()
-        pending = deque(tasks)
+        pending = _Queue(tasks)
         if not pending:
             return
         new = lambda: _Worker(ctx, self.work, self.settings)  # noqa: E731
-        workers = [new() for _ in range(min(self.jobs, len(pending)))]
+        workers = [new() for _ in range(self.jobs)]
 
         def replace_worker(i: int) -> None:
             """Kill worker i; its tasks that had not started go back to the queue."""
@@ -181,7 +203,7 @@ class DaskExecutor:
         except ImportError as e:  # pragma: no cover - depends on the install
             raise RuntimeError("the dask executor needs dask[distributed]: "
                                "pip install 'thaiforms[dask]'") from e
-        pending = deque(tasks)
+        pending = _Queue(tasks)
         if not pending:
             return
         own_client = own_cluster = None

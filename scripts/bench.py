@@ -56,12 +56,25 @@ for path in sys.argv[1:]:
 """
 
 
-def measure(cmd: list[str], cwd: Path = ROOT) -> dict:
+CODE = ROOT  # replaced by a snapshot of the code in main()
+
+
+def snapshot_code(dest: Path) -> Path:
+    """Copy the packages, so every run of this bench uses one version of the code even while
+    the working tree changes (the cache is keyed on the code, too)."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    for pkg in ("pipeline", "extractors", "schemas"):
+        shutil.copytree(ROOT / pkg, dest / pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+def measure(cmd: list[str], cwd: Path | None = None) -> dict:
     """Wall time, CPU time and peak memory of the process tree of ``cmd``."""
     import psutil
     ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=cwd or CODE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     ps = psutil.Process(proc.pid)
     peak_tree = peak_one = 0
     while proc.poll() is None:
@@ -133,8 +146,10 @@ def main(argv=None) -> int:
                    help="skip the whole-corpus --jobs 1 run (long for big corpora)")
     a = p.parse_args(argv)
 
+    global CODE
     work = ROOT / "bench_out"
     corpus = make_corpus.build(a.files, a.seed, log=lambda m: print(m, file=sys.stderr))
+    CODE = snapshot_code(work / "code")
     runs = work / "runs"
     res: dict = {"files": a.files, "seed": a.seed, "jobs": a.jobs, "cpus": os.cpu_count()}
     lines = []

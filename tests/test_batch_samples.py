@@ -1,0 +1,71 @@
+"""The batch with the real readers, extractors and validator over samples/ (which holds
+deliberately broken files): completeness, failure rows, determinism and the cache."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline import batch
+from test_batch import read_csv, without_seconds
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+pytestmark = pytest.mark.skipif(not (SAMPLES / "bad").is_dir(), reason="samples/ not built")
+
+
+def settings(**kw):
+    return batch.Settings(as_of=date(2010, 10, 15), progress=False, **kw)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("samples")
+    cold = batch.run(SAMPLES, tmp / "cold", settings(jobs=2, use_cache=False))
+    filled = batch.run(SAMPLES, tmp / "cached", settings(jobs=1))
+    rerun = batch.run(SAMPLES, tmp / "cached", settings(jobs=2))
+    return tmp, cold, filled, rerun
+
+
+def test_every_sample_listed_and_bad_ones_failed(runs):
+    tmp, cold, _, _ = runs
+    assert cold.exit_code == 1 and cold.failed >= 1
+    files = {f["source_file"]: f for f in read_csv(tmp / "cold" / "files.csv")}
+    walked = {e.rel for e in batch.walk(SAMPLES)}
+    assert set(files) == walked
+    on_disk = {p.relative_to(SAMPLES).as_posix() for p in SAMPLES.rglob("*")
+               if p.is_file() and not p.is_symlink()}
+    assert on_disk <= set(files)
+    finds = read_csv(tmp / "cold" / "findings.csv")
+    unreadable = {f["source_file"] for f in finds if f["code"] == "FILE_UNREADABLE"}
+    failed = {k for k, f in files.items() if f["status"] == "failed"}
+    assert failed == unreadable
+    assert all(files[k]["error"] for k in failed)
+    assert {k for k in failed if k.startswith("bad/")} == failed   # only the planted ones
+    if (SAMPLES / "bad" / "photo.jpg").exists():
+        assert files["bad/photo.jpg"]["status"] == "skipped"
+    ok = [f for f in files.values() if f["status"] == "ok"]
+    assert ok and all(len(f["sha256"]) == 64 for f in ok)
+    assert sum(int(f["records"]) for f in ok) == len(read_csv(tmp / "cold" / "consolidated.csv"))
+    assert sum(int(f["findings"]) for f in files.values()) == len(finds)
+
+
+def test_records_point_at_their_files(runs):
+    tmp = runs[0]
+    files = {f["source_file"] for f in read_csv(tmp / "cold" / "files.csv")}
+    for r in read_csv(tmp / "cold" / "consolidated.csv"):
+        assert r["source_file"] in files and "\\" not in r["source_file"]
+
+
+def test_cached_runs_identical_to_cold_run(runs):
+    tmp, cold, filled, rerun = runs
+    assert filled.cache_hits == 0
+    assert rerun.cache_hits >= filled.ok   # every file read (and most failures) from cache
+    for name in ("consolidated.csv", "findings.csv", "summary.csv"):
+        assert (tmp / "cold" / name).read_bytes() == (tmp / "cached" / name).read_bytes(), name
+    assert without_seconds(tmp / "cold" / "files.csv") == \
+        without_seconds(tmp / "cached" / "files.csv")
+    left = sorted(p.name for p in (tmp / "cached").iterdir())
+    assert left[:4] == ["consolidated.csv", "files.csv", "findings.csv", "summary.csv"]
+    assert not [n for n in left if n.startswith(".")]   # no temporary files left behind
