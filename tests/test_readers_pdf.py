@@ -258,3 +258,28 @@ def test_unmapped_glyphs_are_measured():
     assert _unmapped_share([mk(c) for c in "ตัวชี้วัด"]) == 0.0
     assert _unmapped_share([mk(c) for c in "\ue001\ue002\x03ก"]) == 0.75
     assert _unmapped_share([mk("\uf70a"), mk("ก")]) == 0.0      # Thai shaping forms are fine
+
+
+def test_text_drawn_out_of_order_reads_left_to_right(tmp_path):
+    import ctypes
+
+    import pypdfium2.raw as raw
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(400, 200)
+
+    def put(text, x, y):
+        obj = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(12.0))
+        buf = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
+        raw.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(raw.FPDF_WCHAR)))
+        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+
+    put("2553", 160, 150)                 # drawn first, stands right
+    put("Budget year", 50, 150)
+    put("second line", 50, 120)
+    raw.FPDFPage_GenerateContent(page.raw)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    p = tmp_path / "order.pdf"
+    p.write_bytes(buf.getvalue())
+    assert [x.text for x in read_document(p).paragraphs()] == ["Budget year 2553", "second line"]

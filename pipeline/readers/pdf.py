@@ -49,6 +49,25 @@ class _Char:
     cy: float = 0.0        # vertical centre of the glyph as drawn: which cell it is in
 
 
+def _in_reading_order(chars: list[_Char]) -> list[_Char]:
+    """The line's characters left to right. Files normally store a line in reading order
+    (kept as is: it is what places marks); when clusters (a base or space with the marks
+    stored after it) go backwards, the clusters are sorted by position."""
+    clusters: list[list[_Char]] = []
+    for c in chars:
+        if c.mark and clusters:
+            clusters[-1].append(c)
+        else:
+            clusters.append([c])
+    backwards = any(b[0].ax0 < a[0].ax0 + 0.5 * (a[0].ax1 - a[0].ax0) - 0.5 and
+                    not a[0].mark and not b[0].mark
+                    for a, b in zip(clusters, clusters[1:]))
+    if not backwards:
+        return chars
+    clusters.sort(key=lambda cl: cl[0].ax0)
+    return [c for cl in clusters for c in cl]
+
+
 @dataclass
 class _Line:
     chars: list[_Char] = field(default_factory=list)
@@ -56,9 +75,11 @@ class _Line:
     bottom: float = -1e9
     x0: float = 1e9
     x1: float = -1e9
+    _text: Optional[str] = field(default=None, repr=False)
 
     def add(self, c: _Char) -> None:
         self.chars.append(c)
+        self._text = None
         if not c.mark and not c.ch.isspace():
             self.top = min(self.top, c.top)
             self.bottom = max(self.bottom, c.bottom)
@@ -83,12 +104,18 @@ class _Line:
     def text(self) -> str:
         """The line's characters, marks after the base they are drawn on; a visible gap with
         no space character in the file (text placed by position, tab stops) reads as a space."""
-        order = order_marks_by_position([(c.ch, c.x0, c.x1) for c in self.chars])
+        if self._text is None:
+            self._text = self._make_text()
+        return self._text
+
+    def _make_text(self) -> str:
+        chars = _in_reading_order(self.chars)
+        order = order_marks_by_position([(c.ch, c.x0, c.x1) for c in chars])
         out: list[str] = []
         right: Optional[float] = None      # right end of what is drawn so far
         gap = 0.4 * self.height
         for i in order:
-            c = self.chars[i]
+            c = chars[i]
             if not c.ch.isspace():
                 if not c.mark and right is not None and c.ax0 - right > gap and out \
                         and out[-1] != " ":
