@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -178,8 +179,16 @@ def _open_pdfium(path: Path):
         raise ReadError("corrupt", f"{path.name} is not a readable PDF ({e})") from e
 
 
+# PDFium is not thread-safe: one PDF at a time per process (threads of a dask worker)
+_PDFIUM_LOCK = threading.RLock()
+
+
 def read_pdf(path: Path, limits: ReadLimits) -> Document:
-    path = Path(path)
+    with _PDFIUM_LOCK:
+        return _read_pdf(Path(path), limits)
+
+
+def _read_pdf(path: Path, limits: ReadLimits) -> Document:
     if path.stat().st_size == 0:
         raise ReadError("empty", f"{path.name} is empty (0 bytes)")
     _check_file(path)
