@@ -66,7 +66,7 @@ def test_pdf_tables_match_the_docx_they_were_made_from(docx_path, pdf_path):
                 total += 1
                 exact += _norm(x) == _norm(y)
                 loose += _norm(x).replace(" ", "") == _norm(y).replace(" ", "")
-    assert loose >= total * 0.99
+    assert loose >= total * 0.995
     assert exact >= total * 0.98
 
 

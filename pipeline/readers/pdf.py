@@ -1010,6 +1010,26 @@ def _repeated_heading_rows(t: Table, prev: Table) -> int:
     return k
 
 
+def _strip_heading_overflow(prev: Table, cont: Table, k: int) -> None:
+    """A heading repeated on a new page can be drawn shorter than its text: the last glyphs
+    (``ง`` of ``เกี่ยวข้อง``) then fall into the row below. Where a repeated heading cell lacks
+    the end of the original's text and the cell under it starts with exactly that end, the
+    end is taken back out of the cell under it."""
+    for c in [c for c in cont.cells if c.row < k]:
+        orig = next((p for p in prev.cells if p.row == c.row and p.col == c.col), None)
+        if orig is None:
+            continue
+        full, shown = _norm(orig.text), _norm(c.text)
+        if not shown or len(full) <= len(shown) or not full.startswith(shown):
+            continue
+        missing = full[len(shown):]
+        below = next((b for b in cont.cells if b.row == c.row + c.rowspan and b.col == c.col),
+                     None)
+        if below is not None and below.text.lstrip().startswith(missing):
+            below.text = below.text.lstrip()[len(missing):].lstrip()
+            below.raw = below.raw.lstrip()[len(missing):].lstrip()
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -1021,10 +1041,17 @@ def _row_texts(t: Table, r: int) -> list[str]:
 def _append_rows(prev: Table, cont: Table) -> None:
     k = _repeated_heading_rows(cont, prev)
     if k:
+        _strip_heading_overflow(prev, cont, k)
         cont.cells = [c for c in cont.cells if c.row >= k]
         for c in cont.cells:
             c.row -= k
         cont.n_rows -= k
+        first = [c for c in cont.cells if c.row == 0]
+        if cont.n_rows > 1 and first and all(not c.text and c.rowspan == 1 for c in first):
+            cont.cells = [c for c in cont.cells if c.row > 0]     # nothing but overflow
+            for c in cont.cells:
+                c.row -= 1
+            cont.n_rows -= 1
     last = prev.n_rows - 1
     offset = prev.n_rows
     if _is_split_row(prev, cont, last):
