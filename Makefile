@@ -25,8 +25,10 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+# Synthetic corpus under bench_out/ (FILES=3000 for the large one); figures in bench/README.md.
+FILES   ?= 300
 bench: install
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py --files $(FILES) --jobs $(JOBS)
 
 accuracy: install
 	$(BIN)/python scripts/accuracy.py

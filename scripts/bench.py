@@ -144,7 +144,12 @@ def main(argv=None) -> int:
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--skip-serial", action="store_true",
                    help="skip the whole-corpus --jobs 1 run (long for big corpora)")
+    p.add_argument("--memory-only", action="store_true",
+                   help="only the whole-corpus --jobs N run (files/s and peak memory), e.g. "
+                        "to compare --files 300 with --files 3000")
     a = p.parse_args(argv)
+    if a.memory_only:
+        a.skip_serial = True
 
     global CODE
     work = ROOT / "bench_out"
@@ -172,6 +177,10 @@ def main(argv=None) -> int:
         res["speedup"] = res["all_j1"]["seconds"] / res["all_jn"]["seconds"]
         speed = f"  speed-up {res['speedup']:.2f}x over --jobs 1"
     show(fmt_row(f"all formats, --jobs {a.jobs}", res["all_jn"], speed))
+    if a.memory_only:
+        show(f"  peak memory (whole tree, --jobs {a.jobs}): {res['all_jn']['peak_tree_mb']:.0f} MB,"
+             f" largest process {res['all_jn']['peak_process_mb']:.0f} MB; {load()} at end")
+        return save(res, lines, work / f"bench-{a.files}-s{a.seed}-memory.json")
 
     for fmt in ("docx", "xlsx", "txt"):
         res[fmt] = thaiforms(corpus / fmt, runs / fmt, a.jobs)
@@ -215,12 +224,15 @@ def main(argv=None) -> int:
          f" largest process {res['all_jn']['peak_process_mb']:.0f} MB"
          " (compare --files 300 and --files 3000)")
 
+    return save(res, lines, work / f"bench-{a.files}-s{a.seed}.json")
+
+
+def save(res: dict, lines: list[str], out: Path) -> int:
     for m in res.values():
         if isinstance(m, dict):
             m.pop("stdout", None)
             m.pop("stderr", None)
     res["report"] = lines
-    out = work / f"bench-{a.files}-s{a.seed}.json"
     out.write_text(json.dumps(res, indent=1, ensure_ascii=False))
     print(f"(saved to {out.relative_to(ROOT)})")
     return 0
