@@ -1,0 +1,66 @@
+"""detect_format: content decides, the extension breaks ties; unsupported files get None."""
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from pipeline.readers import ReadError, ReadLimits, detect_format, read_document
+
+PDF = Path(__file__).resolve().parent / "data" / "cer" / "pdf" / "form72-loma.pdf"
+
+
+def test_content_wins_over_extension(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("แบบฟอร์มที่ 7.2")
+    named_pdf = tmp_path / "plan.pdf"               # a Word file with a .pdf name
+    d.save(named_pdf)
+    assert detect_format(named_pdf) == "docx"
+    assert read_document(named_pdf).paragraphs()[0].text == "แบบฟอร์มที่ 7.2"
+    named_txt = tmp_path / "report.txt"
+    named_txt.write_bytes(PDF.read_bytes())
+    assert detect_format(named_txt) == "pdf"
+
+
+@pytest.mark.parametrize("name, data", [
+    ("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 100),
+    ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
+    ("photo.txt", b"\xff\xd8\xff\xe0" + b"\x00" * 100),          # a photo named .txt
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100),
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100),
+    ("notes.rtf", b"{\\rtf1\\ansi ..."),
+])
+def test_unsupported_files(tmp_path, name, data):
+    p = tmp_path / name
+    p.write_bytes(data)
+    assert detect_format(p) is None
+    with pytest.raises(ReadError) as e:
+        read_document(p)
+    assert e.value.reason == "unsupported"
+
+
+def test_plain_zip_archive_is_unsupported(tmp_path):
+    p = tmp_path / "submissions.zip"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("a.txt", "ตัวชี้วัด")
+    assert detect_format(p) is None
+
+
+@pytest.mark.parametrize("name, fmt", [("a.txt", "txt"), ("a.tsv", "tsv"), ("a.csv", "csv"),
+                                       ("a", "txt"), ("a.md", "txt")])
+def test_text_formats_by_extension(tmp_path, name, fmt):
+    p = tmp_path / name
+    p.write_text("ตัวชี้วัด\tน้ำหนัก\n", encoding="utf-8")
+    assert detect_format(p) == fmt
+
+
+def test_size_limit_and_missing_file(tmp_path):
+    with pytest.raises(ReadError) as e:
+        read_document(PDF, ReadLimits(max_bytes=1000))
+    assert e.value.reason == "too_large"
+    with pytest.raises(ReadError) as e:
+        read_document(PDF, ReadLimits(max_pages=0))
+    assert e.value.reason == "too_large"
+    with pytest.raises(ReadError) as e:
+        read_document(tmp_path / "missing.pdf")
+    assert e.value.reason == "unsupported"
