@@ -254,9 +254,12 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
             value = C.clean(" ".join([v] + rest_cells)) if v or rest_cells else ""
             if key == "kpi":
                 m = _KPI_LINE.match(C.clean(ln.text.replace("\t", " ")))
-                if m and not kpi.name:
-                    kpi.item_no = C.digits(m.group(1))
-                    kpi.name = C.clean(m.group(2))
+                if not kpi.name and (m or value):
+                    if m:
+                        kpi.item_no, kpi.name = C.digits(m.group(1)), C.clean(m.group(2))
+                    else:          # `ชื่อตัวชี้วัด : 7. …` or the name alone
+                        item = C.split_item(value, allow_group=False)
+                        kpi.item_no, kpi.name = item.number, C.clean(item.rest)
                     kpi.page, kpi.table, kpi.row = ln.page, (ln.table.index if ln.table else None), ln.row
                     current = ("name", kpi)
                     continue

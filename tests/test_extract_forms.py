@@ -508,3 +508,17 @@ def test_a_long_plan_is_read_in_linear_time():
     ex = extract(doc(act_table(rows)), ctx())
     assert len(ex.records) == 1000 and ex.records[-1].end == "2010-02"
     assert time.perf_counter() - t0 < 10     # about 1 ms a row; quadratic work would take minutes
+
+
+def test_kpi_report_with_labels_in_a_table():
+    info = table([["มิติที่ 1", "ด้านประสิทธิผล"], ["ชื่อตัวชี้วัด", "3. ระดับความสำเร็จของการพัฒนาระบบ"],
+                  ["ผู้กำกับดูแลตัวชี้วัด", "นายก"], ["ผู้จัดเก็บข้อมูล", "นายข"],
+                  ["เบอร์ติดต่อ", "0-4323-6781"]])
+    matrix = table([["ระดับคะแนน", "ขั้นตอนที่ 1", "ขั้นตอนที่ 2"], ["1", "✓", ""], ["2", "✓", "✓"]])
+    steps = table([["ขั้นตอนที่ 1", "แต่งตั้งคณะทำงาน"], ["ขั้นตอนที่ 2", "จัดทำแผน"]])
+    ex = extract(doc(info, matrix, steps), ctx())
+    k = ex.records[0]
+    assert (k.item_no, k.name, k.dimension, k.supervisor, k.data_collector, k.phones) == \
+        ("3", "ระดับความสำเร็จของการพัฒนาระบบ", "1", "นายก", "นายข", "0-4323-6781")
+    assert [(m.item_no, m.level, m.name) for m in ex.records[1:]] == \
+        [("1", 1, "แต่งตั้งคณะทำงาน"), ("2", 2, "จัดทำแผน")]
