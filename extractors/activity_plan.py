@@ -439,7 +439,8 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
         if len(block) > 14:
             break
     ap = Approval(loc=loc, raw="\n".join(block))
-    roles = ("ผู้รับมอบอำนาจ", "ลงชื่อ", "ลงนาม", "ตำแหน่ง", "ผู้เสนอ", "ผู้อนุมัติ", "ผู้เห็นชอบ")
+    roles = ("ผู้รับมอบอำนาจ", "ลงชื่อ", "ลงนาม", "ตำแหน่ง", "ผู้เสนอ", "ผู้อนุมัติ", "ผู้เห็นชอบ",
+             "ผู้จัดทำ", "ผู้ตรวจสอบ", "ผู้รับรอง")
     name_i = None
     for i, t in enumerate(block):
         for m in re.finditer(r"[(（]\s*([^()（）]+?)\s*[)）]", t):
@@ -455,7 +456,7 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
     if name_i is None:
         for i, t in enumerate(block):
             m = re.match(r"^(?:ลงชื่อ|ลงนาม)\s*[.…_\s]*([ก-๙A-Za-z][^.…_]{3,})$", t)
-            if m and not re.search(r"วันที่", m.group(1)):
+            if m and not re.search(r"วันที่", m.group(1)) and not any(r in m.group(1) for r in roles):
                 ap.signatory = C.clean(m.group(1))
                 name_i = i
                 break

@@ -522,3 +522,15 @@ def test_kpi_report_with_labels_in_a_table():
         ("3", "ระดับความสำเร็จของการพัฒนาระบบ", "1", "นายก", "นายข", "0-4323-6781")
     assert [(m.item_no, m.level, m.name) for m in ex.records[1:]] == \
         [("1", 1, "แต่งตั้งคณะทำงาน"), ("2", 2, "จัดทำแผน")]
+
+
+def test_approval_signed_without_brackets_or_not_at_all():
+    t = act_table([act_row("1. ประชุม", "1 เดือน", "ม.ค. 53", "ม.ค. 53")])
+    ex = extract(doc(t, "พิจารณาเห็นชอบ", "ลงชื่อ นายสมชาย ใจดี", "ผู้ว่าราชการจังหวัดตราด",
+                     "วันที่ ๑๕ ต.ค. ๒๕๕๒"), ctx())
+    ap = ex.approvals[0]
+    assert (ap.signatory, ap.position, ap.date) == ("นายสมชาย ใจดี", "ผู้ว่าราชการจังหวัดตราด", "2009-10-15")
+    ex = extract(doc(t, "พิจารณาเห็นชอบ", "ลงชื่อ.......................ผู้อนุมัติ", "วันที่ ....../....../......"),
+                 ctx())
+    ap = ex.approvals[0]
+    assert (ap.signatory, ap.date) == ("", "")
