@@ -490,8 +490,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     ex = Extraction(source_file=meta.source_file)
     fy = meta.fiscal_year
     hier = C.Hierarchy()
-    last: dict[str, tuple[str, object]] = {}
-    group: Optional[BudgetGroup] = None
+    last: dict[str, tuple[str, object]] = {}     # the value above, for ditto marks
     groups_by_no: dict[str, BudgetGroup] = {}
     prev: Optional[Record] = None
     # the year this plan states (its title or its Gantt header) outranks the document's
@@ -526,6 +525,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 if rr.ticks:
                     months = sorted(set(filter(None, prev.planned_months.split(";"))) | set(rr.ticks))
                     prev.planned_months = ";".join(months)
+                if prev.row_kind == "group" and prev.item_no in groups_by_no:
+                    groups_by_no[prev.item_no].name = prev.name
                 continue
             if not item.kind and not C.clean(name_raw) and not other:
                 continue
@@ -595,11 +596,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 if dd.options and dd.status != INVALID:
                     s_eff = e_eff = dur_raw_eff
             sd, ed = _read_date(s_eff, row_fy), _read_date(e_eff, row_fy)
-            for one, other in ((sd, ed), (ed, sd)):
+            for given, missing in ((sd, ed), (ed, sd)):
                 # one cell holding the whole period serves as start and end
-                if one.options and not other.raw and _spans_months(one.options[0]):
-                    other.options = list(one.options)
-                    other.status = one.status
+                if given.options and not missing.raw and _spans_months(given.options[0]):
+                    missing.options = list(given.options)
+                    missing.status = given.status
             so, eo = settle_dates(sd, ed, months, row_fy)
             rec.start = C.ym(so[0]) if so else ""
             rec.end = C.ym(eo[1]) if eo else ""
@@ -622,11 +623,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 y, m = map(int, rec.end.split("-"))
                 rec.deadline = C.month_end(date(y, m, 1)).isoformat()
             if rec.row_kind == "group":
-                group = BudgetGroup(item_no=rec.item_no, name=rec.name,
-                                    loc=C.loc_of(table, rr.row, doc=doc),
-                                    total_thb=rec.budget_thb, total_raw=rec.budget_raw)
-                groups_by_no[rec.item_no] = group
-                ex.budget_groups.append(group)
+                groups_by_no[rec.item_no] = BudgetGroup(
+                    item_no=rec.item_no, name=rec.name, loc=C.loc_of(table, rr.row, doc=doc),
+                    total_thb=rec.budget_thb, total_raw=rec.budget_raw)
+                ex.budget_groups.append(groups_by_no[rec.item_no])
             elif rec.parent_item and rec.parent_item in groups_by_no:
                 groups_by_no[rec.parent_item].member_items.append(rec.item_no)
             ex.records.append(rec)
