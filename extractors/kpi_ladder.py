@@ -161,7 +161,8 @@ def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction
         locate(kpi, m.start())
     mr = re.search(r"ผู้รับผิดชอบ\s*[:：]\s*([^\t\n]+)", text[m.end():m.end() + 600] if m else "")
     if mr:
-        kpi.responsible = C.clean(mr.group(1))
+        # a PDF line may run the next field on without a break (`สำนักงาน ก.ก.Line & Staff`)
+        kpi.responsible = C.clean(re.split(r"(?<=[ก-๙.])(?=[A-Za-z])|\s{2,}", mr.group(1))[0])
     mw = _WEIGHT.search(text)
     if mw and kpi.item_no:
         kpi.weight_raw = C.clean(mw.group(0))
