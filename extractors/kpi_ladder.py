@@ -137,9 +137,34 @@ def _line_at(offs, pos) -> Line:
     return cur
 
 
+_HEADING = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s+)?ตัวชี้วัด\s*ที่\s*({_NUM})\s*[:：.]?\s*\S")
+
+
 def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction:
-    ex = Extraction(source_file=meta.source_file)
+    """Each indicator headed `ตัวชี้วัดที่ N` in the text is read with the lines up to the next
+    indicator's heading (slides repeat the same heading on every page: one indicator)."""
     lines = [ln for ln in _lines(doc) if ln.table is None or ln.table.index not in claimed]
+    heads = []
+    for i, ln in enumerate(lines):
+        m = _HEADING.match(ln.text) if ln.table is None else None
+        if m:
+            no = C.digits(m.group(1))
+            if not heads or heads[-1][1] != no:
+                heads.append((i, no))
+    numbers = [no for _, no in heads]
+    if len(set(numbers)) < 2 or len(set(numbers)) != len(numbers):
+        return _extract_lines(lines, meta)
+    ex = Extraction(source_file=meta.source_file)
+    bounds = [0] + [i for i, _ in heads[1:]] + [len(lines)]
+    for a, b in zip(bounds, bounds[1:]):
+        part = _extract_lines(lines[a:b], meta)
+        ex.extend(part)
+    ex.forms = [FORM] if ex.records else []
+    return ex
+
+
+def _extract_lines(lines: list[Line], meta) -> Extraction:
+    ex = Extraction(source_file=meta.source_file)
     text, offs = _flat(lines)
     fy = meta.fiscal_year
 

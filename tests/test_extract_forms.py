@@ -534,3 +534,16 @@ def test_approval_signed_without_brackets_or_not_at_all():
                  ctx())
     ap = ex.approvals[0]
     assert (ap.signatory, ap.date) == ("", "")
+
+
+def test_ladder_report_with_several_indicators_each_with_its_ladder_table():
+    lad = lambda vals: table([["ระดับคะแนน", "1", "2", "3", "4", "5"], ["ร้อยละ"] + vals])
+    ex = extract(doc("ประจำปีงบประมาณ พ.ศ. 2560",
+                     "ตัวชี้วัดที่ 1 ร้อยละของเรื่องร้องเรียนที่แก้ไขแล้วเสร็จ (น้ำหนัก 5)", "เกณฑ์การให้คะแนน",
+                     lad(["60", "70", "80", "90", "100"]),
+                     "ตัวชี้วัดที่ 2 ระยะเวลาเฉลี่ยในการรอรับบริการ (น้ำหนัก 3)", "เกณฑ์การให้คะแนน",
+                     lad(["30", "25", "20", "15", "10"])), ctx())
+    a, b = [r for r in ex.records if r.record_type == "kpi"]
+    assert (a.item_no, a.weight, a.ladder, a.unit) == ("1", 5, [60, 70, 80, 90, 100], "%")
+    assert (b.item_no, b.weight, b.ladder) == ("2", 3, [30, 25, 20, 15, 10])
+    assert ex.forms == ["kpi_ladder"]
