@@ -595,8 +595,11 @@ def _dictionary() -> frozenset:
     """pythainlp's Thai word list, loaded on first use (a set lookup; no tokenizer model)."""
     global _thai_words
     if _thai_words is None:
-        from pythainlp.corpus import thai_words
-        _thai_words = frozenset(thai_words())
+        try:
+            from pythainlp.corpus import thai_words
+            _thai_words = frozenset(thai_words())
+        except Exception:   # no word list (e.g. no writable data dir): wraps judged by width
+            _thai_words = frozenset()
     return _thai_words
 
 
