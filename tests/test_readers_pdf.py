@@ -283,3 +283,24 @@ def test_text_drawn_out_of_order_reads_left_to_right(tmp_path):
     p = tmp_path / "order.pdf"
     p.write_bytes(buf.getvalue())
     assert [x.text for x in read_document(p).paragraphs()] == ["Budget year 2553", "second line"]
+
+
+def test_page_drawn_as_form_xobject(tmp_path):
+    """Ruling lines inside a form XObject (pages placed on pages, as imposition tools do):
+    table geometry then comes from pdfplumber, with the same result."""
+    import pypdfium2.raw as raw
+    src = pdfium.PdfDocument(str(CER / "pdf" / "form72-garuda.pdf"))
+    dst = pdfium.PdfDocument.new()
+    w, h = src[0].get_size()
+    xobject = raw.FPDF_NewXObjectFromPage(dst.raw, src.raw, 0)
+    page = dst.new_page(w, h)
+    raw.FPDFPage_InsertObject(page.raw, raw.FPDF_NewFormObjectFromXObject(xobject))
+    raw.FPDFPage_GenerateContent(page.raw)
+    raw.FPDF_CloseXObject(xobject)
+    buf = io.BytesIO()
+    dst.save(buf)
+    p = tmp_path / "placed.pdf"
+    p.write_bytes(buf.getvalue())
+    placed = read_document(p)
+    assert placed.tables() and \
+        render_text(placed) == render_text(read_document(CER / "pdf" / "form72-garuda.pdf"))

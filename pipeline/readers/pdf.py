@@ -291,6 +291,9 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
     l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     loose = raw.FS_RECTF()
     raw_tp = tp.raw
+    # unrotated page: the frame's mapping is a shift and a flip (inlined: called per char)
+    plain = frame.rot == 0
+    cl, ch_top = frame.cl, frame.cb + frame.h
     for i in range(n):
         if raw.FPDFText_IsGenerated(raw_tp, i):
             continue        # PDFium's own spaces/line breaks: we rebuild those from positions
@@ -301,8 +304,14 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
         # font's line box, the same for every character of a line (dots and marks included)
         raw.FPDFText_GetCharBox(raw_tp, i, l, r, b, t)
         raw.FPDFText_GetLooseCharBox(raw_tp, i, loose)
-        tx0, ty0, tx1, ty1 = frame.box(l.value, b.value, r.value, t.value)
-        ax0, top, ax1, bottom = frame.box(loose.left, loose.bottom, loose.right, loose.top)
+        if plain:
+            tx0, tx1 = l.value - cl, r.value - cl
+            ty0, ty1 = ch_top - t.value, ch_top - b.value
+            ax0, ax1 = loose.left - cl, loose.right - cl
+            top, bottom = ch_top - loose.top, ch_top - loose.bottom
+        else:
+            tx0, ty0, tx1, ty1 = frame.box(l.value, b.value, r.value, t.value)
+            ax0, top, ax1, bottom = frame.box(loose.left, loose.bottom, loose.right, loose.top)
         # sara am follows its consonant like a mark for line and cell purposes: some fonts
         # (Waree) report only its nikhahit part, drawn above the line
         out.append(_Char(ch, tx0, top, tx1, bottom, is_mark(ch) or ch == "\u0e33", ax0, ax1,
@@ -391,13 +400,21 @@ def _page_paths(page, frame: "_Frame"):
     x, y = ctypes.c_float(), ctypes.c_float()
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    for obj in page.get_objects(max_depth=2):
-        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+    m = raw.FS_MATRIX()
+    page_raw = page.raw
+    for index in range(raw.FPDFPage_CountObjects(page_raw)):
+        h = raw.FPDFPage_GetObject(page_raw, index)
+        kind = raw.FPDFPageObj_GetType(h)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            for j in range(raw.FPDFFormObj_CountObjects(h)):
+                inner = raw.FPDFFormObj_GetObject(h, j)
+                if raw.FPDFPageObj_GetType(inner) in (raw.FPDF_PAGEOBJ_PATH,
+                                                      raw.FPDF_PAGEOBJ_FORM):
+                    return None
             continue
-        if obj.level > 0:
-            return None
-        h = obj.raw
-        m = obj.get_matrix()
+        if kind != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        raw.FPDFPageObj_GetMatrix(h, m)
         ma, mb, mc, md, me, mf = m.a, m.b, m.c, m.d, m.e, m.f
         n = raw.FPDFPath_CountSegments(h)
         if n <= 0:
@@ -474,12 +491,13 @@ def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
 
 
 def _index(bounds: list[float], v: float) -> int:
-    best, bd = 0, None
-    for k, b in enumerate(bounds):
-        d = abs(b - v)
-        if bd is None or d < bd:
-            best, bd = k, d
-    return best
+    """Index of the boundary nearest to v (bounds sorted)."""
+    k = bisect.bisect_left(bounds, v)
+    if k == 0:
+        return 0
+    if k == len(bounds):
+        return k - 1
+    return k if bounds[k] - v < v - bounds[k - 1] else k - 1
 
 
 def _grids(page_like, edges: list[dict], fills: list[dict]) -> list[_Grid]:
