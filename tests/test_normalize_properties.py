@@ -285,3 +285,55 @@ def test_lookalike_slips_are_never_silent(month, data, style):
         # The repair is said: the note names the slipped spelling and what it became.
         assert v.note.startswith(slipped) and "->" in v.note, (slipped, v)
         assert v.fixed and slipped not in v.fixed
+
+
+# Cells composed from the ways officers write each part, with the reading known in advance.
+from pipeline.normalize.months import MONTHS  # noqa: E402
+
+_TH_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def _month_forms(m: int) -> list[str]:
+    v = MONTHS[m]
+    a, b = [p for p in v["abbr"].split(".") if p]
+    return [f"{a}.{b}.", f"{a}.{b}", f"{a}{b}", f"{a}. {b}.", v["full"], *v["short"],
+            *(e.capitalize() for e in v["en"])]
+
+
+@st.composite
+def written_dates(draw):
+    d = draw(st.dates(min_value=date(1957, 1, 1), max_value=date(2056, 12, 31)))
+    with_day = draw(st.booleans())
+    month = draw(st.sampled_from(_month_forms(d.month)))
+    be = d.year + 543
+    year = draw(st.sampled_from([f"{be % 100:02d}", str(be), f"พ.ศ. {be}", f"พ.ศ.{be}",
+                                 f"พ. ศ. {be}", str(d.year), f"ค.ศ. {d.year}"]))
+    lead = draw(st.sampled_from(["", "ภายใน ", "ณ ", "( ", "ประมาณ "] +
+                                (["วันที่ ", "ภายในวันที่ ", "ลงวันที่ "] if with_day else
+                                 ["เดือน", "ภายในเดือน ", "เดือน "])))
+    day = f"{d.day:0{draw(st.sampled_from([1, 2]))}d} " if with_day else ""
+    text = f"{lead}{day}{month} {year}"
+    if lead == "( ":
+        text += ")"
+    if draw(st.booleans()):
+        text = text.translate(_TH_DIGITS)
+    bounds = (d, d) if with_day else (d.replace(day=1), month_end(d.year, d.month))
+    return text, bounds, "day" if with_day else "month"
+
+
+@settings(max_examples=400, deadline=None)
+@given(written_dates())
+def test_written_dates(case):
+    text, bounds, gran = case
+    v = parse_date(text)
+    assert ((v.start, v.end), v.granularity, v.status) == (bounds, gran, "ok"), (text, v)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(written_dates(), written_dates(), st.sampled_from([" - ", " – ", "-", " ถึง ", " จนถึง "]))
+def test_written_ranges(a, b, sep):
+    (ta, ba, _), (tb, bb, _) = sorted([a, b], key=lambda c: c[1])
+    assume(ba[1] < bb[0] and "(" not in ta + tb)
+    assume(not ta.endswith(("-",)) and "ภายใน" not in tb)
+    v = parse_date(ta + sep + tb)
+    assert ((v.start, v.end), v.granularity, v.status) == ((ba[0], bb[1]), "range", "ok"), (ta + sep + tb, v)

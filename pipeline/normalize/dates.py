@@ -62,7 +62,7 @@ def _month_regexes() -> tuple[str, str]:
     # An abbreviation followed by another "X." is an agency's initials (ก.พ.ร.), not a month;
     # a following era marker (ต.ค.พ.ศ.2557) is fine.
     abbr = rf"(?<![ก-ฮ]\.)(?:{'|'.join(dotted)})(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.)"
-    thai = rf"{abbr}|(?<![ก-๛]){_trie(bare)}(?![ก-๛])|{_trie(long_forms)}"
+    thai = rf"{abbr}|(?:(?<![ก-๛])|(?<=เดือน)){_trie(bare)}(?![ก-๛])|{_trie(long_forms)}"
     return thai, rf"(?<![a-z])(?:{_trie(english)})\.?(?![a-z])"
 
 
