@@ -304,3 +304,13 @@ def test_page_drawn_as_form_xobject(tmp_path):
     placed = read_document(p)
     assert placed.tables() and \
         render_text(placed) == render_text(read_document(CER / "pdf" / "form72-garuda.pdf"))
+
+
+@pytest.mark.parametrize("name", ["report-loma", "report-laksaman", "standard-waree",
+                                  "standard-umpush", "plan-garuda"])
+def test_paragraphs_match_their_source(name):
+    """Paragraph boundaries: wrapped lines joined, separate paragraphs kept apart."""
+    blocks = build.parse(CER / "src" / f"{name.rsplit('-', 1)[0]}.txt")
+    expected = [v for kind, v in blocks if kind == "p"]
+    got = [_norm(p.text) for p in read_document(CER / "pdf" / f"{name}.pdf").paragraphs()]
+    assert got == expected

@@ -118,7 +118,10 @@ class _Line:
         for i in order:
             c = chars[i]
             if not c.ch.isspace():
-                if not c.mark and right is not None and c.ax0 - right > gap and out \
+                # some fonts (Waree) give sara am the box of its nikhahit only: after it, only
+                # a wider gap is a space
+                need = gap + (0.6 * self.height if out and out[-1] == "\u0e33" else 0.0)
+                if not c.mark and right is not None and c.ax0 - right > need and out \
                         and out[-1] != " ":
                     out.append(" ")
                 if not c.mark or c.ch == "\u0e33":
