@@ -51,6 +51,8 @@ def _plausible_slip(key: str, abbr_key: str) -> bool:
     if op.tag == "insert":
         return abbr_key[op.dest_pos] in _VOWELS
     return key[op.src_pos] in _VOWELS
+
+
 _LONG_CHOICES = {month_key(f): m for m, v in MONTHS.items()
                  for f in [v["full"], *v["short"], *v["misspellings"]]}
 _EN_CHOICES = {f: m for m, v in MONTHS.items() for f in v["en"] if len(f) > 3}
@@ -72,8 +74,8 @@ class MonthMatch:
 def lookup_month(key: str) -> MonthMatch | None:
     """Read a month key (see month_key); None when it is not a month.
 
-    Order: the vocabulary, the listed misspellings, the explicit confusion table, then fuzzy
-    repair: an abbreviation one edit from a month's abbreviation, a long name by rapidfuzz ratio.
+    Order: the vocabulary, the listed misspellings, the explicit confusion table, then repair:
+    an abbreviation one plausible slip from a month's abbreviation, a long name by rapidfuzz ratio.
     """
     if not key:
         return None
