@@ -136,3 +136,9 @@ def test_utf8_with_a_damaged_byte_is_read_with_a_warning(tmp_path):
     doc = read_document(p)
     assert doc.encoding == "utf-8" and any("damaged" in w for w in doc.warnings)
     assert doc.tables()[0].grid()[0] == ["ตัวชี้วัด", "น้ำหนัก"]
+
+
+def test_leading_quote_that_would_swallow_tabs_is_text(tmp_path):
+    p = tmp_path / "plan.txt"
+    p.write_text('กิจกรรม\tระยะเวลา\tผู้รับผิดชอบ\n"ดูข้อ 2\t1 เดือน\t"\n', encoding="utf-8")
+    assert read_document(p).tables()[0].grid()[1] == ['"ดูข้อ 2', "1 เดือน", '"']

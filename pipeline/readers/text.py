@@ -105,7 +105,9 @@ def _utf8_allowing_damage(data: bytes, name: str, warnings: Optional[list]) -> t
 
 def _split_tab_fields(lines: list[str], i: int) -> tuple[list[str], int]:
     """Fields of the tab-separated record starting at lines[i]; returns (fields, next index).
-    A field quoted as a whole may continue over following lines."""
+    A field quoted as a whole may continue over following lines; a quote that would take in
+    a TAB is no quoting (Word text exports do not quote; a leading ``"`` there is a ditto
+    mark or part of the text)."""
     fields: list[str] = []
     line = lines[i]
     pos = 0
@@ -116,6 +118,9 @@ def _split_tab_fields(lines: list[str], i: int) -> tuple[list[str], int]:
             closed = False
             while True:
                 q = cur.find('"', j)
+                tab = cur.find("\t", j)
+                if tab >= 0 and (q < 0 or tab < q):
+                    break                    # a tab before any closing quote: not quoted
                 if q < 0:
                     buf.append(cur[j:])
                     if k + 1 < len(lines) and k + 1 - i < 50:
