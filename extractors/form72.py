@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from schemas import Document, Record, Table
+from schemas import Document, Record, Table, rules
 from schemas.extraction import DimensionRow, Extraction, Location
 
 from . import common as C
@@ -18,6 +18,25 @@ from .recognize import Instance, TableForm
 
 FORM = "form72"
 _DIM = re.compile(r"^\s*(7\s*\.\s*[1-4๑-๔])\s*(.*)$", re.S)
+_DIM_NO = re.compile(r"^\s*มิติ\s*(?:ที่)?\s*([1-4๑-๔])(?![0-9])\s*[:：.]?\s*(.*)$", re.S)
+
+
+def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
+    """(7.1–7.4, label) of a dimension cell: `7.1 ด้านประสิทธิผล`, `มิติที่ 1 …`, or in the
+    dimension column the label alone (`ด้านคุณภาพการให้บริการ`)."""
+    t = C.clean(text)
+    m = _DIM.match(t)
+    if m and (not C.clean(m.group(2)) or not re.match(r"^[0-9]", m.group(2))):
+        return C.squash(m.group(1)), C.clean(m.group(2))
+    m = _DIM_NO.match(t)
+    if m:
+        return "7." + C.squash(m.group(1)), C.clean(m.group(2))
+    if role == "dimension" and t and len(t) < 80:
+        labels = rules.load("headers")[FORM].get("dimensions", {})
+        code, s = C.match_role(t, labels, threshold=85)
+        if code:
+            return code, t
+    return None
 _PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|ยุทธศาสตร์|แนวนโยบาย|หมวด)")
 _THRESH_ONLY = re.compile(r"^(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*(?:%|ร้อยละ)?$")
 _LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕]|[1-5๑-๕]\s*คะแนน)$")
@@ -153,14 +172,14 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             by_role: dict[str, list[tuple[int, str]]] = {}
             dim_cell = None
             ladder_cells: list[tuple[int, str]] = []
-            has_kpi = any(_role_of(c, tf) == "kpi" and not _DIM.match(t) and not _is_ladder_text(t)
+            has_kpi = any(_role_of(c, tf) == "kpi" and not dimension_of(t, "kpi") and not _is_ladder_text(t)
                           for c, t in cells)
             for c, t in cells:
                 role = _role_of(c, tf)
-                if _DIM.match(C.clean(t)) and role in ("plan", "dimension", "kpi", ""):
-                    m = _DIM.match(C.clean(t))
-                    if C.clean(m.group(2)) == "" or not re.match(r"^[0-9]", m.group(2)):
-                        dim_cell = (c, t)
+                if role in ("plan", "dimension", "kpi", "") and dim_cell is None:
+                    found = dimension_of(t, role)
+                    if found:
+                        dim_cell = found
                         continue
                 if role == "ladder" or c in level_cols or (
                         not has_kpi and role not in ("baseline", "target", "weight") and _is_ladder_text(t)):
@@ -169,9 +188,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 by_role.setdefault(role, []).append((c, t))
             loc_page = C.loc_of(table, r, doc=doc).page
             if dim_cell is not None:
-                m = _DIM.match(C.clean(dim_cell[1]))
-                code = C.squash(m.group(1))
-                dim = DimensionRow(dimension=code, label=C.clean(m.group(2)), plan="",
+                dim = DimensionRow(dimension=dim_cell[0], label=dim_cell[1], plan="",
                                    loc=Location(page=loc_page, table=table.index, row=r))
                 ex.dimensions.append(dim)
             starts_row = dim_cell is not None or bool(by_role.get("kpi"))

@@ -547,3 +547,13 @@ def test_ladder_report_with_several_indicators_each_with_its_ladder_table():
     assert (a.item_no, a.weight, a.ladder, a.unit) == ("1", 5, [60, 70, 80, 90, 100], "%")
     assert (b.item_no, b.weight, b.ladder) == ("2", 3, [30, 25, 20, 15, 10])
     assert ex.forms == ["kpi_ladder"]
+
+
+def test_form72_dimensions_written_as_มิติที่_or_by_label():
+    rows = [["มิติ", "ตัวชี้วัด", "เป้าหมาย", "น้ำหนัก", "เกณฑ์การให้คะแนน"],
+            ["มิติที่ 1 ด้านประสิทธิผล", "1. ร้อยละของโครงการที่แล้วเสร็จ", "90", "1", "60 65 70 75 80"],
+            ["ด้านคุณภาพการให้บริการ", "2. ร้อยละความพึงพอใจ", "85", "1", "60 65 70 75 80"],
+            ["ด้านการพัฒนาองค์การ", "", "", "", ""]]
+    ex = extract(doc(table(rows)), ctx())
+    assert [k.dimension for k in kpis(ex)] == ["7.1", "7.2"]
+    assert [(d.dimension, d.indicator_count) for d in ex.dimensions] == [("7.1", 1), ("7.2", 1), ("7.4", 0)]
