@@ -142,3 +142,26 @@ def test_leading_quote_that_would_swallow_tabs_is_text(tmp_path):
     p = tmp_path / "plan.txt"
     p.write_text('กิจกรรม\tระยะเวลา\tผู้รับผิดชอบ\n"ดูข้อ 2\t1 เดือน\t"\n', encoding="utf-8")
     assert read_document(p).tables()[0].grid()[1] == ['"ดูข้อ 2', "1 เดือน", '"']
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["ตัวชี้วัด", "น้ำหนัก", "สำเร็จ", "ไตรมาสที่", "พ.ค.", "53", "50,000", "100%",
+         "ในม.", "กิจกรรม", "ผู้รับผิดชอบ", "Target", "0.5"]
+# cells: words, or a lone ditto mark (text wrapped in quotes is CSV quoting, not round-trip)
+CELL = st.one_of(st.lists(st.sampled_from(WORDS), max_size=3).map(" ".join), st.just('"'))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(CELL, min_size=2, max_size=5), min_size=1, max_size=6),
+       st.sampled_from(["utf-8", "cp874", "utf-16"]))
+def test_tsv_round_trip(tmp_path_factory, rows, encoding):
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    rows = [r for r in rows if any(r)]
+    if not rows or not any(r[-1] for r in rows) or all(len(c) < 1 for c in rows[0]):
+        return
+    p = tmp_path_factory.mktemp("tsv") / "x.tsv"
+    p.write_bytes("\n".join("\t".join(r) for r in rows).encode(encoding))
+    assert read_document(p).tables()[0].grid() == rows

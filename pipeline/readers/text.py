@@ -140,7 +140,7 @@ def _split_tab_fields(lines: list[str], i: int) -> tuple[list[str], int]:
                     break
                 buf.append(cur[j:q + 1])     # a stray quote inside: keep it
                 j = q + 1
-            if closed:
+            if closed and "".join(buf).strip():   # ``" "`` is two ditto marks, not quoting
                 fields.append("".join(buf))
                 i, line, pos = k, cur, q + 1
                 if pos >= len(line):
