@@ -13,7 +13,7 @@ from pipeline.normalize import (add_working_days, dates_tsv, fiscal_year_bounds,
                                 working_days_between)
 from pipeline.normalize.months import ABBR, FULL
 
-SETTINGS = settings(max_examples=300, deadline=None,
+SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 # thai_strftime styles a Thai document writes. "%D" is left out: it is the US month-first
@@ -134,7 +134,7 @@ date_like = st.lists(st.sampled_from(DATE_ALPHABET), max_size=14).map("".join)
 windows = st.one_of(st.none(), st.tuples(days, days).map(lambda p: (min(p), max(p))))
 
 
-@settings(max_examples=700, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.one_of(st.text(max_size=40), date_like), st.one_of(st.none(), st.integers(0, 3000)),
        windows)
 @example("มิ.ค.", 2553, None)
