@@ -203,3 +203,19 @@ def test_automatic_list_numbers_are_shown_as_word_shows_them(tmp_path):
     assert [x.text for x in doc.paragraphs()] == ["1. นำเสนอแผน", "2. ถ่ายทอดแผนไปสู่การปฏิบัติ",
                                                   "• หน่วยงานรับทราบแผน"]
     assert doc.tables()[0].cell(0, 0).text == "3. ดำเนินการตามแผน"
+
+
+def test_shaded_paragraph_in_a_cell_marks_the_cell(tmp_path):
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=3)
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:fill"), "808080")
+    t.cell(0, 1).paragraphs[0]._p.get_or_add_pPr().append(shd)
+    nil = OxmlElement("w:shd")
+    nil.set(qn("w:val"), "nil")
+    t.cell(0, 2)._tc.get_or_add_tcPr().append(nil)
+    p = tmp_path / "bar.docx"
+    d.save(p)
+    table = read_document(p).tables()[0]
+    assert [c.shaded for c in table.cells] == [False, True, False]

@@ -294,15 +294,23 @@ def _tc_props(tc):
                 span = 1
         if vm is not None:
             vmerge = vm.get(W + "val", "continue")
-        if shd is not None:
-            fill = (shd.get(W + "fill") or "").upper()
-            val = (shd.get(W + "val") or "").lower()
-            color = (shd.get(W + "color") or "").upper()
-            if fill and fill not in ("AUTO", "FFFFFF"):
-                shaded = True
-            elif val == "solid" and color and color not in ("AUTO", "FFFFFF"):
-                shaded = True
+        shaded = _is_fill(shd)
     return span, vmerge, shaded
+
+
+def _is_fill(shd) -> bool:
+    """A w:shd that colours the background: a fill other than auto/white, or a solid
+    pattern in a colour other than auto/white."""
+    if shd is None:
+        return False
+    fill = (shd.get(W + "fill") or "").upper()
+    val = (shd.get(W + "val") or "").lower()
+    color = (shd.get(W + "color") or "").upper()
+    if val == "nil":
+        return False
+    if fill and fill not in ("AUTO", "FFFFFF"):
+        return True
+    return val == "solid" and bool(color) and color not in ("AUTO", "FFFFFF")
 
 
 def _grid_before(tr) -> int:
@@ -337,6 +345,8 @@ def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Tabl
                 if child.tag == _TAGS["p"]:
                     text = _para_text(child)
                     paras.append((num.label(child) if num and text.strip() else "") + text)
+                    # a Gantt bar may be the cell's paragraph shaded rather than the cell
+                    shaded = shaded or _is_fill(child.find(W + "pPr/" + W + "shd"))
                 elif child.tag == _TAGS["tbl"]:
                     t = _read_table(child, warnings, depth + 1, num)
                     if t is not None:
