@@ -227,7 +227,9 @@ def _read_pdf(path: Path, limits: ReadLimits) -> Document:
 
 
 class _LazyPlumber:
-    """pdfplumber is opened only when a page draws lines or rectangles."""
+    """pdfplumber, opened only for pages whose paths sit inside form XObjects (PDFium's raw
+    path points are then in the form's space). pdfplumber does not apply /Rotate, so such
+    pages' tables line up only when the page is not rotated."""
 
     def __init__(self, path: Path, warnings: list[str]):
         self.path, self.warnings, self.pdf, self.failed = path, warnings, None, False
