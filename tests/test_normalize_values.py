@@ -114,6 +114,8 @@ DURATIONS = [
     ("ไตรมาสที่ 1-4", 12, None, False),
     ("ไตรมาสที่ 2, 3 และ 4", 9, None, False),
     ("2 ไตรมาส", 6, None, False),
+    ("Q3-Q4", 6, None, False),
+    ("Q1", 3, None, False),
     ("ตลอดปี", 12, None, False),
     ("ตลอดปีงบประมาณ", 12, None, False),
     ("ระยะเวลา 3 เดือน", 3, None, False),

@@ -88,7 +88,7 @@ _TOKEN = re.compile("|".join([
     # Reporting rounds: "รอบ 6 เดือน" is the first six months of the fiscal year; halves too.
     r"|(?P<half>ครึ่งปี(?:งบประมาณ)?(?:แรก|หลัง)|(?:ตลอด|ทั้ง)\s?ปี(?:งบประมาณ)?)"
     r"|(?P<round>รอบ(?!ที่|ที)(?:การรายงาน(?:ผล)?)?)"
-    r"|(?P<q>ไตร\s?มา[สศษ](?:ที่|ที)?)"
+    r"|(?P<q>ไตร\s?มา[สศษ](?:ที่|ที)?(?:แรก|สุดท้าย)?)"
     r"|(?P<wd>วัน\s?ทำ\s?การ)"
     r"|(?P<wk>(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ?|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?"
     r"|^(?:จ|อ|พ|พฤ|ศ|ส|อา)\.?\s+(?=\d))"
@@ -136,7 +136,7 @@ _ERA = {"พ": "BE", "ค": "CE", "ร": "RS", "b": "BE", "a": "CE", "c": "CE", 
         "C": "CE"}
 
 
-_SIMPLE_KINDS = {"fy": "FY", "round": "RD", "q": "Q", "wd": "WD", "rng": "R", "and": "AND",
+_SIMPLE_KINDS = {"fy": "FY", "round": "RD", "wd": "WD", "rng": "R", "and": "AND",
                  "dw": "DW", "yw": "Y", "sl": "S"}
 _SKIPPED = frozenset(("sp", "time", "wk", "fill"))
 _ND_DIGITS = re.compile(r"\d+")
@@ -176,6 +176,9 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
             append(_Tok("D", s, e, ("ymd", y, mo, d), raw))
         elif kind == "era":
             append(_Tok("E", s, e, _ERA[raw[0].lower()], raw))
+        elif kind == "q":
+            # ไตรมาสแรก / ไตรมาสสุดท้าย name their quarter; otherwise a number follows
+            append(_Tok("Q", s, e, 1 if raw.endswith("แรก") else 4 if raw.endswith("สุดท้าย") else None, raw))
         elif kind == "half":
             # 1: first half, 2: second half, 0: the whole fiscal year ("ตลอดปี")
             half = 1 if raw.endswith("แรก") else 2 if raw.endswith("หลัง") else 0
@@ -460,17 +463,24 @@ def _numbers_after(toks: list[_Tok], i: int) -> tuple[list[int], int]:
     nums: list[int] = []
     j = i
     through = False                  # "1-4" / "1 ถึง 4": every quarter from 1 to 4
+    if i and toks[i - 1].kind == "Q" and toks[i - 1].value:
+        nums.append(toks[i - 1].value)
     while j < len(toks) and toks[j].kind in ("N", "AND", "R", "Q"):
-        if toks[j].kind == "N":
-            if toks[j].value[1] > 1:
+        x = toks[j]
+        n = None
+        if x.kind == "Q" and x.value:
+            n = x.value
+        elif x.kind == "N":
+            if x.value[1] > 1:
                 break
-            n = toks[j].value[0]
+            n = x.value[0]
+        elif x.kind == "R":
+            through = True
+        if n is not None:
             if through and nums and 1 <= nums[-1] < n <= 4:
                 nums.extend(range(nums[-1] + 1, n))
             nums.append(n)
             through = False
-        elif toks[j].kind == "R":
-            through = True
         j += 1
     return nums, j
 
