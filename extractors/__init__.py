@@ -5,10 +5,10 @@ schemas/rules/headers.json, and the wording of text-only forms), never by file n
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
-from schemas import Document, ExtractContext, Extraction
+from schemas import Document, ExtractContext, Extraction, Table
 
 from . import common as C
 from . import recognize as R
@@ -49,8 +49,36 @@ def _year_of_dates(lines: list[str]) -> Optional[int]:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def with_nested_tables(doc: Document) -> Document:
+    """The document with tables nested in table cells (a form laid out inside a frame table)
+    as blocks of their own after their outer table, numbered after the document's tables."""
+    if not any(c.tables for t in doc.tables() for c in t.cells):
+        return doc
+    next_index = max((t.index for t in doc.tables()), default=0) + 1
+    pages = []
+
+    def expand(table: Table, out: list) -> None:
+        nonlocal next_index
+        for c in table.cells:
+            for inner in c.tables:
+                inner = replace(inner, index=next_index, page=inner.page or c.page or table.page)
+                next_index += 1
+                out.append(inner)
+                expand(inner, out)
+
+    for p in doc.pages:
+        blocks = []
+        for b in p.blocks:
+            blocks.append(b)
+            if isinstance(b, Table):
+                expand(b, blocks)
+        pages.append(replace(p, blocks=blocks))
+    return replace(doc, pages=pages)
+
+
 def extract(doc: Document, ctx: ExtractContext) -> Extraction:
     from . import activity_plan, form72, kpi_ladder, kpi_report
+    doc = with_nested_tables(doc)
     meta = document_meta(doc, ctx)
     out = Extraction(source_file=ctx.source_file, agency=meta.agency, fiscal_year=meta.fiscal_year)
     parts: list[tuple[tuple, Extraction]] = []

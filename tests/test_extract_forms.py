@@ -557,3 +557,12 @@ def test_form72_dimensions_written_as_มิติที่_or_by_label():
     ex = extract(doc(table(rows)), ctx())
     assert [k.dimension for k in kpis(ex)] == ["7.1", "7.2"]
     assert [(d.dimension, d.indicator_count) for d in ex.dimensions] == [("7.1", 1), ("7.2", 1), ("7.4", 0)]
+
+
+def test_a_form_nested_in_a_frame_table_is_found():
+    inner = act_table([act_row("1. ประชุม", "1 เดือน", "ม.ค. 53", "ม.ค. 53", budget="5,000")])
+    from schemas import Cell, Table
+    frame = Table(cells=[Cell(row=0, col=0, text="แผนปฏิบัติการ", tables=[inner])], n_rows=1, n_cols=1)
+    ex = extract(doc(frame), ctx())
+    (r,) = ex.records
+    assert (r.item_no, r.budget_thb, r.start, r.table) == ("1", 5000, "2010-01", 2)
