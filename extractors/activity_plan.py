@@ -271,7 +271,15 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
     fixed = {r: hm.roles[r] for r in ("item", "name", "duration", "start", "end") if r in hm.roles}
     tail_cols = {r: hm.roles[r] for r in TAIL_ROLES if r in hm.roles}
     gantt_cols = gantt.columns
-    lead_cols = set(fixed.values())
+    # a lead column's header may span several columns (`กิจกรรม` over number and text)
+    spans = {role: range(col, max(col + 1, min(hm.spans.get(role, (col, col + 1))[1],
+                                               min(gantt_cols | {table.n_cols}))))
+             for role, col in fixed.items()}
+    taken = {c for rg in spans.values() for c in rg}
+    for role, rg in spans.items():
+        if len(rg) > 1 and any(k in taken for k in rg if k != rg[0] and k in fixed.values()):
+            spans[role] = range(rg[0], rg[0] + 1)
+    lead_cols = {c for rg in spans.values() for c in rg}
     pending = []
     for r in range(start, table.n_rows):
         cells = [(c.col, c.text) for c in grid_rows[r] if c is not None]
@@ -282,9 +290,13 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
             continue
         rr = RawRow(table, r)
         for role, col in fixed.items():
-            c = cell(r, col)
-            if c is not None and c.row == r and c.col == col:
-                setattr(rr, role, c.text)
+            parts = []
+            for k in spans[role]:
+                c = cell(r, k)
+                if c is not None and c.row == r and c.col == k and c.text.strip():
+                    parts.append(c.text)
+            if parts:
+                setattr(rr, role, " ".join(parts))
         tail = []
         for c in grid_rows[r]:
             if c is None or c.col in lead_cols:

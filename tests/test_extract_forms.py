@@ -566,3 +566,13 @@ def test_a_form_nested_in_a_frame_table_is_found():
     ex = extract(doc(frame), ctx())
     (r,) = ex.records
     assert (r.item_no, r.budget_thb, r.start, r.table) == ("1", 5000, "2010-01", 2)
+
+
+def test_activity_header_spanning_number_and_text_columns():
+    header = ["กิจกรรม", "", "ระยะเวลา", "เริ่มต้น", "สิ้นสุด", "งบประมาณ", "ผู้รับผิดชอบ"]
+    t = table([header, ["1.", "ประชุมชี้แจง", "1 เดือน", "ม.ค. 53", "ม.ค. 53", "5,000", "สนจ."],
+               ["2.", "ติดตามผล", "1 เดือน", "ก.พ. 53", "ก.พ. 53", "5,000", '"']],
+              merges={(0, 0): (1, 2)})
+    a, b = extract(doc(t), ctx()).records
+    assert (a.item_no, a.name, a.budget_thb) == ("1", "ประชุมชี้แจง", 5000)
+    assert (b.item_no, b.name, b.responsible) == ("2", "ติดตามผล", "สนจ.")
