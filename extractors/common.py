@@ -272,16 +272,27 @@ def map_header(table: Table, form: str, max_rows: int = 8) -> HeaderMap:
     start = next((r for r, (h, f, _) in enumerate(stats) if is_head(h, f)), None)
     if start is None:
         return hm
-    found: dict[str, tuple[float, int, int]] = {}
+    found: dict[str, tuple[float, int, int, int]] = {}
     r = start
     while r < len(stats) and (r == start or is_head(stats[r][0], stats[r][1])):
         for role, v in stats[r][2].items():
             if role not in found or v[0] > found[role][0]:
-                found[role] = v
+                found[role] = (*v, r)
         r += 1
     hm.rows = r
     hm.start = start
-    for role, (s, c0, c1) in found.items():
+    # a header cell spanning sub-headers (`ระยะเวลา` over `เริ่มต้น | สิ้นสุด`) yields its
+    # first column to the sub-header found below it
+    by_col: dict[int, list[str]] = {}
+    for role, v in found.items():
+        by_col.setdefault(v[1], []).append(role)
+    for col, roles_here in by_col.items():
+        if len(roles_here) > 1:
+            keep = max(roles_here, key=lambda k: (found[k][3], found[k][0]))
+            for k in roles_here:
+                if k != keep:
+                    del found[k]
+    for role, (s, c0, c1, _) in found.items():
         hm.roles[role] = c0
         hm.spans[role] = (c0, c1)
         hm.score += s / 100

@@ -576,3 +576,12 @@ def test_activity_header_spanning_number_and_text_columns():
     a, b = extract(doc(t), ctx()).records
     assert (a.item_no, a.name, a.budget_thb) == ("1", "ประชุมชี้แจง", 5000)
     assert (b.item_no, b.name, b.responsible) == ("2", "ติดตามผล", "สนจ.")
+
+
+def test_activity_header_with_sub_headers_under_a_spanning_cell():
+    t = table([["กิจกรรม", "ระยะเวลาดำเนินการ", "", "งบประมาณ", "ผู้รับผิดชอบ"],
+               ["", "เริ่มต้น", "สิ้นสุด", "", ""],
+               ["1. ประชุม", "ม.ค. 53", "มี.ค. 53", "5,000", "สนจ."]],
+              merges={(0, 1): (1, 2), (0, 0): (2, 1), (0, 3): (2, 1), (0, 4): (2, 1)})
+    (a,) = extract(doc(t), ctx(fiscal_year=2553)).records
+    assert (a.start, a.end, a.budget_thb, a.responsible) == ("2010-01", "2010-03", 5000, "สนจ.")
