@@ -5,6 +5,8 @@ schemas/rules/headers.json, and the wording of text-only forms), never by file n
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -32,20 +34,17 @@ def document_meta(doc: Document, ctx: ExtractContext) -> Meta:
     return Meta(ctx.source_file, agency, fy, text)
 
 
+_DATE_LIKE = re.compile(r"[ก-ฮ]{1,2}\.\s?[ก-ฮ]{1,2}\.?\s?[0-9๐-๙]{2,4}|[ก-๙]{4,12}\s?(?:พ\.\s?ศ\.\s?)?[0-9๐-๙]{4}")
+
+
 def _year_of_dates(lines: list[str]) -> Optional[int]:
     """The fiscal year most of the document's dates fall in (when none is stated)."""
-    import re
-    from collections import Counter
     counts: Counter = Counter()
     for ln in lines:
-        for m in re.finditer(r"[ก-ฮ]{1,2}\.\s?[ก-ฮ]{1,2}\.\s?[0-9๐-๙]{2,4}", ln):
-            try:
-                dv = C.N().parse_date(m.group(0))
-            except Exception:
-                continue
-            if dv.ok:
-                d = dv.start
-                counts[d.year + 543 + (1 if d.month >= 10 else 0)] += 1
+        for m in _DATE_LIKE.finditer(ln):
+            dv = C.N().parse_date(m.group(0))
+            if dv.ok and dv.granularity in ("day", "month"):
+                counts[C.N().fiscal_year_of(dv.start)] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -585,3 +585,10 @@ def test_activity_header_with_sub_headers_under_a_spanning_cell():
               merges={(0, 1): (1, 2), (0, 0): (2, 1), (0, 3): (2, 1), (0, 4): (2, 1)})
     (a,) = extract(doc(t), ctx(fiscal_year=2553)).records
     assert (a.start, a.end, a.budget_thb, a.responsible) == ("2010-01", "2010-03", 5000, "สนจ.")
+
+
+def test_fiscal_year_from_dates_when_none_is_stated():
+    t = act_table([act_row("1. ประชุม", "1 เดือน", "ม.ค. 56", "ม.ค. 56")],
+                  header=ACT_HEADER[:4] + ["แผนการดำเนินงาน"] + ACT_HEADER[5:])
+    ex = extract(doc(t), ctx(fiscal_year=2500))
+    assert ex.fiscal_year == 2556 and ex.records[0].start == "2013-01"
