@@ -10,7 +10,8 @@ separate ``thaiforms run`` process with the cache off unless said:
   - the PDFs with --jobs 1 beside raw pdfplumber (open, extract_text and extract_tables on every
     page) and raw pypdfium2 text extraction on the same files, one process each: ratios;
   - a cached re-run of the unchanged corpus as a share of the first (cache-filling) run.
-Peak memory is the largest sum of resident memory over the run's process tree (the parent and its
+"CPUs" is cpu-s / wall time: about 1 for --jobs 1 and 2 for --jobs 2 on an idle machine, less
+when other work takes the CPUs. Peak memory is the largest sum of resident memory over the run's process tree (the parent and its
 workers), sampled every 20 ms. Times are wall clock and include starting Python.
 Results also go to bench_out/bench-<files>-s<seed>.json.
 """
@@ -26,6 +27,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -128,6 +130,7 @@ def raw(script: str, files: list[Path]) -> dict:
 
 def fmt_row(label: str, m: dict, extra: str = "") -> str:
     return (f"{label:<30} {m['seconds']:7.2f} s {m['cpu_seconds']:7.2f} cpu-s "
+            f"({m['cpu_seconds'] / m['seconds']:4.2f} CPUs) "
             f"{m.get('files', 0):5d} files {m.get('files_per_s', 0):7.1f} files/s "
             f"{m.get('pages_per_s', 0):6.1f} pages/s {m['peak_tree_mb']:6.0f} MB{extra}")
 
@@ -154,8 +157,16 @@ def main(argv=None) -> int:
     global CODE
     work = ROOT / "bench_out"
     corpus = make_corpus.build(a.files, a.seed, log=lambda m: print(m, file=sys.stderr))
-    CODE = snapshot_code(work / "code")
-    runs = work / "runs"
+    # per invocation: two benches at once must not share a code snapshot or output folders
+    scratch = Path(tempfile.mkdtemp(prefix=f"bench-{a.files}-", dir=work))
+    try:
+        CODE = snapshot_code(scratch / "code")
+        return _bench(a, work, corpus, scratch / "runs")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _bench(a, work: Path, corpus: Path, runs: Path) -> int:
     res: dict = {"files": a.files, "seed": a.seed, "jobs": a.jobs, "cpus": os.cpu_count()}
     lines = []
 
