@@ -130,3 +130,22 @@ def test_not_a_workbook(tmp_path):
     xls = tmp_path / "old.xls"
     xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     assert detect_format(xls) is None
+
+
+def test_date_cells_keep_the_precision_their_format_shows(tmp_path):
+    import datetime as dt
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"], ws["B1"], ws["C1"], ws["D1"] = "เริ่มต้น", "สิ้นสุด", "ปี", "ลงนาม"
+    ws["A2"] = dt.datetime(2010, 6, 1)
+    ws["A2"].number_format = "mmm yy"
+    ws["B2"] = dt.datetime(2010, 9, 1)
+    ws["B2"].number_format = "[$-41E]mmm yy;@"
+    ws["C2"] = dt.datetime(2010, 1, 1)
+    ws["C2"].number_format = "yyyy"
+    ws["D2"] = dt.datetime(2009, 10, 15)
+    ws["D2"].number_format = "d/m/yyyy"
+    p = tmp_path / "dates.xlsx"
+    wb.save(p)
+    assert read_document(p).tables()[0].grid()[1] == ["มิ.ย. 2553", "ก.ย. 2553", "พ.ศ. 2553",
+                                                       "2009-10-15"]

@@ -213,15 +213,39 @@ def _fmt_number(v, number_format: str) -> str:
     return str(v)
 
 
+_THAI_MONTHS = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
+                "พ.ย.", "ธ.ค."]
+_FORMAT_NOISE = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.')
+
+
+def _fmt_date(v, number_format: str) -> str:
+    """A date cell as the precision its format shows: with a day, ISO ``YYYY-MM-DD`` (plus the
+    time if it has one); month and year only, the Thai month and Buddhist year (``ก.ย. 2553``,
+    as Thai Excel shows it), so that a month stays a month and is not read as its first day;
+    a year only, ``พ.ศ. 2553``."""
+    fmt = _FORMAT_NOISE.sub("", number_format).lower()
+    date = v.date() if isinstance(v, _dt.datetime) else v
+    if "d" in fmt or not fmt or fmt == "general":
+        if isinstance(v, _dt.datetime) and v.time() != _dt.time(0):
+            return v.isoformat(sep=" ")
+        return date.isoformat()
+    be = date.year + 543
+    if "m" in fmt and "y" in fmt:
+        return f"{_THAI_MONTHS[date.month - 1]} {be}"
+    if "y" in fmt:
+        return f"พ.ศ. {be}"
+    return date.isoformat()
+
+
 def _cell_text(c) -> str:
     v = c.value
     if v is None:
         return ""
     if isinstance(v, str):
         return v
-    if isinstance(v, _dt.datetime):
-        return v.date().isoformat() if v.time() == _dt.time(0) else v.isoformat(sep=" ")
-    if isinstance(v, (_dt.date, _dt.time)):
+    if isinstance(v, (_dt.datetime, _dt.date)):
+        return _fmt_date(v, getattr(c, "number_format", "") or "")
+    if isinstance(v, _dt.time):
         return v.isoformat()
     if isinstance(v, _dt.timedelta):
         return str(v)
