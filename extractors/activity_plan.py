@@ -422,10 +422,7 @@ def _note(field_name: str, d: DateRead, chosen: Optional[tuple[date, date]], rec
 
 def _fixed_text(raw: str, d: date) -> str:
     """The raw date respelt with the canonical month abbreviation of the chosen reading."""
-    try:
-        from pipeline.normalize.months import ABBR
-    except Exception:
-        return f"{d:%Y-%m}"
+    from pipeline.normalize.months import ABBR
     yy = re.search(r"([0-9๐-๙]{2,4})\s*$", raw)
     return f"{ABBR[d.month]} {yy.group(1)}" if yy else ABBR[d.month]
 
