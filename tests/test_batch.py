@@ -353,3 +353,30 @@ def test_junk_names():
     assert batch.is_junk(".DS_Store") and batch.is_junk("~$แผน.docx")
     assert batch.is_junk("._form72.pdf") and batch.is_junk("Thumbs.db")
     assert not batch.is_junk("form72.docx") and not batch.is_junk(".hidden-plan.txt")
+
+
+def test_summary_failure_keeps_the_csvs(fakes, tmp_path, monkeypatch):
+    import pipeline.summary as summary
+
+    def broken(*a, **k):
+        raise KeyError("agency")
+
+    monkeypatch.setattr(summary, "summarize", broken)
+    inp = make_folder(tmp_path / "in")
+    res = run(inp, tmp_path / "out")
+    assert res.exit_code == 1 and "KeyError" in res.summary_error
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["consolidated.csv", "files.csv", "findings.csv", "thaiforms-cache.sqlite"]
+
+
+def test_failed_csv_write_leaves_no_temporary_files(fakes, tmp_path, monkeypatch):
+    from pipeline import export
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export.os, "replace", broken_replace)
+    inp = make_folder(tmp_path / "in")
+    with pytest.raises(OSError):
+        run(inp, tmp_path / "out", use_cache=False)
+    assert list((tmp_path / "out").iterdir()) == []   # no half-written CSV, no spool
