@@ -598,6 +598,7 @@ def _lines(chars: list[_Char]) -> list[_Line]:
     for ln in lines:          # trailing/leading spaces matter only at the line end
         while ln.chars and ln.chars[0].ch.isspace():
             ln.chars.pop(0)
+        ln._text = None
     lines.sort(key=lambda ln: (round(ln.top / 2), ln.x0) if ln.has_base() else (0, 0))
     return lines
 
