@@ -331,3 +331,14 @@ def test_parse_month_year_in_thai_digits():
     r = parse_month("ต.ค. ๕๒")
     assert (r.month, r.year) == (10, 2009)
     assert parse_month("ก.ย.๒๕๕๓").year == 2010
+
+
+def test_spreadsheet_values():
+    # openpyxl hands over numbers and dates as Python values, not text.
+    from datetime import datetime
+    from pipeline.normalize import parse_date
+    assert parse_amount(50000).value == 50000 and parse_amount(0.5).value == 0.5
+    assert parse_amount(float("nan")).value is None
+    v = parse_date(datetime(2010, 5, 31, 0, 0))
+    assert (v.start, v.end, v.granularity, v.status) == (date(2010, 5, 31), date(2010, 5, 31), "day", "ok")
+    assert parse_date(date(2015, 4, 9)).start == date(2015, 4, 9)

@@ -954,6 +954,11 @@ def parse_date(text: str, fiscal_year: int | None = None, *,
     An ambiguous text without a deciding window comes back with status "ambiguous", the best
     reading in start/end and the others in ``alternatives`` and ``note``.
     """
+    if isinstance(text, date):                    # a spreadsheet cell already holding a date
+        d = text.date() if isinstance(text, datetime) else text
+        return DateValue(text=d.isoformat(), start=d, end=d, granularity="day", status=OK)
+    if text is not None and not isinstance(text, str):
+        text = str(text)
     if isinstance(fiscal_year, str):              # "2553" / "๒๕๕๓" from a form field
         fy = thai_digits(fiscal_year.strip())
         fiscal_year = int(fy) if fy.isdigit() else None

@@ -89,6 +89,11 @@ def parse_amount(text: str) -> Amount:
     """A number from a cell: ``50,000``, ``150,000 บาท``, ``1.5 ล้านบาท``, ``๕๐,๐๐๐``,
     ``ห้าหมื่นบาท``, ``ร้อยละ 60``, ``60%``, ``0.5``, ``1 คะแนน``. Cells that are not an amount
     (``ในม.``, ``งบปกติ``, ``-``, ditto marks) give value None; the text is always kept."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):   # a spreadsheet number
+        value = float(text)
+        return Amount(text=str(text), value=value if math.isfinite(value) else None)
+    if text is not None and not isinstance(text, str):
+        text = str(text)
     try:
         value, unit = _finite(_amount(text or ""))
     except (ValueError, OverflowError):
