@@ -285,6 +285,8 @@ def test_lookalike_slips_are_never_silent(month, data, style):
         # The repair is said: the note names the slipped spelling and what it became.
         assert v.note.startswith(slipped) and "->" in v.note, (slipped, v)
         assert v.fixed and slipped not in v.fixed
+        again = parse_date(v.fixed, 2553)
+        assert (again.start, again.end, again.status) == (v.start, v.end, "ok"), (v, again)
 
 
 # Cells composed from the ways officers write each part, with the reading known in advance.
