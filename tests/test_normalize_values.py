@@ -125,6 +125,7 @@ DURATIONS = [
     ("ภายใน 7 วัน ทำการ นับตั้งแต่ วันได้รับ แจ้งผล", None, 7, True),
     ("ภายใน 10 วัน ทำการนับ ถัดจาก วันที่ สกก. เวียนแจ้ง", None, 10, True),
     ("7 วันทำการ นับจาก วันที่คณะ กรรมการ ฯ มีมติ", None, 7, True),
+    ("7 วันทำการ หลังจากได้รับหนังสือ", None, 7, True),
     ("1 ปี 6 เดือน", 18, None, False),
     ("60 วัน", 2, 60, False),
     ("1-2 เดือน", None, None, False),
@@ -263,6 +264,9 @@ def test_working_day_deadlines():
     # The text's own date is the anchor: 5 Nov 2014 (Wed) + 10 working days = 19 Nov 2014.
     v = parse_working_day_deadline("10 วันทำการ นับถัดจากวันที่ 5 พ.ย. 2557", None)
     assert v.start == date(2014, 11, 19) and "2014-11-05" in v.note
+    for text in ["ภายใน 7 วันทำการ หลังจากวันที่ 9 เม.ย. 2558", "7 วันทำการ ถัดจากวันที่ 9 เมษายน 2558",
+                 "๗ วันทำการ นับจากวันที่ ๙ เม.ย. ๒๕๕๘"]:
+        assert parse_working_day_deadline(text, None).start == date(2015, 4, 23), text
     v = parse_working_day_deadline("ภายใน 10 วัน ทำการนับ ถัดจาก วันที่ สกก. เวียนแจ้ง", None)
     assert v.status == "invalid" and v.start is None
     v = parse_working_day_deadline("ภายใน ตุลาคม 2558", date(2015, 4, 9))

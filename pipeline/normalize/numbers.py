@@ -111,7 +111,7 @@ _DUR_QUARTERS = re.compile(r"(?:ไตร\s?มา[สศ](?:ที่|ที)?|
                            r"(?:ไตรมาส(?:ที่)?\s?|[qQ])?\d)*)$")
 _DUR_WHOLE_YEAR = re.compile(r"^(?:ตลอด|ทั้ง)(?:ปี|ปีงบประมาณ)$")
 _DUR_PREFIX = re.compile(r"^(?:ระยะเวลา|ภายใน|ใช้เวลา|ประมาณ|รวม)\s?")
-_COUNTING = re.compile(r"\s?นับ\s?(?:ถัด|ตั้งแต่|จาก)")
+_COUNTING = re.compile(r"\s?(?:นับ\s?(?:ถัด|ตั้งแต่|จาก)|หลัง\s?จาก|ถัด\s?จาก)")
 _DUR_RANK = {"ปี": 5, "ไตรมาส": 4, "เดือน": 3, "สัปดาห์": 2, "อาทิตย์": 2, "วัน": 1, "วันทำการ": 1}
 _DAYS_PER_MONTH = 30           # records.md: "15 วัน" -> 0.5 month
 
@@ -193,7 +193,7 @@ def parse_duration(text: str) -> Duration:
 # ---------------------------------------------------------------------------------------------
 
 _WORKING = re.compile(r"(?P<n>\d+)\s?วัน\s?ทำ\s?การ")
-_COUNT_FROM = re.compile(r"นับ\s?(?:ถัด\s?จาก|ตั้งแต่|จาก)\s?(?:วันที่|วัน)?\s?(?P<rest>.*)$")
+_COUNT_FROM = re.compile(r"(?:นับ\s?(?:ถัด\s?จาก|ตั้งแต่|จาก)|หลัง\s?จาก|ถัด\s?จาก)\s?(?:วันที่|วัน)?\s?(?P<rest>.*)$")
 
 
 def parse_working_day_deadline(text: str, anchor: date | None = None) -> DateValue:
