@@ -797,7 +797,6 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
         for x in raw:
             if x.kind == "U" and len(x.raw) == 1 and t[x.end:x.end + 1] == ".":
                 raise _Bad(f"unreadable: {x.raw}.")
-    if "U" in kinds:
         toks = _drop_quantities(t, _drop_ordinals(toks))
     if "RD" in kinds or "H" in kinds:
         if not any(x.kind in ("M", "D", "Q") for x in toks):
