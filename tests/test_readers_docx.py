@@ -219,3 +219,18 @@ def test_shaded_paragraph_in_a_cell_marks_the_cell(tmp_path):
     d.save(p)
     table = read_document(p).tables()[0]
     assert [c.shaded for c in table.cells] == [False, True, False]
+
+
+def test_page_header_and_footer_text_once(tmp_path):
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "แบบฟอร์มที่ 7.2 จังหวัดระยอง"
+    d.sections[0].footer.paragraphs[0].text = "สำนักงานจังหวัดระยอง"
+    d.add_paragraph("แบบฟอร์มแสดงตัวชี้วัดความสำเร็จ")
+    d.add_section()                        # the second section shows the same header
+    d.add_paragraph("ภาคผนวก")
+    p = tmp_path / "header.docx"
+    d.save(p)
+    paras = read_document(p).paragraphs()
+    assert [(x.text, x.style) for x in paras] == [
+        ("แบบฟอร์มที่ 7.2 จังหวัดระยอง", "Header"), ("แบบฟอร์มแสดงตัวชี้วัดความสำเร็จ", ""),
+        ("ภาคผนวก", ""), ("สำนักงานจังหวัดระยอง", "Footer")]

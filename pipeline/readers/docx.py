@@ -74,23 +74,70 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
                         f"({type(e).__name__}: {e})") from e
 
     styles = _style_names(d)
-    body = d.element.body
-    blocks: list = []
     warnings: list[str] = []
     num = _Numbering(d)
-    for el in _body_children(body):
-        if el.tag == _TAGS["p"]:
-            raw = _para_text(el)
-            if raw.strip():
-                raw = num.label(el) + raw
-                blocks.append(Paragraph(text=repair_thai(raw.strip()), raw=raw,
-                                        style=_para_style(el, styles)))
-        elif el.tag == _TAGS["tbl"]:
-            t = _read_table(el, warnings, depth=0, num=num)
-            if t is not None:
-                blocks.append(t)
+    headers, footers = _header_footer_parts(d)
+    blocks: list = []
+    seen: set[str] = set()
+    for part in headers:      # page headers once, before the body (form titles, agencies)
+        blocks.extend(_blocks(part, styles, warnings, num, "Header", seen))
+    blocks.extend(_blocks(d.element.body, styles, warnings, num, None, None))
+    for part in footers:
+        blocks.extend(_blocks(part, styles, warnings, num, "Footer", seen))
     return Document(path=str(path), format="docx", pages=[Page(number=None, blocks=blocks)],
                     warnings=warnings)
+
+
+def _blocks(container, styles, warnings, num, style: Optional[str], seen: Optional[set]) -> list:
+    """Paragraphs and tables of a body, header or footer in order. Header/footer text already
+    seen (the same header in several sections) is not repeated."""
+    out: list = []
+    for el in _body_children(container):
+        if el.tag == _TAGS["p"]:
+            raw = _para_text(el)
+            if not raw.strip():
+                continue
+            if seen is not None:
+                if raw.strip() in seen:
+                    continue
+                seen.add(raw.strip())
+            raw = num.label(el) + raw
+            out.append(Paragraph(text=repair_thai(raw.strip()), raw=raw,
+                                 style=style or _para_style(el, styles)))
+        elif el.tag == _TAGS["tbl"]:
+            t = _read_table(el, warnings, depth=0, num=num)
+            if t is None:
+                continue
+            if seen is not None:
+                key = "\t".join(c.text for c in t.cells)
+                if key in seen:
+                    continue
+                seen.add(key)
+            out.append(t)
+    return out
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _header_footer_parts(d) -> tuple[list, list]:
+    """Root elements of the headers and footers the sections use, in section order."""
+    headers, footers = [], []
+    try:
+        related = d.part.related_parts
+        for sect in d.element.body.iter(W + "sectPr"):
+            for ref in sect:
+                target = headers if ref.tag == W + "headerReference" else \
+                    footers if ref.tag == W + "footerReference" else None
+                rid = ref.get(_R_ID)
+                if target is None or rid not in related:
+                    continue
+                element = related[rid].element
+                if all(element is not e for e in target):
+                    target.append(element)
+    except Exception:   # a damaged header must not cost the body
+        return [], []
+    return headers, footers
 
 
 class _Numbering:
