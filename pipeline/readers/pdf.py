@@ -365,6 +365,11 @@ def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
                     except Exception as e:  # pdfminer failures must not lose the text
                         warnings.append(f"page {i + 1}: table finding failed "
                                         f"({type(e).__name__})")
+            elif len(paths[0]) > _MAX_EDGES:
+                # a drawing (map, chart, scanned vector art), not a form: table finding on
+                # that many lines costs minutes and finds nothing useful
+                warnings.append(f"page {i + 1}: {len(paths[0])} drawn lines; no table "
+                                "finding on it")
             elif paths[0]:
                 try:
                     grids = _grids(_EdgePage(paths[0], (0, 0, width, height)), paths[0],
@@ -376,6 +381,9 @@ def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
     blocks = _layout(chars, grids, i + 1, width)
     return Page(number=i + 1, blocks=blocks, width=width, height=height,
                 has_text_layer=has_text)
+
+
+_MAX_EDGES = 20000
 
 
 class _EdgePage:
