@@ -314,3 +314,14 @@ def test_paragraphs_match_their_source(name):
     expected = [v for kind, v in blocks if kind == "p"]
     got = [_norm(p.text) for p in read_document(CER / "pdf" / f"{name}.pdf").paragraphs()]
     assert got == expected
+
+
+@pytest.mark.parametrize("font", ["garuda", "laksaman"])
+def test_turned_text_in_heading_cells(font):
+    """Month headings written bottom to top in narrow columns read as written."""
+    doc = read_document(CER / "pdf" / f"turned-{font}.pdf")
+    [expected] = source_tables("turned")
+    expected[0] = [c.lstrip("↑") for c in expected[0]]
+    [table] = doc.tables()
+    assert [[_norm(x) for x in row] for row in table.grid()] == expected
+    assert {(c.row, c.col) for c in table.cells if c.shaded} == source_shading("turned")[0]

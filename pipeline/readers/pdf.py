@@ -22,6 +22,8 @@ rate: ``(cid:N)`` glyphs, wrong characters); PDFium's is close to exact. So, onc
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import math
 import re
 import threading
 from dataclasses import dataclass, field
@@ -48,6 +50,7 @@ class _Char:
     ax0: float = 0.0       # advance box (the font's box for the glyph): widths, line extents
     ax1: float = 0.0
     cy: float = 0.0        # vertical centre of the glyph as drawn: which cell it is in
+    rot: int = 0           # text direction in quarter turns (rotated cell text, side labels)
 
 
 def _in_reading_order(chars: list[_Char]) -> list[_Char]:
@@ -114,7 +117,9 @@ class _Line:
         order = order_marks_by_position([(c.ch, c.x0, c.x1) for c in chars])
         out: list[str] = []
         right: Optional[float] = None      # right end of what is drawn so far
-        gap = 0.4 * self.height
+        # turned text comes without space characters (LibreOffice): its glyphs abut, so a
+        # smaller gap is already a space
+        gap = (0.2 if any(c.rot for c in chars) else 0.4) * self.height
         for i in order:
             c = chars[i]
             if not c.ch.isspace():
@@ -319,8 +324,11 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
             ax0, top, ax1, bottom = frame.box(loose.left, loose.bottom, loose.right, loose.top)
         # sara am follows its consonant like a mark for line and cell purposes: some fonts
         # (Waree) report only its nikhahit part, drawn above the line
+        # text direction as displayed: PDFium's angle is in user space, /Rotate turns it back
+        angle = raw.FPDFText_GetCharAngle(raw_tp, i)
+        rot = (round(max(angle, 0.0) / (math.pi / 2)) + frame.rot // 90) % 4
         out.append(_Char(ch, tx0, top, tx1, bottom, is_mark(ch) or ch == "\u0e33", ax0, ax1,
-                         (ty0 + ty1) / 2))
+                         (ty0 + ty1) / 2, rot))
     return out
 
 
@@ -808,12 +816,14 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
         for (r, col, rs, cs, b) in g.cells:
             cc = cell_chars.get((gi, r, col), [])
             text, raw, tail_space = "", "", False
-            lines = _lines(cc) if cc else []
+            rot = _majority_rot(cc)
+            lines = _lines(_upright(cc, rot)) if cc else []
             if lines:
+                ub = _upright_box(b, rot)
                 # the cell's right padding taken equal to its left one
-                pad = max(1.0, min(6.0, min(ln.x0 for ln in lines if ln.has_base()) - b[0])) \
+                pad = max(1.0, min(6.0, min(ln.x0 for ln in lines if ln.has_base()) - ub[0])) \
                     if any(ln.has_base() for ln in lines) else 4.0
-                texts, raws, _ = _join_lines(lines, b[2] - pad, split_paragraphs=False)
+                texts, raws, _ = _join_lines(lines, ub[2] - pad, split_paragraphs=False)
                 raw = "\n".join(raws)
                 text = "\n".join(repair_thai(t) for t in texts)
                 tail_space = lines[-1].ends_with_space()
@@ -827,6 +837,10 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
                   bbox=tuple(round(v, 2) for v in g.bbox))
         placed.append((g.bbox[1], t))
 
+    if outside:
+        outside, turned = _split_turned(outside)
+        for rot, group in turned.items():
+            placed.extend(_turned_paragraphs(group, rot, page_no))
     if outside:
         lines = _lines(outside)
         left = min([ln.x0 for ln in lines if ln.has_base()] + [g.bbox[0] for g in grids]
@@ -850,6 +864,72 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
                                                 bbox=tuple(round(v, 2) for v in bb))))
     placed.sort(key=lambda p: p[0])
     return [b for _, b in placed]
+
+
+# ---------------------------------------------------------------- turned text
+
+def _majority_rot(chars: list[_Char]) -> int:
+    counts = [0, 0, 0, 0]
+    for c in chars:
+        if not c.mark and not c.ch.isspace():
+            counts[c.rot] += 1
+    return max(range(4), key=lambda r: (counts[r], r == 0))
+
+
+def _upright(chars: list[_Char], rot: int) -> list[_Char]:
+    """Characters of text turned by ``rot`` quarter turns, in a frame where that text runs
+    left to right and its lines top to bottom (text written up a narrow heading cell, a
+    side label), so that the line logic applies unchanged."""
+    if rot == 0:
+        return chars
+    out = []
+    for c in chars:
+        if rot == 3:            # reads bottom to top; lines follow left to right
+            x0, x1, top, bottom = -c.bottom, -c.top, c.ax0, c.ax1
+        elif rot == 1:          # reads top to bottom; lines follow right to left
+            x0, x1, top, bottom = c.top, c.bottom, -c.ax1, -c.ax0
+        else:                   # upside down
+            x0, x1, top, bottom = -c.ax1, -c.ax0, -c.bottom, -c.top
+        out.append(dataclasses.replace(c, x0=x0, x1=x1, ax0=x0, ax1=x1, top=top,
+                                       bottom=bottom, cy=(top + bottom) / 2))
+    return out
+
+
+def _upright_box(b: tuple, rot: int) -> tuple:
+    if rot == 3:
+        return (-b[3], b[0], -b[1], b[2])
+    if rot == 1:
+        return (b[1], -b[2], b[3], -b[0])
+    if rot == 2:
+        return (-b[2], -b[3], -b[0], -b[1])
+    return b
+
+
+def _split_turned(chars: list[_Char]) -> tuple[list[_Char], dict[int, list[_Char]]]:
+    """Upright characters, and turned ones by direction (marks and spaces go with the base
+    before them)."""
+    upright: list[_Char] = []
+    turned: dict[int, list[_Char]] = {}
+    rot = 0
+    for c in chars:
+        if not c.mark and not c.ch.isspace():
+            rot = c.rot
+        (upright if rot == 0 else turned.setdefault(rot, [])).append(c)
+    return upright, turned
+
+
+def _turned_paragraphs(chars: list[_Char], rot: int, page_no: int) -> list[tuple]:
+    lines = _lines(_upright(chars, rot))
+    lines = [ln for ln in lines if ln.has_base()]
+    if not lines:
+        return []
+    texts, raws, _ = _join_lines(lines, max(ln.x1 for ln in lines), split_paragraphs=True)
+    bases = [c for c in chars if not c.mark and not c.ch.isspace()]
+    bbox = (min(c.ax0 for c in bases), min(c.top for c in bases), max(c.ax1 for c in bases),
+            max(c.bottom for c in bases))
+    return [(bbox[1], Paragraph(text=repair_thai(t), raw=r, page=page_no,
+                                bbox=tuple(round(v, 2) for v in bbox)))
+            for t, r in zip(texts, raws) if t.strip()]
 
 
 # ---------------------------------------------------------------- tables aligned by text only
