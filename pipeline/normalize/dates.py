@@ -524,6 +524,10 @@ def _quarter_with_months(t: str, toks: list[_Tok], fiscal_year, prefer) -> tuple
     given as the other reading."""
     qi = next(i for i, x in enumerate(toks) if x.kind == "Q")
     nums, j = _numbers_after(toks, qi + 1)
+    # "Q3/2558 (Jul-Sep)", "ไตรมาส 1 ปีงบประมาณ 2558 (ต.ค.-ธ.ค.)": the quarter's year places the months
+    if j + 1 < len(toks) and toks[j].kind in ("S", "FY") and _is_year_number(toks[j + 1]):
+        fiscal_year = _yr(toks[j + 1]) + BE_OFFSET
+        j += 2
     rest = toks[:qi] + toks[j:]
     while rest and rest[0].kind in ("R", "AND"):
         rest = rest[1:]
@@ -710,6 +714,9 @@ def _era_slips(t: str, toks: list[_Tok], res: tuple) -> tuple:
     note = "; ".join(([res[4]] if res[4] else []) + notes)
     status = CORRECTED if res[3] == OK else res[3]
     return res[0], res[1], res[2], status, note, res[5], fixed
+
+
+_BETWEEN = re.compile(r"ระหว่าง|between", re.IGNORECASE)   # "ระหว่าง X และ Y" is a range
 
 
 def _drop_quantities(t: str, toks: list[_Tok]) -> list[_Tok]:
@@ -916,7 +923,7 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
             status = CORRECTED
     if year_from_window:
         notes.append("year from the neighbouring dates")
-    if listed and best.gap:
+    if listed and best.gap and not _BETWEEN.search(t):
         notes.append("two dates joined by และ, read as the period from the first to the last")
     for side in sides:
         if side.swapped and side.dtok is not None:
