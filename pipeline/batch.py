@@ -523,13 +523,41 @@ def sha256_file(path: str) -> str:
     return h.hexdigest()
 
 
+# Imported by the readers only when a file needs them; together they take seconds to import.
+_HEAVY_MODULES = ("docx", "openpyxl", "pdfplumber", "pypdfium2")
+
+
+def preload() -> None:
+    """Import the readers, extractors, validator and the libraries they use, once, in the
+    parent: forked workers (and the ones replacing them) then start with everything loaded
+    instead of each importing it again."""
+    import importlib
+    import pkgutil
+    for name in ("pipeline.readers", "extractors", "pipeline.validate", "pipeline.normalize",
+                 "pipeline.findings"):
+        try:
+            mod = importlib.import_module(name)
+        except Exception:
+            continue  # the worker reports it for each file
+        for info in pkgutil.iter_modules(getattr(mod, "__path__", []) or []):
+            try:
+                importlib.import_module(f"{name}.{info.name}")
+            except Exception:
+                pass
+    for name in _HEAVY_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            pass
+
+
 def _executor(settings: Settings):
     from .executors import DaskExecutor, LocalExecutor
     if settings.executor == "dask":
         return DaskExecutor(run_task, _fail_task, settings, scheduler=settings.scheduler,
                             jobs=settings.jobs, timeout=settings.timeout)
     return LocalExecutor(run_task, _fail_task, settings, jobs=settings.jobs,
-                         timeout=settings.timeout)
+                         timeout=settings.timeout, prepare=preload)
 
 
 def _show_progress(settings: Settings) -> bool:

@@ -106,8 +106,10 @@ class LocalExecutor:
     IN_FLIGHT = 2  # tasks per worker: the running one and the next
 
     def __init__(self, work: WorkFn, fail: FailFn, settings, jobs: int = 1,
-                 timeout: Optional[float] = 120.0, max_tasks_per_worker: int = 200):
+                 timeout: Optional[float] = 120.0, max_tasks_per_worker: int = 200,
+                 prepare: Optional[Callable[[], None]] = None):
         self.work, self.fail, self.settings = work, fail, settings
+        self.prepare = prepare  # run once before the first worker starts, when there is work
         self.jobs = max(1, jobs)
         self.timeout = timeout if timeout and timeout > 0 else None
         # A worker is replaced after this many files: bounds memory that libraries keep.
@@ -118,6 +120,8 @@ class LocalExecutor:
         pending = _Queue(tasks)
         if not pending:
             return
+        if self.prepare is not None and ctx.get_start_method() == "fork":
+            self.prepare()
         new = lambda: _Worker(ctx, self.work, self.settings)  # noqa: E731
         workers = [new() for _ in range(self.jobs)]
 
