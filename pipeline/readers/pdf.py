@@ -51,6 +51,27 @@ class _Char:
     ax1: float = 0.0
     cy: float = 0.0        # vertical centre of the glyph as drawn: which cell it is in
     rot: int = 0           # text direction in quarter turns (rotated cell text, side labels)
+    size: float = 0.0      # font size
+    gen: bool = False      # a space PDFium inferred from a gap (no space glyph in the file)
+
+
+def _space_gaps(chars: list[_Char]) -> tuple[float, float]:
+    """How wide a gap between two glyphs of a line must be to read as a space that the file
+    left out (LibreOffice leaves out the space where Thai meets Latin text or symbols:
+    ``ได้ x 100``), without and with PDFium's own inference of a space there. Scaled by the
+    line's space width; raised on lines whose glyphs are spread apart (Thai distributed
+    justification), where every gap is wide."""
+    bases = [c for c in chars if not c.mark and not c.ch.isspace()]
+    gaps = sorted(max(0.0, b.ax0 - a.ax1) for a, b in zip(bases, bases[1:]))
+    spread = gaps[len(gaps) // 2] if gaps else 0.0
+    widths = sorted(c.ax1 - c.ax0 for c in chars if c.ch == " " and not c.gen
+                    and c.ax1 - c.ax0 > 0.5)
+    if widths:
+        space = widths[len(widths) // 2]
+    else:
+        sizes = sorted(c.size for c in bases if c.size > 1)
+        space = 0.28 * (sizes[len(sizes) // 2] if sizes else 12.0)
+    return max(0.6 * space, 3 * spread, 1.0), max(0.3 * space, 2 * spread, 0.5)
 
 
 def _in_reading_order(chars: list[_Char]) -> list[_Char]:
@@ -96,11 +117,27 @@ class _Line:
     def height(self) -> float:
         return max(1.0, self.bottom - self.top)
 
+    @property
+    def baseline(self) -> float:
+        """A steady vertical reference of the line: the median centre of its letters (box
+        tops vary with the glyphs a line holds; centres of letters of one size do not)."""
+        cys = sorted(c.cy for c in self.chars if c.ch.isalnum() and not c.mark)
+        return cys[len(cys) // 2] if len(cys) >= 3 else 0.0
+
+    @property
+    def size(self) -> float:
+        sizes = sorted(c.size for c in self.chars if not c.mark and not c.ch.isspace())
+        return sizes[len(sizes) // 2] if sizes else 0.0
+
     def has_base(self) -> bool:
         return self.x1 >= self.x0
 
     def ends_with_space(self) -> bool:
-        return bool(self.chars) and self.chars[-1].ch.isspace()
+        """Whether the file has a space at the line's end (PDFium's inferred spaces aside)."""
+        for c in reversed(self.chars):
+            if not c.gen:
+                return c.ch.isspace()
+        return False
 
     def raw(self) -> str:
         return "".join(c.ch for c in self.chars)
@@ -119,18 +156,31 @@ class _Line:
         right: Optional[float] = None      # right end of what is drawn so far
         # turned text comes without space characters (LibreOffice): its glyphs abut, so a
         # smaller gap is already a space
-        gap = (0.2 if any(c.rot for c in chars) else 0.4) * self.height
+        gap, gap_hinted = _space_gaps(chars)
+        # where PDFium inferred a space (no space glyph: LibreOffice leaves them out where
+        # Thai meets Latin text, ``จัดทำ SLA``), a smaller real gap is enough; its inferred
+        # spaces between abutting Thai glyphs (after a tone mark) are not spaces
+        hinted = narrow_am = False
         for i in order:
             c = chars[i]
+            if c.gen:
+                hinted = True
+                continue
             if not c.ch.isspace():
                 # some fonts (Waree) give sara am the box of its nikhahit only: after it, only
                 # a wider gap is a space
-                need = gap + (0.6 * self.height if out and out[-1] == "\u0e33" else 0.0)
+                need = (gap_hinted if hinted else gap) + \
+                    (0.6 * self.height if narrow_am else 0.0)
                 if not c.mark and right is not None and c.ax0 - right > need and out \
                         and out[-1] != " ":
                     out.append(" ")
                 if not c.mark or c.ch == "\u0e33":
                     right = c.ax1 if right is None else max(right, c.ax1)
+                if not c.mark:
+                    hinted = False
+                narrow_am = c.ch == "\u0e33" and c.ax1 - c.ax0 < 0.35 * self.height
+            elif c.ch == " ":
+                narrow_am = False
             out.append(c.ch)
         return "".join(out)
 
@@ -305,11 +355,10 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
     plain = frame.rot == 0
     cl, ch_top = frame.cl, frame.cb + frame.h
     for i in range(n):
-        if raw.FPDFText_IsGenerated(raw_tp, i):
-            continue        # PDFium's own spaces/line breaks: we rebuild those from positions
         ch = text[i] if one_to_one else chr(raw.FPDFText_GetUnicode(raw_tp, i))
-        if ch in "\r\n\x00\ufffe\uffff":
-            continue
+        gen = bool(raw.FPDFText_IsGenerated(raw_tp, i))
+        if ch in "\r\n\x00\ufffe\uffff" or gen and ch != " ":
+            continue        # PDFium's line breaks: lines are rebuilt from positions
         # x from the glyph's own box (where a mark is drawn decides its base); y from the
         # font's line box, the same for every character of a line (dots and marks included)
         raw.FPDFText_GetCharBox(raw_tp, i, l, r, b, t)
@@ -328,7 +377,7 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
         angle = raw.FPDFText_GetCharAngle(raw_tp, i)
         rot = (round(max(angle, 0.0) / (math.pi / 2)) + frame.rot // 90) % 4
         out.append(_Char(ch, tx0, top, tx1, bottom, is_mark(ch) or ch == "\u0e33", ax0, ax1,
-                         (ty0 + ty1) / 2, rot))
+                         (ty0 + ty1) / 2, rot, raw.FPDFText_GetFontSize(raw_tp, i), gen))
     return out
 
 
@@ -685,25 +734,46 @@ def _mid_word(prev: str, nxt: str) -> bool:
 
 def _first_word_width(lines: list[_Line], k: int) -> float:
     """Width of the first word of lines[k]: up to its first space; in Thai runs without spaces
-    the first dictionary word (Thai wraps at word boundaries), which may itself go on in the
-    following lines."""
-    bases: list[_Char] = []
-    text = ""
-    for ln in lines[k:k + 3]:
-        seg = ln.text()
-        bases.extend(c for c in ln.chars if not c.mark)
-        text += seg
-        if " " in seg.strip():
-            break
-    text = text.strip()
-    if not text or not bases:
+    the longest dictionary word it starts with (Thai wraps at word boundaries). When the whole
+    line is one unbroken run, the word may go on in the next line (a narrow cell)."""
+    first = lines[k].text().strip()
+    if not first:
         return 0.0
-    token = text.split(" ")[0]
+    token = first.split(" ")[0]
+    thai = len(token) > 3 and _is_thai(token[0])
     # abbreviations (``จ.,พช.,``, ``ม.ค.``) do not break at their dots: keep the whole token
-    if len(token) > 3 and _is_thai(token[0]) and "." not in token:
+    if thai and "." not in token:
         token = _first_word(token)
-    n = sum(1 for ch in token if not is_mark(ch))
+    bases = [c for c in lines[k].chars if not c.mark]
+    if " " not in first and k + 1 < len(lines) and thai:
+        nxt = lines[k + 1].text().strip().split(" ")[0]
+        if nxt and (token == first or _mid_word(first, nxt)):
+            joined = _first_word(first + nxt)
+            if len(joined) > len(first):      # the word goes on in the next line
+                token = joined
+                bases += [c for c in lines[k + 1].chars if not c.mark]
+    bases = [c for c in bases if not c.ch.isspace()]
+    n = sum(1 for ch in token if not is_mark(ch) and not ch.isspace())
     return sum(c.ax1 - c.ax0 for c in bases[:max(1, n)])
+
+
+def _line_spacing(lines: list[_Line]) -> dict[int, float]:
+    """Baseline-to-baseline distance of wrapped lines per font size: the smallest common step
+    between consecutive lines of one size (steps under 0.8 of the median are taken as noise)."""
+    steps: dict[int, list[float]] = {}
+    for a, b in zip(lines, lines[1:]):
+        if a.size and abs(a.size - b.size) < 0.05 and a.baseline and b.baseline:
+            d = b.baseline - a.baseline
+            if d > 0:
+                steps.setdefault(round(a.size), []).append(d)
+    out = {}
+    for size, ds in steps.items():
+        if len(ds) < 2:
+            continue
+        ds.sort()
+        median = ds[len(ds) // 2]
+        out[size] = min(d for d in ds if d >= 0.8 * median)
+    return out
 
 
 _NUMBERISH_END = re.compile(r"[0-9][0-9,.]*$")
@@ -736,6 +806,7 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
     texts_cache = [ln.text() for ln in lines]
     pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:]) if b.top - a.top > 0)
     pitch = pitches[len(pitches) // 2] if pitches else 0.0
+    base_step = _line_spacing(lines) if split_paragraphs else {}
     for k, ln in enumerate(lines):
         if paras:
             prev = paras[-1][-1]
@@ -743,6 +814,14 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
             step = ln.top - prev.top
             if step < -0.5 * prev.height or step > 3 * max(pitch, prev.height * 1.2):
                 wrap = False                  # out of order or far below: not a continuation
+            elif split_paragraphs and prev.size and ln.size and \
+                    abs(ln.size - prev.size) > 0.12 * prev.size:
+                wrap = False                  # another font size: a heading or a note
+            elif split_paragraphs and base_step.get(round(prev.size)) and \
+                    abs(ln.size - prev.size) < 0.05 and prev.baseline and ln.baseline and \
+                    ln.baseline - prev.baseline > base_step[round(prev.size)] + \
+                    max(1.2, 0.04 * base_step[round(prev.size)]):
+                wrap = False                  # paragraph spacing: more than the line spacing
             elif prev_text.endswith(" "):
                 wrap = True                   # the line broke at a space: a wrap
             elif _mid_word(prev_text, texts_cache[k]):
