@@ -603,8 +603,9 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
     def tasks() -> Iterator[Task]:
         """Files to hand to the executor; the rest is settled here. Pulled lazily by the
         executor, so hashing overlaps the workers and no list of tasks (with cached
-        extractions) sits in memory."""
-        for e in entries:
+        extractions) sits in memory. Largest files first: the long ones do not end up alone
+        at the end of the run while the other workers idle."""
+        for e in sorted(entries, key=lambda e: -(e.size or 0)):
             if e.outcome is not None:
                 done(e.outcome)
                 continue

@@ -77,6 +77,7 @@ class _Worker:
         self.conn = parent
         self.tasks: deque = deque()
         self.started = 0.0      # when the oldest task started
+        self.last = 1.0         # seconds the last task took (unknown: assume slow)
         self.done = 0
 
     def give(self, task) -> None:
@@ -103,10 +104,12 @@ class _Worker:
 class LocalExecutor:
     """Process pool with per-file time limit; yields outcomes as they finish."""
 
-    IN_FLIGHT = 2  # tasks per worker: the running one and the next
+    # A second task waits in a worker's pipe only while its files take little time: then the
+    # round trip through the parent matters; for slow files it would only unbalance the end.
+    PREFETCH_BELOW = 0.05  # seconds
 
     def __init__(self, work: WorkFn, fail: FailFn, settings, jobs: int = 1,
-                 timeout: Optional[float] = 120.0, max_tasks_per_worker: int = 200,
+                 timeout: Optional[float] = 120.0, max_tasks_per_worker: int = 500,
                  prepare: Optional[Callable[[], None]] = None):
         self.work, self.fail, self.settings = work, fail, settings
         self.prepare = prepare  # run once before the first worker starts, when there is work
@@ -139,7 +142,8 @@ class LocalExecutor:
                     if not w.tasks and (w.done >= self.max_tasks or not w.proc.is_alive()):
                         w.stop()
                         workers[i] = w = new()
-                    while pending and len(w.tasks) < self.IN_FLIGHT and \
+                    depth = 2 if w.last < self.PREFETCH_BELOW else 1
+                    while pending and len(w.tasks) < depth and \
                             w.done + len(w.tasks) < self.max_tasks:
                         w.give(pending.popleft())
                 busy = [w for w in workers if w.tasks]
@@ -165,6 +169,7 @@ class LocalExecutor:
                             replace_worker(i)
                             continue
                         task = w.tasks.popleft()
+                        w.last = now - w.started
                         w.started = now
                         w.done += 1
                         if isinstance(msg, tuple) and msg and msg[0] == "send-error":
