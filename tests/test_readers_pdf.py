@@ -341,3 +341,9 @@ def test_pdf_reads_like_the_docx_it_was_printed_from(stem):
     text = " ".join(_norm(x.text) for x in p.paragraphs())
     found = [x for x in (_norm(y.text) for y in d.paragraphs()) if x in text]
     assert len(found) == len(d.paragraphs())
+
+
+def test_bold_heading_that_fills_its_line_is_its_own_paragraph():
+    d = read_document(PAIRS / "bma_best_service_2558.docx")
+    p = read_document(PAIRS / "bma_best_service_2558.pdf")
+    assert [_norm(x.text) for x in p.paragraphs()] == [_norm(x.text) for x in d.paragraphs()]

@@ -53,6 +53,8 @@ class _Char:
     rot: int = 0           # text direction in quarter turns (rotated cell text, side labels)
     size: float = 0.0      # font size
     gen: bool = False      # a space PDFium inferred from a gap (no space glyph in the file)
+    font: str = ""         # font family (subset tag and style removed)
+    bold: bool = False
 
 
 def _space_gaps(chars: list[_Char]) -> tuple[float, float]:
@@ -123,6 +125,15 @@ class _Line:
         tops vary with the glyphs a line holds; centres of letters of one size do not)."""
         cys = sorted(c.cy for c in self.chars if c.ch.isalnum() and not c.mark)
         return cys[len(cys) // 2] if len(cys) >= 3 else 0.0
+
+    @property
+    def style(self) -> tuple[str, bool]:
+        """The font family and boldness most of the line's letters have."""
+        counts: dict[tuple[str, bool], int] = {}
+        for c in self.chars:
+            if not c.mark and not c.ch.isspace() and c.font:
+                counts[(c.font, c.bold)] = counts.get((c.font, c.bold), 0) + 1
+        return max(counts, key=counts.get) if counts else ("", False)
 
     @property
     def size(self) -> float:
@@ -338,6 +349,52 @@ class _Frame:
         return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
+class _Fonts:
+    """Family and boldness of each character's font, looked up once per text object."""
+
+    _BOLD = re.compile(r"[-,]?(?:bold|black|heavy|semibold|demibold)", re.I)
+
+    _object_address = None        # FPDFText_GetTextObject returning a plain address
+
+    def __init__(self):
+        import ctypes
+        self._ctypes = ctypes
+        self._by_object: dict[int, tuple[str, bool]] = {}
+        self._buf = ctypes.create_string_buffer(256)
+        if _Fonts._object_address is None:
+            # the object's address is all a lookup key needs; a void* prototype of the same
+            # PDFium function saves a ctypes cast per character (a third of this lookup)
+            try:
+                from pypdfium2_raw.bindings import _libs
+                f = _libs["pdfium"]["FPDFText_GetTextObject"]   # a fresh function object
+                f.restype = ctypes.c_void_p
+                _Fonts._object_address = f
+            except Exception:
+                _Fonts._object_address = False
+
+    def style(self, raw_tp, i: int) -> tuple[str, bool]:
+        import pypdfium2.raw as raw
+        if _Fonts._object_address:
+            key = _Fonts._object_address(raw_tp, i)
+        else:
+            obj = raw.FPDFText_GetTextObject(raw_tp, i)
+            key = self._ctypes.cast(obj, self._ctypes.c_void_p).value if obj else None
+        if not key:
+            return "", False
+        hit = self._by_object.get(key)
+        if hit is None:
+            name = ""
+            font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(raw_tp, i))
+            if font:
+                n = raw.FPDFFont_GetBaseFontName(font, self._buf, 256)
+                name = self._buf.value.decode("latin-1", "replace") if n else ""
+            name = name.split("+", 1)[-1]               # subset tag ``BAAAAA+``
+            bold = bool(self._BOLD.search(name))
+            family = self._BOLD.sub("", name).replace("-Regular", "").strip("-, ")
+            hit = self._by_object[key] = (family, bold)
+        return hit
+
+
 def _page_chars(tp, frame: "_Frame") -> list[_Char]:
     import ctypes
 
@@ -351,6 +408,7 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
     l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     loose = raw.FS_RECTF()
     raw_tp = tp.raw
+    fonts = _Fonts()
     # unrotated page: the frame's mapping is a shift and a flip (inlined: called per char)
     plain = frame.rot == 0
     cl, ch_top = frame.cl, frame.cb + frame.h
@@ -377,7 +435,8 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
         angle = raw.FPDFText_GetCharAngle(raw_tp, i)
         rot = (round(max(angle, 0.0) / (math.pi / 2)) + frame.rot // 90) % 4
         out.append(_Char(ch, tx0, top, tx1, bottom, is_mark(ch) or ch == "\u0e33", ax0, ax1,
-                         (ty0 + ty1) / 2, rot, raw.FPDFText_GetFontSize(raw_tp, i), gen))
+                         (ty0 + ty1) / 2, rot, raw.FPDFText_GetFontSize(raw_tp, i), gen,
+                         *(fonts.style(raw_tp, i) if not gen else ("", False))))
     return out
 
 
@@ -817,6 +876,9 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
             elif split_paragraphs and prev.size and ln.size and \
                     abs(ln.size - prev.size) > 0.12 * prev.size:
                 wrap = False                  # another font size: a heading or a note
+            elif split_paragraphs and prev.style[0] and prev.style[0] == ln.style[0] and \
+                    prev.style[1] != ln.style[1]:
+                wrap = False                  # bold to regular or back: a heading
             elif split_paragraphs and base_step.get(round(prev.size)) and \
                     abs(ln.size - prev.size) < 0.05 and prev.baseline and ln.baseline and \
                     ln.baseline - prev.baseline > base_step[round(prev.size)] + \
