@@ -125,6 +125,7 @@ class RunResult:
     seconds: float = 0.0
     summary: list[dict] = field(default_factory=list)
     summary_error: str = ""
+    warnings: list[str] = field(default_factory=list)   # e.g. the cache could not be used
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source_file, error)
 
     @property
@@ -678,6 +679,8 @@ def run(input_dir, out_dir, settings: Settings = Settings()) -> RunResult:
         spool = Spool(out_dir)
         stack.callback(spool.close)
         result = process_folder(input_dir, settings, spool, cache, exclude)
+        if cache is not None and cache.error:
+            result.warnings.append(cache.error)
         write_outputs(spool, out_dir, result, settings)
     return result
 
@@ -703,3 +706,7 @@ def write_outputs(spool: Spool, out_dir: Path, result: RunResult, settings: Sett
         result.summary = rows
     except Exception as e:
         result.summary_error = f"{type(e).__name__}: {e} ({_where(e)})"
+        try:  # a summary.csv of an earlier run must not pass for this run's
+            (out_dir / "summary.csv").unlink()
+        except FileNotFoundError:
+            pass

@@ -49,55 +49,86 @@ def entry_key(sha256: str, source_file: str, settings_key: str) -> str:
 
 
 class Cache:
-    """``get``/``put`` pickled blobs by key. Safe to share between runs one at a time; writes are
-    batched and committed by :meth:`flush` (also on close)."""
+    """``get``/``put`` pickled blobs by key. Safe to share between runs; writes are batched and
+    committed by :meth:`flush` (also on close). A cache file that cannot be used (damaged, not
+    SQLite, locked for too long) turns the cache off for the run: ``error`` says why."""
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, extraction BLOB,"
-            " as_of TEXT, outcome BLOB, used REAL)")
         self._pending: list[tuple] = []
         self.hits = self.misses = 0
+        self.error = ""
+        self._db = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, extraction BLOB,"
+                " as_of TEXT, outcome BLOB, used REAL)")
+        except (sqlite3.Error, OSError) as e:
+            self._broken(e)
+
+    def _broken(self, e: Exception) -> None:
+        self.error = f"cache {self.path} not used: {type(e).__name__}: {e}"
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
+        self._pending.clear()
 
     def get(self, key: str, as_of: str) -> Optional[tuple[Optional[bytes], Optional[bytes]]]:
         """None on a miss; else (outcome, None) when the entry was validated as of ``as_of``
         (or holds no extraction: a file that could not be read), or (None, extraction) when it
         must be validated again."""
-        row = self._db.execute("SELECT as_of, outcome, extraction IS NULL FROM entries"
-                               " WHERE key=?", (key,)).fetchone()
-        if row is None:
-            self.misses += 1
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT as_of, outcome, extraction IS NULL FROM entries"
+                                   " WHERE key=?", (key,)).fetchone()
+            if row is None:
+                self.misses += 1
+                return None
+            if row[0] == as_of or row[2]:
+                self.hits += 1
+                return row[1], None
+            (extraction,) = self._db.execute("SELECT extraction FROM entries WHERE key=?",
+                                             (key,)).fetchone()
+        except sqlite3.Error as e:
+            self._broken(e)
             return None
         self.hits += 1
-        if row[0] == as_of or row[2]:
-            return row[1], None
-        (extraction,) = self._db.execute("SELECT extraction FROM entries WHERE key=?",
-                                         (key,)).fetchone()
         return None, extraction
 
-    def put(self, key: str, extraction: bytes, as_of: str, outcome: bytes) -> None:
+    def put(self, key: str, extraction: Optional[bytes], as_of: str, outcome: bytes) -> None:
+        if self._db is None:
+            return
         self._pending.append((key, extraction, as_of, outcome, time.time()))
         if len(self._pending) >= 64:
             self.flush()
 
     def flush(self) -> None:
-        if not self._pending:
+        if not self._pending or self._db is None:
             return
-        self._db.execute("BEGIN")
-        self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?)", self._pending)
-        self._db.execute("COMMIT")
-        self._pending.clear()
+        try:
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?)",
+                                 self._pending)
+            self._db.execute("COMMIT")
+            self._pending.clear()
+        except sqlite3.Error as e:
+            self._broken(e)
 
     def close(self) -> None:
         try:
             self.flush()
         finally:
-            self._db.close()
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
     def __enter__(self):
         return self

@@ -137,6 +137,8 @@ def cmd_run(args) -> int:
     except OSError as e:
         _err(f"cannot write to {args.out_dir}: {e}")
         return 1
+    for warning in result.warnings:
+        _err(warning)
     if result.failures:
         _err(f"{len(result.failures)} of {result.files} files could not be read "
              f"(see files.csv):")
