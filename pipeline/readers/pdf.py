@@ -270,6 +270,10 @@ def _read_pdf(path: Path, limits: ReadLimits) -> Document:
             raise ReadError("too_large", f"{path.name} has {n_pages} pages, over the limit of "
                             f"{limits.max_pages}", "จำนวนหน้าเกินกำหนด")
         doc = Document(path=str(path), format="pdf")
+        import pypdfium2.raw as raw
+        if raw.FPDF_GetSecurityHandlerRevision(pdf.raw) != -1:
+            doc.warnings.append("the PDF is encrypted with an empty user password (permissions "
+                                "only); read as usual")
         plumber = _LazyPlumber(path, doc.warnings)
         import pypdfium2 as pdfium
         try:
