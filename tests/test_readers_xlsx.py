@@ -149,3 +149,12 @@ def test_date_cells_keep_the_precision_their_format_shows(tmp_path):
     wb.save(p)
     assert read_document(p).tables()[0].grid()[1] == ["มิ.ย. 2553", "ก.ย. 2553", "พ.ศ. 2553",
                                                        "2009-10-15"]
+
+
+def test_cell_and_sheet_limits(plan_xlsx):
+    with pytest.raises(ReadError) as e:
+        read_document(plan_xlsx, ReadLimits(max_cells=5))
+    assert e.value.reason == "too_large"
+    with pytest.raises(ReadError) as e:
+        read_document(plan_xlsx, ReadLimits(max_sheets=1))
+    assert e.value.reason == "too_large"
