@@ -3,7 +3,6 @@
 import importlib.util
 import io
 import re
-import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -25,7 +24,6 @@ def _load(name, path):
 
 
 build = _load("cer_build", CER / "build.py")
-sys.path.insert(0, str(ROOT / "scripts"))
 cer_script = _load("cer_script", ROOT / "scripts" / "cer.py")
 
 
