@@ -12,7 +12,7 @@ from typing import Optional, Union
 
 from schemas.document import Document, Table
 
-from .common import ReadError, ReadLimits, utf16_without_bom
+from .common import ZIP_ERRORS, ReadError, ReadLimits, utf16_without_bom
 
 __all__ = ["read_document", "detect_format", "ReadLimits", "ReadError", "SUPPORTED_FORMATS"]
 
@@ -51,7 +51,7 @@ def detect_format(path: Union[Path, str]) -> Optional[str]:
         try:
             with zipfile.ZipFile(p) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except ZIP_ERRORS + (OSError, ValueError):
             # broken zip: let the reader of the format the name claims report it
             return _CONTAINER_EXT.get(ext) if ext in (".docx", ".xlsx", ".docm", ".xlsm") else None
         if "word/document.xml" in names:
