@@ -97,7 +97,7 @@ def check_xml_parts(zf: zipfile.ZipFile, kind: str, names=None) -> None:
             continue
         try:
             head = _prolog(zf, info)
-        except ZIP_ERRORS as e:
+        except ZIP_ERRORS + (OSError,) as e:     # OSError: an offset beyond the file
             raise ReadError("corrupt", f"{kind} part {n!r} is damaged ({e})") from e
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head or b"<!doctype" in head:
             raise ReadError("xml_bomb", f"{kind} part {n!r} declares a DOCTYPE/ENTITY; "
