@@ -870,6 +870,7 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
     pitches = sorted(b.top - a.top for a, b in zip(lines, lines[1:]) if b.top - a.top > 0)
     pitch = pitches[len(pitches) // 2] if pitches else 0.0
     base_step = _line_spacing(lines) if split_paragraphs else {}
+    left = min((ln.x0 for ln in lines if ln.has_base()), default=0.0)
     for k, ln in enumerate(lines):
         if paras:
             prev = paras[-1][-1]
@@ -883,6 +884,9 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
             elif split_paragraphs and prev.style[0] and prev.style[0] == ln.style[0] and \
                     prev.style[1] != ln.style[1]:
                 wrap = False                  # bold to regular or back: a heading
+            elif split_paragraphs and prev.x0 > left + 0.25 * (right_edge - left) and \
+                    ln.x0 < prev.x0 - 0.25 * (right_edge - left):
+                wrap = False                  # a centred or right-aligned line ends there
             elif split_paragraphs and base_step.get(round(prev.size)) and \
                     abs(ln.size - prev.size) < 0.05 and prev.baseline and ln.baseline and \
                     ln.baseline - prev.baseline > base_step[round(prev.size)] + \
