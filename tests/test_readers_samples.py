@@ -103,3 +103,16 @@ def test_bad_samples_that_still_read():
     assert doc.pages_without_text() == [p.number for p in doc.pages]
     doc = read_document(strict)
     assert doc.pages and doc.tables()
+
+
+@pytest.mark.parametrize("docx_path, pdf_path", _pairs(".pdf"), ids=lambda p: p.name)
+def test_pdf_paragraphs_hold_the_docx_paragraphs(docx_path, pdf_path):
+    """Every paragraph of the DOCX is found, in order, in the PDF's paragraphs (spaces aside:
+    see above; a paragraph with line breaks typed in may come out as several)."""
+    pdf_text = re.sub(r"\s+", "", " ".join(p.text for p in _read(pdf_path).paragraphs()))
+    pos = 0
+    for para in _read(docx_path).paragraphs():
+        want = re.sub(r"\s+", "", para.text)
+        at = pdf_text.find(want, pos)
+        assert at >= 0, para.text
+        pos = at + len(want)
