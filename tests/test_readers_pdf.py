@@ -305,11 +305,13 @@ def test_page_drawn_as_form_xobject(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["report-loma", "report-laksaman", "standard-waree",
-                                  "standard-umpush", "plan-garuda"])
+                                  "standard-umpush", "plan-garuda", "letter-garuda",
+                                  "letter-laksaman", "letter-norasi"])
 def test_paragraphs_match_their_source(name):
-    """Paragraph boundaries: wrapped lines joined, separate paragraphs kept apart."""
+    """Paragraph boundaries: wrapped lines joined, separate paragraphs kept apart (also
+    paragraphs with a first-line indent, as in official letters)."""
     blocks = build.parse(CER / "src" / f"{name.rsplit('-', 1)[0]}.txt")
-    expected = [v for kind, v in blocks if kind == "p"]
+    expected = [v.lstrip("→") for kind, v in blocks if kind == "p"]
     got = [_norm(p.text) for p in read_document(CER / "pdf" / f"{name}.pdf").paragraphs()]
     assert got == expected
 

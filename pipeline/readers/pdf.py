@@ -898,8 +898,12 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
                 wrap = True
             elif _LIST_START.match(texts_cache[k]):
                 wrap = False
-            elif split_paragraphs and (ln.x0 > prev.x0 + 12 and len(paras[-1]) > 1
-                                       or pitch and step > 1.5 * pitch):
+            elif split_paragraphs and (ln.x0 > prev.x0 + 12 and (
+                    len(paras[-1]) > 1 or not _LIST_START.match(texts_cache[k - 1])) and
+                    abs((ln.x0 - left) - (right_edge - ln.x1)) > 0.1 * (right_edge - left)
+                    or pitch and step > 1.5 * pitch):
+                # an indented line starts a paragraph (first-line indent), unless it goes on
+                # a list item whose later lines hang under its text, or is a centred line
                 wrap = False
             else:
                 # the next line's first word would have fitted here: a deliberate break.
