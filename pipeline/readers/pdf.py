@@ -936,11 +936,21 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
     return texts, raws, paras
 
 
+def _runs_on(prev: _Char, c: _Char) -> bool:
+    """c follows prev in the same line with no gap: one run of text (cell padding always
+    leaves a gap between the texts of two cells)."""
+    if c.gen or prev.gen or c.rot or prev.rot or \
+            abs(c.cy - prev.cy) > 0.5 * max(1.0, c.size or (c.bottom - c.top)):
+        return False
+    return -0.5 <= c.ax0 - prev.ax1 <= 0.6
+
+
 def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) -> list:
     # assign characters to table cells by their centre; marks go with their base
     cell_chars: dict[tuple, list[_Char]] = {}
     outside: list[_Char] = []
     last_base_cell = None
+    prev: Optional[_Char] = None      # the last character placed, for runs crossing a border
     for c in chars:
         if c.mark and last_base_cell is not None:
             key = last_base_cell
@@ -954,10 +964,18 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
                     if start is not None:
                         key = (gi,) + start
                         break
+            if key != last_base_cell and last_base_cell is not None and prev is not None \
+                    and key is not None and key[0] == last_base_cell[0] \
+                    and _runs_on(prev, c):
+                # text running on from the cell to its left without a break (a spreadsheet
+                # cell overflowing, or clipped, into its neighbour) stays with its cell
+                key = last_base_cell
             if not c.mark and not c.ch.isspace():
                 last_base_cell = key if key is not None else None
             if key is None and c.mark:
                 key = last_base_cell
+        if not c.mark:
+            prev = c
         if key is None:
             outside.append(c)
         else:
