@@ -347,3 +347,42 @@ def test_bold_heading_that_fills_its_line_is_its_own_paragraph():
     d = read_document(PAIRS / "bma_best_service_2558.docx")
     p = read_document(PAIRS / "bma_best_service_2558.pdf")
     assert [_norm(x.text) for x in p.paragraphs()] == [_norm(x.text) for x in d.paragraphs()]
+
+
+def _drawn_table_pdf(path, texts):
+    """A one-page PDF with a 2 x 2 ruled table (columns 50-150-250, rows at y 700-680-660)
+    and Helvetica text placed at the given (text, x, y) positions."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(300, 800)
+
+    def line(x0, y0, x1, y1):
+        path = raw.FPDFPageObj_CreateNewPath(x0, y0)
+        raw.FPDFPath_LineTo(path, x1, y1)
+        raw.FPDFPath_SetDrawMode(path, 0, 1)
+        raw.FPDFPage_InsertObject(page.raw, path)
+
+    for y in (700, 680, 660):
+        line(50, y, 250, y)
+    for x in (50, 150, 250):
+        line(x, 660, x, 700)
+    for text, x, y in texts:
+        obj = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(9.0))
+        buf = ctypes.create_string_buffer((text + "\x00").encode("utf-16-le"))
+        raw.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(raw.FPDF_WCHAR)))
+        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    path.write_bytes(buf.getvalue())
+
+
+def test_text_overflowing_into_the_next_cell_stays_in_its_cell(tmp_path):
+    p = tmp_path / "overflow.pdf"
+    _drawn_table_pdf(p, [("Total budget of the whole plan", 53, 686), ("a", 53, 666),
+                         ("b", 153, 666)])
+    [table] = read_document(p).tables()
+    assert table.grid() == [["Total budget of the whole plan", ""], ["a", "b"]]
