@@ -9,12 +9,15 @@ rate: ``(cid:N)`` glyphs, wrong characters); PDFium's is close to exact. So, onc
 - those lines go to pdfplumber's TableFinder ("lines" strategies) as its edges, so pdfplumber
   never interprets the page itself; pages that draw no lines get no table finding at all
   (pdfplumber parses a page only when its paths sit inside form XObjects);
-- each character goes to the table cell holding it, the rest are lines of text; lines whose
-  words start at shared column positions are a table drawn without lines, the others
-  paragraphs;
+- each character goes to the table cell holding it (text running on past a border stays in
+  its cell), the rest are lines of text; lines whose words start at shared column positions
+  are a table drawn without lines, the others paragraphs; turned text (written up a narrow
+  cell) is read in its own direction;
 - a combining mark is attached to the base it is drawn over (``order_marks_by_position``);
-  wrapped lines are joined: a trailing space in the file means the line broke at a space;
-  none means a break inside Thai text (no space) or at a full line's end (see _wrap_joint);
+  spaces the file leaves out (Thai next to Latin text) are read from the gaps; wrapped lines
+  are joined: a trailing space in the file means the line broke at a space; none means a
+  break inside Thai text (no space) or at a full line's end (see _wrap_joint); paragraphs
+  end at list items, indents, paragraph spacing, font changes and deliberate short lines;
 - blocks are sorted top to bottom; a table that goes on at the top of the next page with the
   same columns is continued (repeated heading rows dropped, rows cut by the page break
   rejoined; cells keep their own page numbers).
