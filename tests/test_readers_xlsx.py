@@ -158,3 +158,18 @@ def test_cell_and_sheet_limits(plan_xlsx):
     with pytest.raises(ReadError) as e:
         read_document(plan_xlsx, ReadLimits(max_sheets=1))
     assert e.value.reason == "too_large"
+
+
+def test_formulas_without_saved_results_are_reported(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "น้ำหนัก"
+    ws["A1"], ws["B1"] = "ตัวชี้วัด", "น้ำหนัก"
+    ws["A2"], ws["B2"] = "1.1", 4
+    ws["A3"], ws["B3"] = "1.2", 6
+    ws["A4"], ws["B4"] = "รวม", "=SUM(B2:B3)"         # openpyxl saves no computed value
+    p = tmp_path / "formula.xlsx"
+    wb.save(p)
+    doc = read_document(p)
+    assert doc.tables()[0].grid()[3] == ["รวม", ""]
+    assert any("1 formula cell" in w and "น้ำหนัก" in w for w in doc.warnings)

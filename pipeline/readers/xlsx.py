@@ -92,10 +92,13 @@ def read_xlsx(path: Path, limits: ReadLimits) -> Document:
         if source is not None:
             warnings.append("Strict Open XML workbook: read after converting its namespaces")
             with zipfile.ZipFile(source) as converted:
-                merges = _merged_ranges(converted)
+                merges, unsaved = _scan_sheets(converted)
             source.seek(0)
         else:
-            merges = _merged_ranges(zf)
+            merges, unsaved = _scan_sheets(zf)
+        for name, n in unsaved.items():
+            warnings.append(f"sheet {name!r}: {n} formula cell(s) without a saved result (the "
+                            "file was never calculated by a spreadsheet program); read as empty")
     except ZIP_ERRORS + (KeyError, OSError) as e:
         raise ReadError("corrupt", f"{path.name}: workbook parts cannot be read ({e})") from e
     except Exception as e:  # defusedxml/expat on a damaged workbook.xml
@@ -106,7 +109,7 @@ def read_xlsx(path: Path, limits: ReadLimits) -> Document:
     finally:
         zf.close()
     # read-only mode streams the cells (fills and number formats included); merged ranges,
-    # which it does not give, come from the sheets' XML (_merged_ranges)
+    # which it does not give, come from the sheets' XML (_scan_sheets)
     try:
         with _warnings.catch_warnings():
             _warnings.simplefilter("ignore")   # openpyxl warns about styles etc.: not ours
@@ -146,18 +149,31 @@ _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]{1,3}\d+)(?::([A-Za-z]{1,3}\d+))?"')
 
 
-def _merged_ranges(zf: zipfile.ZipFile) -> dict[str, list[tuple[int, int, int, int]]]:
-    """Merged ranges per sheet name, (min_row, min_col, max_row, max_col), scanned from each
-    sheet's XML (a byte search: the sheet is not parsed a second time)."""
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# a formula followed by a non-empty value (openpyxl writes ``<v></v>``: nothing saved)
+_FORMULA_WITH_VALUE = re.compile(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*<(?:\w+:)?v>[^<]")
+
+
+def _scan_sheets(zf: zipfile.ZipFile) -> tuple[dict, dict]:
+    """Per sheet name: merged ranges (min_row, min_col, max_row, max_col), and how many
+    formulas have no saved result. A byte search of each sheet's XML (not parsed twice)."""
     from defusedxml import ElementTree as DET
-    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
     wb = DET.fromstring(zf.read("xl/workbook.xml"))
     try:
         rels = DET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
     except KeyError:
-        return {}
+        return {}, {}
     targets = {r.get("Id"): r.get("Target", "") for r in rels}
-    out: dict[str, list[tuple[int, int, int, int]]] = {}
+    merges: dict[str, list[tuple[int, int, int, int]]] = {}
+    unsaved: dict[str, int] = {}
+
+    def ranges_in(buf: bytes, end: int, out: list) -> None:
+        for m in _MERGE.finditer(buf, 0, end):
+            a = coordinate_from_string(m.group(1).decode().upper())
+            b = coordinate_from_string((m.group(2) or m.group(1)).decode().upper())
+            out.append((a[1], column_index_from_string(a[0]), b[1], column_index_from_string(b[0])))
+
     for sheet in wb.iter():
         if not sheet.tag.endswith("}sheet"):
             continue
@@ -166,7 +182,8 @@ def _merged_ranges(zf: zipfile.ZipFile) -> dict[str, list[tuple[int, int, int, i
         part = re.sub(r"[^/]+/\.\./", "", part)
         if part not in zf.namelist():
             continue
-        ranges = []
+        ranges: list = []
+        formulas = valued = 0
         tail = b""
         with zf.open(part) as f:
             while True:
@@ -175,20 +192,19 @@ def _merged_ranges(zf: zipfile.ZipFile) -> dict[str, list[tuple[int, int, int, i
                     break
                 buf = tail + chunk
                 cut = buf.rfind(b"<")           # keep a possibly cut tag for the next round
-                for m in _MERGE.finditer(buf, 0, cut if cut > 0 else len(buf)):
-                    a = coordinate_from_string(m.group(1).decode().upper())
-                    b = coordinate_from_string((m.group(2) or m.group(1)).decode().upper())
-                    ranges.append((a[1], column_index_from_string(a[0]),
-                                   b[1], column_index_from_string(b[0])))
+                end = cut if cut > 0 else len(buf)
+                ranges_in(buf, end, ranges)
+                formulas += len(_FORMULA.findall(buf, 0, end))
+                valued += len(_FORMULA_WITH_VALUE.findall(buf, 0, end))
                 tail = buf[cut:] if cut > 0 else b""
         if tail:
-            for m in _MERGE.finditer(tail):
-                a = coordinate_from_string(m.group(1).decode().upper())
-                b = coordinate_from_string((m.group(2) or m.group(1)).decode().upper())
-                ranges.append((a[1], column_index_from_string(a[0]),
-                               b[1], column_index_from_string(b[0])))
-        out[sheet.get("name")] = sorted(set(ranges))
-    return out
+            ranges_in(tail, len(tail), ranges)
+            formulas += len(_FORMULA.findall(tail))
+            valued += len(_FORMULA_WITH_VALUE.findall(tail))
+        merges[sheet.get("name")] = sorted(set(ranges))
+        if formulas > valued:
+            unsaved[sheet.get("name")] = formulas - valued
+    return merges, unsaved
 
 
 def _fmt_number(v, number_format: str) -> str:
