@@ -751,10 +751,20 @@ def _dictionary() -> frozenset:
     global _thai_words
     if _thai_words is None:
         try:
-            from pythainlp.corpus import thai_words
-            _thai_words = frozenset(thai_words())
-        except Exception:   # no word list (e.g. no writable data dir): wraps judged by width
-            _thai_words = frozenset()
+            # the list file read directly: importing pythainlp itself costs more than reading it
+            import importlib.util
+            import os
+            spec = importlib.util.find_spec("pythainlp")
+            path = os.path.join(list(spec.submodule_search_locations)[0], "corpus",
+                                "words_th.txt")
+            with open(path, encoding="utf-8") as f:
+                _thai_words = frozenset(w.strip() for w in f if w.strip())
+        except Exception:
+            try:
+                from pythainlp.corpus import thai_words
+                _thai_words = frozenset(thai_words())
+            except Exception:   # no word list: wraps are judged by width alone
+                _thai_words = frozenset()
     return _thai_words
 
 
