@@ -21,13 +21,12 @@ import traceback
 from collections import namedtuple
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterator, Optional
 
-from schemas import (CONSOLIDATED_COLUMNS, FILES_COLUMNS, FINDINGS_COLUMNS, FileResult, Finding,
-                     Record)
+from schemas import CONSOLIDATED_COLUMNS, FILES_COLUMNS, FINDINGS_COLUMNS, FileResult, Finding
 
 from .cache import CACHE_FILE, Cache, entry_key
 from .export import open_csv, rows_text, write_csv
@@ -449,11 +448,14 @@ class Spool:
         self._db.execute("CREATE TABLE o (rel TEXT PRIMARY KEY, file BLOB, records BLOB,"
                          " findings BLOB, records_csv TEXT, findings_csv TEXT)")
         self._pending: list[tuple] = []
+        self._pending_bytes = 0
 
     def add(self, o: FileOutcome) -> None:
         self._pending.append((o.file.source_file, pickle.dumps(o.file, _PICKLE),
                               o.records_blob, o.findings_blob, o.records_csv, o.findings_csv))
-        if len(self._pending) >= 256:
+        self._pending_bytes += (len(o.records_blob) + len(o.findings_blob)
+                                + 2 * (len(o.records_csv) + len(o.findings_csv)))
+        if len(self._pending) >= 256 or self._pending_bytes > (1 << 20):
             self.flush()
 
     def flush(self) -> None:
@@ -463,6 +465,7 @@ class Spool:
                                  self._pending)
             self._db.execute("COMMIT")
             self._pending.clear()
+            self._pending_bytes = 0
 
     def columns(self, *names: str) -> Iterator[tuple]:
         """Columns of every outcome, in source_file order, as stored (pickles, CSV text)."""
