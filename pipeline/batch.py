@@ -528,7 +528,7 @@ def sha256_file(path: str) -> str:
 
 
 # Imported by the readers only when a file needs them; together they take seconds to import.
-_HEAVY_MODULES = ("docx", "openpyxl", "pypdfium2")  # pdfplumber: only for rare PDFs
+_HEAVY_MODULES = ("docx", "openpyxl", "pypdfium2", "pdfplumber")
 
 
 def preload() -> None:
