@@ -1,7 +1,8 @@
 """Per-agency, per-fiscal-year summary: summary.csv and the table ``thaiforms run`` prints.
 
 Counts per (agency, fiscal_year):
-- files, files_failed: input files (a file's agency/year from its FileResult, else from its records);
+- files, files_failed: submissions read or failed (a file's agency/year from its FileResult, else
+  from its records); skipped files are listed in files.csv only;
 - records, errors, warnings: records and findings by severity;
 - missing_milestones: MILESTONE_MISSING findings (incomplete milestone matrices);
 - steps_not_done: milestone steps reported ``not_done`` (status ``unknown`` is not counted:
@@ -70,6 +71,8 @@ def summarize(files: list[FileResult], records: list[Record], findings: list[Fin
 
     file_key: dict[str, tuple] = {}
     for f in files:
+        if f.status == "skipped":   # not a submission (build scripts, images): files.csv lists it
+            continue
         agency, fy = f.agency, f.fiscal_year
         if f.source_file in first_record:   # fill what the file row lacks from its records
             rec_agency, rec_fy = first_record[f.source_file]

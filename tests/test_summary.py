@@ -97,3 +97,10 @@ def test_format_summary_lines_up_thai_names():
     # every line has the same display width: Thai marks above/below the line take no column
     from pipeline.summary import _width
     assert len({_width(line) for line in lines}) == 1
+
+
+def test_skipped_files_make_no_agency_row():
+    files = [FileResult("rayong/plan.docx", agency=RAYONG, fiscal_year=2553),
+             FileResult("source/build.py", status="skipped", error="not a submission format")]
+    rows = summarize(files, [], [], AS_OF)
+    assert [(r["agency"], r["files"]) for r in rows] == [(RAYONG, 1)]
