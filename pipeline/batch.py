@@ -31,6 +31,7 @@ from schemas import CONSOLIDATED_COLUMNS, FILES_COLUMNS, FINDINGS_COLUMNS, FileR
 from .cache import CACHE_FILE, Cache, entry_key
 from .export import open_csv, rows_text, write_csv
 
+OUTPUT_FILES = ("consolidated.csv", "findings.csv", "files.csv", "summary.csv")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_TIMEOUT = 120.0
 _PICKLE = pickle.HIGHEST_PROTOCOL
@@ -160,9 +161,10 @@ def _ext(rel: str) -> str:
 def walk(root: Path, exclude: tuple[Path, ...] = ()) -> list[Entry]:
     """Every entry under ``root``, sorted by relative path. Symlinked folders are followed unless
     they lead back to a folder on the way down (a loop) or to one already read; FIFOs, sockets
-    and devices are listed, never opened (reading a FIFO would block)."""
+    and devices are listed, never opened (reading a FIFO would block). Folders and files in
+    ``exclude`` (our own outputs) are left out."""
     root = Path(root)
-    skip_dirs = set()
+    skip_dirs = set()  # (dev, ino) of excluded folders and files
     for p in exclude:
         try:
             st = os.stat(p)
@@ -234,6 +236,8 @@ def walk(root: Path, exclude: tuple[Path, ...] = ()) -> list[Entry]:
                 visited.add(key)
                 subdirs.append((de.path, rel + "/", chain + (key,)))
             elif stat.S_ISREG(st.st_mode):
+                if key in skip_dirs:
+                    continue  # an output of this run (OUT_DIR is INPUT_DIR)
                 if is_junk(de.name):
                     entries.append(_skipped(rel, de.path, "system or lock file, not a submission",
                                             size=st.st_size))
@@ -674,13 +678,16 @@ def run(input_dir, out_dir, settings: Settings = Settings()) -> RunResult:
         raise NotADirectoryError(f"{input_dir} is not a folder")
     out_dir.mkdir(parents=True, exist_ok=True)
     cache_dir = Path(settings.cache_dir) if settings.cache_dir else out_dir
-    exclude = (out_dir, cache_dir)
     with ExitStack() as stack:
         cache = None
         if settings.use_cache:
             cache = stack.enter_context(Cache(cache_dir / CACHE_FILE))
         spool = Spool(out_dir)
         stack.callback(spool.close)
+        # OUT_DIR (or the cache) inside INPUT_DIR, or even the same folder: never read our own
+        exclude = (out_dir, cache_dir, Path(spool.path),
+                   *(out_dir / name for name in OUTPUT_FILES),
+                   *(cache_dir / (CACHE_FILE + s) for s in ("", "-wal", "-shm", "-journal")))
         result = process_folder(input_dir, settings, spool, cache, exclude)
         if cache is not None and cache.error:
             result.warnings.append(cache.error)

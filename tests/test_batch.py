@@ -380,3 +380,12 @@ def test_failed_csv_write_leaves_no_temporary_files(fakes, tmp_path, monkeypatch
     with pytest.raises(OSError):
         run(inp, tmp_path / "out", use_cache=False)
     assert list((tmp_path / "out").iterdir()) == []   # no half-written CSV, no spool
+
+
+def test_output_folder_same_as_input(fakes, tmp_path):
+    inp = make_folder(tmp_path / "in")
+    first = run(inp, inp)
+    second = run(inp, inp)           # the CSVs and the cache of the first run are not inputs
+    assert first.files == second.files == 3
+    files = [f["source_file"] for f in read_csv(inp / "files.csv")]
+    assert files == ["chanthaburi/notes.txt", "rayong/form72.txt", "rayong/sub/kpi2.txt"]
