@@ -71,35 +71,51 @@ def snapshot_code(dest: Path) -> Path:
     return dest
 
 
+def _tree_rss(ps) -> list[int]:
+    """Resident memory of a process and its descendants (psutil, which dask brings along)."""
+    import psutil
+    rss = []
+    try:
+        for p in [ps] + ps.children(recursive=True):
+            try:
+                rss.append(p.memory_info().rss)
+            except psutil.Error:
+                pass
+    except psutil.Error:
+        pass
+    return rss
+
+
 def measure(cmd: list[str], cwd: Path | None = None) -> dict:
     """Wall time, CPU time and peak memory of the process tree of ``cmd``."""
-    import psutil
+    try:
+        import psutil
+    except ImportError:  # peak memory then from getrusage: the largest single process only
+        psutil = None
     ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd or CODE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    ps = psutil.Process(proc.pid)
-    peak_tree = peak_one = 0
-    while proc.poll() is None:
-        try:
-            procs = [ps] + ps.children(recursive=True)
-            rss = []
-            for p in procs:
-                try:
-                    rss.append(p.memory_info().rss)
-                except psutil.Error:
-                    pass
-            peak_tree = max(peak_tree, sum(rss))
-            peak_one = max([peak_one] + rss)
-        except psutil.Error:
-            pass
-        time.sleep(0.02)
-    out, err = proc.communicate()
-    seconds = time.perf_counter() - t0
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, cwd=cwd or CODE, stdout=out, stderr=err)
+        ps = psutil.Process(proc.pid) if psutil else None
+        peak_tree = peak_one = 0
+        while proc.poll() is None:
+            if ps is not None:
+                rss = _tree_rss(ps)
+                peak_tree = max(peak_tree, sum(rss))
+                peak_one = max([peak_one] + rss)
+            time.sleep(0.02)
+        seconds = time.perf_counter() - t0
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
     ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
-    return {"seconds": seconds, "cpu_seconds": cpu, "rc": proc.returncode, "peak_tree_mb": peak_tree / 2**20,
-            "peak_process_mb": peak_one / 2**20, "stdout": out.decode("utf-8", "replace"),
-            "stderr": err.decode("utf-8", "replace")}
+    if ps is None:
+        peak_one = peak_tree = ru1.ru_maxrss * 1024   # kB on Linux
+    return {"seconds": seconds, "cpu_seconds": cpu, "rc": proc.returncode,
+            "peak_tree_mb": peak_tree / 2**20, "peak_process_mb": peak_one / 2**20,
+            "stdout": stdout.decode("utf-8", "replace"),
+            "stderr": stderr.decode("utf-8", "replace")}
 
 
 def thaiforms(inp: Path, out: Path, jobs: int, cache: bool = False, fresh: bool = True) -> dict:
