@@ -389,3 +389,19 @@ def test_output_folder_same_as_input(fakes, tmp_path):
     assert first.files == second.files == 3
     files = [f["source_file"] for f in read_csv(inp / "files.csv")]
     assert files == ["chanthaburi/notes.txt", "rayong/form72.txt", "rayong/sub/kpi2.txt"]
+
+
+def test_time_out_puts_the_queued_file_back(fakes, tmp_path):
+    """Quick files get a second one queued in the worker's pipe; when the running one is
+    killed for time, the queued one is read by the replacement worker."""
+    inp = tmp_path / "in"
+    for i in range(3):   # largest files go first: these warm up the prefetch
+        write(inp / f"a{i}.txt", f"KPI|{i}|quick|1\n" + "# padding\n" * 300)
+    write(inp / "slow.txt", "SLOW\n" + "# padding\n" * 100)
+    for i in range(3):
+        write(inp / f"z{i}.txt", f"KPI|{i}|z|1\n")
+    res = run(inp, tmp_path / "out", jobs=1, timeout=1.0)
+    assert (res.ok, res.failed) == (6, 1)
+    assert res.failures == [("slow.txt", "reading took longer than the time limit of 1 s")]
+    assert sorted(c[1] for c in calls(fakes) if c[0] == "read") == [
+        "a0.txt", "a1.txt", "a2.txt", "slow.txt", "z0.txt", "z1.txt", "z2.txt"]
