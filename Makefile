@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 JOBS    ?= 2
 
-.PHONY: install demo test bench samples accuracy cer clean
+.PHONY: install office demo test bench bench-dates bench-validate samples accuracy findings cer clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,23 +25,38 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+# LibreOffice, Thai fonts and qpdf (Debian packages) turn generated DOCX into PDFs for the
+# benchmark corpus and the samples. Only `bench` and `samples` need them: the built samples are
+# committed, so demo and test never do.
+office:
+	@command -v soffice >/dev/null && command -v qpdf >/dev/null && fc-list | grep -qi garuda || { \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+	    libreoffice-writer-nogui libreoffice-calc-nogui fonts-thai-tlwg poppler-utils qpdf; }
+
 # Synthetic corpus under bench_out/ (FILES=3000 for the large one); figures in bench/README.md.
 FILES   ?= 300
-bench: install
+bench: install office
 	$(BIN)/python scripts/bench.py --files $(FILES) --jobs $(JOBS)
 
+bench-dates: install
+	$(BIN)/python scripts/bench_dates.py
+
+bench-validate: install
+	$(BIN)/python scripts/bench_validate.py
+
+# Record recall/precision/field accuracy per form and format against tests/expected/records.
 accuracy: install
 	$(BIN)/python scripts/accuracy.py
 
+# Findings recall and false alarms against tests/expected/findings.
+findings: install
+	$(BIN)/python scripts/findings_accuracy.py --as-of 2010-10-15
+
+# Character error rate of `thaiforms text` against raw pdfplumber on PDFs of known text.
 cer: install
 	$(BIN)/python scripts/cer.py
 
-# Rebuilding samples needs LibreOffice and Thai fonts (Debian packages); the built files are
-# committed, so demo and test never need them.
-samples: install
-	command -v soffice >/dev/null && fc-list | grep -qi garuda || { \
-	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-	    libreoffice-writer-nogui libreoffice-calc-nogui fonts-thai-tlwg poppler-utils; }
+samples: install office
 	$(BIN)/python samples/build.py
 
 clean:
