@@ -183,6 +183,8 @@ def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
     return status, completed, craw
 
 
+_PHONE_AFTER = re.compile(r"\s*(?:โทร(?:ศัพท์)?\.?|เบอร์(?:โทร(?:ศัพท์)?|ติดต่อ)\.?|tel\.?)\s*[:：]?\s*"
+                          r"([0-9๐-๙][0-9๐-๙ -]{5,}[0-9๐-๙](?:\s*(?:ต่อ|,)\s*[0-9๐-๙]+)?)\s*$", re.I)
 _KPI_LINE = re.compile(r"^\s*(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[:：.]?\s*(.*)$", re.S)
 _DIM_LINE = re.compile(r"^\s*มิติ\s*ที่\s*([0-9๐-๙]+)")
 
@@ -216,6 +218,40 @@ def _is_result_table(t: Table) -> bool:
     return any(C.match_role(x, {"result": roles["result"]})[0] for x in head)
 
 
+_NUMBERED = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*[.)]\s*(?=\S)")
+
+
+def _numbered_steps(lines: list[Line]) -> set[int]:
+    """Indices of the paragraphs that describe the steps as a numbered list (`1. …`, `2. …`)
+    after the milestone matrix, in a report that does not write them `ขั้นตอนที่ N`."""
+    if any(ln.table is None and _STEP.match(ln.text) for ln in lines):
+        return set()
+    tables = []
+    for ln in lines:
+        if ln.table is not None and (not tables or tables[-1] is not ln.table):
+            tables.append(ln.table)
+    table, _, step_nos = _matrix(tables)
+    if table is None:
+        return set()
+    after = max(i for i, ln in enumerate(lines) if ln.table is table) + 1
+    run: list[int] = []
+    for i in range(after, len(lines)):
+        ln = lines[i]
+        if ln.table is not None:
+            if run:
+                break
+            continue
+        m = _NUMBERED.match(ln.text)
+        if m is None:
+            continue
+        no = int(C.digits(m.group(1)))
+        if no == len(run) + 1:
+            run.append(i)
+        elif run:
+            break
+    return set(run) if len(run) >= 2 and len(run) <= max(step_nos, default=0) else set()
+
+
 def extract(doc: Document, meta) -> Extraction:
     ex = Extraction(source_file=meta.source_file)
     for sec in _sections(_lines(doc)):
@@ -235,7 +271,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
     fy = meta.fiscal_year
     tables: list[Table] = []
     result_tables: dict[int, bool] = {}
-    for ln in lines:
+    numbered = _numbered_steps(lines)
+    for i_ln, ln in enumerate(lines):
         if ln.table is not None and (not tables or tables[-1] is not ln.table):
             tables.append(ln.table)
         cells = ln.cells
@@ -270,6 +307,12 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
                 current = None
                 continue
             if key in ("supervisor", "data_collector", "description"):
+                if key != "description":
+                    # `นายอนุชา แก้วมณี โทร. 0-4323-6781`: the number is a phone, not the name
+                    mp = _PHONE_AFTER.search(value)
+                    if mp:
+                        phones.append(C.clean(mp.group(1)))
+                        value = C.clean(value[:mp.start()])
                 setattr(kpi, key, value)
                 current = (key, kpi)
                 continue
@@ -281,7 +324,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
             if key == "criteria":
                 current = None
                 continue
-        m = _STEP.match(first)
+        m = _STEP.match(first) or (_NUMBERED.match(first) if i_ln in numbered else None)
         if m is None and in_results:
             m = re.match(r"^\s*([0-9๐-๙]{1,2})\s*[.)]?\s*$", first)   # a results row numbered 1, 2 …
         if m:
@@ -300,6 +343,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
                 current = None
             continue
         if ln.table is not None:
+            if current and current[0] != "step":
+                current = None        # a table ends a labelled field: text after it is not its value
             if current and current[0] == "step" and len(cells) == 1 and not _LEVEL_CELL.match(first):
                 steps[current[1]]["text"] = C.clean(steps[current[1]]["text"] + "\n" + first)
             continue

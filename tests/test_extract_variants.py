@@ -1,0 +1,45 @@
+"""Extractors on layouts seen in submissions from agencies outside the original samples
+(held-out documents such as samples/nakhonpathom, samples/mol, samples/nakhonratchasima,
+samples/doae): each test is one wording or layout, built in code."""
+from __future__ import annotations
+
+from extract_helpers import ctx, doc, table
+
+from extractors import extract
+
+
+def _report(*step_lines, results=None):
+    matrix = table([["ระดับคะแนน"] + [f"ขั้นตอนที่ {s}" for s in range(1, 4)],
+                    ["1", "✓", "", ""], ["2", "✓", "✓", ""], ["3", "✓", "✓", "✓"]], index=1)
+    blocks = ["มิติที่ 2 ด้านคุณภาพการให้บริการ", "ตัวชี้วัดที่ 4 ระดับความสำเร็จของการพัฒนาระบบ",
+              "ผู้จัดเก็บข้อมูล : นางสาวกมลวรรณ ศรีทอง โทรศัพท์ 0-3434-0051", matrix,
+              "โดยมีรายละเอียดการดำเนินงานแต่ละขั้นตอน ดังนี้", *step_lines]
+    if results:
+        blocks += ["ผลการดำเนินงาน", table([["ขั้นตอนที่", "ผลการดำเนินงาน"]] + results, index=2)]
+    return extract(doc(*blocks), ctx())
+
+
+def test_kpi_report_steps_as_a_numbered_list_after_the_matrix():
+    ex = _report("1. แต่งตั้งคณะทำงาน ภายในวันที่ 31 ตุลาคม 2567",
+                 "2. จัดทำแผนการพัฒนาระบบ ภายในวันที่ 15 ธันวาคม 2567",
+                 "3. เปิดให้บริการผ่านระบบไม่น้อยกว่าร้อยละ 30 ภายในเดือนมีนาคม 2568",
+                 results=[["1", "✓ (25 ต.ค. 67)"], ["2", "✓ (15 ธ.ค. 67)"],
+                          ["3", "อยู่ระหว่างดำเนินการ"]])
+    k, *steps = ex.records
+    assert (k.item_no, k.dimension) == ("4", "2")
+    assert [(s.item_no, s.level, s.deadline) for s in steps] == [
+        ("1", 1, "2024-10-31"), ("2", 2, "2024-12-15"), ("3", 3, "2025-03-31")]
+    assert [(s.status, s.completed) for s in steps] == [
+        ("done", "2024-10-25"), ("done", "2024-12-15"), ("not_done", "")]
+    assert steps[2].target == 30 and steps[2].unit == "%"
+
+
+def test_kpi_report_numbered_lines_that_do_not_start_at_one_are_not_steps():
+    ex = _report("2. ข้อความอื่น", "3. ข้อความอื่นอีก")
+    assert [r.record_type for r in ex.records] == ["kpi"]
+
+
+def test_kpi_report_phone_after_the_data_collector_name():
+    ex = _report("1. แต่งตั้งคณะทำงาน", "2. จัดทำแผน")
+    k = ex.records[0]
+    assert (k.data_collector, k.phones) == ("นางสาวกมลวรรณ ศรีทอง", "0-3434-0051")
