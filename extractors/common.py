@@ -214,25 +214,57 @@ def _score(segments: tuple[str, ...], tt: str) -> float:
 def match_role(text: str, roles: dict[str, list[str]], threshold: float = 78) -> tuple[str, float]:
     if not (text or "").strip() or len(text) > 120:
         return "", 0.0
-    key = tuple((r, tuple(terms)) for r, terms in roles.items())
-    return _match_role(text, key, threshold)
+    return _match_role(text, _roles_key(roles), threshold)
+
+
+_ROLES_KEYS: dict[int, tuple[dict, tuple]] = {}
+
+
+def _roles_key(roles: dict[str, list[str]]) -> tuple:
+    """The vocabulary as a hashable key, built once per vocabulary dict (it is called per cell)."""
+    hit = _ROLES_KEYS.get(id(roles))
+    if hit is None or hit[0] is not roles:
+        if len(_ROLES_KEYS) > 64:
+            _ROLES_KEYS.clear()
+        hit = _ROLES_KEYS[id(roles)] = (roles, tuple((r, tuple(terms)) for r, terms in roles.items()))
+    return hit[1]
+
+
+@lru_cache(maxsize=256)
+def _vocab_terms(roles: tuple) -> tuple[tuple[str, str, int, str], ...]:
+    """(role, squashed term, its length, its letters sorted) per term, computed once per
+    vocabulary instead of once per cell matched against it."""
+    out = []
+    for r, terms in roles:
+        for term in terms:
+            tt = squash(term)
+            if tt:
+                out.append((r, tt, len(tt), "".join(sorted(tt))))
+    return tuple(out)
 
 
 @lru_cache(maxsize=100000)
 def _match_role(text: str, roles: tuple, threshold: float) -> tuple[str, float]:
-    segs = _segments(text)
+    # the same scores as _score(segs, term) per term, with each segment's sorted letters
+    # computed once, and pairs skipped when no score of theirs could beat the best so far
+    segs = [(seg, len(seg), "".join(sorted(seg))) for seg in _segments(text)]
     best, role = 0.0, ""
-    for r, terms in roles:
-        for term in terms:
-            s = _score(segs, _squash_cached(term))
+    for r, tt, lt, st in _vocab_terms(roles):
+        for seg, ls, ss in segs:
+            if ls > 3 * lt + 12:
+                continue  # a long data cell is not a header
+            prefix = lt >= 4 and (seg.startswith(tt) or (ls >= 4 and tt.startswith(seg) and ls >= 0.6 * lt))
+            # both ratios are at most 200·min(ls, lt)/(ls + lt); only a prefix scores 92
+            if not prefix and 200 * min(ls, lt) / (ls + lt) + 1e-6 <= best:
+                continue
+            s = fuzz.ratio(seg, tt)
+            if prefix:
+                s = max(s, 92)
+            if lt >= 4 and s < 90:
+                s = max(s, fuzz.ratio(ss, st) - 8)
             if s > best:
                 best, role = s, r
     return (role, best) if best >= threshold else ("", best)
-
-
-@lru_cache(maxsize=4096)
-def _squash_cached(term: str) -> str:
-    return squash(term)
 
 
 @dataclass
