@@ -1,15 +1,21 @@
 """Word (.docx) reader: paragraphs and tables in body order, merges resolved, nested tables,
 shaded cells.
 
-python-docx gives the XML; the table grid is resolved here from w:gridSpan / w:vMerge /
-w:gridBefore because python-docx's own ``table.cell(r, c)`` repeats merged cells and hides where
-they start.
+The package is opened here with lxml (the parts python-docx would parse, found the same way
+through the relationships, parsed with the same parser settings) rather than through python-docx's
+proxy objects, which cost more than the reading itself. The table grid is resolved here from
+w:gridSpan / w:vMerge / w:gridBefore.
 """
 from __future__ import annotations
 
+import hashlib
+import posixpath
 import re
+import zipfile
 from pathlib import Path
 from typing import Optional
+
+from lxml import etree
 
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
@@ -61,31 +67,121 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
             zf.open("word/document.xml").read(1)
         except ZIP_ERRORS + (OSError,) as e:
             raise ReadError("corrupt", f"{path.name}: word/document.xml cannot be read ({e})")
+        try:
+            pkg = _Package(zf)
+            styles, style_num = _style_tables(pkg.styles)
+            num = _Numbering(pkg.numbering, style_num)
+        except ReadError as e:
+            raise ReadError(e.reason, f"{path.name}: Word document cannot be opened ({e.message})")
+        except Exception as e:  # a broken package raises many types
+            raise ReadError("corrupt", f"{path.name}: Word document cannot be opened "
+                            f"({type(e).__name__}: {e})") from e
     finally:
         zf.close()
 
-    import docx  # python-docx
-    try:
-        d = docx.Document(str(path))
-    except ReadError:
-        raise
-    except Exception as e:  # python-docx raises many types for broken packages
-        raise ReadError("corrupt", f"{path.name}: Word document cannot be opened "
-                        f"({type(e).__name__}: {e})") from e
-
-    styles = _style_names(d)
     warnings: list[str] = []
-    num = _Numbering(d)
-    headers, footers = _header_footer_parts(d)
     blocks: list = []
     seen: set[str] = set()
-    for part in headers:      # page headers once, before the body (form titles, agencies)
+    for part in pkg.headers:      # page headers once, before the body (form titles, agencies)
         blocks.extend(_blocks(part, styles, warnings, num, "Header", seen))
-    blocks.extend(_blocks(d.element.body, styles, warnings, num, None, None))
-    for part in footers:
+    blocks.extend(_blocks(pkg.body, styles, warnings, num, None, None))
+    for part in pkg.footers:
         blocks.extend(_blocks(part, styles, warnings, num, "Footer", seen))
     return Document(path=str(path), format="docx", pages=[Page(number=None, blocks=blocks)],
                     warnings=warnings)
+
+
+# python-docx's parser settings (docx.oxml.parser), without its proxy element classes
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_WML_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+class _Package:
+    """The parts of a .docx the reader uses: the body, the styles and numbering XML and the
+    section headers/footers, found through the relationships as python-docx finds them."""
+
+    def __init__(self, zf: zipfile.ZipFile):
+        self.zf = zf
+        ct = self._xml("/[Content_Types].xml")
+        self.overrides = {(el.get("PartName") or "").lower(): el.get("ContentType")
+                          for el in ct.iter(_CT + "Override")}
+        self.defaults = {(el.get("Extension") or "").lower(): el.get("ContentType")
+                         for el in ct.iter(_CT + "Default")}
+        main = self._target("/", _RT + "officeDocument")
+        if main is None:
+            raise ReadError("corrupt", "the package names no main document part")
+        content_type = self._content_type(main)
+        if content_type != _WML_MAIN:
+            raise ReadError("corrupt", f"not a Word file, content type is {content_type!r}")
+        root = self._xml(main)
+        self.body = root.find(W + "body")
+        if self.body is None:
+            raise ReadError("corrupt", "the main document part has no body")
+        rels = self._rels(main)
+        styles = self._target(main, _RT + "styles", rels)
+        self.styles = self._bytes(styles) if styles else _default_styles_xml()
+        numbering = self._target(main, _RT + "numbering", rels)
+        self.numbering = self._bytes(numbering) if numbering else None
+        self.headers, self.footers = [], []
+        try:
+            parts: dict[str, object] = {}
+            for sect in self.body.iter(W + "sectPr"):
+                for ref in sect:
+                    target = self.headers if ref.tag == W + "headerReference" else \
+                        self.footers if ref.tag == W + "footerReference" else None
+                    rel = rels.get(ref.get(_R_ID))
+                    if target is None or rel is None or rel[2]:
+                        continue
+                    if rel[1] not in parts:
+                        parts[rel[1]] = self._xml(rel[1])
+                    element = parts[rel[1]]
+                    if all(element is not e for e in target):
+                        target.append(element)
+        except Exception:   # a damaged header must not cost the body
+            self.headers, self.footers = [], []
+
+    def _bytes(self, partname: str) -> bytes:
+        return self.zf.read(partname.lstrip("/"))
+
+    def _xml(self, partname: str):
+        return etree.fromstring(self._bytes(partname), _PARSER)
+
+    def _content_type(self, partname: str) -> Optional[str]:
+        ct = self.overrides.get(partname.lower())
+        if ct is None:
+            ct = self.defaults.get(posixpath.splitext(partname)[1].lstrip(".").lower())
+        return ct
+
+    def _rels(self, source: str) -> dict[str, tuple[str, str, bool]]:
+        """rId -> (relationship type, target part name, external) of a part."""
+        base, name = posixpath.split(source)
+        rels_name = posixpath.join(base, "_rels", name + ".rels")
+        if rels_name.lstrip("/") not in self.zf.namelist():
+            return {}
+        out = {}
+        for rel in self._xml(rels_name).iter(_PR + "Relationship"):
+            ref = rel.get("Target") or ""
+            external = rel.get("TargetMode") == "External"
+            if not external:
+                ref = posixpath.normpath(posixpath.join(base, ref) if not ref.startswith("/")
+                                         else ref)
+            out[rel.get("Id")] = (rel.get("Type"), ref, external)
+        return out
+
+    def _target(self, source: str, reltype: str, rels=None) -> Optional[str]:
+        for typ, ref, external in (rels if rels is not None else self._rels(source)).values():
+            if typ == reltype and not external:
+                return ref
+        return None
+
+
+def _default_styles_xml() -> bytes:
+    """The styles python-docx supplies for a document without a styles part."""
+    from docx.parts.styles import StylesPart
+    return StylesPart._default_styles_xml()
 
 
 def _blocks(container, styles, warnings, num, style: Optional[str], seen: Optional[set]) -> list:
@@ -120,26 +216,6 @@ def _blocks(container, styles, warnings, num, style: Optional[str], seen: Option
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-def _header_footer_parts(d) -> tuple[list, list]:
-    """Root elements of the headers and footers the sections use, in section order."""
-    headers, footers = [], []
-    try:
-        related = d.part.related_parts
-        for sect in d.element.body.iter(W + "sectPr"):
-            for ref in sect:
-                target = headers if ref.tag == W + "headerReference" else \
-                    footers if ref.tag == W + "footerReference" else None
-                rid = ref.get(_R_ID)
-                if target is None or rid not in related:
-                    continue
-                element = related[rid].element
-                if all(element is not e for e in target):
-                    target.append(element)
-    except Exception:   # a damaged header must not cost the body
-        return [], []
-    return headers, footers
-
-
 class _Numbering:
     """Word's automatic list numbers (``1.``, ``1.2``, ``(ก)``): not in the paragraph text, so
     rendered here from numbering.xml the way Word shows them, counters kept in document order.
@@ -147,14 +223,15 @@ class _Numbering:
 
     _THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 
-    def __init__(self, d):
-        self.levels: dict[str, dict[int, dict]] = {}      # numId -> ilvl -> level definition
+    def __init__(self, numbering: Optional[bytes], style_num: dict[str, tuple[str, int]]):
+        # numId -> ilvl -> level definition (shared between documents: never changed here)
+        self.levels: dict[str, dict[int, dict]] = _numbering_levels(numbering) if numbering else {}
         self.counters: dict[str, list[int]] = {}
-        self.style_num: dict[str, tuple[str, int]] = {}
-        try:
-            numbering = d.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            numbering = None
+        self.style_num = style_num
+
+    @staticmethod
+    def levels_of(numbering) -> dict[str, dict[int, dict]]:
+        levels: dict[str, dict[int, dict]] = {}
         if numbering is not None:
             abstract = {}
             for an in numbering.findall(W + "abstractNum"):
@@ -173,15 +250,8 @@ class _Numbering:
                     ilvl = int(ov.get(W + "ilvl", "0"))
                     if start is not None and ilvl in lv:
                         lv[ilvl]["start"] = int(start)
-                self.levels[n.get(W + "numId")] = lv
-        try:
-            for st in d.styles.element.findall(W + "style"):
-                np_ = st.find(W + "pPr/" + W + "numPr")
-                if np_ is not None and _val(np_, "numId"):
-                    self.style_num[st.get(W + "styleId")] = (_val(np_, "numId"),
-                                                             int(_val(np_, "ilvl") or 0))
-        except Exception:
-            pass
+                levels[n.get(W + "numId")] = lv
+        return levels
 
     def label(self, p) -> str:
         if not self.levels:
@@ -259,21 +329,56 @@ def _body_children(el):
             yield child
 
 
-def _style_names(d) -> dict[str, str]:
-    """styleId -> name as Word shows it, read from the styles XML (python-docx's style objects
-    are slow to build for the hundreds of styles a template holds)."""
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha1(data).digest()
+
+
+# Parsed styles and numbering parts keyed on their digest: documents made from one template
+# share a styles part of hundreds of KB whose parsing cost more than reading the rest.
+_PARTS_CACHE: dict[bytes, object] = {}
+
+
+def _cached_part(kind: str, data: bytes, parse):
+    key = kind.encode() + hashlib.sha1(data).digest()
+    hit = _PARTS_CACHE.get(key)
+    if hit is None:
+        if len(_PARTS_CACHE) >= 64:
+            _PARTS_CACHE.clear()
+        try:
+            root = etree.fromstring(data, _PARSER)
+        except Exception as e:
+            raise ReadError("corrupt", f"the {kind} part cannot be parsed ({e})") from e
+        hit = _PARTS_CACHE[key] = parse(root)
+    return hit
+
+
+def _style_tables(styles: bytes) -> tuple[dict[str, str], dict[str, tuple[str, int]]]:
+    """styleId -> name as Word shows it, and styleId -> (numId, ilvl) of numbered styles
+    (shared between documents: never changed)."""
+    return _cached_part("styles", styles, _parse_style_tables)
+
+
+def _parse_style_tables(root) -> tuple[dict, dict]:
     from docx.styles import BabelFish
-    try:
-        root = d.styles.element
-    except Exception:
-        return {}
-    out = {}
+    names: dict[str, str] = {}
+    style_num: dict[str, tuple[str, int]] = {}
     for st in root.iterchildren(W + "style"):
         name = st.find(W + "name")
         sid = st.get(W + "styleId")
         if sid is not None and name is not None:
-            out[sid] = BabelFish.internal2ui(name.get(W + "val", ""))
-    return out
+            names[sid] = BabelFish.internal2ui(name.get(W + "val", ""))
+    try:
+        for st in root.findall(W + "style"):
+            np_ = st.find(W + "pPr/" + W + "numPr")
+            if np_ is not None and _val(np_, "numId"):
+                style_num[st.get(W + "styleId")] = (_val(np_, "numId"), int(_val(np_, "ilvl") or 0))
+    except Exception:
+        pass
+    return names, style_num
+
+
+def _numbering_levels(numbering: bytes) -> dict[str, dict[int, dict]]:
+    return _cached_part("numbering", numbering, _Numbering.levels_of)
 
 
 def _para_style(p, styles) -> str:
