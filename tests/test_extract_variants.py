@@ -43,3 +43,35 @@ def test_kpi_report_phone_after_the_data_collector_name():
     ex = _report("1. แต่งตั้งคณะทำงาน", "2. จัดทำแผน")
     k = ex.records[0]
     assert (k.data_collector, k.phones) == ("นางสาวกมลวรรณ ศรีทอง", "0-3434-0051")
+
+
+def test_activity_plan_header_wordings():
+    """`งบประมาณ ปี 2568` is the budget (not the fiscal-year banner), `หน่วยงานหลัก` the unit
+    responsible, `รายละเอียดกิจกรรม` / `วิธีดำเนินการ` the activity, and a banner
+    `ระยะเวลาดำเนินการ ปีงบประมาณ พ.ศ. 2568` heads the months."""
+    ex = extract(doc(table([["ที่", "กิจกรรม", "ระยะเวลา", "งบประมาณ ปี 2568", "หน่วยงานหลัก"],
+                            ["1", "ประชุม", "ต.ค. 67 - ธ.ค. 67", "50,000", "สำนักงานจังหวัด"]])), ctx())
+    assert [(r.start, r.end, r.budget_thb, r.responsible) for r in ex.records] == [
+        ("2024-10", "2024-12", 50000, "สำนักงานจังหวัด")]
+    months = ["ต.ค. 67", "พ.ย. 67", "ธ.ค. 67", "ม.ค. 68", "ก.พ. 68", "มี.ค. 68", "เม.ย. 68",
+              "พ.ค. 68", "มิ.ย. 68", "ก.ค. 68", "ส.ค. 68", "ก.ย. 68"]
+    rows = [["ที่", "รายละเอียดกิจกรรม", "ระยะเวลาดำเนินการ ปีงบประมาณ พ.ศ. 2568"] + [""] * 11
+            + ["งบประมาณ (บาท)", "หน่วยงานหลัก"],
+            ["", ""] + months + ["", ""],
+            ["1", "ประชุม", "✓", "✓"] + [""] * 10 + ["50,000", "สำนักงานจังหวัด"]]
+    merges = {(0, 2): (1, 12), (0, 0): (2, 1), (0, 1): (2, 1), (0, 14): (2, 1), (0, 15): (2, 1)}
+    ex = extract(doc(table(rows, merges=merges)), ctx())
+    assert [(r.name, r.start, r.end, r.budget_thb) for r in ex.records] == [
+        ("ประชุม", "2024-10", "2024-11", 50000)]
+    ex = extract(doc(table([["ลำดับ", "วิธีดำเนินการ", "ระยะเวลา", "งบประมาณ", "ผู้รับผิดชอบ"],
+                            ["1", "ประชุม", "1 เดือน", "50,000", "สนจ."]])), ctx())
+    assert ex.forms == ["activity_plan"] and ex.records[0].budget_thb == 50000
+
+
+def test_form72_past_results_header_is_the_baseline():
+    from extractors import common as C
+    roles = C.vocab("form72")
+    for text in ("ผลการดำเนินงานย้อนหลัง", "ผลการดำเนินงานปีที่ผ่านมา", "ผลงานปีที่ผ่านมา",
+                 "ผลการดำเนินงานที่ผ่านมา"):
+        assert C.match_role(text, roles)[0] == "baseline", text
+    assert C.match_role("ผลการดำเนินงาน", roles)[0] == "actual"
