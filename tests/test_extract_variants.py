@@ -75,3 +75,26 @@ def test_form72_past_results_header_is_the_baseline():
                  "ผลการดำเนินงานที่ผ่านมา"):
         assert C.match_role(text, roles)[0] == "baseline", text
     assert C.match_role("ผลการดำเนินงาน", roles)[0] == "actual"
+
+
+def _form72_with_unit_column():
+    rows = [["ที่", "ตัวชี้วัด", "หน่วยนับ", "ผลการดำเนินงานที่ผ่านมา", "", "", "ค่าเป้าหมาย", "ระดับคะแนน",
+             "", "", "", ""],
+            ["", "", "", "2565", "2566", "2567", "", "ระดับ 1", "ระดับ 2", "ระดับ 3", "ระดับ 4",
+             "ระดับ 5"],
+            ["1", "ร้อยละของการเบิกจ่าย", "ร้อยละ", "88", "90", "92.5", "96", "92", "93", "94", "95",
+             "96"]]
+    merges = {(0, 3): (1, 3), (0, 7): (1, 5), (0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (2, 1),
+              (0, 6): (2, 1)}
+    return extract(doc("ตัวชี้วัดตามแผนพัฒนาองค์การ จังหวัดตรัง ประจำปีงบประมาณ พ.ศ. 2568",
+                       table(rows, merges=merges)), ctx())
+
+
+def test_form72_ladder_under_a_level_header_and_a_unit_column():
+    """`ระดับคะแนน` over `ระดับ 1` … `ระดับ 5` is the ladder; a `หน่วยนับ` column is not part of the
+    indicator's name; the latest of several baseline years is the baseline."""
+    ex = _form72_with_unit_column()
+    assert ex.forms == ["form72"]
+    r = ex.records[0]
+    assert (r.item_no, r.name, r.baseline, r.target, r.ladder) == (
+        "1", "ร้อยละของการเบิกจ่าย", 92.5, 96, [92, 93, 94, 95, 96])
