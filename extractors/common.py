@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Optional
 
+import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 
 from schemas import Document, Paragraph, Table, rules
 from schemas.extraction import Location
@@ -217,25 +219,41 @@ def match_role(text: str, roles: dict[str, list[str]], threshold: float = 78) ->
     return _match_role(text, _roles_key(roles), threshold)
 
 
-_ROLES_KEYS: dict[int, tuple[dict, tuple]] = {}
+class _Vocab:
+    """A vocabulary as a cache key: hashed once, not on every lookup of a cell's role."""
+    __slots__ = ("terms", "_hash")
+
+    def __init__(self, terms: tuple):
+        self.terms = terms
+        self._hash = hash(terms)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other) -> bool:
+        return self is other or (isinstance(other, _Vocab) and self.terms == other.terms)
 
 
-def _roles_key(roles: dict[str, list[str]]) -> tuple:
+_ROLES_KEYS: dict[int, tuple[dict, _Vocab]] = {}
+
+
+def _roles_key(roles: dict[str, list[str]]) -> _Vocab:
     """The vocabulary as a hashable key, built once per vocabulary dict (it is called per cell)."""
     hit = _ROLES_KEYS.get(id(roles))
     if hit is None or hit[0] is not roles:
         if len(_ROLES_KEYS) > 64:
             _ROLES_KEYS.clear()
-        hit = _ROLES_KEYS[id(roles)] = (roles, tuple((r, tuple(terms)) for r, terms in roles.items()))
+        key = _Vocab(tuple((r, tuple(terms)) for r, terms in roles.items()))
+        hit = _ROLES_KEYS[id(roles)] = (roles, key)
     return hit[1]
 
 
 @lru_cache(maxsize=256)
-def _vocab_terms(roles: tuple) -> tuple[tuple[str, str, int, str], ...]:
+def _vocab_terms(roles: _Vocab) -> tuple[tuple[str, str, int, str], ...]:
     """(role, squashed term, its length, its letters sorted) per term, computed once per
     vocabulary instead of once per cell matched against it."""
     out = []
-    for r, terms in roles:
+    for r, terms in roles.terms:
         for term in terms:
             tt = squash(term)
             if tt:
@@ -243,27 +261,56 @@ def _vocab_terms(roles: tuple) -> tuple[tuple[str, str, int, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def _vocab_arrays(roles: _Vocab):
+    """A vocabulary's terms laid out for scoring a cell against all of them at once: their roles,
+    squashed and sorted forms, lengths, and the term prefixes a cell may stand for."""
+    terms = _vocab_terms(roles)
+    whole: dict[str, list[int]] = {}     # a term of 4+ letters -> its indices
+    heads: dict[str, list[int]] = {}     # a prefix of 4+ letters and ≥ 0.6 of a term -> indices
+    for j, (_, tt, n, _) in enumerate(terms):
+        if n >= 4:
+            whole.setdefault(tt, []).append(j)
+            for k in range(4, n + 1):
+                if k >= 0.6 * n:
+                    heads.setdefault(tt[:k], []).append(j)
+    lt = np.array([t[2] for t in terms], dtype=np.float64)
+    return ([t[0] for t in terms], [t[1] for t in terms], [t[3] for t in terms], lt, lt >= 4,
+            whole, heads, int(lt.max()) if len(terms) else 0)
+
+
 @lru_cache(maxsize=100000)
-def _match_role(text: str, roles: tuple, threshold: float) -> tuple[str, float]:
-    # the same scores as _score(segs, term) per term, with each segment's sorted letters
-    # computed once, and pairs skipped when no score of theirs could beat the best so far
-    segs = [(seg, len(seg), "".join(sorted(seg))) for seg in _segments(text)]
-    best, role = 0.0, ""
-    for r, tt, lt, st in _vocab_terms(roles):
-        for seg, ls, ss in segs:
-            if ls > 3 * lt + 12:
-                continue  # a long data cell is not a header
-            prefix = lt >= 4 and (seg.startswith(tt) or (ls >= 4 and tt.startswith(seg) and ls >= 0.6 * lt))
-            # both ratios are at most 200·min(ls, lt)/(ls + lt); only a prefix scores 92
-            if not prefix and 200 * min(ls, lt) / (ls + lt) + 1e-6 <= best:
-                continue
-            s = fuzz.ratio(seg, tt)
-            if prefix:
-                s = max(s, 92)
-            if lt >= 4 and s < 90:
-                s = max(s, fuzz.ratio(ss, st) - 8)
-            if s > best:
-                best, role = s, r
+def _match_role(text: str, roles: _Vocab, threshold: float) -> tuple[str, float]:
+    # _score(segments, term) for every term, computed for all terms at once (rapidfuzz's cdist
+    # gives the same ratios as fuzz.ratio); the role is the first term with the best score
+    segs = _segments(text)
+    role_of, tts, sts, lt, long_term, whole, heads, max_lt = _vocab_arrays(roles)
+    if not segs or not tts:
+        return "", 0.0
+    ls = np.array([len(seg) for seg in segs], dtype=np.float64)[:, None]
+    score = cdist(segs, tts, scorer=fuzz.ratio, dtype=np.float64, workers=1)
+    prefix = np.zeros(score.shape, dtype=bool)
+    for i, seg in enumerate(segs):
+        for k in range(4, min(len(seg), max_lt) + 1):   # the cell starts with a term
+            for j in whole.get(seg[:k], ()):
+                prefix[i, j] = True
+        if len(seg) >= 4:                                # the cell is a term's beginning
+            for j in heads.get(seg, ()):
+                prefix[i, j] = True
+    score = np.where(prefix, np.maximum(score, 92), score)
+    # PDF export puts vowels and tone marks after the wrong consonant (ผูร้บัผดิชอบ): the
+    # same letters in another order still name the column
+    resort = long_term & (score < 90)
+    if resort.any():
+        ss = ["".join(sorted(seg)) for seg in segs]
+        score = np.where(resort, np.maximum(score, cdist(ss, sts, scorer=fuzz.ratio,
+                                                           dtype=np.float64, workers=1) - 8), score)
+    score[ls > 3 * lt + 12] = -1.0          # a long data cell is not a header
+    per_term = score.max(axis=0)
+    best = float(per_term.max())
+    if best <= 0:
+        return "", 0.0
+    role = role_of[int(np.argmax(per_term))]   # the first of the best
     return (role, best) if best >= threshold else ("", best)
 
 
