@@ -386,3 +386,20 @@ def test_text_overflowing_into_the_next_cell_stays_in_its_cell(tmp_path):
                          ("b", 153, 666)])
     [table] = read_document(p).tables()
     assert table.grid() == [["Total budget of the whole plan", ""], ["a", "b"]]
+
+
+def test_zero_width_space_does_not_carry_a_mark_elsewhere():
+    """LibreOffice may store a mark out of order followed by a zero-width space placed back
+    where the mark's word was (``สัมฤทธิ์ ... ก ์ ำหนด``): the space has no position of its
+    own, so sara am stays after ก instead of moving to the earlier word."""
+    from pipeline.readers.pdf import _Line, _Char
+
+    def ch(c, x0, x1, mark=False):
+        return _Char(c, x0, 10, x1, 20, mark, ax0=x0, ax1=x1, cy=15)
+    chars = [ch("ธ", 0, 7), ch("ิ", 0, 6, True), ch("ต", 8, 15), ch("า", 16, 21),
+             ch("ม", 22, 29), ch("ก", 31, 38), ch(" ", 39, 39), ch("์", 3, 7, True),
+             ch(" ", 12, 12), ch("ำ", 36, 45, True), ch("ห", 46, 54)]
+    line = _Line()
+    for c in chars:
+        line.add(c)
+    assert line.text().replace(" ", "") == "ธิ์ตามกำห"

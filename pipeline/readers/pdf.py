@@ -85,7 +85,9 @@ def _in_reading_order(chars: list[_Char]) -> list[_Char]:
     stored after it) go backwards, the clusters are sorted by position."""
     clusters: list[list[_Char]] = []
     for c in chars:
-        if c.mark and clusters:
+        # a zero-width space has no position of its own (LibreOffice emits them between a
+        # mark stored out of order and the next glyph): it must not carry marks elsewhere
+        if clusters and (c.mark or (c.ch.isspace() and c.ax1 - c.ax0 < 0.1)):
             clusters[-1].append(c)
         else:
             clusters.append([c])
