@@ -171,6 +171,18 @@ def test_old_binary_word_file_is_unsupported(tmp_path):
     assert e.value.reason == "unsupported"
 
 
+@pytest.mark.parametrize("name,what", [("secret.docx", "Word document"),
+                                       ("secret.xlsx", "Excel workbook")])
+def test_password_protected_office_file_is_encrypted(tmp_path, name, what):
+    # Office wraps a password-protected package in an OLE2 file with an EncryptedPackage stream
+    f = tmp_path / name
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200
+                  + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 200)
+    with pytest.raises(ReadError) as e:
+        read_document(f)
+    assert e.value.reason == "encrypted" and what in e.value.message
+
+
 def test_text_box_text_once_and_deleted_text_left_out(tmp_path):
     from lxml import etree
     d = docx.Document()

@@ -142,3 +142,19 @@ def utf16_without_bom(data: bytes) -> Optional[str]:
     if be >= 0.95 and be > le:
         return "utf-16-be"
     return None
+
+
+def ole_container_error(path, head: bytes, what: str, legacy_ext: str,
+                        modern_ext: str) -> Optional["ReadError"]:
+    """The error for an OLE2 compound file handed in as an Office Open XML one: either the
+    legacy binary format (``.doc``/``.xls``) or Office's password-protected package, which
+    wraps the encrypted OOXML in OLE2."""
+    if not head.startswith(b"\xd0\xcf\x11\xe0"):
+        return None
+    with open(path, "rb") as f:
+        start = f.read(1 << 20)
+    if "EncryptedPackage".encode("utf-16-le") in start:
+        return ReadError("encrypted", f"{path.name} is a password-protected {what}")
+    return ReadError("unsupported", f"{path.name} is an old binary {legacy_ext} file, not "
+                     f"{modern_ext}; save it as {modern_ext}")
+

@@ -20,7 +20,8 @@ from lxml import etree
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import ZIP_ERRORS, ReadError, ReadLimits, check_xml_parts, check_zip
+from .common import (ZIP_ERRORS, ReadError, ReadLimits, check_xml_parts, check_zip,
+                     ole_container_error)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAGS = {"p": W + "p", "tbl": W + "tbl", "tr": W + "tr", "tc": W + "tc"}
@@ -30,11 +31,9 @@ _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 def _sniff_not_docx(path: Path) -> Optional[ReadError]:
     with open(path, "rb") as f:
         head = f.read(8192)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        if "EncryptedPackage".encode("utf-16-le") in Path(path).read_bytes()[:1 << 20]:
-            return ReadError("encrypted", f"{path.name} is a password-protected Word document")
-        return ReadError("unsupported", f"{path.name} is an old binary Word/OLE file (.doc), "
-                         "not .docx; save it as .docx")
+    ole = ole_container_error(path, head, "Word document", "Word (.doc)", ".docx")
+    if ole:
+        return ole
     if head.startswith(b"%PDF"):
         return ReadError("not_docx", f"{path.name} is named .docx but is a PDF")
     if not head.startswith(b"PK"):

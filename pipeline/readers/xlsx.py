@@ -19,7 +19,8 @@ from typing import Optional
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import ZIP_ERRORS, ReadError, ReadLimits, check_xml_parts, check_zip
+from .common import (ZIP_ERRORS, ReadError, ReadLimits, check_xml_parts, check_zip,
+                     ole_container_error)
 
 # Strict -> transitional namespace URIs (ECMA-376 Part 1 vs ISO/IEC 29500 strict)
 _STRICT_NS = [
@@ -40,11 +41,9 @@ _STRICT_MARK = b"http://purl.oclc.org/ooxml/"
 def _sniff(path: Path) -> None:
     with open(path, "rb") as f:
         head = f.read(8192)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        if "EncryptedPackage".encode("utf-16-le") in Path(path).read_bytes()[:1 << 20]:
-            raise ReadError("encrypted", f"{path.name} is a password-protected Excel workbook")
-        raise ReadError("unsupported", f"{path.name} is an old binary Excel file (.xls), not "
-                        ".xlsx; save it as .xlsx")
+    ole = ole_container_error(path, head, "Excel workbook", "Excel (.xls)", ".xlsx")
+    if ole:
+        raise ole
     if not head.startswith(b"PK"):
         raise ReadError("not_xlsx", f"{path.name} is named .xlsx but is not an Excel workbook")
 
