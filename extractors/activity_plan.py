@@ -177,6 +177,7 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
             y = _month_year(cell(best_row, c).text)
             if y is not None and m in _month_reading(cell(best_row, c).text)[:1]:
                 g.year_of_col[c] = y
+        _banner_years(rows[:best_row], g)
         header_end = max(header_end, best_row + 1)
     else:
         span = tf.header.spans.get("gantt")
@@ -187,6 +188,30 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
         elif span and span[1] - span[0] == 12:
             g.month_of_col = {span[0] + i: _FISCAL_ORDER[i] for i in range(12)}
     return g, header_end
+
+
+_BANNER_YEAR = re.compile(r"^\s*(?:ปี\s*)?(?:พ\s*\.?\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})\s*$")
+
+
+def _banner_years(head_rows, g: Gantt) -> None:
+    """Calendar years written over the month columns (`พ.ศ. 2567` over ต.ค.–ธ.ค., `พ.ศ. 2568` over
+    the rest): each month column under one takes its year, and a plan that states no fiscal
+    year takes it from them."""
+    for row in head_rows:
+        for c in row:
+            m = _BANNER_YEAR.match(c.text) if c is not None else None
+            be = int(C.digits(m.group(1))) if m else 0
+            if not 2400 <= be <= 2700:
+                continue
+            for k in range(c.col, c.col + c.colspan):
+                if k in g.month_of_col and k not in g.year_of_col:
+                    g.year_of_col[k] = be - 543
+    if g.fiscal_year is None and g.year_of_col:
+        votes: dict[int, int] = {}
+        for k, ce in g.year_of_col.items():
+            fy = ce + 543 + (1 if g.month_of_col[k] >= 10 else 0)
+            votes[fy] = votes.get(fy, 0) + 1
+        g.fiscal_year = max(votes, key=lambda y: (votes[y], y))
 
 
 _QUARTER = re.compile(r"^\s*(?:ไตรมาส\s*(?:ที่)?|ไตร\s*มาส\s*(?:ที่)?|Q)\s*([1-4๑-๔])\s*(?:/\s*[0-9๐-๙]{2,4})?\s*$", re.I)
@@ -495,6 +520,9 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
 # ---------------------------------------------------------------- extract
 
 
+_TOTAL_ROW = re.compile(r"^(?:รวม|ยอดรวม)(?:งบประมาณ|ทั้งสิ้น|ทั้งหมด|เป็นเงิน|เงิน|ทั้งโครงการ|[:：])*(?:\(?บาท\)?)?$")
+
+
 def extract(doc: Document, inst: Instance, meta) -> Extraction:
     ex = Extraction(source_file=meta.source_file)
     fy = meta.fiscal_year
@@ -513,13 +541,21 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         if gantt.fiscal_year is None:
             gantt.fiscal_year = stated_fy or fy
         row_fy = gantt.fiscal_year or fy
+        # a duration column headed in months (`ระยะเวลา (เดือน)`) holds bare numbers
+        dur_col = tf.header.roles.get("duration")
+        dur_head = " ".join(c.text for c in (table.cell(r, dur_col) for r in range(tf.header.start, tf.header.rows))
+                            if c is not None) if dur_col is not None else ""
+        in_months = bool(re.search(r"เดือน", dur_head))
         for rr in read_rows(table, tf, gantt, start):
             name_raw = rr.name
             item = C.split_item(C.clean(name_raw))
             if item.kind != "group" and C.clean(rr.item):
                 # numbering in its own column (ที่ / ลำดับ)
                 own = C.split_item(C.clean(rr.item) + " x")
-                if own.kind:
+                if own.kind == "group" and not C.clean(name_raw):
+                    # a group row written across the table from its first column
+                    item = C.split_item(C.clean(rr.item))
+                elif own.kind:
                     item = C.ItemNo(own.kind, own.number, C.clean(name_raw))
             other = any(C.clean(getattr(rr, f)) for f in ("duration", "start", "end", "budget")
                         if f not in rr.inherited)
@@ -539,6 +575,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 continue
             if not item.kind and not C.clean(name_raw) and not other:
                 continue
+            if not item.kind and _TOTAL_ROW.match(C.squash(name_raw)) and not rr.ticks and not any(
+                    C.clean(getattr(rr, f)) for f in ("duration", "start", "end")):
+                continue        # the plan's grand total (`รวมงบประมาณทั้งสิ้น`): not an activity
             rec = Record(record_type="activity", form=FORM, source_file=meta.source_file,
                          page=C.loc_of(table, rr.row, doc=doc).page, table=table.index, row=rr.row,
                          fiscal_year=stated_fy)
@@ -593,6 +632,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     months = d.months
                 elif d.days is not None:
                     months = round(d.days / 30, 2)
+                elif in_months and re.fullmatch(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?", dur_raw_eff):
+                    months = C.amount_value(dur_raw_eff)
             rec.duration_months = months
             # dates
             s_raw, e_raw = C.clean(rr.start), C.clean(rr.end)

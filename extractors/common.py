@@ -106,7 +106,7 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")  # 
 
 # ---------------------------------------------------------------- item numbers
 
-_GROUP = re.compile(r"^\s*กิจกรรม(?:หลัก)?\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[.:)]?\s*")
+_GROUP = re.compile(r"^\s*(?:กิจกรรม(?:หลัก)?|โครงการ(?:ย่อย)?)\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[.:)]?\s*")
 _PAREN = re.compile(r"^\s*[(（]\s*([0-9๐-๙]+)\s*[)）]\s*")
 _DOTTED = re.compile(r"^\s*([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)(\s?\.)?(?=\s|[^\d๐-๙%.,/]|$)\s*")
 
@@ -428,10 +428,21 @@ def find_agency(text: str) -> str:
     for name in data.get("names", []):
         if name in text:
             return name
-    m = re.search(r"(?<![ก-๙])(กรม[ก-๙]{3,})", text)
-    if m:
-        return m.group(1)
+    # a department or ministry: the one the title names beside its fiscal year, else the first
+    # department named, else the first ministry (units named in the table are mentioned in passing)
+    found = [(m.group(1), m.start()) for m in _DEPT.finditer(text)]
+    for name, pos in found:
+        line_end = text.find("\n", pos)
+        if "ปีงบประมาณ" in text[pos:line_end if line_end >= 0 else len(text)]:
+            return name
+    for prefix in ("กรม", "กระทรวง"):
+        for name, _ in found:
+            if name.startswith(prefix):
+                return name
     return ""
+
+
+_DEPT = re.compile(r"(?<![ก-๙])((?:กรม|กระทรวง)[ก-๙]{3,})")
 
 
 _FY_STATED = re.compile(r"ประจำปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")

@@ -187,6 +187,12 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     continue
                 by_role.setdefault(role, []).append((c, t))
             loc_page = C.loc_of(table, r, doc=doc).page
+            heading = _plan_heading(cells, ladder_cells, dim_cell, tf, rows[r])
+            if heading:
+                # a plan written as a row of its own above its indicators (no plan column)
+                current_plan_seg = [heading]
+                plan_segments.append((table.index, r, current_plan_seg))
+                continue
             if dim_cell is not None:
                 dim = DimensionRow(dimension=dim_cell[0], label=dim_cell[1], plan="",
                                    loc=Location(page=loc_page, table=table.index, row=r))
@@ -224,6 +230,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     rec.name = C.clean(item.rest if item.kind else kpi_text)
                     rec.dimension = dim.dimension if dim else ""
                     _set_values(rec, values)
+                    unit = C.clean("\n".join(t for _, t in by_role.get("unit", [])[:1]))
+                    if unit and unit not in C.DASHES and not rec.unit:
+                        # a unit column (หน่วยนับ): ร้อยละ is written %
+                        units = rules.load("headers").get("units", {})
+                        rec.unit = units.get(unit, units.get(C.squash(unit), unit))
                     if actual and actual not in C.DASHES:
                         rec.actual_raw, rec.actual = actual, C.amount_value(actual)
                     cur = _Kpi(rec, r, dim=dim)
@@ -244,6 +255,23 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         d.plan = _plan_for(plan_segments, d.loc.table, d.loc.row)
     ex.forms.append(FORM)
     return ex
+
+
+def _plan_heading(cells, ladder_cells, dim_cell, tf: TableForm, row_cells) -> str:
+    """The text of a row that names a plan across the table (`แผนพัฒนาองค์การที่ 2 …`), in a
+    table without a plan column: one filled cell, wide or worded as a plan, no values."""
+    if "plan" in tf.header.roles or dim_cell is not None or ladder_cells or len(cells) != 1:
+        return ""
+    col, text = cells[0]
+    t = C.clean(text)
+    cell = next((c for c in row_cells if c is not None and c.col == col), None)
+    wide = cell is not None and cell.colspan >= 3
+    if not (wide or _PLAN_WORD.match(t)) or len(t) < 8:
+        return ""
+    return t
+
+
+_PLAN_WORD = re.compile(r"^\s*(?:แผน|ยุทธศาสตร์|ประเด็น|แนวนโยบาย|เป้าประสงค์|กลยุทธ์)")
 
 
 def _is_header_row(cells, tf: TableForm) -> bool:

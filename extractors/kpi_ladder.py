@@ -103,11 +103,20 @@ def is_kpi_ladder(doc: Document, text: str, claimed: frozenset = frozenset()) ->
         if t.index not in claimed:
             hdr = ladder_table_header(t)
             if hdr is not None and (hdr[2] or "weight" in hdr[1]) and any(
-                    C.split_item(C.clean(row[hdr[1]["kpi"]])).kind for row in t.grid()[hdr[0]:]):
+                    _numbered_row(row, hdr[1]) for row in t.grid()[hdr[0]:]):
                 return True
     if find_ladders(text.replace("\t", " ")) and ("น้ำหนัก" in sq or "เกณฑ์การให้คะแนน" in sq or "ระดับคะแนน" in sq):
         return True
     return "เกณฑ์การหักคะแนน" in sq or "หักคะแนน" in sq
+
+
+def _numbered_row(row: list[str], roles: dict[str, int]) -> bool:
+    """An indicator row: numbered in the indicator cell (`1. …`) or in its own column (ที่)."""
+    if C.split_item(C.clean(row[roles["kpi"]])).kind:
+        return True
+    own = C.clean(row[roles["item"]]) if "item" in roles and roles["item"] < len(row) else ""
+    return bool(own) and bool(C.clean(row[roles["kpi"]])) and \
+        bool(C.split_item(own + " x", allow_group=False).kind)
 
 
 @dataclass

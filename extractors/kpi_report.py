@@ -212,6 +212,30 @@ def _sections(lines: list[Line]) -> list[list[Line]]:
             for k, b in enumerate(bounds)]
 
 
+def _step_table_columns(t: Table) -> Optional[dict[str, int]]:
+    """Columns of a table that describes the steps row by row (`ขั้นตอนที่ | รายละเอียด |
+    กำหนดแล้วเสร็จ | ผลการดำเนินงาน`): step number, step text, deadline, result, completion."""
+    g = t.grid()
+    if not g:
+        return None
+    cols: dict[str, int] = {}
+    for i, x in enumerate(g[0]):
+        s = C.squash(x)
+        if not s:
+            continue
+        if re.fullmatch(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?", s):
+            cols.setdefault("step", i)
+        elif re.search(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", s, re.I):
+            cols.setdefault("completed", i)
+        elif re.search(r"กำหนด|ภายใน|deadline", s, re.I):
+            cols.setdefault("deadline", i)
+        elif s.startswith("ผล"):
+            cols.setdefault("result", i)
+        elif re.search(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย", s):
+            cols.setdefault("text", i)
+    return cols if "step" in cols and "text" in cols else None
+
+
 def _is_result_table(t: Table) -> bool:
     roles = C.vocab(FORM)
     head = [c.text for c in t.cells if c.row == 0]
@@ -271,6 +295,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
     fy = meta.fiscal_year
     tables: list[Table] = []
     result_tables: dict[int, bool] = {}
+    step_tables: dict[int, Optional[dict[str, int]]] = {}
     numbered = _numbered_steps(lines)
     for i_ln, ln in enumerate(lines):
         if ln.table is not None and (not tables or tables[-1] is not ln.table):
@@ -281,6 +306,20 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
         if ln.table is not None and id(ln.table) not in result_tables:
             result_tables[id(ln.table)] = _is_result_table(ln.table)
         in_results = ln.table is not None and result_tables[id(ln.table)]
+        if ln.table is not None and id(ln.table) not in step_tables:
+            step_tables[id(ln.table)] = _step_table_columns(ln.table)
+        st_cols = step_tables.get(id(ln.table)) if ln.table is not None else None
+        if st_cols is not None and ln.row and ln.full is not None:
+            # a table of steps, one row each, with their deadline and result beside them
+            cell = lambda role: ln.full[st_cols[role]] if role in st_cols and st_cols[role] < len(ln.full) else ""
+            ms = re.match(r"^\s*(?:ขั้น(?:ตอน)?\s*ที่\s*)?([0-9๐-๙]{1,2})\s*[.)]?\s*$", cell("step"))
+            text = C.clean(cell("text"))
+            if ms and text and int(C.digits(ms.group(1))) not in steps:
+                no = int(C.digits(ms.group(1)))
+                steps[no] = {"text": text, "line": ln, "deadline_text": C.clean(cell("deadline")),
+                             "extra": [C.clean(cell(k)) for k in ("result", "completed") if C.clean(cell(k))]}
+                current = None
+                continue
         key, v = None, None
         for k in ("kpi", "dimension", "supervisor", "data_collector", "phone", "description", "criteria"):
             v = _label(first, labels[k])
@@ -381,6 +420,11 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
         rec.name = s["text"]
         rec.level = min((lvl for lvl, st in levels.items() if no in st), default=None)
         rec.deadline, rec.deadline_raw, rec.deadline_status = deadline_of(rec.name, fy)
+        if not rec.deadline and s.get("deadline_text"):
+            # a deadline in a column of its own (`31 ต.ค. 2567`, `ภายในเดือนกันยายน 2568`)
+            d, draw, dst = deadline_of("ภายใน " + re.sub(r"^\s*ภายใน\s*", "", s["deadline_text"]), fy)
+            if d:
+                rec.deadline, rec.deadline_raw, rec.deadline_status = d, s["deadline_text"], dst
         rec.target, rec.unit, rec.target_raw = threshold_of(rec.name)
         status, completed, craw = _result_of(s["extra"] + results.get(no, []), fy)
         rec.status = status or "unknown"
