@@ -26,18 +26,24 @@ SEED_004 = ROOT.parent / "shared" / "seeds" / "004_23b239e2dbe53bed.txt"
 SUBMISSION = {".docx", ".pdf", ".xlsx", ".txt", ".tsv", ".csv"}
 
 
-def _load_build():
+def _load_module(name: str, path: Path, then=None):
     # samples/ is read by `thaiforms run`: no __pycache__ may appear in it
     before = sys.dont_write_bytecode
     sys.dont_write_bytecode = True
     try:
-        spec = importlib.util.spec_from_file_location("samples_build", SAMPLES / "build.py")
+        spec = importlib.util.spec_from_file_location(name, path)
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
-        mod.load_sources()          # imports every source once, without bytecode
+        if then:
+            then(mod)
     finally:
         sys.dont_write_bytecode = before
     return mod
+
+
+def _load_build():
+    # load_sources imports every source once, also without bytecode
+    return _load_module("samples_build", SAMPLES / "build.py", lambda m: m.load_sources())
 
 
 build = _load_build()
@@ -346,15 +352,7 @@ BAD = SAMPLES / "bad"
 
 
 def _bad_expect():
-    before = sys.dont_write_bytecode
-    sys.dont_write_bytecode = True
-    try:
-        spec = importlib.util.spec_from_file_location("bad_files", SAMPLES / "bad_files.py")
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-    finally:
-        sys.dont_write_bytecode = before
-    return mod.EXPECT
+    return _load_module("bad_files", SAMPLES / "bad_files.py").EXPECT
 
 
 def test_bad_files_are_present_and_broken_as_described():

@@ -158,3 +158,22 @@ def ole_container_error(path, head: bytes, what: str, legacy_ext: str,
     return ReadError("unsupported", f"{path.name} is an old binary {legacy_ext} file, not "
                      f"{modern_ext}; save it as {modern_ext}")
 
+
+def open_package(path, limits: ReadLimits, kind: str, main_part: str, not_reason: str,
+                 what: str) -> zipfile.ZipFile:
+    """Open an Office Open XML package (DOCX, XLSX) after the checks both readers share: not
+    empty, no zip bomb, its main part present, no entity-declaring XML part. The caller closes
+    the returned zip."""
+    if path.stat().st_size == 0:
+        raise ReadError("empty", f"{path.name} is empty (0 bytes)")
+    zf = check_zip(path, limits, kind)
+    try:
+        if main_part not in set(zf.namelist()):
+            raise ReadError(not_reason, f"{path.name} is a zip file without {main_part}, "
+                            f"not {what}")
+        check_xml_parts(zf, kind)
+    except BaseException:
+        zf.close()
+        raise
+    return zf
+

@@ -20,8 +20,7 @@ from lxml import etree
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import (ZIP_ERRORS, ReadError, ReadLimits, check_xml_parts, check_zip,
-                     ole_container_error)
+from .common import ZIP_ERRORS, ReadError, ReadLimits, ole_container_error, open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAGS = {"p": W + "p", "tbl": W + "tbl", "tr": W + "tr", "tc": W + "tc"}
@@ -49,18 +48,12 @@ def _sniff_not_docx(path: Path) -> Optional[ReadError]:
 
 def read_docx(path: Path, limits: ReadLimits) -> Document:
     path = Path(path)
-    if path.stat().st_size == 0:
-        raise ReadError("empty", f"{path.name} is empty (0 bytes)")
-    err = _sniff_not_docx(path)
-    if err:
-        raise err
-    zf = check_zip(path, limits, "DOCX")
+    if path.stat().st_size:          # an empty file is reported as such by open_package
+        err = _sniff_not_docx(path)
+        if err:
+            raise err
+    zf = open_package(path, limits, "DOCX", "word/document.xml", "not_docx", "a Word document")
     try:
-        names = set(zf.namelist())
-        if "word/document.xml" not in names:
-            raise ReadError("not_docx", f"{path.name} is a zip file without word/document.xml, "
-                            "not a Word document")
-        check_xml_parts(zf, "DOCX")
         try:
             zf.getinfo("word/document.xml")
             zf.open("word/document.xml").read(1)

@@ -19,8 +19,7 @@ from typing import Optional
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import (ZIP_ERRORS, ReadError, ReadLimits, check_xml_parts, check_zip,
-                     ole_container_error)
+from .common import ZIP_ERRORS, ReadError, ReadLimits, ole_container_error, open_package
 
 # Strict -> transitional namespace URIs (ECMA-376 Part 1 vs ISO/IEC 29500 strict)
 _STRICT_NS = [
@@ -76,17 +75,11 @@ def _transitional_copy(zf: zipfile.ZipFile) -> Optional[io.BytesIO]:
 def read_xlsx(path: Path, limits: ReadLimits) -> Document:
     import openpyxl
     path = Path(path)
-    if path.stat().st_size == 0:
-        raise ReadError("empty", f"{path.name} is empty (0 bytes)")
-    _sniff(path)
-    zf = check_zip(path, limits, "XLSX")
+    if path.stat().st_size:          # an empty file is reported as such by open_package
+        _sniff(path)
+    zf = open_package(path, limits, "XLSX", "xl/workbook.xml", "not_xlsx", "an Excel workbook")
     warnings: list[str] = []
     try:
-        names = set(zf.namelist())
-        if "xl/workbook.xml" not in names:
-            raise ReadError("not_xlsx", f"{path.name} is a zip file without xl/workbook.xml, "
-                            "not an Excel workbook")
-        check_xml_parts(zf, "XLSX")
         source = _transitional_copy(zf)
         if source is not None:
             warnings.append("Strict Open XML workbook: read after converting its namespaces")
