@@ -23,10 +23,16 @@ _WS = re.compile(r"[ \t\u00a0\u200b\u3000]+")
 # ---------------------------------------------------------------- normaliser access
 
 
+_NORMALIZE = None
+
+
 def N():
     """The normaliser module, imported late so that extractors load even while it is absent."""
-    from pipeline import normalize
-    return normalize
+    global _NORMALIZE
+    if _NORMALIZE is None:
+        from pipeline import normalize
+        _NORMALIZE = normalize
+    return _NORMALIZE
 
 
 def digits(text: str) -> str:
@@ -80,12 +86,17 @@ def is_thai(ch: str) -> bool:
     return bool(ch) and "\u0e00" <= ch <= "\u0e7f"
 
 
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+# Cached: extractors clean the same cell text many times over (roles, values, ladders).
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """Wrapped lines joined (no space between two Thai characters, one space otherwise),
     whitespace collapsed. Never alters the characters themselves."""
     if not text:
         return ""
-    lines = [_WS.sub(" ", ln).strip() for ln in re.split(r"\r\n|\r|\n", text)]
+    lines = [_WS.sub(" ", ln).strip() for ln in _NEWLINE.split(text)]
     out = ""
     for ln in lines:
         if not ln:
@@ -96,9 +107,13 @@ def clean(text: str) -> str:
     return out.strip()
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def squash(text: str) -> str:
     """Text for matching only: no whitespace, lower case, Thai digits made Arabic."""
-    t = re.sub(r"\s+", "", text or "").lower()
+    t = _SPACES.sub("", text or "").lower()
     return t.translate(_THAI_DIGITS)
 
 

@@ -60,7 +60,11 @@ class Ladder:
     pos: int
 
 
-_SEQ = re.compile(rf"((?:{_NUM}\s*%?[ \t]+){{4}}{_NUM}\s*%?)(?![0-9๐-๙.]|[ \t]+[0-9๐-๙])")
+# five numbers in a row. Atomic groups: the numbers and the spaces between them can be split
+# only one way for a match, and without them a long line of figures that is not a ladder took
+# milliseconds of backtracking (the same matches: tests/test_extract_ladder_regex.py).
+_SEQ = re.compile(rf"((?:(?>{_NUM})(?>\s*%[ \t]+|\s*(?<=[ \t]))){{4}}{_NUM}\s*%?)"
+                  rf"(?![0-9๐-๙.]|[ \t]+[0-9๐-๙])")
 _RUN = re.compile(r"(?<![0-9๐-๙])([0-9๐-๙]{6,15})(?![0-9๐-๙])")
 
 
@@ -105,7 +109,8 @@ def is_kpi_ladder(doc: Document, text: str, claimed: frozenset = frozenset()) ->
             if hdr is not None and (hdr[2] or "weight" in hdr[1]) and any(
                     _numbered_row(row, hdr[1]) for row in t.grid()[hdr[0]:]):
                 return True
-    if find_ladders(text.replace("\t", " ")) and ("น้ำหนัก" in sq or "เกณฑ์การให้คะแนน" in sq or "ระดับคะแนน" in sq):
+    if ("น้ำหนัก" in sq or "เกณฑ์การให้คะแนน" in sq or "ระดับคะแนน" in sq) and \
+            find_ladders(text.replace("\t", " ")):
         return True
     return "เกณฑ์การหักคะแนน" in sq or "หักคะแนน" in sq
 

@@ -59,12 +59,18 @@ class Table:
     def grid(self, fill_merged: bool = False) -> list[list[str]]:
         """Text at every grid position. A merged cell's text sits at its top-left; the other
         positions it covers are "" unless ``fill_merged`` repeats the text there."""
-        g = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]
+        n_rows, n_cols = self.n_rows, self.n_cols
+        g = [[""] * n_cols for _ in range(n_rows)]
         for c in self.cells:
-            for r in range(c.row, min(c.row + c.rowspan, self.n_rows)):
-                for k in range(c.col, min(c.col + c.colspan, self.n_cols)):
-                    if (r, k) == (c.row, c.col) or fill_merged:
-                        g[r][k] = c.text
+            if c.row >= n_rows or c.col >= n_cols:
+                continue
+            if not fill_merged or (c.rowspan == 1 and c.colspan == 1):
+                g[c.row][c.col] = c.text
+                continue
+            for r in range(c.row, min(c.row + c.rowspan, n_rows)):
+                row = g[r]
+                for k in range(c.col, min(c.col + c.colspan, n_cols)):
+                    row[k] = c.text
         return g
 
     def rows(self) -> list[list[Optional[Cell]]]:
