@@ -531,14 +531,28 @@ def sha256_file(path: str) -> str:
     return h.hexdigest()
 
 
-# Imported by the readers only when a file needs them; together they take seconds to import.
-_HEAVY_MODULES = ("docx", "openpyxl", "pypdfium2", "pdfplumber")
+# What reading each format brings in: the reader and the libraries it imports when first used
+# (together they take seconds to import).
+_FORMAT_MODULES = {
+    "pdf": ("pipeline.readers.pdf", "pypdfium2", "pdfplumber"),
+    "docx": ("pipeline.readers.docx", "docx"),
+    "xlsx": ("pipeline.readers.xlsx", "openpyxl"),
+    "txt": ("pipeline.readers.text",),
+}
+_FORMAT_OF_EXT = {"pdf": "pdf", "docx": "docx", "docm": "docx", "xlsx": "xlsx", "xlsm": "xlsx"}
 
 
-def preload() -> None:
-    """Import the readers, extractors, validator and the libraries they use, once, in the
-    parent: forked workers (and the ones replacing them) then start with everything loaded
-    instead of each importing it again."""
+def formats_of(entries) -> set[str]:
+    """The formats a folder's files will likely be read as, from their names (content decides
+    in the end; a file read as something else imports its reader in the worker)."""
+    return {_FORMAT_OF_EXT.get(_ext(e.rel), "txt") for e in entries if e.outcome is None}
+
+
+def preload(formats=tuple(_FORMAT_MODULES)) -> None:
+    """Import the extractors, validator and normaliser, and the readers of ``formats`` with the
+    libraries they use, once, in the parent: forked workers (and the ones replacing them) then
+    start with everything loaded instead of each importing it again. Only the formats at hand:
+    a folder of Word files need not wait for the PDF libraries."""
     import importlib
     import pkgutil
     for name in ("pipeline.readers", "extractors", "pipeline.validate", "pipeline.normalize",
@@ -547,25 +561,28 @@ def preload() -> None:
             mod = importlib.import_module(name)
         except Exception:
             continue  # the worker reports it for each file
+        if name == "pipeline.readers":
+            continue
         for info in pkgutil.iter_modules(getattr(mod, "__path__", []) or []):
             try:
                 importlib.import_module(f"{name}.{info.name}")
             except Exception:
                 pass
-    for name in _HEAVY_MODULES:
-        try:
-            importlib.import_module(name)
-        except Exception:
-            pass
+    for fmt in formats:
+        for name in _FORMAT_MODULES.get(fmt, ()):
+            try:
+                importlib.import_module(name)
+            except Exception:
+                pass
 
 
-def _executor(settings: Settings):
+def _executor(settings: Settings, formats=tuple(_FORMAT_MODULES)):
     from .executors import DaskExecutor, LocalExecutor
     if settings.executor == "dask":
         return DaskExecutor(run_task, _fail_task, settings, scheduler=settings.scheduler,
                             jobs=settings.jobs, timeout=settings.timeout)
     return LocalExecutor(run_task, _fail_task, settings, jobs=settings.jobs,
-                         timeout=settings.timeout, prepare=preload)
+                         timeout=settings.timeout, prepare=lambda: preload(formats))
 
 
 def _show_progress(settings: Settings) -> bool:
@@ -650,7 +667,7 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
             yield task
 
     try:
-        for out in _executor(settings).run(tasks()):
+        for out in _executor(settings, formats_of(entries)).run(tasks()):
             if cache is not None and out.cacheable and out.file.source_file in keys:
                 blob = pickle.dumps(replace(out, extraction=None), _PICKLE)
                 cache.put(keys[out.file.source_file], out.extraction, as_of, blob)

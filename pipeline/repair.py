@@ -19,6 +19,7 @@ belongs to the base character it is drawn over, whatever order the file stores t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 # --- PUA shaping forms -> standard code points (HarfBuzz thai_pua_shape tables) ---
@@ -91,6 +92,12 @@ def repair_thai(text: str) -> str:
     returned unchanged."""
     if not text or text.isascii():
         return text
+    return _repair_thai(text)
+
+
+# Cached: forms repeat their wording (headers, units, month names) within and across files.
+@lru_cache(maxsize=4096)
+def _repair_thai(text: str) -> str:
     if _PUA.search(text):
         text = text.translate(_PUA_TABLE)
     if not _THAI_CHAR.search(text):

@@ -5,7 +5,6 @@ import calendar as _cal
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
 
 BE_OFFSET = 543
 # Thai government offices close on public holidays and on the government-only ones
@@ -46,6 +45,7 @@ def month_end(year: int, month: int) -> date:
 
 @lru_cache(maxsize=None)
 def _holidays_of(year: int) -> frozenset[date]:
+    import holidays   # here, not at the top: it takes ≈75 ms to import and few files need it
     return frozenset(holidays.country_holidays("TH", categories=HOLIDAY_CATEGORIES, years=year))
 
 

@@ -6,7 +6,6 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from pythainlp.util import thaiword_to_num
 
 from schemas.values import CORRECTED, OK, Amount, DateValue, Duration
 
@@ -79,6 +78,13 @@ def _amount_one(t: str) -> tuple[float | None, str]:
         unit = (m["unit"] or "").replace("ถ้วน", "")
         return float(value), unit
     return None, ""
+
+
+def thaiword_to_num(words: str) -> int:
+    """pythainlp's reading of Thai number words, imported on first use: pythainlp.util takes
+    ≈80 ms to import and only cells with numbers written in words need it."""
+    from pythainlp.util import thaiword_to_num as read
+    return read(words)
 
 
 def _finite(v: tuple[float | None, str]) -> tuple[float | None, str]:
