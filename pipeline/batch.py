@@ -80,8 +80,8 @@ class FileOutcome:
     file: FileResult
     records_blob: bytes = b""            # pickled list[RecordRow]
     findings_blob: bytes = b""           # pickled list[FindingRow]
-    records_csv: str = ""
-    findings_csv: str = ""
+    records_csv: bytes = b""             # CSV rows, UTF-8
+    findings_csv: bytes = b""
     extraction: Optional[bytes] = None   # pickled (file row, Extraction) before validation
     cacheable: bool = True               # False for time-outs and crashes: worth a retry
 
@@ -101,7 +101,7 @@ def make_outcome(fr: FileResult, records=(), findings=(), **kw) -> FileOutcome:
     fr.records, fr.findings = len(rrows), len(frows)
     return FileOutcome(fr, pickle.dumps(rrows, _PICKLE) if rrows else b"",
                        pickle.dumps(frows, _PICKLE) if frows else b"",
-                       rows_text(rrows), rows_text(frows), **kw)
+                       rows_text(rrows).encode("utf-8"), rows_text(frows).encode("utf-8"), **kw)
 
 
 @dataclass
@@ -450,7 +450,7 @@ class Spool:
         self._db.execute("PRAGMA journal_mode=OFF")
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.execute("CREATE TABLE o (rel TEXT PRIMARY KEY, file BLOB, records BLOB,"
-                         " findings BLOB, records_csv TEXT, findings_csv TEXT)")
+                         " findings BLOB, records_csv BLOB, findings_csv BLOB)")
         self._pending: list[tuple] = []
         self._pending_bytes = 0
 
@@ -458,7 +458,7 @@ class Spool:
         self._pending.append((o.file.source_file, pickle.dumps(o.file, _PICKLE),
                               o.records_blob, o.findings_blob, o.records_csv, o.findings_csv))
         self._pending_bytes += (len(o.records_blob) + len(o.findings_blob)
-                                + 2 * (len(o.records_csv) + len(o.findings_csv)))
+                                + len(o.records_csv) + len(o.findings_csv))
         if len(self._pending) >= 256 or self._pending_bytes > (1 << 20):
             self.flush()
 
@@ -719,8 +719,8 @@ def write_outputs(spool: Spool, out_dir: Path, result: RunResult, settings: Sett
         wfiles = stack.enter_context(open_csv(out_dir / "files.csv", FILES_COLUMNS))
         for fr, rec_csv, find_csv in spool.columns("file", "records_csv", "findings_csv"):
             fr = pickle.loads(fr)
-            wc.write_text(rec_csv, fr.records)
-            wf.write_text(find_csv, fr.findings)
+            wc.write_encoded(rec_csv, fr.records)
+            wf.write_encoded(find_csv, fr.findings)
             wfiles.write(replace(fr, seconds=round(fr.seconds, 3)))
     try:
         summary = _summary_module()

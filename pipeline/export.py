@@ -68,7 +68,8 @@ _STARTS = frozenset(_FORMULA_START)
 
 
 def rows_text(rows: Iterable[Sequence[Any]]) -> str:
-    """Rows of values (tuples in column order) as CSV text, for :meth:`CsvWriter.write_text`."""
+    """Rows of values (tuples in column order) as CSV text (encoded for
+    :meth:`CsvWriter.write_encoded`)."""
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\r\n").writerows(tuple_values(r) for r in rows)
     return buf.getvalue()
@@ -101,9 +102,10 @@ class CsvWriter:
         for r in rows:
             self.write(r)
 
-    def write_text(self, text: str, rows: int = 0) -> None:
-        """Rows already formatted by :func:`rows_text`."""
-        self._fh.write(text)
+    def write_encoded(self, data: bytes, rows: int = 0) -> None:
+        """Rows already formatted by :func:`rows_text` and encoded as UTF-8 (by the worker
+        processes: encoding a national round's Thai text is work the parent need not do)."""
+        self._fh.buffer.write(data)
         self.rows += rows
 
 
@@ -115,7 +117,10 @@ def open_csv(path: Path | str, columns: Sequence[str]) -> Iterator[CsvWriter]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+        # write_through: text goes straight to the binary buffer, so rows written as text and
+        # as encoded bytes (write_encoded) stay in order
+        with io.TextIOWrapper(os.fdopen(fd, "wb"), encoding="utf-8-sig", newline="",
+                              write_through=True) as fh:
             yield CsvWriter(fh, columns)
             fh.flush()
             os.fsync(fh.fileno())
