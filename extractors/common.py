@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 
 import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.process import cdist
+from rapidfuzz.process import cdist, extract
 
 from schemas import Document, Paragraph, Table, rules
 from schemas.extraction import Location
@@ -294,13 +294,36 @@ def _vocab_arrays(roles: _Vocab):
             whole, heads, int(lt.max()) if len(terms) else 0)
 
 
+def _may_reach(segs: tuple[str, ...], tts: list[str], sts: list[str], whole: dict,
+               heads: dict, max_lt: int, threshold: float) -> bool:
+    """Whether any term can score ``threshold`` against the cell: its ratio does, or the cell
+    starts a term or with one (scored 92), or its letters sorted do less 8. Most cells (figures,
+    ticks, names) reach no term, and this test costs a fraction of scoring them all."""
+    cutoff = threshold - 1e-6       # never miss one to rounding
+    for seg in segs:
+        if len(seg) >= 4 and (seg in heads or any(seg[:k] in whole
+                                                  for k in range(4, min(len(seg), max_lt) + 1))):
+            return True
+        if extract(seg, tts, scorer=fuzz.ratio, limit=1, score_cutoff=cutoff):
+            return True
+        if extract("".join(sorted(seg)), sts, scorer=fuzz.ratio, limit=1,
+                   score_cutoff=cutoff + 8):
+            return True
+    return False
+
+
 @lru_cache(maxsize=100000)
 def _match_role(text: str, roles: _Vocab, threshold: float) -> tuple[str, float]:
-    # _score(segments, term) for every term, computed for all terms at once (rapidfuzz's cdist
-    # gives the same ratios as fuzz.ratio); the role is the first term with the best score
+    """The role of the first term with the best score and that score; ("", 0.0) when no term
+    can reach the threshold, ("", score) when one came close but not to it.
+
+    _score(segments, term) for every term, computed for all terms at once (rapidfuzz's cdist
+    gives the same ratios as fuzz.ratio)."""
     segs = _segments(text)
     role_of, tts, sts, lt, long_term, whole, heads, max_lt = _vocab_arrays(roles)
     if not segs or not tts:
+        return "", 0.0
+    if not _may_reach(segs, tts, sts, whole, heads, max_lt, threshold):
         return "", 0.0
     ls = np.array([len(seg) for seg in segs], dtype=np.float64)[:, None]
     score = cdist(segs, tts, scorer=fuzz.ratio, dtype=np.float64, workers=1)
