@@ -95,7 +95,10 @@ def _month_reading(text: str) -> list[int]:
     return months + [m for m in getattr(mr, "near", ()) if m not in months]
 
 
+@lru_cache(maxsize=4096)
 def _parse_month(t: str):
+    """The normaliser's reading of a month cell; cached (only read here, never changed): a
+    Gantt's twelve headers are read several times over while its columns are settled."""
     return C.N().parse_month(t)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from schemas import Document, Paragraph, Record, Table, rules
@@ -58,11 +59,17 @@ def _label(line: str, names: list[str]) -> Optional[str]:
     """The value after a label at the start of a line (`label : value`), else None."""
     sq = line.strip()
     for name in names:
-        rx = r"\s*".join(re.escape(ch) for ch in name.replace(" ", ""))
-        m = re.match(rf"^{rx}\s*[:：]?\s*", sq)
+        m = _label_pattern(name).match(sq)
         if m:
             return sq[m.end():]
     return None
+
+
+@lru_cache(maxsize=512)
+def _label_pattern(name: str) -> re.Pattern:
+    """A label with any spacing between its letters (PDF export spaces them out)."""
+    rx = r"\s*".join(re.escape(ch) for ch in name.replace(" ", ""))
+    return re.compile(rf"^{rx}\s*[:：]?\s*")
 
 
 def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]], list[int]]:
