@@ -1,14 +1,26 @@
-"""XLSX reading: sheets as pages, blank-row bands as tables, merges, fills, Strict OOXML."""
+"""XLSX reading: sheets as pages, blank-row bands as tables, merges, fills, Strict OOXML; the
+reader against what openpyxl gives on generated and hand-written workbooks."""
+import datetime as _dt
+import io
+import re
+import subprocess
+import sys
+import tempfile
 import warnings
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.styles import PatternFill
+from openpyxl.styles.colors import Color
 
 from pipeline.readers import ReadError, ReadLimits, detect_format, read_document
+from pipeline.readers import xlsx as xlsx_reader
 from pipeline.readers.xlsx import _STRICT_NS
-from schemas.document import Paragraph, Table
+from schemas.document import Page, Paragraph, Table
 
 
 @pytest.fixture
@@ -173,3 +185,319 @@ def test_formulas_without_saved_results_are_reported(tmp_path):
     doc = read_document(p)
     assert doc.tables()[0].grid()[3] == ["รวม", ""]
     assert any("1 formula cell" in w and "น้ำหนัก" in w for w in doc.warnings)
+
+
+# --- The reader reads the workbook XML itself; these check it against what openpyxl gives ---
+
+def _old_is_shaded(c) -> bool:
+    """The fill check of the openpyxl-based reader, on openpyxl's fill objects."""
+    fill = getattr(c, "fill", None)
+    if fill is None or not getattr(fill, "fill_type", None) or fill.fill_type == "none":
+        return False
+    color = fill.fgColor if fill.fill_type == "solid" else (fill.fgColor or fill.bgColor)
+    if color is None:
+        return True
+    rgb = getattr(color, "rgb", None)
+    if isinstance(rgb, str):
+        return rgb.upper()[-6:] != "FFFFFF" and rgb.upper() != "00000000"
+    if getattr(color, "type", "") == "theme":
+        return getattr(color, "theme", 0) not in (0,) or bool(getattr(color, "tint", 0))
+    if getattr(color, "type", "") == "indexed":
+        return getattr(color, "indexed", 64) not in (1, 9, 64)
+    return True
+
+
+def _old_cell_text(c) -> str:
+    v = c.value
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, (_dt.datetime, _dt.date)):
+        return xlsx_reader._fmt_date(v, getattr(c, "number_format", "") or "")
+    if isinstance(v, _dt.time):
+        return v.isoformat()
+    if isinstance(v, _dt.timedelta):
+        return str(v)
+    return xlsx_reader._fmt_number(v, getattr(c, "number_format", "General"))
+
+
+def _reference_pages(path) -> list:
+    """The pages as the openpyxl-based reader made them: openpyxl read-only, data-only cells
+    (hidden sheets included), merged ranges from openpyxl's full load, the same band/table
+    layout (_sheet_tables)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        full = openpyxl.load_workbook(path)
+    pages = []
+    for ws in wb.worksheets:
+        ws.reset_dimensions()
+        grid = {}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # dates out of range: read as #VALUE!, warned
+            rows = list(ws.iter_rows())
+        for row in rows:
+            for c in row:
+                r, k = getattr(c, "row", None), getattr(c, "column", None)
+                if r is None or k is None:
+                    continue
+                shaded = _old_is_shaded(c)
+                if c.value is None and not shaded:
+                    continue
+                text = _old_cell_text(c)
+                if text or shaded:
+                    grid[(r, k)] = (text, shaded)
+        merges = sorted((m.min_row, m.min_col, m.max_row, m.max_col)
+                        for m in full[ws.title].merged_cells.ranges)
+        pages.append(Page(number=None, name=ws.title,
+                          blocks=xlsx_reader._sheet_tables(ws.title, grid, merges)))
+    wb.close()
+    return pages
+
+
+_FORMATS = ["General", "0", "0.00", "#,##0", "#,##0.00", "0%", "0.0%", "0.00%", "d/m/yyyy",
+            "mmm yy", "[$-41E]mmm yy;@", "yyyy", "d mmmm yyyy", "h:mm", "[h]:mm:ss", "@",
+            "mm-dd-yy", '"ปี "0', "dd/mm/yyyy hh:mm"]
+_FILLS = [None, ("solid", "FFA6A6A6"), ("solid", "FFFFFFFF"), ("solid", Color(theme=0)),
+          ("solid", Color(theme=4, tint=0.4)), ("solid", Color(indexed=64)),
+          ("solid", Color(indexed=22)), ("gray125", None), ("darkGrid", "FFFF0000"),
+          ("solid", "00000000"), ("solid", Color(auto=True))]
+_TEXT = st.text(alphabet="กขคงำาิีุูเแโ่้๊๋ abcXYZ019.,-_x", max_size=8)
+_VALUES = st.one_of(
+    st.none(), _TEXT, st.integers(-10**7, 10**7), st.booleans(),
+    st.floats(-1e9, 1e9, allow_nan=False, allow_infinity=False),
+    st.floats(0, 1, allow_nan=False), st.sampled_from([0.5, 0.25, 1.0, 1e-7, 1234567.891]),
+    st.datetimes(_dt.datetime(1900, 3, 1), _dt.datetime(2100, 1, 1)),
+    st.dates(_dt.date(1904, 1, 2), _dt.date(2100, 1, 1)),
+    st.times(), st.timedeltas(_dt.timedelta(0), _dt.timedelta(days=3)))
+_CELL = st.tuples(st.integers(1, 12), st.integers(1, 6), _VALUES, st.sampled_from(_FORMATS),
+                  st.sampled_from(range(len(_FILLS))))
+_MERGES = ["A1:C1", "B3:B5", "D2:E3", "A8:F8", "C10:D12", "E6:E7"]
+
+
+def _inline_strings(data: bytes) -> bytes:
+    """The workbook with its shared strings written inline (<is><t>), as some writers do."""
+    from lxml import etree
+    src = zipfile.ZipFile(io.BytesIO(data))
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    strings = []
+    if "xl/sharedStrings.xml" in src.namelist():
+        for si in etree.fromstring(src.read("xl/sharedStrings.xml")).iter(ns + "si"):
+            strings.append("".join(si.itertext()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                root = etree.fromstring(part)
+                for c in root.iter(ns + "c"):
+                    if c.get("t") == "s":
+                        text = strings[int(c.findtext(ns + "v"))]
+                        for child in list(c):
+                            c.remove(child)
+                        c.set("t", "inlineStr")
+                        t = etree.SubElement(etree.SubElement(c, ns + "is"), ns + "t")
+                        t.text = text
+                part = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            dst.writestr(info, part)
+    return out.getvalue()
+
+
+def _without_refs(data: bytes) -> bytes:
+    """The workbook with the r attributes of every other row and of some cells dropped: readers
+    then place them after the row or cell before, as Excel does."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                part = re.sub(rb'(<row\b[^>]*?) r="(\d*[02468])"', rb"\1", part)
+                part = re.sub(rb'(<c\b[^>]*?) r="[A-Z]+\d*[13579]"', rb"\1", part)
+            dst.writestr(info, part)
+    return out.getvalue()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sheets=st.lists(st.tuples(st.lists(_CELL, max_size=30),
+                                 st.lists(st.sampled_from(_MERGES), max_size=3, unique=True)),
+                       min_size=1, max_size=2),
+       date1904=st.booleans(), inline=st.booleans(), no_refs=st.booleans())
+def test_reader_gives_what_openpyxl_gave(sheets, date1904, inline, no_refs):
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    wb = openpyxl.Workbook()
+    if date1904:
+        wb.epoch = CALENDAR_MAC_1904
+    for i, (cells, merges) in enumerate(sheets):
+        ws = wb.active if i == 0 else wb.create_sheet(f"แผ่น{i}")
+        for r, k, value, fmt, fill in cells:
+            c = ws.cell(row=r, column=k)
+            c.value = value
+            c.number_format = fmt
+            if _FILLS[fill] is not None:
+                pattern, color = _FILLS[fill]
+                c.fill = PatternFill(pattern, fgColor=color) if color is not None \
+                    else PatternFill(pattern)
+        taken: set = set()
+        for ref in merges:
+            from openpyxl.utils.cell import range_boundaries
+            c0, r0, c1, r1 = range_boundaries(ref)
+            area = {(r, k) for r in range(r0, r1 + 1) for k in range(c0, c1 + 1)}
+            if not area & taken:
+                taken |= area
+                ws.merge_cells(ref)
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb.save(buf)
+    data = buf.getvalue()
+    if inline:
+        data = _inline_strings(data)
+    if no_refs:
+        data = _without_refs(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / "generated.xlsx"
+        p.write_bytes(data)
+        expected = _reference_pages(p)
+        doc = xlsx_reader.read_xlsx(p, ReadLimits())
+    assert doc.pages == expected
+
+
+def test_samples_read_as_openpyxl_read_them():
+    root = Path(__file__).resolve().parent.parent / "samples"
+    paths = [p for p in sorted(root.rglob("*.xlsx")) if "bad" not in p.parts]
+    assert paths
+    for p in paths:
+        assert xlsx_reader.read_xlsx(p, ReadLimits()).pages == _reference_pages(p), p.name
+
+
+def test_reading_does_not_import_openpyxl(plan_xlsx):
+    code = ("import sys; from pipeline.readers import read_document; "
+            f"read_document({str(plan_xlsx)!r}); print('openpyxl' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parent.parent, check=True)
+    assert out.stdout.strip() == "False"
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _with_parts(src, dst, parts: dict) -> Path:
+    """A copy of the workbook ``src`` with some parts replaced (None: removed)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename in parts:
+                if parts[info.filename] is not None:
+                    zout.writestr(info, parts[info.filename])
+            else:
+                zout.writestr(info, zin.read(info))
+    return dst
+
+
+def test_rows_and_cells_placed_as_openpyxl_placed_them(plan_xlsx, tmp_path):
+    # rows and cells without r follow the one before; a row numbered at or before one already
+    # read is passed over; cells of a row past its last cell's column are dropped; the last
+    # of two cells at one place counts; comments and processing instructions are not cells
+    sheet = (f'<worksheet xmlns="{_MAIN}"><sheetData>'
+             '<row><c t="inlineStr"><is><t>a</t></is></c><c><v>2</v></c>'
+             '<c r="E1" t="inlineStr"><is><t>e</t></is></c><c><v>6</v></c></row>'
+             '<row><c t="str"><v>x</v></c></row>'
+             '<row r="5"><c r="C5" t="str"><v>c</v></c><c r="A5" t="str"><v>a</v></c></row>'
+             '<row r="4"><c r="A4" t="str"><v>back</v></c></row>'
+             '<row r="5"><c r="B5" t="str"><v>again</v></c></row>'
+             '<row><c r="B9" t="str"><v>b9</v></c><c t="str"><v>next</v></c></row>'
+             '<row r="8.0"><c r="A8" t="str"><v>float row</v></c></row>'
+             '<row r="10"><c r="A10"><v>1</v></c><c r="A10"><v>2</v></c></row>'
+             '<row r="11"><!-- note --><?pi x?><c r="A11" t="str"><v>after</v></c></row>'
+             '</sheetData></worksheet>')
+    p = _with_parts(plan_xlsx, tmp_path / "rows.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+    doc = xlsx_reader.read_xlsx(p, ReadLimits())
+    assert doc.pages == _reference_pages(p)
+    texts = [c.text for t in doc.pages[0].blocks if isinstance(t, Table) for c in t.cells]
+    assert "back" not in texts and "again" not in texts and "c" not in texts
+
+
+def test_fills_openpyxl_refused_are_read(plan_xlsx, tmp_path):
+    # openpyxl failed on a cell with a gradient fill and refused a workbook with an empty
+    # <fill/>: a gradient is a filled background, an empty fill none
+    with zipfile.ZipFile(plan_xlsx) as z:
+        styles = z.read("xl/styles.xml").decode()
+    fills = re.search(r"<fills[^>]*>(.*?)</fills>", styles, re.S).group(1)
+    gradient = ('<fill><gradientFill degree="90"><stop position="0"><color rgb="FFFF0000"/>'
+                '</stop><stop position="1"><color theme="1"/></stop></gradientFill></fill>')
+    n = fills.count("<fill>")
+    styles = styles.replace(fills, fills + gradient + "<fill/>")
+    # two cell formats put first: the gradient, the empty fill; the workbook's own follow
+    styles = re.sub(r"(<cellXfs[^>]*>)", rf'\1<xf fillId="{n}"/><xf fillId="{n + 1}"/>',
+                    styles, count=1)
+    sheet = (f'<worksheet xmlns="{_MAIN}"><sheetData><row r="1">'
+             '<c r="A1" s="0"><v>1</v></c><c r="B1" s="1"><v>2</v></c>'
+             '<c r="C1" s="2"><v>3</v></c></row></sheetData></worksheet>')
+    p = _with_parts(plan_xlsx, tmp_path / "fills.xlsx",
+                    {"xl/styles.xml": styles, "xl/worksheets/sheet1.xml": sheet})
+    with pytest.raises(Exception):
+        _reference_pages(p)
+    t = read_document(p).tables()[0]
+    assert [(c.text, c.shaded) for c in t.cells] == [("1", True), ("2", False), ("3", False)]
+
+
+def test_merges_the_old_byte_scan_missed(plan_xlsx, tmp_path):
+    # a mergeCell ref in single quotes, and a sheet target through "./": both are merged
+    with zipfile.ZipFile(plan_xlsx) as z:
+        sheet = z.read("xl/worksheets/sheet2.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+    sheet = sheet.replace("</worksheet>",
+                          "<mergeCells count=\"1\"><mergeCell ref='A1:A2'/></mergeCells>"
+                          "</worksheet>")
+    rels = rels.replace('Target="/xl/worksheets/sheet2.xml"',
+                        'Target="./worksheets/../worksheets/sheet2.xml"')
+    assert "./worksheets/" in rels
+    p = _with_parts(plan_xlsx, tmp_path / "merge.xlsx", {"xl/worksheets/sheet2.xml": sheet,
+                                                         "xl/_rels/workbook.xml.rels": rels})
+    t = read_document(p).pages[1].blocks[0]
+    assert (t.cell(0, 0).text, t.cell(0, 0).rowspan) == ("ตัวชี้วัด", 2)
+
+
+def test_parts_the_reader_does_not_use_may_be_damaged(plan_xlsx, tmp_path):
+    # openpyxl refused a workbook whose document properties were not well-formed
+    p = _with_parts(plan_xlsx, tmp_path / "props.xlsx",
+                    {"docProps/core.xml": "<cp:coreProperties xmlns:cp='x'><cp:title>"})
+    assert read_document(p).tables()[0].cell(1, 5).text == "50,000"
+
+
+def test_merged_range_on_row_zero_is_a_damaged_sheet(plan_xlsx, tmp_path):
+    with zipfile.ZipFile(plan_xlsx) as z:
+        sheet = z.read("xl/worksheets/sheet2.xml").decode()
+    sheet = sheet.replace("</worksheet>", '<mergeCells><mergeCell ref="A0:B1"/></mergeCells>'
+                          "</worksheet>")
+    p = _with_parts(plan_xlsx, tmp_path / "row0.xlsx", {"xl/worksheets/sheet2.xml": sheet})
+    with pytest.raises(ReadError) as e:
+        read_document(p)
+    assert e.value.reason == "corrupt" and "row0.xlsx" in e.value.message
+
+
+def test_damaged_parts_are_refused_naming_the_file(plan_xlsx, tmp_path):
+    cases = {"xl/workbook.xml": "<workbook", "xl/worksheets/sheet1.xml": "<worksheet><sheetData>",
+             "xl/styles.xml": "<styleSheet", "[Content_Types].xml": None,
+             "xl/_rels/workbook.xml.rels": None}
+    for i, (part, text) in enumerate(cases.items()):
+        p = _with_parts(plan_xlsx, tmp_path / f"damaged{i}.xlsx", {part: text})
+        with pytest.raises(ReadError) as e:
+            read_document(p)
+        assert e.value.reason == "corrupt" and f"damaged{i}.xlsx" in e.value.message, part
+
+
+def test_large_sheets_are_streamed(tmp_path, monkeypatch):
+    # parts over the whole-parse size are read with iterparse: the same result
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in range(1, 200):
+        ws.append([f"แถว {r}", r, r * 0.5])
+    ws.merge_cells("A201:C201")
+    ws["A201"] = "รวม"
+    p = tmp_path / "big.xlsx"
+    wb.save(p)
+    whole = xlsx_reader.read_xlsx(p, ReadLimits())
+    monkeypatch.setattr(xlsx_reader, "_WHOLE_PART", 0)
+    assert xlsx_reader.read_xlsx(p, ReadLimits()) == whole
+    assert whole.pages == _reference_pages(p)
