@@ -246,3 +246,128 @@ def test_page_header_and_footer_text_once(tmp_path):
     assert [(x.text, x.style) for x in paras] == [
         ("แบบฟอร์มที่ 7.2 จังหวัดระยอง", "Header"), ("แบบฟอร์มแสดงตัวชี้วัดความสำเร็จ", ""),
         ("ภาคผนวก", ""), ("สำนักงานจังหวัดระยอง", "Footer")]
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _xml_children(xml: str):
+    from lxml import etree
+    return list(etree.fromstring(f'<root xmlns:w="{_W_NS}" xmlns:mc="{_MC_NS}">{xml}</root>'))
+
+
+def _wrap(el, *tags):
+    """Put ``el`` inside nested elements (e.g. w:sdt/w:sdtContent) where it stood."""
+    parent, index = el.getparent(), el.getparent().index(el)
+    outer = inner = OxmlElement(tags[0])
+    for tag in tags[1:]:
+        child = OxmlElement(tag)
+        inner.append(child)
+        inner = child
+    parent.insert(index, outer)
+    inner.append(el)
+
+
+def test_cell_text_leaves_out_deletions_field_codes_and_fallback_copies(tmp_path):
+    # the text of a cell's paragraph as Word shows it, whatever the runs are wrapped in
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=2)
+    p = t.cell(0, 0).paragraphs[0]._p
+    tabs = OxmlElement("w:tabs")                          # tab stops are not tab characters
+    tabs.append(OxmlElement("w:tab"))
+    p.get_or_add_pPr().append(tabs)
+    for el in _xml_children(
+            '<w:r><w:rPr><w:b/></w:rPr><w:t>ร้อยละ</w:t></w:r>'
+            '<w:del w:id="1" w:author="a"><w:r><w:tab/><w:t>ลบ</w:t><w:delText>ลบ</w:delText>'
+            '</w:r></w:del>'
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText> PAGE </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            '<w:ins w:id="2" w:author="a"><w:r><w:t xml:space="preserve"> 80</w:t></w:r></w:ins>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            '<w:hyperlink><w:r><w:tab/><w:t>ผล</w:t><w:br/><w:t>ดี</w:t><w:noBreakHyphen/></w:r>'
+            '</w:hyperlink>'
+            '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>[กล่อง]</w:t></mc:Choice>'
+            '<mc:Fallback><w:t>[กล่อง]</w:t></mc:Fallback></mc:AlternateContent></w:r>'):
+        p.append(el)
+    t.cell(0, 1).paragraphs[0]._p.append(_xml_children(
+        '<w:fldSimple w:instr=" DATE "><w:r><w:t>1 ม.ค.</w:t></w:r></w:fldSimple>')[0])
+    # content controls and custom XML around a paragraph, a cell and a row
+    for (r, c), text in {(1, 0): "ในกล่องควบคุม", (1, 1): "เซลล์ในกล่อง", (2, 0): "แถวในกล่อง",
+                         (2, 1): "ท้าย"}.items():
+        t.cell(r, c).text = text
+    para, tc, tr = t.cell(1, 0).paragraphs[0]._p, t.cell(1, 1)._tc, t.rows[2]._tr
+    _wrap(para, "w:sdt", "w:sdtContent")
+    _wrap(tc, "w:customXml")
+    _wrap(tr, "w:sdt", "w:sdtContent")
+    path = tmp_path / "fields.docx"
+    d.save(path)
+    table = read_document(path).tables()[0]
+    assert (table.n_rows, table.n_cols) == (3, 2)
+    assert table.grid() == [["ร้อยละ 80\tผล\nดี-[กล่อง]", "1 ม.ค."],
+                            ["ในกล่องควบคุม", "เซลล์ในกล่อง"], ["แถวในกล่อง", "ท้าย"]]
+
+
+def test_list_numbers_in_a_header_or_a_cell_only(tmp_path):
+    # numbering used by no body paragraph: a numbered header or cell paragraph still shows it
+    for where in ("header", "cell"):
+        d = docx.Document()
+        header = d.sections[0].header.paragraphs[0]
+        header.text = "หัวกระดาษ"
+        d.add_paragraph("ย่อหน้าธรรมดา")
+        t = d.add_table(rows=1, cols=2)
+        t.cell(0, 0).paragraphs[0].add_run("ในตาราง")
+        t.cell(0, 1).text = "ไม่มีเลข"
+        numbered = header if where == "header" else t.cell(0, 0).paragraphs[0]
+        numbered.style = d.styles["List Number"]
+        p = tmp_path / f"numbered_{where}.docx"
+        d.save(p)
+        doc = read_document(p)
+        assert [x.text for x in doc.paragraphs()] == \
+            ["1. หัวกระดาษ" if where == "header" else "หัวกระดาษ", "ย่อหน้าธรรมดา"]
+        assert doc.tables()[0].grid() == [["1. ในตาราง" if where == "cell" else "ในตาราง",
+                                           "ไม่มีเลข"]]
+
+
+def _rezip(src, dst, compress=None):
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            out.writestr(info.filename, z.read(info.filename),
+                         compress_type=(compress or {}).get(info.filename, zipfile.ZIP_DEFLATED))
+
+
+def _spoil_crc(path, member):
+    """Change the CRC-32 a zip declares for one member (local header and central directory)."""
+    import struct
+    data = bytearray(path.read_bytes())
+    name = member.encode()
+    for sig, size_at, name_at in ((b"PK\x03\x04", 26, 30), (b"PK\x01\x02", 28, 46)):
+        i = data.find(sig)
+        while i != -1:
+            n = struct.unpack("<H", data[i + size_at:i + size_at + 2])[0]
+            if data[i + name_at:i + name_at + n] == name:
+                crc_at = i + 14 if sig == b"PK\x03\x04" else i + 16
+                data[crc_at] ^= 0xFF
+            i = data.find(sig, i + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_styles_of_a_template_read_once_but_each_package_checked(tmp_path, form72_docx):
+    # the styles part is parsed once for documents that store the same bytes; a copy whose
+    # stored styles part is damaged still fails, and a copy storing it uncompressed reads the same
+    rezipped = tmp_path / "rezipped.docx"
+    _rezip(form72_docx, rezipped)
+    good = read_document(rezipped)
+    stored = tmp_path / "stored.docx"
+    _rezip(form72_docx, stored, {"word/styles.xml": zipfile.ZIP_STORED})
+    again = read_document(stored)
+    assert [(b.text, b.style) for b in again.paragraphs()] == \
+        [(b.text, b.style) for b in good.paragraphs()]
+    assert again.paragraphs()[0].style == "Heading 1"
+    bad = tmp_path / "bad_crc.docx"
+    _rezip(form72_docx, bad)
+    _spoil_crc(bad, "word/styles.xml")
+    with pytest.raises(ReadError) as e:
+        read_document(bad)
+    assert e.value.reason == "corrupt" and "styles.xml" in e.value.message

@@ -5,6 +5,9 @@ The package is opened here with lxml (the parts python-docx would parse, found t
 through the relationships, parsed with the same parser settings) rather than through python-docx's
 proxy objects, which cost more than the reading itself. The table grid is resolved here from
 w:gridSpan / w:vMerge / w:gridBefore.
+
+Elements are walked through child lists (``el[:]``) and told apart by tag in Python: a paragraph,
+run or cell has few children, and lxml's find()/iterchildren(tag) cost more to set up than that.
 """
 from __future__ import annotations
 
@@ -23,8 +26,15 @@ from ..repair import repair_thai
 from .common import ZIP_ERRORS, ReadError, ReadLimits, ole_container_error, open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TAGS = {"p": W + "p", "tbl": W + "tbl", "tr": W + "tr", "tc": W + "tc"}
-_CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
+_P, _TBL, _TR, _TC = W + "p", W + "tbl", W + "tr", W + "tc"
+_PPR, _PSTYLE, _NUMPR = W + "pPr", W + "pStyle", W + "numPr"
+_STYLE, _STYLE_ID, _NAME = W + "style", W + "styleId", W + "name"
+_TRPR, _GRIDBEFORE = W + "trPr", W + "gridBefore"
+_TCPR, _GRIDSPAN, _VMERGE, _SHD = W + "tcPr", W + "gridSpan", W + "vMerge", W + "shd"
+_VAL = W + "val"
+# containers whose content counts as the content of their parent
+_CONTAINERS = frozenset({W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"})
+_BLOCK_TAGS, _ROW_TAG, _CELL_TAG = frozenset({_P, _TBL}), frozenset({_TR}), frozenset({_TC})
 
 
 def _sniff_not_docx(path: Path) -> Optional[ReadError]:
@@ -63,6 +73,8 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
             pkg = _Package(zf)
             styles, style_num = _style_tables(pkg.styles)
             num = _Numbering(pkg.numbering, style_num)
+            num.active = bool(num.levels) and _uses_numbering(
+                [pkg.body, *pkg.headers, *pkg.footers], style_num)
         except ReadError as e:
             raise ReadError(e.reason, f"{path.name}: Word document cannot be opened ({e.message})")
         except Exception as e:  # a broken package raises many types
@@ -114,9 +126,10 @@ class _Package:
             raise ReadError("corrupt", "the main document part has no body")
         rels = self._rels(main)
         styles = self._target(main, _RT + "styles", rels)
-        self.styles = self._bytes(styles) if styles else _default_styles_xml()
+        self.styles = self._cached_source("styles", styles) if styles else \
+            _PartSource("styles", None, _default_styles_xml())
         numbering = self._target(main, _RT + "numbering", rels)
-        self.numbering = self._bytes(numbering) if numbering else None
+        self.numbering = self._cached_source("numbering", numbering) if numbering else None
         self.headers, self.footers = [], []
         try:
             parts: dict[str, object] = {}
@@ -141,6 +154,20 @@ class _Package:
     def _xml(self, partname: str):
         return etree.fromstring(self._bytes(partname), _PARSER)
 
+    def _cached_source(self, kind: str, partname: str) -> "_PartSource":
+        """A styles or numbering part: already parsed when a part stored with the same bytes was
+        parsed before, else its bytes (read here, so a damaged part fails where it always did)."""
+        name = partname.lstrip("/")
+        try:
+            key = _member_key(self.zf, name)
+        except Exception:       # the plain read below raises what the part's damage raises
+            key = None
+        if key is not None:
+            hit = _PARTS_CACHE.get((kind, key))
+            if hit is not None:
+                return _PartSource(kind, None, None, hit)
+        return _PartSource(kind, key, self.zf.read(name))
+
     def _content_type(self, partname: str) -> Optional[str]:
         ct = self.overrides.get(partname.lower())
         if ct is None:
@@ -151,7 +178,9 @@ class _Package:
         """rId -> (relationship type, target part name, external) of a part."""
         base, name = posixpath.split(source)
         rels_name = posixpath.join(base, "_rels", name + ".rels")
-        if rels_name.lstrip("/") not in self.zf.namelist():
+        try:
+            self.zf.getinfo(rels_name.lstrip("/"))
+        except KeyError:
             return {}
         out = {}
         for rel in self._xml(rels_name).iter(_PR + "Relationship"):
@@ -176,12 +205,30 @@ def _default_styles_xml() -> bytes:
     return StylesPart._default_styles_xml()
 
 
+def _member_key(zf: zipfile.ZipFile, name: str) -> Optional[tuple]:
+    """What a zip member's content follows from, read without inflating it: method, flags, CRC
+    and sizes as declared, and a digest of the stored (compressed) bytes. Two members with the
+    same key read as the same bytes, or fail the same way. None when the stored bytes cannot be
+    had this way."""
+    info = zf.getinfo(name)
+    with zf.open(info) as f:            # checks the local header, flags and method as read() does
+        fileobj = getattr(f, "_fileobj", None)
+        left = getattr(f, "_compress_left", None)
+        if fileobj is None or left != info.compress_size:
+            return None
+        stored = fileobj.read(left)
+    if len(stored) != left:
+        return None
+    return (info.compress_type, info.flag_bits, info.CRC, info.file_size, info.compress_size,
+            hashlib.sha1(stored).digest())
+
+
 def _blocks(container, styles, warnings, num, style: Optional[str], seen: Optional[set]) -> list:
     """Paragraphs and tables of a body, header or footer in order. Header/footer text already
     seen (the same header in several sections) is not repeated."""
     out: list = []
-    for el in _body_children(container):
-        if el.tag == _TAGS["p"]:
+    for el in _kids(container, _BLOCK_TAGS):
+        if el.tag == _P:
             raw = _para_text(el)
             if not raw.strip():
                 continue
@@ -189,10 +236,11 @@ def _blocks(container, styles, warnings, num, style: Optional[str], seen: Option
                 if raw.strip() in seen:
                     continue
                 seen.add(raw.strip())
-            raw = num.label(el) + raw
+            if num.active:
+                raw = num.label(el) + raw
             out.append(Paragraph(text=repair_thai(raw.strip()), raw=raw,
                                  style=style or _para_style(el, styles)))
-        elif el.tag == _TAGS["tbl"]:
+        else:
             t = _read_table(el, warnings, depth=0, num=num)
             if t is None:
                 continue
@@ -215,11 +263,15 @@ class _Numbering:
 
     _THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 
-    def __init__(self, numbering: Optional[bytes], style_num: dict[str, tuple[str, int]]):
-        # numId -> ilvl -> level definition (shared between documents: never changed here)
-        self.levels: dict[str, dict[int, dict]] = _numbering_levels(numbering) if numbering else {}
+    def __init__(self, numbering: Optional["_PartSource"], style_num: dict[str, tuple[str, int]]):
+        # numId -> ilvl -> level definition (shared between documents: never changed here);
+        # an empty numbering part defines none
+        self.levels: dict[str, dict[int, dict]] = _numbering_levels(numbering) \
+            if numbering is not None and (numbering.hit is not None or numbering.data) else {}
         self.counters: dict[str, list[int]] = {}
         self.style_num = style_num
+        # False when no paragraph can be numbered (label() would give "" for all): not called
+        self.active = bool(self.levels)
 
     @staticmethod
     def levels_of(numbering) -> dict[str, dict[int, dict]]:
@@ -313,131 +365,173 @@ def _roman(n: int) -> str:
     return out
 
 
-def _body_children(el):
-    for child in el.iterchildren():
-        if child.tag in _CONTAINERS:
-            yield from _body_children(child)
-        else:
-            yield child
+def _kids(el, tags: frozenset) -> list:
+    """The children of ``el`` with one of ``tags``, looking through content controls, custom XML
+    and smart tags."""
+    out = []
+    for child in el[:]:
+        tag = child.tag
+        if tag in tags:
+            out.append(child)
+        elif tag in _CONTAINERS:
+            out.extend(_kids(child, tags))
+    return out
 
 
-def _digest(data: bytes) -> bytes:
-    return hashlib.sha1(data).digest()
+def _first_child(parents, tag: str):
+    """The first child with ``tag`` of the first of ``parents`` that has one (``find("a/b")``
+    with ``parents`` the a children)."""
+    for x in parents:
+        for y in x[:]:
+            if y.tag == tag:
+                return y
+    return None
 
 
-# Parsed styles and numbering parts keyed on their digest: documents made from one template
-# share a styles part of hundreds of KB whose parsing cost more than reading the rest.
-_PARTS_CACHE: dict[bytes, object] = {}
+class _PartSource:
+    """A styles or numbering part of one package: its parsed form when the cache had it (``hit``),
+    else its bytes and the key to cache the parsed form under (None: keyed on the bytes)."""
+    __slots__ = ("kind", "key", "data", "hit")
+
+    def __init__(self, kind: str, key, data: Optional[bytes], hit=None):
+        self.kind, self.key, self.data, self.hit = kind, key, data, hit
 
 
-def _cached_part(kind: str, data: bytes, parse):
-    key = kind.encode() + hashlib.sha1(data).digest()
+# Parsed styles and numbering parts, keyed on the member's stored bytes (see _member_key) or, for
+# bytes not from a member, their digest: documents made from one template share a styles part
+# of hundreds of KB whose inflating and parsing cost more than reading the rest.
+_PARTS_CACHE: dict[tuple, object] = {}
+
+
+def _cached_part(src: _PartSource, parse):
+    if src.hit is not None:
+        return src.hit
+    key = (src.kind, src.key if src.key is not None else hashlib.sha1(src.data).digest())
     hit = _PARTS_CACHE.get(key)
     if hit is None:
         if len(_PARTS_CACHE) >= 64:
             _PARTS_CACHE.clear()
         try:
-            root = etree.fromstring(data, _PARSER)
+            root = etree.fromstring(src.data, _PARSER)
         except Exception as e:
-            raise ReadError("corrupt", f"the {kind} part cannot be parsed ({e})") from e
+            raise ReadError("corrupt", f"the {src.kind} part cannot be parsed ({e})") from e
         hit = _PARTS_CACHE[key] = parse(root)
     return hit
 
 
-def _style_tables(styles: bytes) -> tuple[dict[str, str], dict[str, tuple[str, int]]]:
+def _style_tables(styles: _PartSource) -> tuple[dict[str, str], dict[str, tuple[str, int]]]:
     """styleId -> name as Word shows it, and styleId -> (numId, ilvl) of numbered styles
     (shared between documents: never changed)."""
-    return _cached_part("styles", styles, _parse_style_tables)
+    return _cached_part(styles, _parse_style_tables)
 
 
 def _parse_style_tables(root) -> tuple[dict, dict]:
     from docx.styles import BabelFish
     names: dict[str, str] = {}
     style_num: dict[str, tuple[str, int]] = {}
-    for st in root.iterchildren(W + "style"):
-        name = st.find(W + "name")
-        sid = st.get(W + "styleId")
+    numbered = True         # numbered styles are taken until one cannot be read
+    for st in root[:]:
+        if st.tag != _STYLE:
+            continue
+        name, pprs = None, []
+        for ch in st[:]:
+            tag = ch.tag
+            if tag == _NAME:
+                if name is None:
+                    name = ch
+            elif tag == _PPR:
+                pprs.append(ch)
+        sid = st.get(_STYLE_ID)
         if sid is not None and name is not None:
-            names[sid] = BabelFish.internal2ui(name.get(W + "val", ""))
-    try:
-        for st in root.findall(W + "style"):
-            np_ = st.find(W + "pPr/" + W + "numPr")
-            if np_ is not None and _val(np_, "numId"):
-                style_num[st.get(W + "styleId")] = (_val(np_, "numId"), int(_val(np_, "ilvl") or 0))
-    except Exception:
-        pass
+            names[sid] = BabelFish.internal2ui(name.get(_VAL, ""))
+        if numbered and pprs:
+            try:
+                np_ = _first_child(pprs, _NUMPR)
+                if np_ is not None and _val(np_, "numId"):
+                    style_num[sid] = (_val(np_, "numId"), int(_val(np_, "ilvl") or 0))
+            except Exception:
+                numbered = False
     return names, style_num
 
 
-def _numbering_levels(numbering: bytes) -> dict[str, dict[int, dict]]:
-    return _cached_part("numbering", numbering, _Numbering.levels_of)
+def _numbering_levels(numbering: _PartSource) -> dict[str, dict[int, dict]]:
+    return _cached_part(numbering, _Numbering.levels_of)
+
+
+def _uses_numbering(parts, style_num: dict) -> bool:
+    """Whether any paragraph of these parts can get a list number: one with a w:numPr, or with
+    a paragraph style that is numbered. (Without one, every label is "" and no counter moves.)"""
+    for part in parts:
+        if not style_num:
+            if next(part.iter(_NUMPR), None) is not None:
+                return True
+            continue
+        for el in part.iter(_NUMPR, _PSTYLE):
+            if el.tag == _NUMPR or el.get(_VAL) in style_num:
+                return True
+    return False
 
 
 def _para_style(p, styles) -> str:
-    ps = p.find(W + "pPr/" + W + "pStyle")
+    ps = _first_child([x for x in p[:] if x.tag == _PPR], _PSTYLE)
     if ps is None:
         return ""
-    sid = ps.get(W + "val", "")
+    sid = ps.get(_VAL, "")
     return styles.get(sid, sid) or ""
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {W + "del", W + "pPr", W + "rPr", W + "instrText", _MC_FALLBACK}
+# what an element of a paragraph gives: True its text (w:t), a string that string, "" nothing
+# (skipped with all it holds); elements not named here give the text they hold
+_TEXT_OF = {W + "t": True, W + "tab": "\t", W + "br": "\n", W + "cr": "\n",
+            W + "noBreakHyphen": "-", **{tag: "" for tag in _SKIP}}
 
 
 def _para_text(p) -> str:
     """Text of a w:p: runs (also inside hyperlinks, insertions, fields, text boxes), tabs and
     breaks. Deleted text, field codes and the fallback copy of alternate content (a text box
     is stored twice, once for old readers) are left out."""
+    if not len(p):
+        return ""
     out: list[str] = []
-    stack = [iter(p)]
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-            continue
-        tag = node.tag
-        if not isinstance(tag, str) or tag in _SKIP:
-            continue
-        if tag == W + "t":
-            out.append(node.text or "")
-        elif tag == W + "tab":
-            out.append("\t")
-        elif tag in (W + "br", W + "cr"):
-            out.append("\n")
-        elif tag == W + "noBreakHyphen":
-            out.append("-")
-        elif len(node):
-            stack.append(iter(node))
+    _text_into(p, out)
     return "".join(out)
 
 
-_TCPR, _GRIDSPAN, _VMERGE, _SHD = W + "tcPr", W + "gridSpan", W + "vMerge", W + "shd"
+def _text_into(el, out: list) -> None:
+    # recursive: the parser refuses documents nested more than 256 deep (no huge_tree)
+    for node in el[:]:
+        got = _TEXT_OF.get(node.tag)
+        if got is None:
+            if len(node):           # comments and processing instructions hold nothing
+                _text_into(node, out)
+        elif got is True:
+            out.append(node.text or "")
+        elif got:
+            out.append(got)
 
 
-def _tc_props(tc):
-    tcPr = None
-    for child in tc.iterchildren(_TCPR):
-        tcPr = child
-        break
+def _tc_props(tcPr):
+    """gridSpan, vMerge and shading of a cell from its (first) w:tcPr, or None."""
     span, vmerge, shaded = 1, None, False
     if tcPr is not None:
         gs = vm = shd = None
-        for ch in tcPr.iterchildren(_GRIDSPAN, _VMERGE, _SHD):
+        for ch in tcPr[:]:                      # the last of each counts
             tag = ch.tag
             if tag == _GRIDSPAN:
                 gs = ch
             elif tag == _VMERGE:
                 vm = ch
-            else:
+            elif tag == _SHD:
                 shd = ch
         if gs is not None:
             try:
-                span = max(1, int(gs.get(W + "val", "1")))
+                span = max(1, int(gs.get(_VAL, "1")))
             except ValueError:
                 span = 1
         if vm is not None:
-            vmerge = vm.get(W + "val", "continue")
+            vmerge = vm.get(_VAL, "continue")
         shaded = _is_fill(shd)
     return span, vmerge, shaded
 
@@ -448,7 +542,7 @@ def _is_fill(shd) -> bool:
     if shd is None:
         return False
     fill = (shd.get(W + "fill") or "").upper()
-    val = (shd.get(W + "val") or "").lower()
+    val = (shd.get(_VAL) or "").lower()
     color = (shd.get(W + "color") or "").upper()
     if val == "nil":
         return False
@@ -457,46 +551,97 @@ def _is_fill(shd) -> bool:
     return val == "solid" and bool(color) and color not in ("AUTO", "FFFFFF")
 
 
-def _grid_before(tr) -> int:
-    gb = tr.find(W + "trPr/" + W + "gridBefore")
-    if gb is None:
-        return 0
-    try:
-        return max(0, int(gb.get(W + "val", "0")))
-    except ValueError:
-        return 0
+def _grid_before(trprs: list) -> int:
+    """w:gridBefore of a row, from its w:trPr elements (normally one)."""
+    for trpr in trprs:
+        for gb in trpr[:]:
+            if gb.tag == _GRIDBEFORE:
+                try:
+                    return max(0, int(gb.get(_VAL, "0")))
+                except ValueError:
+                    return 0
+    return 0
+
+
+def _cell_para(p, want_shd: bool):
+    """Text of a paragraph in a cell, as _para_text, and the w:shd of its properties (when
+    ``want_shd``; else None)."""
+    out: list[str] = []
+    shd = None
+    for node in p[:]:
+        tag = node.tag
+        got = _TEXT_OF.get(tag)
+        if got is None:
+            if len(node):
+                _text_into(node, out)
+        elif got is True:
+            out.append(node.text or "")
+        elif got:
+            out.append(got)
+        elif tag == _PPR and want_shd and shd is None:
+            for x in node[:]:
+                if x.tag == _SHD:
+                    shd = x
+                    break
+    return "".join(out), shd
 
 
 def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Table]:
     if depth > 20:
         warnings.append("tables nested more than 20 deep were skipped")
         return None
+    numbered = num is not None and num.active
     cells: list[Cell] = []
     # open vertical merges: grid column -> Cell
     open_v: dict[int, Cell] = {}
     n_rows = 0
     n_cols = len(tbl.findall(W + "tblGrid/" + W + "gridCol"))
-    rows = [tr for tr in _body_children(tbl) if tr.tag == _TAGS["tr"]]
-    for r, tr in enumerate(rows):
-        col = _grid_before(tr)
-        seen_cols: set[int] = set()
-        for tc in _body_children(tr):
-            if tc.tag != _TAGS["tc"]:
-                continue
-            span, vmerge, shaded = _tc_props(tc)
+    for r, tr in enumerate(_kids(tbl, _ROW_TAG)):
+        tcs, trprs = [], []
+        for x in tr[:]:
+            tag = x.tag
+            if tag == _TC:
+                tcs.append(x)
+            elif tag == _TRPR:
+                trprs.append(x)
+            elif tag in _CONTAINERS:
+                tcs.extend(_kids(x, _CELL_TAG))
+        start = col = _grid_before(trprs) if trprs else 0
+        for tc in tcs:
+            tcPr = None
+            content = []                    # (tag, element) of the paragraphs and tables
+            for child in tc[:]:
+                tag = child.tag
+                if tag == _P or tag == _TBL:
+                    content.append((tag, child))
+                elif tag == _TCPR:
+                    if tcPr is None:
+                        tcPr = child
+                elif tag in _CONTAINERS:
+                    content.extend((x.tag, x) for x in _kids(child, _BLOCK_TAGS))
+            span, vmerge, shaded = _tc_props(tcPr) if tcPr is not None else (1, None, False)
             paras, nested = [], []
-            for child in _body_children(tc):
-                if child.tag == _TAGS["p"]:
-                    text = _para_text(child)
-                    paras.append((num.label(child) if num and text.strip() else "") + text)
+            for tag, child in content:
+                if tag == _P:
+                    if not len(child):          # an empty paragraph: no text, no shading
+                        paras.append("")
+                        continue
+                    text, shd = _cell_para(child, not shaded)
+                    paras.append(num.label(child) + text if numbered and text.strip() else text)
                     # a Gantt bar may be the cell's paragraph shaded rather than the cell
-                    shaded = shaded or _is_fill(child.find(W + "pPr/" + W + "shd"))
-                elif child.tag == _TAGS["tbl"]:
+                    if shd is not None:
+                        shaded = _is_fill(shd)
+                else:
                     t = _read_table(child, warnings, depth + 1, num)
                     if t is not None:
                         nested.append(t)
             raw = "\n".join(paras).strip("\n")
-            text = "\n".join(repair_thai(x.strip()) for x in raw.split("\n")).strip("\n")
+            if not raw:
+                text = ""
+            elif "\n" not in raw:
+                text = repair_thai(raw.strip()).strip("\n")
+            else:
+                text = "\n".join(repair_thai(x.strip()) for x in raw.split("\n")).strip("\n")
             above = open_v.get(col)
             if vmerge is not None and vmerge != "restart" and above is not None \
                     and above.row + above.rowspan == r and above.colspan == span:
@@ -509,16 +654,16 @@ def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Tabl
                 cell = Cell(row=r, col=col, text=text, raw=raw, colspan=span, shaded=shaded,
                             tables=nested)
                 cells.append(cell)
-                for k in range(col, col + span):
-                    open_v.pop(k, None)
+                if span > 1:
+                    for k in range(col + 1, col + span):
+                        open_v.pop(k, None)
                 open_v[col] = cell
-            for k in range(col, col + span):
-                seen_cols.add(k)
             col += span
-        # a column with no cell in this row ends any merge running through it
-        for k in list(open_v):
-            if k not in seen_cols:
-                open_v.pop(k)
+        # a column with no cell in this row (before its first cell or after its last) ends any
+        # merge running through it
+        if open_v:
+            for k in [k for k in open_v if k < start or k >= col]:
+                del open_v[k]
         n_cols = max(n_cols, col)
         n_rows = r + 1
     if not cells:
