@@ -501,3 +501,43 @@ def test_large_sheets_are_streamed(tmp_path, monkeypatch):
     monkeypatch.setattr(xlsx_reader, "_WHOLE_PART", 0)
     assert xlsx_reader.read_xlsx(p, ReadLimits()) == whole
     assert whole.pages == _reference_pages(p)
+
+
+def test_only_cell_formulas_count_as_unsaved(plan_xlsx, tmp_path):
+    # the old byte scan also counted the <xm:f> of an x14 data validation list as a formula
+    # without a saved result
+    with zipfile.ZipFile(plan_xlsx) as z:
+        sheet = z.read("xl/worksheets/sheet2.xml").decode()
+    ext = ('<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+           'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+           '<x14:dataValidations count="1" '
+           'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+           '<x14:dataValidation type="list"><x14:formula1><xm:f>Lists!$A$1:$A$5</xm:f>'
+           '</x14:formula1><xm:sqref>B2</xm:sqref></x14:dataValidation></x14:dataValidations>'
+           '</ext></extLst>')
+    sheet = sheet.replace("</worksheet>", ext + "</worksheet>")
+    p = _with_parts(plan_xlsx, tmp_path / "ext.xlsx", {"xl/worksheets/sheet2.xml": sheet})
+    doc = read_document(p)
+    assert doc.pages == read_document(plan_xlsx).pages and doc.warnings == []
+
+
+def test_sheets_sharing_a_name_keep_their_own_merges(plan_xlsx, tmp_path):
+    with zipfile.ZipFile(plan_xlsx) as z:
+        book = z.read("xl/workbook.xml").decode()
+    p = _with_parts(plan_xlsx, tmp_path / "same.xlsx",
+                    {"xl/workbook.xml": book.replace('name="สรุป"', 'name="แผนปฏิบัติการ"')})
+    doc = read_document(p)
+    assert [pg.name for pg in doc.pages] == ["แผนปฏิบัติการ", "แผนปฏิบัติการ"]
+    assert doc.tables()[0].cell(0, 2).colspan == 3               # the first sheet's D4:F4
+    assert [c.colspan for c in doc.pages[1].blocks[0].cells] == [1, 1, 1, 1]
+
+
+def test_parts_in_a_thai_encoding_are_read(plan_xlsx, tmp_path):
+    # expat (openpyxl) knows no windows-874; libxml2 does
+    sheet = ('<?xml version="1.0" encoding="windows-874"?>'
+             f'<worksheet xmlns="{_MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is>'
+             '<t>ตัวชี้วัด</t></is></c></row></sheetData></worksheet>').encode("cp874")
+    p = _with_parts(plan_xlsx, tmp_path / "cp874.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+    with pytest.raises(Exception):
+        _reference_pages(p)
+    assert read_document(p).pages[0].blocks[0].text == "ตัวชี้วัด"
