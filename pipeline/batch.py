@@ -536,7 +536,7 @@ def sha256_file(path: str) -> str:
 _FORMAT_MODULES = {
     "pdf": ("pipeline.readers.pdf", "pypdfium2", "pdfplumber"),
     "docx": ("pipeline.readers.docx", "docx"),
-    "xlsx": ("pipeline.readers.xlsx", "openpyxl"),
+    "xlsx": ("pipeline.readers.xlsx",),
     "txt": ("pipeline.readers.text",),
 }
 _FORMAT_OF_EXT = {"pdf": "pdf", "docx": "docx", "docm": "docx", "xlsx": "xlsx", "xlsm": "xlsx"}

@@ -64,3 +64,21 @@ def test_damaged_files_read_or_raise_read_error(tmp_path, seed):
                 outcomes["refused"] += 1
     assert outcomes["read"] + outcomes["refused"] == 48
     assert outcomes["refused"] > 0
+
+
+@pytest.mark.parametrize("name", ["good.docx", "good.xlsx"])
+def test_entry_name_that_is_not_utf8(tmp_path, name):
+    """A local header whose entry name is flagged UTF-8 but is not: a damaged package named in
+    a ReadError (zipfile raises UnicodeDecodeError for it)."""
+    path = next(p for p in _good_files(tmp_path) if p.name == name)
+    data = bytearray(path.read_bytes())
+    part = b"word/document.xml" if name.endswith("docx") else b"xl/workbook.xml"
+    # the part's local header (local headers come first): set the UTF-8 flag, break its name
+    at = data.rfind(b"PK\x03\x04", 0, data.index(part))
+    data[at + 7] |= 0x08                        # general purpose flag bit 11: UTF-8 names
+    data[at + 30] = 0xFF                        # the name's first byte: not UTF-8
+    path.write_bytes(bytes(data))
+    with pytest.raises(ReadError) as e:
+        read_document(path)
+    assert e.value.reason == "corrupt"
+    assert path.name in str(e.value) or "damaged" in str(e.value)

@@ -53,8 +53,9 @@ class ReadError(Exception):
 
 
 # what a damaged zip container raises while it is read
+# UnicodeDecodeError: zipfile decoding a damaged entry name flagged as UTF-8
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, struct.error, NotImplementedError,
-              zipfile.LargeZipFile)
+              zipfile.LargeZipFile, UnicodeDecodeError)
 
 
 def check_zip(path, limits: ReadLimits, kind: str) -> zipfile.ZipFile:
