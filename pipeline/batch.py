@@ -535,7 +535,7 @@ def sha256_file(path: str) -> str:
 # (together they take seconds to import).
 _FORMAT_MODULES = {
     "pdf": ("pipeline.readers.pdf", "pypdfium2", "pdfplumber"),
-    "docx": ("pipeline.readers.docx", "docx"),
+    "docx": ("pipeline.readers.docx",),
     "xlsx": ("pipeline.readers.xlsx",),
     "txt": ("pipeline.readers.text",),
 }
