@@ -354,8 +354,9 @@ def _process_file(path, rel: str, settings: Settings, sha256: str,
         from .readers import ReadError, detect_format, read_document
     except Exception as e:
         return _exception_outcome(rel, fmt, "loading the readers", "การโหลดตัวอ่านไฟล์", e, **kw)
+    sniffed = None
     try:
-        detected = detect_format(Path(path))
+        detected = sniffed = detect_format(Path(path))
     except Exception:
         detected = fmt  # let the reader say what is wrong
     if detected is None:
@@ -365,7 +366,7 @@ def _process_file(path, rel: str, settings: Settings, sha256: str,
             agency=_agency_fallback(rel)))
     fmt = detected
     try:
-        doc = read_document(Path(path), _read_limits(settings))
+        doc = read_document(Path(path), _read_limits(settings), sniffed)
     except ReadError as e:
         reason = getattr(e, "reason", "") or "unreadable"
         message = getattr(e, "message", "") or str(e)

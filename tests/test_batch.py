@@ -30,7 +30,7 @@ def _log(kind: str, path) -> None:
             f.write(f"{kind}\t{Path(path).name}\n")
 
 
-def fake_read(path, limits=None):
+def fake_read(path, limits=None, fmt=None):
     """Lines of a text file as paragraphs; words in the file trigger the bad cases."""
     _log("read", path)
     data = Path(path).read_bytes()

@@ -42,7 +42,7 @@ def test_dask_time_limit(fakes, tmp_path, cluster, monkeypatch):
     from pipeline import batch
     from test_batch import fake_read
 
-    def slow_read(path, limits=None):
+    def slow_read(path, limits=None, fmt=None):
         if path.name == "slow.txt":
             time.sleep(2.5)   # short: a dask task cannot be killed, its thread frees up after
         return fake_read(path, limits)

@@ -86,8 +86,10 @@ def _is_binary(head: bytes) -> bool:
     return utf16_without_bom(head) is None
 
 
-def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None) -> Document:
-    """Read a submission file into a Document (pages -> blocks in reading order)."""
+def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None,
+                  fmt: Optional[str] = None) -> Document:
+    """Read a submission file into a Document (pages -> blocks in reading order). ``fmt``: what
+    :func:`detect_format` already said of the file, to save sniffing it twice."""
     limits = limits or ReadLimits()
     p = Path(path)
     try:
@@ -98,7 +100,7 @@ def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None) -
         raise ReadError("corrupt", f"{p} cannot be opened ({e})")
     if p.is_dir():
         raise ReadError("unsupported", f"{p} is a folder, not a file")
-    fmt = detect_format(p)
+    fmt = fmt or detect_format(p)
     if size == 0:
         raise ReadError("empty", f"{p.name} is empty (0 bytes)")
     if fmt is None:
