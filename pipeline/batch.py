@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import attrgetter
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Union
 
 from schemas import CONSOLIDATED_COLUMNS, FILES_COLUMNS, FINDINGS_COLUMNS, FileResult, Finding
 
@@ -84,6 +84,8 @@ class FileOutcome:
     findings_csv: bytes = b""
     extraction: Optional[bytes] = None   # pickled (file row, Extraction) before validation
     cacheable: bool = True               # False for time-outs and crashes: worth a retry
+    # this file's summary.csv rows (summary.merge); the error text if they could not be made
+    summary: Union[list, str] = field(default_factory=list)
 
     @property
     def records(self) -> list:
@@ -94,14 +96,21 @@ class FileOutcome:
         return pickle.loads(self.findings_blob) if self.findings_blob else []
 
 
-def make_outcome(fr: FileResult, records=(), findings=(), **kw) -> FileOutcome:
-    """An outcome from Record and Finding objects."""
+def make_outcome(fr: FileResult, records=(), findings=(), as_of: Optional[date] = None,
+                 **kw) -> FileOutcome:
+    """An outcome from Record and Finding objects (``as_of``: the date activities are judged
+    overdue at in the summary)."""
     rrows = [RecordRow._make(_record_values(r)) for r in records]
     frows = [FindingRow._make(_finding_values(f)) for f in findings]
     fr.records, fr.findings = len(rrows), len(frows)
+    try:
+        summary = _summary_module().summarize([fr], rrows, frows, as_of)
+    except Exception as e:  # a fault of the summary's, not the file's: summary.csv reports it
+        summary = f"{type(e).__name__}: {e} ({_where(e)})"
     return FileOutcome(fr, pickle.dumps(rrows, _PICKLE) if rrows else b"",
                        pickle.dumps(frows, _PICKLE) if frows else b"",
-                       rows_text(rrows).encode("utf-8"), rows_text(frows).encode("utf-8"), **kw)
+                       rows_text(rrows).encode("utf-8"), rows_text(frows).encode("utf-8"),
+                       summary=summary, **kw)
 
 
 @dataclass
@@ -419,7 +428,7 @@ def finish(fr: FileResult, ex, settings: Settings, blob: Optional[bytes] = None)
     findings.sort(key=finding_sort_key)
     fr = replace(fr, status="ok", error="", records=len(ex.records), findings=len(findings),
                  forms=";".join(ex.forms), agency=agency, fiscal_year=ex.fiscal_year)
-    return make_outcome(fr, ex.records, findings, extraction=blob)
+    return make_outcome(fr, ex.records, findings, settings.as_of, extraction=blob)
 
 
 def run_task(task: Task, settings: Settings) -> FileOutcome:
@@ -451,13 +460,14 @@ class Spool:
         self._db.execute("PRAGMA journal_mode=OFF")
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.execute("CREATE TABLE o (rel TEXT PRIMARY KEY, file BLOB, records BLOB,"
-                         " findings BLOB, records_csv BLOB, findings_csv BLOB)")
+                         " findings BLOB, records_csv BLOB, findings_csv BLOB, summary BLOB)")
         self._pending: list[tuple] = []
         self._pending_bytes = 0
 
     def add(self, o: FileOutcome) -> None:
         self._pending.append((o.file.source_file, pickle.dumps(o.file, _PICKLE),
-                              o.records_blob, o.findings_blob, o.records_csv, o.findings_csv))
+                              o.records_blob, o.findings_blob, o.records_csv, o.findings_csv,
+                              pickle.dumps(o.summary, _PICKLE)))
         self._pending_bytes += (len(o.records_blob) + len(o.findings_blob)
                                 + len(o.records_csv) + len(o.findings_csv))
         if len(self._pending) >= 256 or self._pending_bytes > (1 << 20):
@@ -466,7 +476,7 @@ class Spool:
     def flush(self) -> None:
         if self._pending:
             self._db.execute("BEGIN")
-            self._db.executemany("INSERT OR REPLACE INTO o VALUES (?, ?, ?, ?, ?, ?)",
+            self._db.executemany("INSERT OR REPLACE INTO o VALUES (?, ?, ?, ?, ?, ?, ?)",
                                  self._pending)
             self._db.execute("COMMIT")
             self._pending.clear()
@@ -474,15 +484,16 @@ class Spool:
 
     def columns(self, *names: str) -> Iterator[tuple]:
         """Columns of every outcome, in source_file order, as stored (pickles, CSV text)."""
-        assert set(names) <= {"file", "records", "findings", "records_csv", "findings_csv"}
+        assert set(names) <= {"file", "records", "findings", "records_csv", "findings_csv",
+                              "summary"}
         self.flush()
         yield from self._db.execute(f"SELECT {', '.join(names)} FROM o ORDER BY rel")
 
     def outcomes(self) -> Iterator[FileOutcome]:
         self.flush()
-        for row in self._db.execute("SELECT file, records, findings, records_csv, findings_csv"
-                                    " FROM o ORDER BY rel"):
-            yield FileOutcome(pickle.loads(row[0]), *row[1:])
+        for row in self._db.execute("SELECT file, records, findings, records_csv, findings_csv,"
+                                    " summary FROM o ORDER BY rel"):
+            yield FileOutcome(pickle.loads(row[0]), *row[1:5], summary=pickle.loads(row[5]))
 
     def close(self) -> None:
         self._db.close()
@@ -491,34 +502,6 @@ class Spool:
                 os.unlink(self.path + suffix)
             except FileNotFoundError:
                 pass
-
-
-class _SpoolView:
-    """Records, findings or file rows of every outcome, re-read from the spool on each pass, so
-    the summary sees them all without holding them all in memory."""
-
-    def __init__(self, spool: Spool, what: str, count: int):
-        self._spool, self._what, self._count = spool, what, count
-
-    def __iter__(self):
-        for (blob,) in self._spool.columns(self._what):
-            if self._what == "file":
-                yield pickle.loads(blob)
-            elif blob:
-                yield from pickle.loads(blob)
-
-    def __len__(self):
-        return self._count
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return list(self)[i]
-        if i < 0:
-            i += self._count
-        for k, item in enumerate(self):
-            if k == i:
-                return item
-        raise IndexError(i)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -713,6 +696,18 @@ def run(input_dir, out_dir, settings: Settings = Settings()) -> RunResult:
     return result
 
 
+class SummaryError(Exception):
+    pass
+
+
+def _summary_parts(spool: Spool) -> Iterator[list]:
+    for (blob,) in spool.columns("summary"):
+        part = pickle.loads(blob)
+        if isinstance(part, str):
+            raise SummaryError(part)
+        yield part
+
+
 def write_outputs(spool: Spool, out_dir: Path, result: RunResult, settings: Settings) -> None:
     with ExitStack() as stack:
         wc = stack.enter_context(open_csv(out_dir / "consolidated.csv", CONSOLIDATED_COLUMNS))
@@ -725,15 +720,12 @@ def write_outputs(spool: Spool, out_dir: Path, result: RunResult, settings: Sett
             wfiles.write(replace(fr, seconds=round(fr.seconds, 3)))
     try:
         summary = _summary_module()
-        rows = summary.summarize(_SpoolView(spool, "file", result.files),
-                                 _SpoolView(spool, "records", result.records),
-                                 _SpoolView(spool, "findings", result.findings),
-                                 settings.as_of)
-        rows = list(rows)
+        rows = summary.merge(_summary_parts(spool))
         write_csv(out_dir / "summary.csv", summary.SUMMARY_COLUMNS, rows)
         result.summary = rows
     except Exception as e:
-        result.summary_error = f"{type(e).__name__}: {e} ({_where(e)})"
+        result.summary_error = str(e) if isinstance(e, SummaryError) else \
+            f"{type(e).__name__}: {e} ({_where(e)})"
         try:  # a summary.csv of an earlier run must not pass for this run's
             (out_dir / "summary.csv").unlink()
         except FileNotFoundError:

@@ -17,7 +17,7 @@ import calendar
 import unicodedata
 from collections import defaultdict
 from datetime import date
-from typing import Optional
+from typing import Iterable, Optional
 
 from schemas import FileResult, Finding, Record
 
@@ -96,7 +96,27 @@ def summarize(files: list[FileResult], records: list[Record], findings: list[Fin
         if f.code == "MILESTONE_MISSING":
             out["missing_milestones"] += 1
 
-    return [rows[k] for k in sorted(rows, key=lambda k: (k[0], k[1] is None, str(k[1]).zfill(4)))]
+    return [rows[k] for k in sorted(rows, key=_order)]
+
+
+def _order(key: tuple) -> tuple:
+    return key[0], key[1] is None, str(key[1]).zfill(4)
+
+
+def merge(parts: Iterable[list[dict]]) -> list[dict]:
+    """The summary of a batch from the summaries of its files (each file's records and findings
+    count only towards its own rows, so the sums are the whole batch's summary): the workers
+    summarize each file, and the parent need not read every record back to add them up."""
+    rows: dict[tuple, dict] = {}
+    for part in parts:
+        for r in part:
+            key = (r["agency"], r["fiscal_year"])
+            if key in rows:
+                for c in _COUNTS:
+                    rows[key][c] += r[c]
+            else:
+                rows[key] = dict(r)
+    return [rows[k] for k in sorted(rows, key=_order)]
 
 
 def _width(text: str) -> int:

@@ -104,3 +104,28 @@ def test_skipped_files_make_no_agency_row():
              FileResult("source/build.py", status="skipped", error="not a submission format")]
     rows = summarize(files, [], [], AS_OF)
     assert [(r["agency"], r["files"]) for r in rows] == [(RAYONG, 1)]
+
+
+def test_summaries_of_files_add_up_to_the_batch_summary(tmp_path):
+    """What the workers do (summarize each file) and what the parent does (merge) gives the
+    summary of all files' records and findings taken together."""
+    from datetime import date
+    from pathlib import Path
+
+    from pipeline import batch, summary
+
+    root = Path(__file__).resolve().parent.parent / "samples"
+    settings = batch.Settings(as_of=date(2010, 10, 15), use_cache=False)
+    outcomes = [batch.process_file(p, str(p.relative_to(root)), settings)
+                for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()
+                and p.suffix in (".docx", ".xlsx", ".txt", ".csv", ".pdf")
+                and "bad" not in p.parts][:40]
+    assert len(outcomes) >= 30
+    files = [o.file for o in outcomes]
+    records = [r for o in outcomes for r in o.records]
+    findings = [f for o in outcomes for f in o.findings]
+    whole = summary.summarize(files, records, findings, date(2010, 10, 15))
+    merged = summary.merge(o.summary for o in outcomes)
+    assert merged == whole
+    assert sum(r["records"] for r in merged) == len(records) > 100
+    assert len({(r["agency"], r["fiscal_year"]) for r in merged}) >= 5
