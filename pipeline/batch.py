@@ -20,6 +20,7 @@ import time
 import traceback
 from collections import namedtuple
 from contextlib import ExitStack
+from itertools import chain
 from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import attrgetter
@@ -651,7 +652,11 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
             yield task
 
     try:
-        for out in _executor(settings, formats_of(entries)).run(tasks()):
+        pending = tasks()
+        first = next(pending, None)   # None: every file settled here (cached, skipped ...)
+        outcomes = () if first is None else \
+            _executor(settings, formats_of(entries)).run(chain([first], pending))
+        for out in outcomes:
             if cache is not None and out.cacheable and out.file.source_file in keys:
                 blob = pickle.dumps(replace(out, extraction=None), _PICKLE)
                 cache.put(keys[out.file.source_file], out.extraction, as_of, blob)
