@@ -20,9 +20,9 @@ import time
 import traceback
 from collections import namedtuple
 from contextlib import ExitStack
-from itertools import chain
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -534,31 +534,29 @@ def formats_of(entries) -> set[str]:
 
 
 def preload(formats=tuple(_FORMAT_MODULES)) -> None:
-    """Import the extractors, validator and normaliser, and the readers of ``formats`` with the
-    libraries they use, once, in the parent: forked workers (and the ones replacing them) then
-    start with everything loaded instead of each importing it again. Only the formats at hand:
-    a folder of Word files need not wait for the PDF libraries."""
+    """Import the extractors, normaliser, validator and summary, and the readers of ``formats``
+    with the libraries they use, once, in the parent: forked workers (and the ones replacing
+    them) then start with everything loaded instead of each importing it again. Only the formats
+    at hand: a folder of Word files need not wait for the PDF libraries. A module that fails to
+    import is left to the workers, which report it for each file."""
     import importlib
     import pkgutil
-    for name in ("pipeline.readers", "extractors", "pipeline.validate", "pipeline.normalize",
-                 "pipeline.findings"):
+
+    def load(name: str):
         try:
-            mod = importlib.import_module(name)
+            return importlib.import_module(name)
         except Exception:
-            continue  # the worker reports it for each file
-        if name == "pipeline.readers":
-            continue
-        for info in pkgutil.iter_modules(getattr(mod, "__path__", []) or []):
-            try:
-                importlib.import_module(f"{name}.{info.name}")
-            except Exception:
-                pass
+            return None
+
+    for name in ("pipeline.readers", "pipeline.validate", "pipeline.findings", "pipeline.summary"):
+        load(name)
+    for package in ("extractors", "pipeline.normalize"):
+        mod = load(package)
+        for info in pkgutil.iter_modules(getattr(mod, "__path__", None) or []):
+            load(f"{package}.{info.name}")
     for fmt in formats:
         for name in _FORMAT_MODULES.get(fmt, ()):
-            try:
-                importlib.import_module(name)
-            except Exception:
-                pass
+            load(name)
 
 
 def _executor(settings: Settings, formats=tuple(_FORMAT_MODULES)):
