@@ -294,6 +294,14 @@ def _vocab_arrays(roles: _Vocab):
             whole, heads, int(lt.max()) if len(terms) else 0)
 
 
+def _prefix_terms(seg: str, whole: dict, heads: dict, max_lt: int) -> list[int]:
+    """Terms the cell starts with, and terms the cell is the beginning of (both scored 92)."""
+    found = [j for k in range(4, min(len(seg), max_lt) + 1) for j in whole.get(seg[:k], ())]
+    if len(seg) >= 4:
+        found.extend(heads.get(seg, ()))
+    return found
+
+
 def _may_reach(segs: tuple[str, ...], tts: list[str], sts: list[str], whole: dict,
                heads: dict, max_lt: int, threshold: float) -> bool:
     """Whether any term can score ``threshold`` against the cell: its ratio does, or the cell
@@ -301,8 +309,7 @@ def _may_reach(segs: tuple[str, ...], tts: list[str], sts: list[str], whole: dic
     ticks, names) reach no term, and this test costs a fraction of scoring them all."""
     cutoff = threshold - 1e-6       # never miss one to rounding
     for seg in segs:
-        if len(seg) >= 4 and (seg in heads or any(seg[:k] in whole
-                                                  for k in range(4, min(len(seg), max_lt) + 1))):
+        if _prefix_terms(seg, whole, heads, max_lt):
             return True
         if extract(seg, tts, scorer=fuzz.ratio, limit=1, score_cutoff=cutoff):
             return True
@@ -329,12 +336,7 @@ def _match_role(text: str, roles: _Vocab, threshold: float) -> tuple[str, float]
     score = cdist(segs, tts, scorer=fuzz.ratio, dtype=np.float64, workers=1)
     prefix = np.zeros(score.shape, dtype=bool)
     for i, seg in enumerate(segs):
-        for k in range(4, min(len(seg), max_lt) + 1):   # the cell starts with a term
-            for j in whole.get(seg[:k], ()):
-                prefix[i, j] = True
-        if len(seg) >= 4:                                # the cell is a term's beginning
-            for j in heads.get(seg, ()):
-                prefix[i, j] = True
+        prefix[i, _prefix_terms(seg, whole, heads, max_lt)] = True
     score = np.where(prefix, np.maximum(score, 92), score)
     # PDF export puts vowels and tone marks after the wrong consonant (ผูร้บัผดิชอบ): the
     # same letters in another order still name the column
