@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Optional
 
-import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.process import cdist, extract
+from rapidfuzz.process import extract
 
 from schemas import Document, Paragraph, Table, rules
 from schemas.extraction import Location
@@ -289,9 +288,9 @@ def _vocab_arrays(roles: _Vocab):
             for k in range(4, n + 1):
                 if k >= 0.6 * n:
                     heads.setdefault(tt[:k], []).append(j)
-    lt = np.array([t[2] for t in terms], dtype=np.float64)
-    return ([t[0] for t in terms], [t[1] for t in terms], [t[3] for t in terms], lt, lt >= 4,
-            whole, heads, int(lt.max()) if len(terms) else 0)
+    lt = [t[2] for t in terms]
+    return ([t[0] for t in terms], [t[1] for t in terms], [t[3] for t in terms], lt,
+            whole, heads, max(lt, default=0))
 
 
 def _prefix_terms(seg: str, whole: dict, heads: dict, max_lt: int) -> list[int]:
@@ -302,56 +301,38 @@ def _prefix_terms(seg: str, whole: dict, heads: dict, max_lt: int) -> list[int]:
     return found
 
 
-def _may_reach(segs: tuple[str, ...], tts: list[str], sts: list[str], whole: dict,
-               heads: dict, max_lt: int, threshold: float) -> bool:
-    """Whether any term can score ``threshold`` against the cell: its ratio does, or the cell
-    starts a term or with one (scored 92), or its letters sorted do less 8. Most cells (figures,
-    ticks, names) reach no term, and this test costs a fraction of scoring them all."""
-    cutoff = threshold - 1e-6       # never miss one to rounding
-    for seg in segs:
-        if _prefix_terms(seg, whole, heads, max_lt):
-            return True
-        if extract(seg, tts, scorer=fuzz.ratio, limit=1, score_cutoff=cutoff):
-            return True
-        if extract("".join(sorted(seg)), sts, scorer=fuzz.ratio, limit=1,
-                   score_cutoff=cutoff + 8):
-            return True
-    return False
-
-
 @lru_cache(maxsize=100000)
 def _match_role(text: str, roles: _Vocab, threshold: float) -> tuple[str, float]:
-    """The role of the first term with the best score and that score; ("", 0.0) when no term
-    can reach the threshold, ("", score) when one came close but not to it.
+    """The role of the first term with the best score, and that score; ("", 0.0) when no term
+    reaches the threshold.
 
-    _score(segments, term) for every term, computed for all terms at once (rapidfuzz's cdist
-    gives the same ratios as fuzz.ratio)."""
+    A term's score is its best over the cell's segments: the ratio; 92 where the segment starts
+    the term or with it; below 90, the ratio of the letters sorted less 8 where that is higher;
+    and none for a segment too long to be the term's header. Only scores that can reach the
+    threshold are computed (rapidfuzz's score_cutoff): most cells (figures, ticks, names) reach
+    no term at all."""
     segs = _segments(text)
-    role_of, tts, sts, lt, long_term, whole, heads, max_lt = _vocab_arrays(roles)
-    if not segs or not tts:
+    role_of, tts, sts, lt, whole, heads, max_lt = _vocab_arrays(roles)
+    cutoff = threshold - 1e-6       # never miss one to rounding
+    found: dict[int, float] = {}    # term -> its best score, where that reaches the threshold
+    for seg in segs:
+        score = {j: s for _, s, j in extract(seg, tts, scorer=fuzz.ratio, limit=None,
+                                             score_cutoff=cutoff)}
+        for j in _prefix_terms(seg, whole, heads, max_lt):
+            score[j] = max(score.get(j, 0.0), 92.0)
+        # PDF export puts vowels and tone marks after the wrong consonant (ผูร้บัผดิชอบ): the
+        # same letters in another order still name the column
+        for _, s, j in extract("".join(sorted(seg)), sts, scorer=fuzz.ratio, limit=None,
+                               score_cutoff=cutoff + 8):
+            if lt[j] >= 4 and score.get(j, 0.0) < 90:
+                score[j] = max(score.get(j, 0.0), s - 8)
+        for j, s in score.items():
+            if s >= threshold and len(seg) <= 3 * lt[j] + 12 and s > found.get(j, -1.0):
+                found[j] = s      # (a longer cell is data, not this term's header)
+    if not found:
         return "", 0.0
-    if not _may_reach(segs, tts, sts, whole, heads, max_lt, threshold):
-        return "", 0.0
-    ls = np.array([len(seg) for seg in segs], dtype=np.float64)[:, None]
-    score = cdist(segs, tts, scorer=fuzz.ratio, dtype=np.float64, workers=1)
-    prefix = np.zeros(score.shape, dtype=bool)
-    for i, seg in enumerate(segs):
-        prefix[i, _prefix_terms(seg, whole, heads, max_lt)] = True
-    score = np.where(prefix, np.maximum(score, 92), score)
-    # PDF export puts vowels and tone marks after the wrong consonant (ผูร้บัผดิชอบ): the
-    # same letters in another order still name the column
-    resort = long_term & (score < 90)
-    if resort.any():
-        ss = ["".join(sorted(seg)) for seg in segs]
-        score = np.where(resort, np.maximum(score, cdist(ss, sts, scorer=fuzz.ratio,
-                                                           dtype=np.float64, workers=1) - 8), score)
-    score[ls > 3 * lt + 12] = -1.0          # a long data cell is not a header
-    per_term = score.max(axis=0)
-    best = float(per_term.max())
-    if best <= 0:
-        return "", 0.0
-    role = role_of[int(np.argmax(per_term))]   # the first of the best
-    return (role, best) if best >= threshold else ("", best)
+    best = max(found.values())
+    return role_of[min(j for j, s in found.items() if s == best)], best   # the first of the best
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Header matching (extractors.common.match_role) against a plain reference: every vocabulary
-term scored one by one with the scalar scorer. The fast path (cdist over all terms, and the
+term scored one by one with the scalar scorer. The fast path (all terms scored at once, and the
 early answer for cells no term can reach) must name the same role with the same score."""
 from hypothesis import given, settings, strategies as st
 
