@@ -76,6 +76,13 @@ def with_nested_tables(doc: Document) -> Document:
 
 
 def extract(doc: Document, ctx: ExtractContext) -> Extraction:
+    try:
+        return _extract(doc, ctx)
+    finally:
+        C.forget_tables()
+
+
+def _extract(doc: Document, ctx: ExtractContext) -> Extraction:
     from . import activity_plan, form72, kpi_ladder, kpi_report
     doc = with_nested_tables(doc)
     meta = document_meta(doc, ctx)

@@ -491,10 +491,14 @@ def row_page(table: Table, row: int) -> Optional[int]:
     """The page a table row starts on (Table.row_pages, computed once per table)."""
     hit = _ROW_PAGES.get(id(table))
     if hit is None or hit[0] is not table:
-        if len(_ROW_PAGES) > 64:
-            _ROW_PAGES.clear()
         hit = _ROW_PAGES[id(table)] = (table, table.row_pages())
     return hit[1][row]
+
+
+def forget_tables() -> None:
+    """Drop what was computed per table: called when a document is done, so that its tables
+    (a PDF's can hold thousands of cells) are not kept alive into the next file."""
+    _ROW_PAGES.clear()
 
 
 def loc_of(table: Optional[Table], row: Optional[int] = None, page: Optional[int] = None,

@@ -592,3 +592,19 @@ def test_fiscal_year_from_dates_when_none_is_stated():
                   header=ACT_HEADER[:4] + ["แผนการดำเนินงาน"] + ACT_HEADER[5:])
     ex = extract(doc(t), ctx(fiscal_year=2500))
     assert ex.fiscal_year == 2556 and ex.records[0].start == "2013-01"
+
+
+def test_a_document_is_not_kept_alive_after_extraction():
+    """Per-table work cached during extraction is dropped when the document is done: a worker
+    reading thousands of PDFs must not carry their tables (and their cells) from file to file."""
+    import gc
+    import weakref
+    from pathlib import Path
+    from pipeline.readers import ReadLimits, read_document
+    d = read_document(Path("samples/chiangmai/chiangmai_form72_2566.pdf"), ReadLimits())
+    tables = [weakref.ref(t) for t in d.tables()]
+    ex = extract(d, ctx())
+    assert ex.records and tables
+    del d
+    gc.collect()
+    assert [t for t in tables if t() is not None] == []
