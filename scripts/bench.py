@@ -6,8 +6,8 @@
 Builds (or reuses) the corpus of scripts/make_corpus.py under bench_out/, then times, each as a
 separate ``thaiforms run`` process with the cache off unless said:
   - the whole corpus with --jobs 1 and --jobs N, in turns: files/s, PDF pages/s, peak memory,
-    speed-up, and beside it what two plain CPU-bound processes gain over one on this machine at
-    the time (the most any --jobs 2 can gain there);
+    speed-up, and beside it what N --jobs 1 runs started together gain over one alone on this
+    machine at the time (the most any --jobs N can gain there);
   - each format alone (DOCX, XLSX, text with --jobs N): files/s over the corpus's share of
     the format, over --format-files distinct files of it (default 300, from a corpus of its
     own), and over one file (the start-up every run pays);
@@ -161,14 +161,16 @@ def measure(cmd: list[str], cwd: Path | None = None) -> dict:
             "stderr": stderr.decode("utf-8", "replace")}
 
 
+def _command(inp: Path, out: Path, jobs: int, cache: bool = False) -> list[str]:
+    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(inp), "-o", str(out),
+           "--jobs", str(jobs), "--as-of", AS_OF, "--no-progress"]
+    return cmd if cache else cmd + ["--no-cache"]
+
+
 def thaiforms(inp: Path, out: Path, jobs: int, cache: bool = False, fresh: bool = True) -> dict:
     if fresh and out.exists():
         shutil.rmtree(out)
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(inp), "-o", str(out),
-           "--jobs", str(jobs), "--as-of", AS_OF, "--no-progress"]
-    if not cache:
-        cmd.append("--no-cache")
-    m = measure(cmd)
+    m = measure(_command(inp, out, jobs, cache))
     if m["rc"] not in (0, 1):
         raise SystemExit(f"thaiforms run failed ({m['rc']}):\n{m['stderr']}")
     rows = list(csv.DictReader(io.StringIO((out / "files.csv").read_text(encoding="utf-8-sig"))))
@@ -185,26 +187,23 @@ def thaiforms(inp: Path, out: Path, jobs: int, cache: bool = False, fresh: bool 
 
 REPEAT = 5  # --repeat
 
-SPIN = """
-import sys, time
-t = time.process_time()
-s = 0
-for i in range(int(sys.argv[1])):
-    s += i * i
-print(time.process_time() - t)
-"""
-
-
-def parallel_ceiling(n: int = 10_000_000) -> float:
-    """What running two CPU-bound processes at once gains over one on this machine now: a pure
-    Python loop timed alone, then two copies at once. 2.0 on two real cores; less where the two
-    CPUs share a core or the host's other guests take from them (2 x alone / slower of two)."""
-    def spin(count: int) -> list[float]:
-        procs = [subprocess.Popen([sys.executable, "-c", SPIN, str(n)], stdout=subprocess.PIPE)
-                 for _ in range(count)]
-        return [float(p.communicate()[0]) for p in procs]
-    alone = spin(1)[0]
-    return 2 * alone / max(spin(2))
+def together_seconds(inp: Path, runs: Path, n: int) -> float:
+    """Wall time of n --jobs 1 runs of the same folder started together, until all end. Against
+    one run alone (n x alone / together) it is the ceiling of any --jobs n on this machine at
+    the time, for this very work: n on n idle cores; less where CPUs share a core, the host's
+    other guests take from them, or the processes slow each other down (memory, caches)."""
+    procs = []
+    t0 = time.perf_counter()
+    for k in range(n):
+        out = runs / f"together-{k}"
+        if out.exists():
+            shutil.rmtree(out)
+        procs.append(subprocess.Popen(_command(inp, out, 1), cwd=CODE,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    codes = [p.wait() for p in procs]
+    if any(c not in (0, 1) for c in codes):
+        raise SystemExit(f"thaiforms run failed ({codes})")
+    return time.perf_counter() - t0
 
 
 def fastest(inp: Path, out: Path, jobs: int) -> dict:
@@ -284,7 +283,7 @@ def _bench(a, work: Path, corpus: Path, runs: Path) -> int:
         for _ in range(REPEAT):
             one.append(thaiforms(corpus, runs / "all-j1", 1))
             many.append(thaiforms(corpus, runs / f"all-j{a.jobs}", a.jobs))
-            ceiling.append(parallel_ceiling())
+            ceiling.append(a.jobs * one[-1]["seconds"] / together_seconds(corpus, runs, a.jobs))
         res["ceiling"] = [round(c, 2) for c in ceiling]
         res["pair_speedups"] = [round(x["seconds"] / y["seconds"], 2) for x, y in zip(one, many)]
         res["all_j1"], res["all_jn"] = (min(ms, key=lambda m: m["seconds"]) for ms in (one, many))
@@ -299,8 +298,9 @@ def _bench(a, work: Path, corpus: Path, runs: Path) -> int:
         speed = f"  speed-up {res['speedup']:.2f}x over --jobs 1"
     show(fmt_row(f"all formats, --jobs {a.jobs}", res["all_jn"], speed))
     if "ceiling" in res:
-        show(f"  each turn's speed-up {res['pair_speedups']}; two CPU-bound Python loops at once "
-             f"gained {res['ceiling']} over one (this machine's ceiling at the time)")
+        show(f"  each turn's speed-up {res['pair_speedups']}; {a.jobs} --jobs 1 runs at once did "
+             f"{res['ceiling']} times the work per second of one alone (the ceiling of --jobs "
+             f"{a.jobs} on this machine at the time)")
     if a.memory_only:
         show(f"  peak memory (whole tree, --jobs {a.jobs}): {res['all_jn']['peak_tree_mb']:.0f} MB,"
              f" largest process {res['all_jn']['peak_process_mb']:.0f} MB; {load()} at end")
@@ -355,9 +355,12 @@ def _bench(a, work: Path, corpus: Path, runs: Path) -> int:
     show("targets:")
     if "speedup" in res:
         res["median_speedup"] = statistics.median(res["pair_speedups"])
+        res["share_of_ceiling"] = [round(x / c, 2) for x, c in zip(res["pair_speedups"],
+                                                                    res["ceiling"])]
         show(f"  --jobs {a.jobs} vs --jobs 1 >= 1.8x: {res['median_speedup']:.2f}x, the median of the "
-             f"turns ({res['speedup']:.2f}x fastest against fastest); two plain CPU-bound "
-             f"processes gained a median {statistics.median(res['ceiling']):.2f}x here")
+             f"turns ({res['speedup']:.2f}x fastest against fastest); the ceiling here was a "
+             f"median {statistics.median(res['ceiling']):.2f}x, and each turn's speed-up was "
+             f"{res['share_of_ceiling']} of its turn's ceiling")
     show(f"  pipeline on PDFs <= 1.3x raw pdfplumber: {res['raw_pdfplumber_ratio']:.2f}x "
          f"(cpu {res['raw_pdfplumber_cpu_ratio']:.2f}x)")
     for fmt in ("docx", "xlsx", "txt"):
