@@ -85,6 +85,10 @@ def snapshot_code(dest: Path) -> Path:
     return dest
 
 
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+HAS_PROC = os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
+
+
 def _descendants(pid: int) -> list[int]:
     """A process and its descendants, from /proc/PID/task/TID/children (Linux)."""
     out = [pid]
@@ -115,10 +119,6 @@ def _tree_rss(pid: int) -> list[int]:
         except (OSError, ValueError, IndexError):
             pass
     return rss
-
-
-PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-HAS_PROC = os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
 
 
 def steal_seconds() -> float:
