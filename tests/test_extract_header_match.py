@@ -1,6 +1,6 @@
 """Header matching (extractors.common.match_role) against a plain reference: every vocabulary
-term scored one by one with the scalar scorer. The fast path (all terms scored at once, and the
-early answer for cells no term can reach) must name the same role with the same score."""
+term scored one by one with the scalar scorer. The fast path (all terms scored at once, only the
+scores that can reach the threshold computed) must name the same role with the same score."""
 from hypothesis import given, settings, strategies as st
 
 from extractors import common as C
