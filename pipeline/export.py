@@ -112,7 +112,8 @@ class CsvWriter:
 @contextmanager
 def open_csv(path: Path | str, columns: Sequence[str]) -> Iterator[CsvWriter]:
     """Write a CSV through a temporary file beside ``path``, renamed over it only when the
-    block finishes without error, so a reader never sees a half-written file."""
+    block finishes without error, so a reader never sees a half-written file. When ``path``
+    already holds the same bytes (a re-run that changed nothing) it is left as it is."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -123,14 +124,35 @@ def open_csv(path: Path | str, columns: Sequence[str]) -> Iterator[CsvWriter]:
                               write_through=True) as fh:
             yield CsvWriter(fh, columns)
             fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+            unchanged = _same_bytes(tmp, path)
+            if not unchanged:
+                os.fsync(fh.fileno())
+        if unchanged:
+            # Saves the flush to disk, which can take longer than the rest of a cached re-run.
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
         raise
+
+
+def _same_bytes(a: str, b: Path) -> bool:
+    try:
+        if os.stat(a).st_size != os.stat(b).st_size:
+            return False
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            while True:
+                chunk = fa.read(1 << 20)
+                if chunk != fb.read(1 << 20):
+                    return False
+                if not chunk:
+                    return True
+    except OSError:  # no earlier file, or a folder in its place: os.replace will tell
+        return False
 
 
 def write_csv(path: Path | str, columns: Sequence[str], rows: Iterable[Any]) -> int:

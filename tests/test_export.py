@@ -102,6 +102,26 @@ def test_failed_write_of_new_file_leaves_nothing(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_same_bytes_leave_the_file_alone_other_bytes_replace_it(tmp_path, monkeypatch):
+    path = tmp_path / "findings.csv"
+    write_csv(path, ["a"], [{"a": "เดิม"}])
+    before = path.stat()
+    synced = []
+    real_fsync = export.os.fsync
+    monkeypatch.setattr(export.os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
+
+    write_csv(path, ["a"], [{"a": "เดิม"}])          # a re-run that changed nothing
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert synced == []
+    assert [p.name for p in tmp_path.iterdir()] == ["findings.csv"]
+
+    write_csv(path, ["a"], [{"a": "ใหม่"}])          # same size in bytes, other text
+    assert path.stat().st_ino != before.st_ino and len(synced) == 1
+    assert read_back(path) == [["a"], ["ใหม่"]]
+    assert [p.name for p in tmp_path.iterdir()] == ["findings.csv"]
+
+
 def test_open_csv_streams_rows(tmp_path):
     with open_csv(tmp_path / "s.csv", ["n"]) as w:
         for i in range(3):
