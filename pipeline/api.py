@@ -45,7 +45,8 @@ def read_folder(path: Union[str, Path], *, fiscal_year: Optional[int] = None,
         as_of = date.fromisoformat(as_of)
     settings = Settings(fiscal_year=fiscal_year, as_of=as_of or date.today(), jobs=jobs,
                         max_bytes=max_bytes or DEFAULT_MAX_BYTES,
-                        timeout=timeout or DEFAULT_TIMEOUT, use_cache=False, progress=False)
+                        timeout=timeout or DEFAULT_TIMEOUT, use_cache=False, progress=False,
+                        keep_rows=True)
     path = Path(path)
     if not path.is_dir():
         raise NotADirectoryError(f"{path} is not a folder")

@@ -59,10 +59,13 @@ class Settings:
     executor: str = "local"                    # local | dask
     scheduler: Optional[str] = None            # dask: tcp://HOST:PORT; None: a local cluster
     progress: Optional[bool] = None            # None: when stderr is a terminal
+    # Outcomes keep their records and findings as rows, for read_folder's data frames; the
+    # CSVs need only the rows' text, and pickling rows nobody reads costs every file.
+    keep_rows: bool = False
 
     def extraction_key(self) -> str:
-        """The settings that change what a file's extraction is (cache key)."""
-        return f"fy={self.fiscal_year};max_bytes={self.max_bytes}"
+        """The settings that change what a file's outcome holds (cache key)."""
+        return f"fy={self.fiscal_year};max_bytes={self.max_bytes};rows={self.keep_rows:d}"
 
 
 # Records and findings leave the worker as rows: the exported columns in CSV order. Tuples pickle
@@ -75,30 +78,45 @@ _finding_values = attrgetter(*FINDINGS_COLUMNS)
 
 @dataclass
 class FileOutcome:
-    """What one file gave: its files.csv row, and its records and findings (validated) both as
-    pickled row lists and as CSV text, made in the worker so that the parent process only
-    stores and concatenates bytes."""
+    """What one file gave: its files.csv row, and its records and findings (validated) as CSV
+    text, made in the worker so that the parent process only stores and concatenates bytes,
+    and as pickled row lists if asked for (``Settings.keep_rows``)."""
     file: FileResult
-    records_blob: bytes = b""            # pickled list[RecordRow]
-    findings_blob: bytes = b""           # pickled list[FindingRow]
+    records_blob: Optional[bytes] = b""  # pickled list[RecordRow]; None: not kept
+    findings_blob: Optional[bytes] = b""  # pickled list[FindingRow]; None: not kept
     records_csv: bytes = b""             # CSV rows, UTF-8
     findings_csv: bytes = b""
     extraction: Optional[bytes] = None   # pickled (file row, Extraction) before validation
     cacheable: bool = True               # False for time-outs and crashes: worth a retry
-    # this file's summary.csv rows (summary.merge); the error text if they could not be made
-    summary: Union[list, str] = field(default_factory=list)
+    summary_blob: bytes = b""            # pickled summary (below)
 
     @property
     def records(self) -> list:
-        return pickle.loads(self.records_blob) if self.records_blob else []
+        return _rows(self.records_blob)
 
     @property
     def findings(self) -> list:
-        return pickle.loads(self.findings_blob) if self.findings_blob else []
+        return _rows(self.findings_blob)
+
+    @property
+    def summary(self) -> Union[list, str]:
+        """This file's summary.csv rows (for summary.merge); the error text if they could not
+        be made."""
+        return pickle.loads(self.summary_blob) if self.summary_blob else []
+
+
+def _rows(blob: Optional[bytes]) -> list:
+    if blob is None:
+        raise ValueError("this outcome's rows were not kept (Settings.keep_rows)")
+    return pickle.loads(blob) if blob else []
+
+
+def _pickled_rows(rows: list, keep: bool) -> Optional[bytes]:
+    return (pickle.dumps(rows, _PICKLE) if rows else b"") if keep else None
 
 
 def make_outcome(fr: FileResult, records=(), findings=(), as_of: Optional[date] = None,
-                 **kw) -> FileOutcome:
+                 keep_rows: bool = True, **kw) -> FileOutcome:
     """An outcome from Record and Finding objects (``as_of``: the date activities are judged
     overdue at in the summary)."""
     rrows = [RecordRow._make(_record_values(r)) for r in records]
@@ -108,10 +126,9 @@ def make_outcome(fr: FileResult, records=(), findings=(), as_of: Optional[date] 
         summary = _summary_module().summarize([fr], rrows, frows, as_of)
     except Exception as e:  # a fault of the summary's, not the file's: summary.csv reports it
         summary = f"{type(e).__name__}: {e} ({_where(e)})"
-    return FileOutcome(fr, pickle.dumps(rrows, _PICKLE) if rrows else b"",
-                       pickle.dumps(frows, _PICKLE) if frows else b"",
+    return FileOutcome(fr, _pickled_rows(rrows, keep_rows), _pickled_rows(frows, keep_rows),
                        rows_text(rrows).encode("utf-8"), rows_text(frows).encode("utf-8"),
-                       summary=summary, **kw)
+                       summary_blob=pickle.dumps(summary, _PICKLE), **kw)
 
 
 @dataclass
@@ -152,6 +169,7 @@ class Entry:
     path: str
     size: Optional[int] = None
     outcome: Optional[FileOutcome] = None  # decided while walking (skipped, failed)
+    stat: Optional[os.stat_result] = None  # of a file to read: the cache's hash memo
 
 
 def is_junk(name: str) -> bool:
@@ -256,7 +274,7 @@ def walk(root: Path, exclude: tuple[Path, ...] = ()) -> list[Entry]:
                                             f"not a submission format (.{_ext(rel)})",
                                             size=st.st_size))
                 else:
-                    entries.append(Entry(rel, de.path, size=st.st_size))
+                    entries.append(Entry(rel, de.path, size=st.st_size, stat=st))
             else:
                 entries.append(_skipped(rel, de.path, "not a regular file (pipe, socket or "
                                         "device)"))
@@ -429,7 +447,8 @@ def finish(fr: FileResult, ex, settings: Settings, blob: Optional[bytes] = None)
     findings.sort(key=finding_sort_key)
     fr = replace(fr, status="ok", error="", records=len(ex.records), findings=len(findings),
                  forms=";".join(ex.forms), agency=agency, fiscal_year=ex.fiscal_year)
-    return make_outcome(fr, ex.records, findings, settings.as_of, extraction=blob)
+    return make_outcome(fr, ex.records, findings, settings.as_of, settings.keep_rows,
+                        extraction=blob)
 
 
 def run_task(task: Task, settings: Settings) -> FileOutcome:
@@ -468,8 +487,8 @@ class Spool:
     def add(self, o: FileOutcome) -> None:
         self._pending.append((o.file.source_file, pickle.dumps(o.file, _PICKLE),
                               o.records_blob, o.findings_blob, o.records_csv, o.findings_csv,
-                              pickle.dumps(o.summary, _PICKLE)))
-        self._pending_bytes += (len(o.records_blob) + len(o.findings_blob)
+                              o.summary_blob))
+        self._pending_bytes += (len(o.records_blob or b"") + len(o.findings_blob or b"")
                                 + len(o.records_csv) + len(o.findings_csv))
         if len(self._pending) >= 256 or self._pending_bytes > (1 << 20):
             self.flush()
@@ -494,7 +513,7 @@ class Spool:
         self.flush()
         for row in self._db.execute("SELECT file, records, findings, records_csv, findings_csv,"
                                     " summary FROM o ORDER BY rel"):
-            yield FileOutcome(pickle.loads(row[0]), *row[1:5], summary=pickle.loads(row[5]))
+            yield FileOutcome(pickle.loads(row[0]), *row[1:5], summary_blob=row[5])
 
     def close(self) -> None:
         self._db.close()
@@ -626,7 +645,11 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
                     size=e.size, cacheable=False))
                 continue
             try:
-                sha = sha256_file(e.path)
+                sha = cache.known_sha256(e.path, e.stat) if cache is not None else None
+                if sha is None:
+                    sha = sha256_file(e.path)
+                    if cache is not None:
+                        cache.remember_sha256(e.path, e.stat, sha)
             except OSError as err:
                 done(failed_outcome(e.rel, _ext(e.rel), "unreadable",
                                     f"cannot be read ({err.strerror or err})",
@@ -705,7 +728,7 @@ class SummaryError(Exception):
 
 def _summary_parts(spool: Spool) -> Iterator[list]:
     for (blob,) in spool.columns("summary"):
-        part = pickle.loads(blob)
+        part = pickle.loads(blob) if blob else []
         if isinstance(part, str):
             raise SummaryError(part)
         yield part

@@ -5,10 +5,17 @@ INPUT_DIR (records carry it, and the first folder names the agency), the default
 read limits and the code version (a hash of the pipeline, extractors and rule files). It holds the
 extraction before validation, so a run with another ``--as-of`` re-validates without re-reading,
 and the validated outcome for the ``--as-of`` it was last validated against.
+
+Beside the entries, the cache remembers each file's content hash under its stat signature
+(device, inode, size, modification and change times), as git's index does, so an unchanged
+folder is not read through again only to find its hashes unchanged. Any write to a file changes
+its change time, which no program can set back; a hash is remembered only when both times are
+older than :data:`SETTLED_SECONDS`, so a write within the same clock tick cannot go unseen.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import time
 from functools import lru_cache
@@ -16,7 +23,9 @@ from pathlib import Path
 from typing import Optional
 
 CACHE_FILE = "thaiforms-cache.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # the format of cached outcomes; a change makes every entry miss
+# Coarser than any file system's time stamps (FAT keeps two seconds).
+SETTLED_SECONDS = 3.0
 
 _PACKAGES = ("pipeline", "extractors", "schemas")
 # Modules that only orchestrate and write: changing them does not change any file's results.
@@ -48,6 +57,10 @@ def entry_key(sha256: str, source_file: str, settings_key: str) -> str:
         f"{sha256}\0{source_file}\0{settings_key}\0{code_version()}".encode()).hexdigest()
 
 
+def _signature(st: os.stat_result) -> str:
+    return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+
+
 class Cache:
     """``get``/``put`` pickled blobs by key. Safe to share between runs; writes are batched and
     committed by :meth:`flush` (also on close). A cache file that cannot be used (damaged, not
@@ -56,6 +69,7 @@ class Cache:
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self._pending: list[tuple] = []
+        self._pending_hashes: list[tuple] = []
         self.hits = self.misses = 0
         self.error = ""
         self._db = None
@@ -67,6 +81,8 @@ class Cache:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, extraction BLOB,"
                 " as_of TEXT, outcome BLOB, used REAL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS hashes (path TEXT PRIMARY KEY,"
+                             " signature TEXT, sha256 TEXT)")
         except (sqlite3.Error, OSError) as e:
             self._broken(e)
 
@@ -79,6 +95,7 @@ class Cache:
                 pass
         self._db = None
         self._pending.clear()
+        self._pending_hashes.clear()
 
     def get(self, key: str, as_of: str) -> Optional[tuple[Optional[bytes], Optional[bytes]]]:
         """None on a miss; else (outcome, None) when the entry was validated as of ``as_of``
@@ -103,6 +120,27 @@ class Cache:
         self.hits += 1
         return None, extraction
 
+    def known_sha256(self, path: str, st: os.stat_result) -> Optional[str]:
+        """The content hash remembered for ``path`` if its stat signature is unchanged."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT signature, sha256 FROM hashes WHERE path=?",
+                                   (os.path.abspath(path),)).fetchone()
+        except sqlite3.Error as e:
+            self._broken(e)
+            return None
+        return row[1] if row is not None and row[0] == _signature(st) else None
+
+    def remember_sha256(self, path: str, st: os.stat_result, sha256: str) -> None:
+        """Remember ``sha256`` as the content of ``path`` as it was when ``st`` was taken, if
+        the file had been left alone long enough before (see the module's notes)."""
+        if self._db is None:
+            return
+        settled = time.time_ns() - int(SETTLED_SECONDS * 1e9)
+        if max(st.st_mtime_ns, st.st_ctime_ns) < settled:
+            self._pending_hashes.append((os.path.abspath(path), _signature(st), sha256))
+
     def put(self, key: str, extraction: Optional[bytes], as_of: str, outcome: bytes) -> None:
         if self._db is None:
             return
@@ -111,14 +149,17 @@ class Cache:
             self.flush()
 
     def flush(self) -> None:
-        if not self._pending or self._db is None:
+        if not (self._pending or self._pending_hashes) or self._db is None:
             return
         try:
             self._db.execute("BEGIN")
             self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?)",
                                  self._pending)
+            self._db.executemany("INSERT OR REPLACE INTO hashes VALUES (?,?,?)",
+                                 self._pending_hashes)
             self._db.execute("COMMIT")
             self._pending.clear()
+            self._pending_hashes.clear()
         except sqlite3.Error as e:
             self._broken(e)
 

@@ -43,7 +43,8 @@ def findings_of(path: Path, samples: Path, as_of: date):
     Returns (findings, failure text or "")."""
     from pipeline.batch import Settings, process_file
     rel = path.relative_to(samples).as_posix()
-    out = process_file(path, rel, Settings(as_of=as_of, use_cache=False, timeout=None))
+    out = process_file(path, rel, Settings(as_of=as_of, use_cache=False, timeout=None,
+                                             keep_rows=True))
     failure = f"{out.file.status}: {out.file.error}" if out.file.status != "ok" else ""
     return out.findings, failure, out.records
 

@@ -405,3 +405,18 @@ def test_time_out_puts_the_queued_file_back(fakes, tmp_path):
     assert res.failures == [("slow.txt", "reading took longer than the time limit of 1 s")]
     assert sorted(c[1] for c in calls(fakes) if c[0] == "read") == [
         "a0.txt", "a1.txt", "a2.txt", "slow.txt", "z0.txt", "z1.txt", "z2.txt"]
+
+
+def test_rows_are_kept_only_when_asked_for(fakes, tmp_path):
+    """A run writes the CSVs from the workers' CSV text; the rows themselves (for read_folder's
+    data frames) are pickled only with keep_rows."""
+    f = write(tmp_path / "in" / "rayong" / "form72.txt", "KPI|1|a|0.5\nKPI|2|b|\n")
+    plain = batch.process_file(f, "rayong/form72.txt", Settings(as_of=date(2010, 10, 15)))
+    assert plain.file.records == 2 and plain.records_csv.count(b"\r\n") == 2
+    with pytest.raises(ValueError, match="keep_rows"):
+        plain.records
+    kept = batch.process_file(f, "rayong/form72.txt",
+                              Settings(as_of=date(2010, 10, 15), keep_rows=True))
+    assert [r.item_no for r in kept.records] == ["1", "2"]
+    assert {x.code for x in kept.findings} == {"WEIGHT_MISSING", "DEADLINE_MISSED"}
+    assert kept.records_csv == plain.records_csv and kept.summary == plain.summary

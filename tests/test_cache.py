@@ -1,11 +1,14 @@
 """The results cache on its own: keys, damaged cache files."""
 from __future__ import annotations
 
+import os
 from datetime import date
+from pathlib import Path
 
+import pipeline.cache as cache_mod
 from pipeline import batch
 from pipeline.cache import Cache, code_version, entry_key
-from test_batch import fakes, make_folder, read_csv  # noqa: F401  (fixture)
+from test_batch import fakes, make_folder, read_csv, run  # noqa: F401  (fixture)
 
 
 def test_keys_depend_on_content_path_settings():
@@ -38,3 +41,63 @@ def test_damaged_cache_file_turns_the_cache_off(fakes, tmp_path):
     assert res.exit_code == 0 and res.ok == 3
     assert res.warnings and "not used" in res.warnings[0]
     assert len(read_csv(out / "consolidated.csv")) == 4
+
+
+def _count_hashing(monkeypatch) -> list[str]:
+    hashed: list[str] = []
+    real = batch.sha256_file
+
+    def counting(path):
+        hashed.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(batch, "sha256_file", counting)
+    return hashed
+
+
+def test_unchanged_files_are_not_hashed_again(fakes, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_mod, "SETTLED_SECONDS", 0.0)   # files written just now count
+    hashed = _count_hashing(monkeypatch)
+    inp = make_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    run(inp, out)
+    assert sorted(hashed) == ["form72.txt", "kpi2.txt", "notes.txt"]
+    hashed.clear()
+
+    again = run(inp, out)
+    assert hashed == [] and again.cache_hits == 3
+
+    # Same size, same modification time, other content: the change time gives it away.
+    f = inp / "rayong" / "form72.txt"
+    st = f.stat()
+    data = f.read_bytes()
+    f.write_bytes(data.replace(b"|0.5", b"|0.7"))
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert f.stat().st_size == st.st_size and f.stat().st_mtime_ns == st.st_mtime_ns
+    third = run(inp, out)
+    assert hashed == ["form72.txt"] and third.cache_hits == 2
+    weights = {r["item_no"]: r["weight"] for r in read_csv(out / "consolidated.csv")
+               if r["source_file"] == "rayong/form72.txt"}
+    assert weights["1"] == "0.7"
+
+
+def test_files_written_moments_ago_are_hashed_every_run(fakes, tmp_path, monkeypatch):
+    """A write in the same clock tick as the remembered stat could leave it unchanged, so a
+    file younger than SETTLED_SECONDS is hashed every time."""
+    hashed = _count_hashing(monkeypatch)
+    inp = make_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    run(inp, out)
+    hashed.clear()
+    again = run(inp, out)
+    assert sorted(hashed) == ["form72.txt", "kpi2.txt", "notes.txt"]
+    assert again.cache_hits == 3
+
+
+def test_no_cache_no_hash_memory(fakes, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_mod, "SETTLED_SECONDS", 0.0)
+    hashed = _count_hashing(monkeypatch)
+    inp = make_folder(tmp_path / "in")
+    run(inp, tmp_path / "out", use_cache=False)
+    run(inp, tmp_path / "out", use_cache=False)
+    assert len(hashed) == 6

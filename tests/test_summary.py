@@ -115,7 +115,7 @@ def test_summaries_of_files_add_up_to_the_batch_summary(tmp_path):
     from pipeline import batch, summary
 
     root = Path(__file__).resolve().parent.parent / "samples"
-    settings = batch.Settings(as_of=date(2010, 10, 15), use_cache=False)
+    settings = batch.Settings(as_of=date(2010, 10, 15), use_cache=False, keep_rows=True)
     outcomes = [batch.process_file(p, str(p.relative_to(root)), settings)
                 for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()
                 and p.suffix in (".docx", ".xlsx", ".txt", ".csv", ".pdf")
