@@ -7,6 +7,7 @@ import io
 import math
 import os
 import re
+import stat
 import tempfile
 from contextlib import contextmanager
 from dataclasses import is_dataclass
@@ -118,6 +119,7 @@ def open_csv(path: Path | str, columns: Sequence[str]) -> Iterator[CsvWriter]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _mode_for(path))
         # write_through: text goes straight to the binary buffer, so rows written as text and
         # as encoded bytes (write_encoded) stay in order
         with io.TextIOWrapper(os.fdopen(fd, "wb"), encoding="utf-8-sig", newline="",
@@ -138,6 +140,17 @@ def open_csv(path: Path | str, columns: Sequence[str]) -> Iterator[CsvWriter]:
         except FileNotFoundError:
             pass
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """Permissions for a new output: those of the file it replaces, else what the umask gives
+    a new file (mkstemp's 0600 would hide the CSVs from colleagues on a shared folder)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _same_bytes(a: str, b: Path) -> bool:

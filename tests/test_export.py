@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 
 import pytest
 from hypothesis import given, strategies as st
@@ -128,3 +130,15 @@ def test_open_csv_streams_rows(tmp_path):
             w.write({"n": i})
         assert not (tmp_path / "s.csv").exists()  # appears only when complete
     assert read_back(tmp_path / "s.csv") == [["n"], ["0"], ["1"], ["2"]]
+
+
+def test_outputs_are_readable_as_any_new_file_and_keep_their_mode(tmp_path):
+    old = os.umask(0o022)
+    try:
+        write_csv(tmp_path / "summary.csv", ["a"], [{"a": 1}])
+        assert stat.S_IMODE((tmp_path / "summary.csv").stat().st_mode) == 0o644
+        os.chmod(tmp_path / "summary.csv", 0o640)
+        write_csv(tmp_path / "summary.csv", ["a"], [{"a": 2}])
+        assert stat.S_IMODE((tmp_path / "summary.csv").stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
