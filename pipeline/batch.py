@@ -17,7 +17,6 @@ import stat
 import sys
 import tempfile
 import time
-import traceback
 from collections import namedtuple
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -319,14 +318,17 @@ def _fail_task(task: Task, reason: str, message: str, message_th: str) -> FileOu
 
 
 def _where(exc: BaseException) -> str:
-    """The innermost frame of the traceback, e.g. ``extractors/form72.py:88 in rows``."""
-    tb = traceback.extract_tb(exc.__traceback__)
-    if not tb:
+    """The innermost frame of the traceback, e.g. ``extractors/form72.py:88 in rows``. (Walked
+    by hand: the traceback module costs every run's start-up an import for a rare error.)"""
+    tb = exc.__traceback__
+    if tb is None:
         return ""
-    f = tb[-1]
-    parts = Path(f.filename).parts
-    short = "/".join(parts[-2:]) if len(parts) >= 2 else f.filename
-    return f"{short}:{f.lineno} in {f.name}"
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    code = tb.tb_frame.f_code
+    parts = Path(code.co_filename).parts
+    short = "/".join(parts[-2:]) if len(parts) >= 2 else code.co_filename
+    return f"{short}:{tb.tb_lineno} in {code.co_name}"
 
 
 def _exception_outcome(rel, fmt, stage_en, stage_th, exc, **kw) -> FileOutcome:
