@@ -1,4 +1,4 @@
-"""The results cache on its own: keys, damaged cache files."""
+"""The results cache on its own: keys, remembered content hashes, damaged cache files."""
 from __future__ import annotations
 
 import os
