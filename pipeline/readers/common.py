@@ -178,3 +178,21 @@ def open_package(path, limits: ReadLimits, kind: str, main_part: str, not_reason
         raise
     return zf
 
+
+class PartCache:
+    """Parsed forms of package parts (styles, numbering, relationships) kept between files:
+    files made from one template or by one program share them, and parsing them can cost more
+    than reading the rest. Emptied when full: a batch meets few templates at a time."""
+
+    def __init__(self, limit: int = 64):
+        self._parsed: dict = {}
+        self._limit = limit
+
+    def get(self, key):
+        return self._parsed.get(key)
+
+    def put(self, key, parsed):
+        if len(self._parsed) >= self._limit:
+            self._parsed.clear()
+        self._parsed[key] = parsed
+        return parsed

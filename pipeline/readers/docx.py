@@ -23,7 +23,8 @@ from lxml import etree
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import ZIP_ERRORS, ReadError, ReadLimits, ole_container_error, open_package
+from .common import (ZIP_ERRORS, PartCache, ReadError, ReadLimits, ole_container_error,
+                     open_package)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = W + "p", W + "tbl", W + "tr", W + "tc"
@@ -163,7 +164,7 @@ class _Package:
         except Exception:       # the plain read below raises what the part's damage raises
             key = None
         if key is not None:
-            hit = _PARTS_CACHE.get((kind, key))
+            hit = _PARTS.get((kind, key))
             if hit is not None:
                 return _PartSource(kind, None, None, hit)
         return _PartSource(kind, key, self.zf.read(name))
@@ -400,22 +401,20 @@ class _PartSource:
 # Parsed styles and numbering parts, keyed on the member's stored bytes (see _member_key) or, for
 # bytes not from a member, their digest: documents made from one template share a styles part
 # of hundreds of KB whose inflating and parsing cost more than reading the rest.
-_PARTS_CACHE: dict[tuple, object] = {}
+_PARTS = PartCache()
 
 
 def _cached_part(src: _PartSource, parse):
     if src.hit is not None:
         return src.hit
     key = (src.kind, src.key if src.key is not None else hashlib.sha1(src.data).digest())
-    hit = _PARTS_CACHE.get(key)
+    hit = _PARTS.get(key)
     if hit is None:
-        if len(_PARTS_CACHE) >= 64:
-            _PARTS_CACHE.clear()
         try:
             root = etree.fromstring(src.data, _PARSER)
         except Exception as e:
             raise ReadError("corrupt", f"the {src.kind} part cannot be parsed ({e})") from e
-        hit = _PARTS_CACHE[key] = parse(root)
+        hit = _PARTS.put(key, parse(root))
     return hit
 
 

@@ -24,7 +24,8 @@ from lxml import etree
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import MiB, ZIP_ERRORS, ReadError, ReadLimits, ole_container_error, open_package
+from .common import (MiB, ZIP_ERRORS, PartCache, ReadError, ReadLimits, ole_container_error,
+                     open_package)
 
 # Strict -> transitional namespace URIs (ECMA-376 Part 1 vs ISO/IEC 29500 strict)
 _STRICT_NS = [
@@ -139,16 +140,14 @@ def _xml(zf: zipfile.ZipFile, part: str):
 # What the small workbook-wide parts (content types, workbook relationships, styles) come to,
 # keyed on their bytes: workbooks made from one template or by one program share them, and
 # parsing them cost as much as reading a small sheet.
-_PARTS_CACHE: dict[tuple, object] = {}
+_PARTS = PartCache()
 
 
 def _cached(kind: str, data: bytes, parse):
     key = (kind, data)
-    hit = _PARTS_CACHE.get(key)
+    hit = _PARTS.get(key)
     if hit is None:
-        if len(_PARTS_CACHE) >= 64:
-            _PARTS_CACHE.clear()
-        hit = _PARTS_CACHE[key] = parse(etree.fromstring(data, _PARSER))
+        hit = _PARTS.put(key, parse(etree.fromstring(data, _PARSER)))
     return hit
 
 
