@@ -204,29 +204,6 @@ def _segments(text: str) -> tuple[str, ...]:
     return tuple(s for s in dict.fromkeys([whole, thai, latin]) if s)
 
 
-def header_score(text: str, term: str) -> float:
-    """How well a header cell matches a vocabulary term, 0-100."""
-    return _score(_segments(text), squash(term))
-
-
-def _score(segments: tuple[str, ...], tt: str) -> float:
-    best = 0.0
-    if not tt:
-        return 0.0
-    for seg in segments:
-        if len(seg) > 3 * len(tt) + 12:
-            continue  # a long data cell is not a header
-        s = fuzz.ratio(seg, tt)
-        if len(tt) >= 4 and (seg.startswith(tt) or (len(seg) >= 4 and tt.startswith(seg) and len(seg) >= 0.6 * len(tt))):
-            s = max(s, 92)
-        if len(tt) >= 4 and s < 90:
-            # PDF export puts vowels and tone marks after the wrong consonant (ผูร้บัผดิชอบ):
-            # the same letters in another order still name the column
-            s = max(s, fuzz.ratio("".join(sorted(seg)), "".join(sorted(tt))) - 8)
-        best = max(best, s)
-    return best
-
-
 def match_role(text: str, roles: dict[str, list[str]], threshold: float = 78) -> tuple[str, float]:
     if not (text or "").strip() or len(text) > 120:
         return "", 0.0
