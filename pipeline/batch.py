@@ -28,7 +28,7 @@ from typing import Iterator, Optional, Union
 
 from schemas import CONSOLIDATED_COLUMNS, FILES_COLUMNS, FINDINGS_COLUMNS, FileResult, Finding
 
-from .cache import CACHE_FILE, Cache, entry_key
+from .cache import CACHE_FILE, Cache, entry_key, stat_signature
 from .export import open_csv, rows_text, write_csv
 
 OUTPUT_FILES = ("consolidated.csv", "findings.csv", "files.csv", "summary.csv")
@@ -162,13 +162,13 @@ class RunResult:
 # ---------------------------------------------------------------------------------------------
 # walking INPUT_DIR
 
-@dataclass
+@dataclass(slots=True)  # one per file for the whole run: small (≈0.4 kB with its strings)
 class Entry:
     rel: str
     path: str
     size: Optional[int] = None
     outcome: Optional[FileOutcome] = None  # decided while walking (skipped, failed)
-    stat: Optional[os.stat_result] = None  # of a file to read: the cache's hash memo
+    signature: str = ""                    # of a file to read: the cache's hash memo
 
 
 def is_junk(name: str) -> bool:
@@ -273,7 +273,8 @@ def walk(root: Path, exclude: tuple[Path, ...] = ()) -> list[Entry]:
                                             f"not a submission format (.{_ext(rel)})",
                                             size=st.st_size))
                 else:
-                    entries.append(Entry(rel, de.path, size=st.st_size, stat=st))
+                    entries.append(Entry(rel, de.path, size=st.st_size,
+                                         signature=stat_signature(st)))
             else:
                 entries.append(_skipped(rel, de.path, "not a regular file (pipe, socket or "
                                         "device)"))
@@ -647,11 +648,11 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
                     size=e.size, cacheable=False))
                 continue
             try:
-                sha = cache.known_sha256(e.path, e.stat) if cache is not None else None
+                sha = cache.known_sha256(e.path, e.signature) if cache is not None else None
                 if sha is None:
                     sha = sha256_file(e.path)
                     if cache is not None:
-                        cache.remember_sha256(e.path, e.stat, sha)
+                        cache.remember_sha256(e.path, e.signature, sha)
             except OSError as err:
                 done(failed_outcome(e.rel, _ext(e.rel), "unreadable",
                                     f"cannot be read ({err.strerror or err})",

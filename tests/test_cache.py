@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
+
+from hypothesis import given, strategies as st
 
 import pipeline.cache as cache_mod
 from pipeline import batch
@@ -41,6 +44,31 @@ def test_damaged_cache_file_turns_the_cache_off(fakes, tmp_path):
     assert res.exit_code == 0 and res.ok == 3
     assert res.warnings and "not used" in res.warnings[0]
     assert len(read_csv(out / "consolidated.csv")) == 4
+
+
+_NS = st.integers(min_value=-(2 ** 63), max_value=2 ** 63 - 1)  # before 1970 is negative
+
+
+@given(dev=st.integers(0, 2 ** 64 - 1), ino=st.integers(0, 2 ** 64 - 1),
+       size=st.integers(0, 2 ** 63 - 1), mtime=_NS, ctime=_NS)
+def test_stat_signature_keeps_the_times_it_is_judged_by(dev, ino, size, mtime, ctime):
+    """Entries keep a file's stat signature, not its stat result; whether a hash may be
+    remembered is read back from the signature."""
+    fake = SimpleNamespace(st_dev=dev, st_ino=ino, st_size=size, st_mtime_ns=mtime,
+                           st_ctime_ns=ctime)
+    sig = cache_mod.stat_signature(fake)
+    assert cache_mod._changed_ns(sig) == max(mtime, ctime)
+    other = SimpleNamespace(**{**vars(fake), "st_ctime_ns": ctime + 1})
+    assert cache_mod.stat_signature(other) != sig
+
+
+def test_walk_keeps_signatures_not_stat_results(tmp_path):
+    f = tmp_path / "in" / "plan.txt"
+    f.parent.mkdir()
+    f.write_text("x")
+    (entry,) = batch.walk(tmp_path / "in")
+    assert entry.signature == cache_mod.stat_signature(os.stat(f))
+    assert not hasattr(entry, "__dict__")     # slots: one small object per file of the run
 
 
 def _count_hashing(monkeypatch) -> list[str]:
