@@ -626,7 +626,7 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
         if bar is not None:
             bar.update(1)
 
-    keys: dict[str, str] = {}
+    keys: dict[str, str] = {}   # cache keys of the files at the executor, until they come back
     xkey = settings.extraction_key()
     as_of = settings.as_of.isoformat()
 
@@ -662,7 +662,6 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
             task = Task(e.path, e.rel, sha, e.size)
             if cache is not None:
                 key = entry_key(sha, e.rel, xkey)
-                keys[e.rel] = key
                 hit = cache.get(key, as_of)
                 if hit is not None:
                     result.cache_hits += 1
@@ -673,6 +672,7 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
                         done(out)
                         continue
                     task.extraction = extraction  # same file, new --as-of: validate again only
+                keys[e.rel] = key
             yield task
 
     try:
@@ -681,9 +681,10 @@ def process_folder(input_dir: Path, settings: Settings, spool: Spool, cache: Opt
         outcomes = () if first is None else \
             _executor(settings, formats_of(entries)).run(chain([first], pending))
         for out in outcomes:
-            if cache is not None and out.cacheable and out.file.source_file in keys:
+            key = keys.pop(out.file.source_file, None)
+            if key is not None and out.cacheable:
                 blob = pickle.dumps(replace(out, extraction=None), _PICKLE)
-                cache.put(keys[out.file.source_file], out.extraction, as_of, blob)
+                cache.put(key, out.extraction, as_of, blob)
             done(out)
     finally:
         if bar is not None:
