@@ -162,7 +162,7 @@ class RunResult:
 # ---------------------------------------------------------------------------------------------
 # walking INPUT_DIR
 
-@dataclass(slots=True)  # one per file for the whole run: small (≈0.4 kB with its strings)
+@dataclass(slots=True)  # one per file for the whole run: small (≈0.5 kB with its strings)
 class Entry:
     rel: str
     path: str
