@@ -3,6 +3,7 @@ quoting, one header row, atomic replacement, spreadsheet formula injection neutr
 from __future__ import annotations
 
 import csv
+import filecmp
 import io
 import math
 import os
@@ -155,16 +156,8 @@ def _mode_for(path: Path) -> int:
 
 def _same_bytes(a: str, b: Path) -> bool:
     try:
-        if os.stat(a).st_size != os.stat(b).st_size:
-            return False
-        with open(a, "rb") as fa, open(b, "rb") as fb:
-            while True:
-                chunk = fa.read(1 << 20)
-                if chunk != fb.read(1 << 20):
-                    return False
-                if not chunk:
-                    return True
-    except OSError:  # no earlier file, or a folder in its place: os.replace will tell
+        return filecmp.cmp(a, b, shallow=False)
+    except OSError:  # no earlier file: os.replace will write it
         return False
 
 
