@@ -570,7 +570,8 @@ def _grid_before(trprs: list) -> int:
 
 def _cell_para(p, want_shd: bool):
     """Text of a paragraph in a cell, as _para_text, and the w:shd of its properties (when
-    ``want_shd``; else None)."""
+    ``want_shd``; else None). _text_into's loop with the shading looked for in the same pass:
+    a second pass over the paragraph made reading a DOCX 3-7% slower."""
     out: list[str] = []
     shd = None
     for node in p[:]:

@@ -55,7 +55,7 @@ _WORKBOOK_TYPES = ("application/vnd.ms-excel.template.macroEnabled.main+xml",
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
 _SST_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 
-# the same settings as the DOCX reader: no entities, no network, libxml2's size limits kept
+# as the DOCX reader's parser: no entities, no network, libxml2's size limits kept
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 # parts up to this size are parsed whole; larger ones streamed with iterparse, rows freed as read
 _WHOLE_PART = 2 * MiB
