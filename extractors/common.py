@@ -194,13 +194,18 @@ def vocab(form: str) -> dict[str, list[str]]:
     return rules.load("headers")[form]["roles"]
 
 
+_YEAR = re.compile(r"[0-9๐-๙]{4}")
+_NOT_THAI_PART = re.compile(f"[^{THAI}/ .]")
+_THAI_LETTERS = re.compile(f"[{THAI}]")
+
+
 @lru_cache(maxsize=50000)
 def _segments(text: str) -> tuple[str, ...]:
     """A header cell as whole, its Thai part and its Latin part (``เป้าหมาย Target``)."""
-    t = re.sub(r"[0-9๐-๙]{4}", "", text or "")           # a year in the header is not its name
+    t = _YEAR.sub("", text or "")           # a year in the header is not its name
     whole = squash(t)
-    thai = squash("".join(ch for ch in t if is_thai(ch) or ch in "/ ."))
-    latin = squash(re.sub(f"[{THAI}]", " ", t))
+    thai = squash(_NOT_THAI_PART.sub("", t))
+    latin = squash(_THAI_LETTERS.sub(" ", t))
     return tuple(s for s in dict.fromkeys([whole, thai, latin]) if s)
 
 
@@ -255,7 +260,7 @@ def _vocab_terms(roles: _Vocab) -> tuple[tuple[str, str, int, str], ...]:
 @lru_cache(maxsize=256)
 def _vocab_arrays(roles: _Vocab):
     """A vocabulary's terms laid out for scoring a cell against all of them at once: their roles,
-    squashed and sorted forms, lengths, and the term prefixes a cell may stand for."""
+    lengths, the terms of 4+ letters by their text, and the term prefixes a cell may stand for."""
     terms = _vocab_terms(roles)
     whole: dict[str, list[int]] = {}     # a term of 4+ letters -> its indices
     heads: dict[str, list[int]] = {}     # a prefix of 4+ letters and ≥ 0.6 of a term -> indices
@@ -265,14 +270,26 @@ def _vocab_arrays(roles: _Vocab):
             for k in range(4, n + 1):
                 if k >= 0.6 * n:
                     heads.setdefault(tt[:k], []).append(j)
-    lt = [t[2] for t in terms]
-    return ([t[0] for t in terms], [t[1] for t in terms], [t[3] for t in terms], lt,
-            whole, heads, max(lt, default=0))
+    return ([t[0] for t in terms], [t[2] for t in terms], whole, heads,
+            sorted({len(w) for w in whole}))
 
 
-def _prefix_terms(seg: str, whole: dict, heads: dict, max_lt: int) -> list[int]:
+@lru_cache(maxsize=4096)
+def _near(roles: _Vocab, n: int, cutoff: float, letters_sorted: bool):
+    """The terms a segment of ``n`` letters can reach ``cutoff`` with (fuzz.ratio of lengths a and
+    b is at most 200·min(a, b)/(a + b)), as (their indices, their squashed or sorted forms).
+    Scoring only these is the same as scoring all: the rest fall below the cutoff, and a cell is
+    most often far longer or shorter than most header words."""
+    terms = _vocab_terms(roles)
+    idx = [j for j, (_, _, b, _) in enumerate(terms)
+           if n + b and 200.0 * min(n, b) / (n + b) >= cutoff - 1e-6
+           and (b >= 4 or not letters_sorted)]      # sorted letters count for 4+ letters only
+    return idx, [terms[j][3 if letters_sorted else 1] for j in idx]
+
+
+def _prefix_terms(seg: str, whole: dict, heads: dict, whole_lengths: list[int]) -> list[int]:
     """Terms the cell starts with, and terms the cell is the beginning of (both scored 92)."""
-    found = [j for k in range(4, min(len(seg), max_lt) + 1) for j in whole.get(seg[:k], ())]
+    found = [j for k in whole_lengths if k <= len(seg) for j in whole.get(seg[:k], ())]
     if len(seg) >= 4:
         found.extend(heads.get(seg, ()))
     return found
@@ -286,23 +303,26 @@ def _match_role(text: str, roles: _Vocab, threshold: float) -> tuple[str, float]
     A term's score is its best over the cell's segments: the ratio; 92 where the segment starts
     the term or with it; below 90, the ratio of the letters sorted less 8 where that is higher;
     and none for a segment too long to be the term's header. Only scores that can reach the
-    threshold are computed (rapidfuzz's score_cutoff): most cells (figures, ticks, names) reach
-    no term at all."""
-    segs = _segments(text)
-    role_of, tts, sts, lt, whole, heads, max_lt = _vocab_arrays(roles)
+    threshold are computed (terms of a length that can, then rapidfuzz's score_cutoff): most
+    cells (figures, ticks, names) reach no term at all."""
+    role_of, lt, whole, heads, whole_lengths = _vocab_arrays(roles)
     cutoff = threshold - 1e-6       # never miss one to rounding
     found: dict[int, float] = {}    # term -> its best score, where that reaches the threshold
-    for seg in segs:
-        score = {j: s for _, s, j in extract(seg, tts, scorer=fuzz.ratio, limit=None,
-                                             score_cutoff=cutoff)}
-        for j in _prefix_terms(seg, whole, heads, max_lt):
+    for seg in _segments(text):
+        idx, near = _near(roles, len(seg), cutoff, False)
+        score = {idx[j]: s for _, s, j in extract(seg, near, scorer=fuzz.ratio, limit=None,
+                                                  score_cutoff=cutoff)}
+        for j in _prefix_terms(seg, whole, heads, whole_lengths):
             score[j] = max(score.get(j, 0.0), 92.0)
         # PDF export puts vowels and tone marks after the wrong consonant (ผูร้บัผดิชอบ): the
         # same letters in another order still name the column
-        for _, s, j in extract("".join(sorted(seg)), sts, scorer=fuzz.ratio, limit=None,
-                               score_cutoff=cutoff + 8):
-            if lt[j] >= 4 and score.get(j, 0.0) < 90:
-                score[j] = max(score.get(j, 0.0), s - 8)
+        idx, near = _near(roles, len(seg), cutoff + 8, True)
+        if idx:
+            for _, s, j in extract("".join(sorted(seg)), near, scorer=fuzz.ratio, limit=None,
+                                   score_cutoff=cutoff + 8):
+                j = idx[j]
+                if score.get(j, 0.0) < 90:
+                    score[j] = max(score.get(j, 0.0), s - 8)
         for j, s in score.items():
             if s >= threshold and len(seg) <= 3 * lt[j] + 12 and s > found.get(j, -1.0):
                 found[j] = s      # (a longer cell is data, not this term's header)
