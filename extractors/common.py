@@ -260,18 +260,18 @@ def _vocab_terms(roles: _Vocab) -> tuple[tuple[str, str, int, str], ...]:
 @lru_cache(maxsize=256)
 def _vocab_arrays(roles: _Vocab):
     """A vocabulary's terms laid out for scoring a cell against all of them at once: their roles,
-    lengths, the terms of 4+ letters by their text, and the term prefixes a cell may stand for."""
+    lengths, the terms of 4+ letters by their first four, and the term prefixes a cell may stand
+    for."""
     terms = _vocab_terms(roles)
-    whole: dict[str, list[int]] = {}     # a term of 4+ letters -> its indices
+    starts: dict[str, dict[str, list[int]]] = {}  # first 4 letters -> a term of 4+ -> indices
     heads: dict[str, list[int]] = {}     # a prefix of 4+ letters and ≥ 0.6 of a term -> indices
     for j, (_, tt, n, _) in enumerate(terms):
         if n >= 4:
-            whole.setdefault(tt, []).append(j)
+            starts.setdefault(tt[:4], {}).setdefault(tt, []).append(j)
             for k in range(4, n + 1):
                 if k >= 0.6 * n:
                     heads.setdefault(tt[:k], []).append(j)
-    return ([t[0] for t in terms], [t[2] for t in terms], whole, heads,
-            sorted({len(w) for w in whole}))
+    return [t[0] for t in terms], [t[2] for t in terms], starts, heads
 
 
 @lru_cache(maxsize=4096)
@@ -287,11 +287,12 @@ def _near(roles: _Vocab, n: int, cutoff: float, letters_sorted: bool):
     return idx, [terms[j][3 if letters_sorted else 1] for j in idx]
 
 
-def _prefix_terms(seg: str, whole: dict, heads: dict, whole_lengths: list[int]) -> list[int]:
+def _prefix_terms(seg: str, starts: dict, heads: dict) -> list[int]:
     """Terms the cell starts with, and terms the cell is the beginning of (both scored 92)."""
-    found = [j for k in whole_lengths if k <= len(seg) for j in whole.get(seg[:k], ())]
-    if len(seg) >= 4:
-        found.extend(heads.get(seg, ()))
+    if len(seg) < 4:
+        return []
+    found = [j for tt, js in starts.get(seg[:4], {}).items() if seg.startswith(tt) for j in js]
+    found.extend(heads.get(seg, ()))
     return found
 
 
@@ -305,14 +306,14 @@ def _match_role(text: str, roles: _Vocab, threshold: float) -> tuple[str, float]
     and none for a segment too long to be the term's header. Only scores that can reach the
     threshold are computed (terms of a length that can, then rapidfuzz's score_cutoff): most
     cells (figures, ticks, names) reach no term at all."""
-    role_of, lt, whole, heads, whole_lengths = _vocab_arrays(roles)
+    role_of, lt, starts, heads = _vocab_arrays(roles)
     cutoff = threshold - 1e-6       # never miss one to rounding
     found: dict[int, float] = {}    # term -> its best score, where that reaches the threshold
     for seg in _segments(text):
         idx, near = _near(roles, len(seg), cutoff, False)
         score = {idx[j]: s for _, s, j in extract(seg, near, scorer=fuzz.ratio, limit=None,
                                                   score_cutoff=cutoff)}
-        for j in _prefix_terms(seg, whole, heads, whole_lengths):
+        for j in _prefix_terms(seg, starts, heads):
             score[j] = max(score.get(j, 0.0), 92.0)
         # PDF export puts vowels and tone marks after the wrong consonant (ผูร้บัผดิชอบ): the
         # same letters in another order still name the column
