@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 JOBS    ?= 2
 
-.PHONY: install office demo test bench bench-dates bench-validate samples accuracy findings cer clean
+.PHONY: install office demo test bench bench-instructions bench-dates bench-validate samples accuracy findings cer clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,13 @@ office:
 FILES   ?= 300
 bench: install office
 	$(BIN)/python scripts/bench.py --files $(FILES) --jobs $(JOBS)
+
+# The --jobs 2 speed-up the pipeline's instruction counts allow (valgrind: the same count
+# whatever else the host runs); a few minutes, as callgrind runs Python ≈50x slower.
+bench-instructions: install office
+	@command -v valgrind >/dev/null || { apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends valgrind; }
+	$(BIN)/python scripts/bench_instructions.py --files $(FILES)
 
 bench-dates: install
 	$(BIN)/python scripts/bench_dates.py
