@@ -82,3 +82,24 @@ def test_figures_and_ticks_name_no_role():
 
 def test_every_form_has_a_vocabulary():
     assert {"form72", "activity_plan"} <= set(FORMS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="กขคงตนมยรวะาิีุเแ่้ abc", max_size=40),
+       st.text(alphabet="กขคงตนมยรวะาิีุเแ่้ abc", max_size=40))
+def test_ratio_is_bounded_by_the_lengths(a, b):
+    """The bound match_role relies on to skip terms of the wrong length (extractors.common._near)."""
+    if a or b:
+        assert fuzz.ratio(a, b) <= 200.0 * min(len(a), len(b)) / (len(a) + len(b)) + 1e-9
+
+
+def test_terms_out_of_reach_are_not_scored():
+    roles = C.vocab("activity_plan")
+    key = C._roles_key(roles)
+    # 200·min(n, b)/(n + b) ≥ 78: a segment of 8 letters can reach terms of 6 to 12 letters
+    idx, near = C._near(key, 8, 78 - 1e-6, False)
+    assert idx and {len(t) for t in near} <= set(range(6, 13))
+    assert {j for j, t in enumerate(C._vocab_terms(key)) if 6 <= t[2] <= 12} == set(idx)
+    # and one of 60 letters none of this vocabulary's (its terms have at most 31 letters)
+    assert C._near(key, 60, 78 - 1e-6, False) == ([], [])
+    assert C.match_role("ร" * 60, roles)[0] == ""
