@@ -100,8 +100,8 @@ def main(argv=None) -> int:
     print(f"thaiforms instruction counts: {len(sample)} of the {len(entries)} files of "
           f"{corpus.relative_to(ROOT)} (one in {a.every}, formats {', '.join(formats)})")
     print(f"  S  start-up before the first file        {s / g:8.3f} G instructions")
-    print(f"  W  the files in one process              {w / g:8.3f} G ({w / len(sample) / 1e6:.1f} M a "
-          f"file)")
+    print(f"  W  the files in one process              {w / g:8.3f} G "
+          f"({w / len(sample) / 1e6:.1f} M a file)")
     print(f"  W1 + W2  the files dealt to two processes {(w1 + w2) / g:7.3f} G ({w1 / g:.3f} + "
           f"{w2 / g:.3f}): {100 * (w1 + w2 - w) / w:.1f}% warmed up twice")
     print(f"  start-up is {100 * s / (s + w):.1f}% of a --jobs 1 run over the sample, "

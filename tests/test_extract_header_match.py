@@ -88,7 +88,7 @@ def test_every_form_has_a_vocabulary():
 @given(st.text(alphabet="กขคงตนมยรวะาิีุเแ่้ abc", max_size=40),
        st.text(alphabet="กขคงตนมยรวะาิีุเแ่้ abc", max_size=40))
 def test_ratio_is_bounded_by_the_lengths(a, b):
-    """The bound match_role relies on to skip terms of the wrong length (extractors.common._near)."""
+    """The bound match_role skips terms of the wrong length by (extractors.common._near)."""
     if a or b:
         assert fuzz.ratio(a, b) <= 200.0 * min(len(a), len(b)) / (len(a) + len(b)) + 1e-9
 
