@@ -196,7 +196,6 @@ def vocab(form: str) -> dict[str, list[str]]:
 
 _YEAR = re.compile(r"[0-9๐-๙]{4}")
 _NOT_THAI_PART = re.compile(f"[^{THAI}/ .]")
-_THAI_LETTERS = re.compile(f"[{THAI}]")
 
 
 @lru_cache(maxsize=50000)
@@ -205,7 +204,7 @@ def _segments(text: str) -> tuple[str, ...]:
     t = _YEAR.sub("", text or "")           # a year in the header is not its name
     whole = squash(t)
     thai = squash(_NOT_THAI_PART.sub("", t))
-    latin = squash(_THAI_LETTERS.sub(" ", t))
+    latin = squash(_THAI_CHAR.sub(" ", t))
     return tuple(s for s in dict.fromkeys([whole, thai, latin]) if s)
 
 
