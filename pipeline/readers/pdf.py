@@ -759,8 +759,9 @@ def _dictionary() -> frozenset:
             spec = importlib.util.find_spec("pythainlp")
             path = os.path.join(list(spec.submodule_search_locations)[0], "corpus",
                                 "words_th.txt")
+            # one read and C-level splitting and stripping: half the time of a loop over lines
             with open(path, encoding="utf-8") as f:
-                _thai_words = frozenset(w.strip() for w in f if w.strip())
+                _thai_words = frozenset(map(str.strip, f.read().splitlines())) - {""}
         except Exception:
             try:
                 from pythainlp.corpus import thai_words
