@@ -103,3 +103,29 @@ def test_console_script_entry_point(tmp_path):
     r = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "nope"),
                         "-o", str(tmp_path / "o")], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 2 and "not a folder" in r.stderr
+
+
+def test_console_script_run_writes_outputs_before_exit(tmp_path):
+    """entry() skips the interpreter's last garbage collection; the run's exit code, printed
+    summary and four CSVs are all there all the same."""
+    import shutil
+    inp = tmp_path / "in"
+    for rel in ("surat/surat_kpi_ladder_2567.csv", "bad/xmlbomb.docx"):
+        (inp / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "samples" / rel, inp / rel)
+    r = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(inp), "-o",
+                        str(tmp_path / "o"), "--as-of", "2010-10-15", "--no-progress"],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 1, r.stderr                   # the bomb failed, the ladder was read
+    assert "total" in r.stdout and "2 files: 1 read, 1 failed" in r.stderr
+    files = {f["source_file"]: f["status"] for f in read_csv(tmp_path / "o" / "files.csv")}
+    assert files == {"surat/surat_kpi_ladder_2567.csv": "ok", "bad/xmlbomb.docx": "failed"}
+    records = read_csv(tmp_path / "o" / "consolidated.csv")
+    assert len(records) == 4 and {r["record_type"] for r in records} == {"kpi"}
+    assert (tmp_path / "o" / "summary.csv").exists() and (tmp_path / "o" / "findings.csv").exists()
+
+
+def test_installed_console_script_is_entry():
+    from importlib.metadata import entry_points
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "thaiforms"]
+    assert script.value == "pipeline.cli:entry"
