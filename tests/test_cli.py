@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -108,7 +109,6 @@ def test_console_script_entry_point(tmp_path):
 def test_console_script_run_writes_outputs_before_exit(tmp_path):
     """entry() skips the interpreter's last garbage collection; the run's exit code, printed
     summary and four CSVs are all there all the same."""
-    import shutil
     inp = tmp_path / "in"
     for rel in ("surat/surat_kpi_ladder_2567.csv", "bad/xmlbomb.docx"):
         (inp / rel).parent.mkdir(parents=True, exist_ok=True)
