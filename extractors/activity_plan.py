@@ -35,7 +35,10 @@ def is_mark(text: str) -> bool:
     t = C.squash(text)
     if t in C.DASHES and len(t) == 1:
         return False
-    return bool(t) and (t in _marks() or bool(re.fullmatch(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<>?]+", t)))
+    return bool(t) and (t in _marks() or _MARK_RUN.fullmatch(t) is not None)
+
+
+_MARK_RUN = re.compile(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<>?]+")
 
 
 # ---------------------------------------------------------------- Gantt header
@@ -267,9 +270,13 @@ def _budget_like(t: str) -> bool:
     t = C.clean(t)
     if C.is_ditto(t) or t in C.DASHES:
         return True
-    if re.search(r"[0-9๐-๙]", t) and len(t) < 25:
+    if len(t) < 25 and _DIGIT.search(t):
         return True
-    return len(t) <= 8 and bool(re.search(r"งบ|ในม|ใน\s*ม|บาท", t))
+    return len(t) <= 8 and _BUDGET_WORD.search(t) is not None
+
+
+_DIGIT = re.compile(r"[0-9๐-๙]")
+_BUDGET_WORD = re.compile(r"งบ|ในม|ใน\s*ม|บาท")
 
 
 def _tail_shift_options(cells: list[tuple[int, str]], tail_cols: dict[str, int]) -> tuple[int, list[int]]:

@@ -76,9 +76,13 @@ DASHES = {"-", "–", "—", "--", "―", "-/-"}
 DITTO = {'"', "〃", '-"-', "”", "“", "″", "''", "-”-", "-“-", "„", "=\"=", "〃〃", '""', "ʺ", "〞", "〟"}
 
 
+_DITTO_RUN = re.compile(r"-?[\"”“〃″]+-?")
+
+
 def is_ditto(text: str) -> bool:
-    t = re.sub(r"\s+", "", text or "")
-    return bool(t) and (t in DITTO or bool(re.fullmatch(r"-?[\"”“〃″]+-?", t)))
+    # str.split() drops the same whitespace as re's \s, without a pattern lookup per cell
+    t = "".join(text.split()) if text else ""
+    return bool(t) and (t in DITTO or _DITTO_RUN.fullmatch(t) is not None)
 
 
 def is_thai(ch: str) -> bool:
@@ -122,6 +126,7 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")  # 
 
 _GROUP = re.compile(r"^\s*(?:กิจกรรม(?:หลัก)?|โครงการ(?:ย่อย)?)\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[.:)]?\s*")
 _PAREN = re.compile(r"^\s*[(（]\s*([0-9๐-๙]+)\s*[)）]\s*")
+_UNIT = re.compile(r"(?:%|วัน|เดือน|ปี|บาท|คะแนน|แห่ง|ครั้ง|ราย|คน|ล้าน|พัน)")
 _DOTTED = re.compile(r"^\s*([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)(\s?\.)?(?=\s|[^\d๐-๙%.,/]|$)\s*")
 
 
@@ -144,12 +149,12 @@ def split_item(text: str, allow_group: bool = True) -> ItemNo:
         return ItemNo("paren", f"({_digits_local(m.group(1))})", t[m.end():].strip())
     m = _DOTTED.match(t)
     if m:
-        num = re.sub(r"\s", "", _digits_local(m.group(1)))
+        num = "".join(_digits_local(m.group(1)).split())
         rest = t[m.end():].strip()
         # "60 วัน", "2553" are not item numbers; a number needs a dot or a following text
         dotted = "." in num or bool(m.group(2))
         # a bare number followed by a unit ("60 วัน", "5 คะแนน") is a value, not an item number
-        unit = re.match(r"^(?:%|วัน|เดือน|ปี|บาท|คะแนน|แห่ง|ครั้ง|ราย|คน|ล้าน|พัน)", rest)
+        unit = _UNIT.match(rest)
         if len(num) <= 7 and (dotted or (rest and not unit and int(num.split(".")[0]) < 100)):
             return ItemNo("dotted" if "." in num else "plain", num, rest)
     return ItemNo("", "", t.strip())
@@ -347,7 +352,7 @@ def map_header(table: Table, form: str, max_rows: int = 8) -> HeaderMap:
     rows above the header (a spreadsheet keeps them in the same block) are passed over."""
     roles = vocab(form)
     hm = HeaderMap()
-    rows = table.rows()
+    rows = table.rows(limit=max_rows)
     stats = []
     for r in range(min(max_rows, table.n_rows)):
         hits, filled, row_found = 0, 0, {}
@@ -401,10 +406,16 @@ class CellAt:
 
     def __init__(self, table: Table):
         self.at: dict[tuple[int, int], object] = {}
+        at, n_rows, n_cols = self.at, table.n_rows, table.n_cols
         for c in table.cells:
-            for r in range(c.row, min(c.row + c.rowspan, table.n_rows)):
-                for k in range(c.col, min(c.col + c.colspan, table.n_cols)):
-                    self.at.setdefault((r, k), c)
+            row, col = c.row, c.col
+            if c.rowspan == 1 and c.colspan == 1:    # most cells: no loops to set up
+                if row < n_rows and col < n_cols and (row, col) not in at:
+                    at[row, col] = c
+                continue
+            for r in range(row, min(row + c.rowspan, n_rows)):
+                for k in range(col, min(col + c.colspan, n_cols)):
+                    at.setdefault((r, k), c)
 
     def __call__(self, row: int, col: int):
         return self.at.get((row, col))

@@ -296,11 +296,11 @@ def unit_of(text: str) -> str:
 def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, int]]]:
     """(header rows, role -> column, level columns) of a table of indicators with their
     weights and/or ladders (`ตัวชี้วัด | น้ำหนัก | เกณฑ์การให้คะแนน 1..5 | ผลการดำเนินงาน`)."""
-    g = table.grid()
+    g = table.grid(limit=8)
     roles: dict[str, int] = {}
     levels: dict[int, int] = {}
     rows = 0
-    for r in range(min(8, table.n_rows)):
+    for r in range(len(g)):
         found = _header_roles(g[r])
         nums = {c: int(re.sub(r"\D", "", C.digits(C.clean(x)))) for c, x in enumerate(g[r])
                 if re.fullmatch(r"(?:ระดับ\s*)?[1-5๑-๕]", C.clean(x))}

@@ -46,9 +46,8 @@ def classify_table(table: Table) -> Optional[TableForm]:
 
 def _looks_like_data(table: Table, form: str) -> bool:
     """A headerless table continuing a form: rows that read like that form's rows."""
-    g = table.grid()
     hits = 0
-    for row in g[:6]:
+    for row in table.grid(limit=6):
         first = next((t for t in row if t.strip()), "")
         if form == "activity_plan":
             if C.split_item(first).kind or any(_MONTHISH.search(t) for t in row):
@@ -131,12 +130,13 @@ def _approval_between(inst: Instance, last: Optional[TableForm]) -> bool:
 # ---------------------------------------------------------------- text-level forms
 
 _STEP_LINE = re.compile(r"ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+\s*[:：]?")
+_STEP_CELL = re.compile(r"^\s*ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]")
 
 
 def has_milestone_matrix(doc: Document) -> bool:
     for t in doc.tables():
-        g = t.grid()
-        steps = sum(1 for row in g[:3] for x in row if re.match(r"^\s*ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]", x))
+        g = t.grid(limit=3)
+        steps = sum(1 for row in g for x in row if _STEP_CELL.match(x))
         if steps >= 2:
             return True
     return False

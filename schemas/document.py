@@ -56,10 +56,11 @@ class Table:
                 return c
         return None
 
-    def grid(self, fill_merged: bool = False) -> list[list[str]]:
+    def grid(self, fill_merged: bool = False, limit: Optional[int] = None) -> list[list[str]]:
         """Text at every grid position. A merged cell's text sits at its top-left; the other
-        positions it covers are "" unless ``fill_merged`` repeats the text there."""
-        n_rows, n_cols = self.n_rows, self.n_cols
+        positions it covers are "" unless ``fill_merged`` repeats the text there. With
+        ``limit``, only the first ``limit`` rows (recognising a form reads only the top)."""
+        n_rows, n_cols = _rows_upto(self.n_rows, limit), self.n_cols
         g = [[""] * n_cols for _ in range(n_rows)]
         for c in self.cells:
             if c.row >= n_rows or c.col >= n_cols:
@@ -73,12 +74,13 @@ class Table:
                     row[k] = c.text
         return g
 
-    def rows(self) -> list[list[Optional[Cell]]]:
+    def rows(self, limit: Optional[int] = None) -> list[list[Optional[Cell]]]:
         """Cells by grid position: the top-left Cell where a cell starts, None where a merged
-        cell merely continues or nothing is."""
-        g: list[list[Optional[Cell]]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        cell merely continues or nothing is. With ``limit``, only the first ``limit`` rows."""
+        n_rows, n_cols = _rows_upto(self.n_rows, limit), self.n_cols
+        g: list[list[Optional[Cell]]] = [[None] * n_cols for _ in range(n_rows)]
         for c in self.cells:
-            if c.row < self.n_rows and c.col < self.n_cols:
+            if c.row < n_rows and c.col < n_cols:
                 g[c.row][c.col] = c
         return g
 
@@ -93,6 +95,10 @@ class Table:
         for r in range(self.n_rows):
             pages[r] = last = pages[r] if pages[r] is not None else last
         return pages
+
+
+def _rows_upto(n_rows: int, limit: Optional[int]) -> int:
+    return n_rows if limit is None else max(0, min(n_rows, limit))
 
 
 Block = Union[Paragraph, Table]

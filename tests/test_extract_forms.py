@@ -228,6 +228,16 @@ def test_item_numbers():
     assert C.split_item("กิจกรรมที่ 2 การปรับปรุง").kind == "group"
     assert C.split_item("1.2 จัดประชุม").number == "1.2"
     assert C.split_item("60 วัน").kind == ""
+    assert C.split_item("5 คะแนน").kind == ""
+    assert C.split_item("1 . 2 ประชุม").number == "1.2"       # spaces in the number dropped
+    assert C.split_item("12 จัดอบรม").number == "12"
+
+
+def test_ditto_marks():
+    for mark in ('"', " 〃 ", '-"-', "- “ -", "”””", "〃\n〃", "''", "=\"="):
+        assert C.is_ditto(mark), mark
+    for text in ("", "   ", "-", "จัดประชุม", '"จัดประชุม"', "1,000"):
+        assert not C.is_ditto(text), text
 
 
 # ------------------------------------------------------------------------------ kpi_report / kpi_ladder

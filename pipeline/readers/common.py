@@ -109,8 +109,10 @@ def _prolog(zf: zipfile.ZipFile, info) -> bytes:
     """The bytes of an XML part before its root element."""
     with zf.open(info) as f:
         head = b""
+        size = 1024     # a prolog is rarely longer; inflating 16 KB of each part cost more
         while True:
-            chunk = f.read(16384)
+            chunk = f.read(size)
+            size = 16384
             if not chunk:
                 break
             head += chunk
