@@ -352,11 +352,10 @@ def map_header(table: Table, form: str, max_rows: int = 8) -> HeaderMap:
     rows above the header (a spreadsheet keeps them in the same block) are passed over."""
     roles = vocab(form)
     hm = HeaderMap()
-    rows = table.rows(limit=max_rows)
     stats = []
-    for r in range(min(max_rows, table.n_rows)):
+    for row in table.rows(limit=max_rows):
         hits, filled, row_found = 0, 0, {}
-        for c in rows[r]:
+        for c in row:
             if c is None or not c.text.strip():
                 continue
             filled += 1

@@ -130,13 +130,12 @@ def _approval_between(inst: Instance, last: Optional[TableForm]) -> bool:
 # ---------------------------------------------------------------- text-level forms
 
 _STEP_LINE = re.compile(r"ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+\s*[:：]?")
-_STEP_CELL = re.compile(r"^\s*ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]")
 
 
 def has_milestone_matrix(doc: Document) -> bool:
     for t in doc.tables():
         g = t.grid(limit=3)
-        steps = sum(1 for row in g for x in row if _STEP_CELL.match(x))
+        steps = sum(1 for row in g for x in row if _STEP_LINE.match(x.lstrip()))
         if steps >= 2:
             return True
     return False
