@@ -231,6 +231,29 @@ def load() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
 
 
+# A fixed pure-Python loop, timed in a process of its own at the start and at the end of the
+# bench: on a shared virtual machine the same instructions take up to 1.7 times as long from
+# one minute to the next (and not always as stolen time), and the figures in between move with
+# it. The fastest of three, in CPU seconds.
+HOST_LOOP = """
+import time
+best = 1e9
+for _ in range(3):
+    t = time.process_time()
+    d = {}
+    for i in range(1_500_000):
+        d[i & 4095] = i * 3
+    best = min(best, time.process_time() - t)
+print(best)
+"""
+
+
+def host_loop_seconds() -> float:
+    out = subprocess.run([sys.executable, "-c", HOST_LOOP], capture_output=True, text=True,
+                         check=True)
+    return float(out.stdout)
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description="thaiforms speed and memory benchmark")
     p.add_argument("--files", type=int, default=300)
@@ -272,8 +295,10 @@ def _bench(a, work: Path, corpus: Path, runs: Path) -> int:
         print(line, flush=True)
         lines.append(line)
 
+    res["host_loop_start"] = host_loop_seconds()
     show(f"thaiforms bench: {a.files} files (seed {a.seed}) in {corpus.relative_to(ROOT)}, "
-         f"{os.cpu_count()} CPUs, {load()} at start")
+         f"{os.cpu_count()} CPUs, {load()} at start; a fixed Python loop took "
+         f"{res['host_loop_start']:.3f} cpu-s")
     if os.getloadavg()[0] > 0.5:
         show("  (the machine is busy with other work: wall times and the speed-up are lower "
              "than on an idle machine; cpu-s, the CPU time of the run's processes, is steadier)")
@@ -367,9 +392,12 @@ def _bench(a, work: Path, corpus: Path, runs: Path) -> int:
         big, small = res[fmt + "_big"], res[fmt]
         show(f"  {fmt} >= 100 files/s: {big['files_per_s']:.1f} over {big['files']} files, "
              f"{small['files_per_s']:.1f} over {small['files']} "
-             f"(start-up {res[fmt + '_one']['seconds']:.2f} s of each run)")
+             f"(start-up {res[fmt + '_one']['seconds']:.2f} s of each run; "
+             f"{big['steal_seconds']:.2f} and {small['steal_seconds']:.2f} s stolen)")
     show(f"  cached re-run < 5% of first run: {100 * res['cache_rerun_share']:.1f}%")
-    show(f"  {load()} at end")
+    res["host_loop_end"] = host_loop_seconds()
+    show(f"  {load()} at end; the fixed Python loop took {res['host_loop_end']:.3f} cpu-s "
+         f"({res['host_loop_start']:.3f} at the start)")
     show(f"  peak memory (whole tree, --jobs {a.jobs}): {res['all_jn']['peak_tree_mb']:.0f} MB,"
          f" largest process {res['all_jn']['peak_process_mb']:.0f} MB"
          " (compare --files 300 and --files 3000)")
