@@ -232,8 +232,8 @@ def load() -> str:
 
 
 # A fixed pure-Python loop, timed in a process of its own at the start and at the end of the
-# bench: on a shared virtual machine the same instructions take up to 1.7 times as long from
-# one minute to the next (and not always as stolen time), and the figures in between move with
+# bench: on a shared virtual machine the same instructions took up to twice as long from one
+# minute to the next (not counted as stolen time), and the absolute rates in between move with
 # it. The fastest of three, in CPU seconds.
 HOST_LOOP = """
 import time
