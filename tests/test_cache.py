@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -129,3 +132,26 @@ def test_no_cache_no_hash_memory(fakes, tmp_path, monkeypatch):
     run(inp, tmp_path / "out", use_cache=False)
     run(inp, tmp_path / "out", use_cache=False)
     assert len(hashed) == 6
+
+
+def test_a_cached_rerun_loads_no_reader_extractor_or_document_model(tmp_path):
+    """What an unchanged folder's re-run skips is what makes it fast: with every file from the
+    cache it imports no reader or extractor and defines no document model (in a process of its
+    own, since this one has imported them all)."""
+    root = Path(__file__).resolve().parent.parent
+    inp = tmp_path / "in"
+    for rel in ("lampang/lampang_kpi_ladder_2566.xlsx", "phuket/phuket_form72_2565.tsv"):
+        (inp / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(root / "samples" / rel, inp / rel)
+    show = ("import sys; from pipeline.cli import main; code = main(sys.argv[1:]); "
+            "print(*sorted(m for m in sys.modules if m.startswith(('schemas.', 'extractors', "
+            "'pipeline.readers', 'pipeline.normalize')))); sys.exit(code)")
+    cmd = [sys.executable, "-c", show, "run", str(inp), "-o", str(tmp_path / "out"),
+           "--as-of", "2024-10-15", "--no-progress"]
+    first = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
+    again = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
+    assert first.returncode == again.returncode == 0, first.stderr + again.stderr
+    assert "2 from cache" in again.stderr and "from cache" not in first.stderr
+    loaded_first = first.stdout.splitlines()[-1].split()   # after the summary table
+    assert {"schemas.document", "extractors.form72", "pipeline.readers.xlsx"} <= set(loaded_first)
+    assert again.stdout.splitlines()[-1].split() == ["schemas.records", "schemas.values"]
