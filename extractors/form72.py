@@ -17,7 +17,7 @@ from . import common as C
 from .recognize import Instance, TableForm
 
 FORM = "form72"
-_DIM = re.compile(r"^\s*(7\s*\.\s*[1-4๑-๔])\s*(.*)$", re.S)
+_DIM = re.compile(r"^\s*([7๗]\s*\.\s*[1-4๑-๔])\s*(.*)$", re.S)
 _DIM_NO = re.compile(r"^\s*มิติ\s*(?:ที่)?\s*([1-4๑-๔])(?![0-9])\s*[:：.]?\s*(.*)$", re.S)
 
 
@@ -26,8 +26,8 @@ def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
     dimension column the label alone (`ด้านคุณภาพการให้บริการ`)."""
     t = C.clean(text)
     m = _DIM.match(t)
-    if m and (not C.clean(m.group(2)) or not re.match(r"^[0-9]", m.group(2))):
-        return C.squash(m.group(1)), C.clean(m.group(2))
+    if m and (not C.clean(m.group(2)) or not re.match(r"^[0-9๐-๙]", m.group(2))):
+        return C.squash(m.group(1)), C.clean(m.group(2))    # squash: ๗.๒ -> 7.2
     m = _DIM_NO.match(t)
     if m:
         return "7." + C.squash(m.group(1)), C.clean(m.group(2))
@@ -40,6 +40,10 @@ def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
 _PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|ยุทธศาสตร์|แนวนโยบาย|หมวด)")
 _THRESH_ONLY = re.compile(r"^(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*(?:%|ร้อยละ)?$")
 _LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕]|[1-5๑-๕]\s*คะแนน)$")
+_LEVEL_HEADER = re.compile(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?")   # squashed
+# The row under the indicators that adds up their weights (`รวม | 100`), on squashed text
+_TOTAL_ROW = re.compile(r"^(?:(?:ผล|ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด)?(?:ค่า)?(?:น้ำหนัก)?|(?:ค่า)?น้ำหนักรวม|total)"
+                        r"(?:\((?:ร้อยละ|%)\))?[:：]?$")
 
 
 @dataclass
@@ -109,21 +113,24 @@ def _pair_loose(entries):
 
 
 def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
-    """Ladder given as five columns under a sub-header `1 2 3 4 5` (or `ระดับ 1` …)."""
+    """Ladder given as five columns headed `1 2 3 4 5` (or `ระดับ 1` …): under a ladder header
+    (`เกณฑ์การให้คะแนน`), or without one, five columns side by side in a header row."""
     span = tf.header.spans.get("ladder")
-    if not span:
-        return {}
     for r in range(min(tf.header.rows + 1, table.n_rows)):
         out = {}
-        for c in range(span[0], table.n_cols):
+        for c in range(span[0] if span else 0, table.n_cols):
             cell = table.cell(r, c)
             if cell is None or cell.row != r:
                 continue
-            t = C.squash(cell.text)
-            m = re.fullmatch(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?", t)
+            m = _LEVEL_HEADER.fullmatch(C.squash(cell.text))
             if m:
                 out[c] = int(m.group(1))
-        if len(out) >= 3 and sorted(out.values()) == list(range(1, len(out) + 1)):
+        if span and len(out) >= 3 and sorted(out.values()) == list(range(1, len(out) + 1)):
+            return out
+        # no ladder header: only all five levels, in order, in adjacent columns
+        cols = sorted(out)
+        if len(cols) == 5 and [out[c] for c in cols] == [1, 2, 3, 4, 5] \
+                and cols[-1] - cols[0] == 4:
             return out
     return {}
 
@@ -131,7 +138,7 @@ def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
 def _level_header_end(table: Table, level_cols: dict[int, int], header_rows: int) -> int:
     last = 0
     for c in table.cells:
-        if c.col in level_cols and c.row <= header_rows and re.fullmatch(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?[1-5](?:คะแนน)?", C.squash(c.text)):
+        if c.col in level_cols and c.row <= header_rows and _LEVEL_HEADER.fullmatch(C.squash(c.text)):
             last = max(last, c.row + 1)
     return last
 
@@ -213,6 +220,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             # baseline over several years' columns: the latest year's figure
             values["baseline"] = C.clean(by_role["baseline"][-1][1]) if by_role.get("baseline") else ""
             actual = C.clean("\n".join(t for _, t in by_role.get("actual", [])[:1]))
+            if not own_no and _TOTAL_ROW.match(C.squash(kpi_text)):
+                continue   # the weights' total, not an indicator
             if kpi_text.strip():
                 item = C.split_item(C.clean(kpi_text), allow_group=False)
                 if own_no and not item.kind:

@@ -76,6 +76,7 @@ class _Validator:
         self.higher_words = tuple(self.cfg.get("higher_is_better_words", ()))
         self.n_levels = int(self.cfg["ladder_size"])
         self.ladder_forms = set(self.cfg["ladder_forms"])
+        self.ladder_required = set(self.cfg.get("ladder_required", ()))
         self.decimals = int(self.cfg["score_decimals"])
         self.level_units = set(self.cfg.get("level_units", ()))
         # indices (one pass)
@@ -241,6 +242,9 @@ class _Validator:
 
     def _kpi(self, r: Record) -> None:
         ladder = r.ladder
+        if r.form in self.ladder_required and all(v is None for v in ladder):
+            self._on(r, "LADDER_INCOMPLETE", r.ladder_raw,
+                     detail_th="ไม่มีเกณฑ์การให้คะแนน", detail_en="no threshold for any level")
         if r.form in self.ladder_forms and any(v is not None for v in ladder):
             given = [v for v in ladder if v is not None]
             if len(given) < self.n_levels:

@@ -124,6 +124,50 @@ def test_form72_plans_as_full_width_rows_in_one_table():
                    ("2", "แผนพัฒนาองค์การที่ 2 การพัฒนาบุคลากร", "7.4", 15, [60, 65, 70, 75, 80])]
 
 
+def test_form72_levels_headed_1_to_5_in_the_header_row_itself():
+    """No `เกณฑ์การให้คะแนน` over them: five adjacent columns headed 1 … 5 are still the ladder."""
+    rows = [["ลำดับ", "มิติ", "ตัวชี้วัด", "หน่วยวัด", "ข้อมูลพื้นฐาน", "ค่าเป้าหมาย", "น้ำหนัก",
+             "1", "2", "3", "4", "5"],
+            ["1", "7.1", "อัตราการเสียชีวิตจากอุบัติเหตุทางถนนต่อประชากรแสนคน", "ต่อแสนประชากร",
+             "22.4", "18", "30", "22", "21", "20", "19", "18"],
+            ["2", "7.2", "ร้อยละความพึงพอใจของผู้รับบริการ", "%", "88", "90", "30",
+             "80", "82.5", "85", "87.5", "90"]]
+    ex = extract(doc("แบบฟอร์มที่ 7.2 จังหวัดสงขลา ปีงบประมาณ 2569", table(rows), fmt="xlsx"), ctx())
+    assert [(r.item_no, r.dimension, r.weight, r.ladder, r.direction) for r in ex.records] == [
+        ("1", "7.1", 30, [22, 21, 20, 19, 18], "lower"),
+        ("2", "7.2", 30, [80, 82.5, 85, 87.5, 90], "higher")]
+
+
+def test_form72_numbers_in_a_header_row_that_are_not_five_levels_are_no_ladder():
+    """Without a ladder header only all five levels side by side count: years or three numbered
+    columns are not a ladder."""
+    rows = [["ที่", "ตัวชี้วัด", "น้ำหนัก", "ค่าเป้าหมาย", "1", "2", "3"],
+            ["1", "ร้อยละของการเบิกจ่าย", "20", "96", "92", "94", "96"]]
+    ex = extract(doc(table(rows)), ctx())
+    assert [r.ladder for r in ex.records] == [[None] * 5]
+
+
+def test_form72_total_row_and_dimensions_in_thai_digits():
+    """`รวม | ๑๐๐` under the indicators is the weights' total, not an indicator; `๗.๒` in the
+    dimension column is dimension 7.2."""
+    rows = [["ลำดับ", "ตัวชี้วัดความสำเร็จ", "มิติ", "ค่าน้ำหนัก (%)", "ค่าเป้าหมาย",
+             "เกณฑ์การให้คะแนน", "", "", "", ""],
+            ["", "", "", "", "", "๑", "๒", "๓", "๔", "๕"],
+            ["๑", "ร้อยละความพึงพอใจของผู้รับบริการ", "๗.๒", "๖๐", "ร้อยละ ๙๐",
+             "๘๖", "๘๗", "๘๘", "๘๙", "๙๐"],
+            ["๒", "ระยะเวลาเฉลี่ยในการพิจารณาอนุญาต", "๗.๓", "๔๐", "๑๐ วัน",
+             "๑๔", "๑๓", "๑๒", "๑๑", "๑๐"]]
+    merges = {(0, 5): (1, 5)}
+    for c in range(5):
+        merges[(0, c)] = (2, 1)
+    for total in (["", "รวม", "", "๑๐๐", "", "", "", "", "", ""],
+                  ["", "รวมค่าน้ำหนัก", "", "๑๐๐", "", "", "", "", "", ""],
+                  ["", "น้ำหนักรวม (ร้อยละ)", "", "100", "", "", "", "", "", ""]):
+        ex = extract(doc(table(rows + [total], merges=merges)), ctx())
+        assert [(r.item_no, r.dimension, r.weight, r.ladder[0]) for r in ex.records] == [
+            ("1", "7.2", 60, 86), ("2", "7.3", 40, 14)], total[1]
+
+
 def test_activity_plan_grand_total_row_is_not_an_activity():
     rows = [["ที่", "กิจกรรม", "ระยะเวลาดำเนินการ", "งบประมาณ (บาท)", "หน่วยงานรับผิดชอบ"],
             ["1", "ประชุมชี้แจง", "ต.ค. 2564", "150,000", "กองแผนงาน"],

@@ -370,11 +370,20 @@ def test_incomplete_ladder_is_not_scored():
 
 
 def test_kpi_without_any_threshold_is_not_a_ladder():
+    """Not scored, and no LADDER_* check but this one: form 7.2 scores every indicator on five
+    levels, so an empty ladder is one the document left out or the reading lost and must not
+    pass silently (LADDER_INCOMPLETE). A kpi_ladder indicator made of sub-indicators gives no
+    ladder of its own and is not flagged."""
     ex = clean_extraction()
     k = find(ex, "1", "kpi")
     for i in range(1, 6):
         setattr(k, f"level_{i}", None)
-    k.ladder_levels_raw = []
+    k.ladder_levels_raw, k.ladder_raw = [], ""
+    fs = validate(ex, AS_OF)
+    assert codes(fs) == [("LADDER_INCOMPLETE", "1")]
+    assert "no threshold for any level" in fs[0].message
+    assert k.score is None
+    k.form = "kpi_ladder"
     assert validate(ex, AS_OF) == []
     assert k.score is None
 
