@@ -455,6 +455,37 @@ def _note(field_name: str, d: DateRead, chosen: Optional[tuple[date, date]], rec
     return d.status or OK
 
 
+# where a period written in one cell divides into its start and its end
+_RANGE_SEP = re.compile(r"\s*(?:[-–—~]|(?:จน\s*)?ถึง\s*(?:วันที่)?)\s*")
+
+
+def split_period(text: str, d: DateRead) -> tuple[str, str]:
+    """The part of a one-cell period that gives its start and the part that gives its end, as
+    written (`1 ต.ค. 2568 - 30 ธ.ค. 2568` -> `1 ต.ค. 2568`, `30 ธ.ค. 2568`; `พ.ย. - ธ.ค. 2564` ->
+    `พ.ย.`, `ธ.ค. 2564`). A cell that does not divide at a range mark into a start and an end
+    that read as the cell's own first and last day (a single month, `1-15 ต.ค. 68`,
+    `ไตรมาสที่ 1-2`) gives its whole text for both."""
+    text = C.clean(text)
+    if not d.options or C.is_ditto(text):
+        return text, text
+    starts = {o[0] for o in d.options}
+    ends = {o[1] for o in d.options}
+    fy_of = C.N().fiscal_year_of
+    for m in _RANGE_SEP.finditer(text):
+        left, right = text[:m.start()].strip(), text[m.end():].strip()
+        if not left or not right or m.start() == 0:
+            continue
+        lv = C.N().parse_date(left, fy_of(min(starts)))
+        rv = C.N().parse_date(right, fy_of(max(ends)))
+        if not (lv.ok and rv.ok) or "range" in (lv.granularity, rv.granularity):
+            continue
+        l_starts = {lv.start} | {a[0] for a in lv.alternatives or []}
+        r_ends = {rv.end} | {a[1] for a in rv.alternatives or []}
+        if l_starts & starts and r_ends & ends:
+            return left, right
+    return text, text
+
+
 def _fixed_text(raw: str, d: date) -> str:
     """The raw date respelt with the canonical month abbreviation of the chosen reading."""
     from pipeline.normalize.months import ABBR
@@ -655,12 +686,15 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 dd = _read_date(dur_raw_eff, row_fy)
                 if dd.options and dd.status != INVALID:
                     s_eff = e_eff = dur_raw_eff
+                    # its start part and its end part, as written, are the raw dates
+                    rec.start_raw, rec.end_raw = split_period(dur_raw, dd)
             sd, ed = _read_date(s_eff, row_fy), _read_date(e_eff, row_fy)
-            for given, missing in ((sd, ed), (ed, sd)):
+            for given, missing, cell_raw in ((sd, ed, s_raw), (ed, sd, e_raw)):
                 # one cell holding the whole period serves as start and end
                 if given.options and not missing.raw and _spans_months(given.options[0]):
                     missing.options = list(given.options)
                     missing.status = given.status
+                    rec.start_raw, rec.end_raw = split_period(cell_raw, given)
             so, eo = settle_dates(sd, ed, months, row_fy)
             rec.start = C.ym(so[0]) if so else ""
             rec.end = C.ym(eo[1]) if eo else ""
@@ -680,8 +714,13 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 if not rec.end and not e_eff:
                     rec.end = rr.ticks[-1]
             if rec.end:
-                y, m = map(int, rec.end.split("-"))
-                rec.deadline = C.month_end(date(y, m, 1)).isoformat()
+                if eo and rec.end == C.ym(eo[1]):
+                    # the last day the end date gives: its day when it names one (`30 ธ.ค.
+                    # 2568`), the month's (or quarter's) last day when it gives only a month
+                    rec.deadline = eo[1].isoformat()
+                else:
+                    y, m = map(int, rec.end.split("-"))
+                    rec.deadline = C.month_end(date(y, m, 1)).isoformat()
             if rec.row_kind == "group":
                 groups_by_no[rec.item_no] = BudgetGroup(
                     item_no=rec.item_no, name=rec.name, loc=C.loc_of(table, rr.row, doc=doc),
