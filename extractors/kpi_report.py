@@ -72,33 +72,54 @@ def _label_pattern(name: str) -> re.Pattern:
     return re.compile(rf"^{rx}\s*[:：]?\s*")
 
 
+_BARE_NO = re.compile(r"[0-9๐-๙]{1,2}")
+
+
+def matrix_header(t: Table, rows: Optional[list] = None) -> Optional[tuple[int, dict[int, int]]]:
+    """The step header of a levels × steps matrix: (its last row, column -> step number), or
+    None when the table's top rows head no steps. The steps are headed `ขั้นตอนที่ 1 …
+    ขั้นตอนที่ 5` in one row, or by a banner naming them (`ขั้นตอนที่`, `ระดับขั้นของความสำเร็จ
+    (Milestone)`: the `step` role of the vocabulary) over a row of bare numbers `1 2 3 4 5` or
+    `๑ ๒ ๓ ๔ ๕`, the level column (`คะแนน`) beside it often merged down over both rows."""
+    if rows is None:
+        rows = t.rows(limit=5)
+    step_role = {"step": C.vocab(FORM)["step"]}
+    for r in range(min(4, len(rows))):
+        found = {}
+        for c in rows[r]:
+            if c is None:
+                continue
+            m = _STEP.match(c.text)
+            if m and not C.clean(c.text[m.end():]):
+                found[c.col] = int(C.digits(m.group(1)))
+        if len(found) >= 2:
+            return r, found
+        if r + 1 >= len(rows):
+            continue
+        # `ขั้นตอนที่` over a row of bare step numbers: the numbers under the banner, which
+        # reaches over its merged columns and over the empty cells after it (a PDF loses merges)
+        for b in rows[r]:
+            if b is None or not b.text.strip() or not (
+                    re.search(r"ขั้นตอน|milestone", b.text, re.I)
+                    or C.match_role(b.text, step_role)[0]):
+                continue
+            end = b.col + b.colspan
+            while end < len(rows[r]) and (rows[r][end] is None or not rows[r][end].text.strip()):
+                end += 1
+            nums = {c.col: int(C.digits(C.clean(c.text))) for c in rows[r + 1]
+                    if c is not None and b.col <= c.col < end and _BARE_NO.fullmatch(C.clean(c.text))}
+            if len(nums) >= 2 and sorted(nums.values()) == list(range(1, len(nums) + 1)):
+                return r + 1, nums
+    return None
+
+
 def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]], list[int]]:
     for t in tables:
         rows = t.rows()
-        step_cols: dict[int, int] = {}
-        hdr = None
-        for r in range(min(4, t.n_rows)):
-            found = {}
-            for c in rows[r]:
-                if c is None:
-                    continue
-                m = _STEP.match(c.text)
-                if m and not C.clean(c.text[m.end():]):
-                    found[c.col] = int(C.digits(m.group(1)))
-            if len(found) >= 2:
-                step_cols, hdr = found, r
-                break
-            # `ขั้นตอนที่` over a row of bare step numbers
-            if r + 1 < t.n_rows and any(c is not None and re.search(r"ขั้นตอน|milestone", c.text, re.I)
-                                        for c in rows[r]):
-                nums = {c.col: int(C.digits(C.clean(c.text))) for c in rows[r + 1]
-                        if c is not None and re.fullmatch(r"[0-9๐-๙]{1,2}", C.clean(c.text))}
-                if len(nums) >= 2 and sorted(nums.values()) == list(range(1, len(nums) + 1)) \
-                        and min(nums) > 0:
-                    step_cols, hdr = nums, r + 1
-                    break
-        if hdr is None:
+        head = matrix_header(t, rows)
+        if head is None:
             continue
+        hdr, step_cols = head
         levels: dict[int, list[int]] = {}
         for r in range(hdr + 1, t.n_rows):
             first = next((c for c in rows[r] if c is not None and c.text.strip()), None)

@@ -133,10 +133,16 @@ _STEP_LINE = re.compile(r"ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+\s*
 
 
 def has_milestone_matrix(doc: Document) -> bool:
+    # the KPI report reader's own test of a matrix header (imported here, not at the top:
+    # kpi_report imports activity_plan, which imports this module)
+    from .kpi_report import matrix_header
     for t in doc.tables():
         g = t.grid(limit=3)
         steps = sum(1 for row in g for x in row if _STEP_LINE.match(x.lstrip()))
         if steps >= 2:
+            return True
+        # `ขั้นตอนที่` merged over a row of bare step numbers `1 2 3 4 5` / `๑ ๒ ๓ ๔ ๕`
+        if matrix_header(t) is not None:
             return True
     return False
 

@@ -304,9 +304,13 @@ class _Validator:
         n_levels = _int(m.n_levels) or self.n_levels
         for level in range(1, n_levels + 1):
             steps = levels.get(level)
-            if not steps:
+            if steps is None:
                 problems.append(f"ระดับ {level}: ไม่มี")
                 problems_en.append(f"level {level} is absent")
+                continue
+            if not steps:      # the level's row is there, with nothing ticked in it
+                problems.append(f"ระดับ {level}: มีแถวแต่ไม่ได้ทำเครื่องหมายขั้นตอนใด")
+                problems_en.append(f"level {level} is in the matrix but marks no step")
                 continue
             used.update(steps)
             lacking = [s for s in range(1, level + 1) if s not in steps]
