@@ -475,6 +475,8 @@ _DEPT = re.compile(r"(?<![ก-๙])((?:กรม|กระทรวง)[ก-๙]
 
 _FY_STATED = re.compile(r"ประจำปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
 _FY_ANY = re.compile(r"ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+# English headings: `FY 2026`, `Fiscal Year 2026` (Christian Era, or a Buddhist-Era year as is)
+_FY_EN = re.compile(r"(?<![A-Za-z])(?:FY|Fiscal\s+Year)\s*[.:]?\s*([0-9]{4})(?![0-9])", re.I)
 
 
 def find_fiscal_year(text: str) -> Optional[int]:
@@ -488,7 +490,9 @@ def find_fiscal_year(text: str) -> Optional[int]:
                 return years[0]
             counts = {y: years.count(y) for y in years}
             return max(counts, key=lambda y: (counts[y], y))
-    return None
+    years = [y if y >= 2400 else y + 543 for y in (int(m.group(1)) for m in _FY_EN.finditer(text))]
+    years = [y for y in years if ok(y)]
+    return years[0] if years else None
 
 
 _ROW_PAGES: dict[int, tuple[Table, list]] = {}

@@ -183,7 +183,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                           for c, t in cells)
             for c, t in cells:
                 role = _role_of(c, tf)
-                if role in ("plan", "dimension", "kpi", "") and dim_cell is None:
+                # a dimension is read in its own columns, or from a row of its own across the
+                # table (`7.1 มิติด้านประสิทธิผล` over its indicators) whatever column it starts in
+                if (role in ("plan", "dimension", "kpi", "") or len(cells) == 1) and dim_cell is None:
                     found = dimension_of(t, role)
                     if found:
                         dim_cell = found

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from extract_helpers import ctx, doc, table
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from extractors import extract
 from extractors import common as C
@@ -385,6 +386,17 @@ def test_agency_and_fiscal_year_from_the_text():
     assert C.find_fiscal_year("ไม่มีปี") is None
 
 
+@given(st.integers(1900, 2150), st.sampled_from(["FY {}", "FY{}", "Fiscal Year {}", "fiscal year: {}",
+                                                  "KPI Report FY {} (Oct-Sep)"]))
+def test_fiscal_year_from_an_english_heading(year, pattern):
+    """`FY 2026` is fiscal year 2569 (Christian Era + 543); a Buddhist-Era year stays as written,
+    and a Thai statement of the year outranks the English one."""
+    assert C.find_fiscal_year(pattern.format(year)) == year + 543
+    assert C.find_fiscal_year(pattern.format(year + 543)) == year + 543
+    assert C.find_fiscal_year(pattern.format(year) + " ประจำปีงบประมาณ พ.ศ. 2560") == 2560
+    assert C.find_fiscal_year(f"KFY {year}") is None and C.find_fiscal_year(f"FY {year}0") is None
+
+
 def test_form72_kpi_name_wrapped_into_the_rows_below():
     rows = [F72_HEADER,
             ["1. แผนงาน", "7.1 ด้านประสิทธิผล", "1. ร้อยละของโครงการ", "-", "100%", "0.5", "60%", "1 คะแนน"],
@@ -417,7 +429,6 @@ def test_activity_cells_merged_down_hold_for_every_item():
 
 # ------------------------------------------------------------------------------ robustness
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 _WORDS = ["กิจกรรม/ขั้นตอน", "ระยะเวลา", "เริ่มต้น", "สิ้นสุด", "ตัวชี้วัด", "เป้าหมาย", "น้ำหนัก",
           "เกณฑ์การให้คะแนน", "มิติด้าน", "7.1 ด้านประสิทธิผล", "60%", "1 คะแนน", "ม.ค. 53",

@@ -168,6 +168,19 @@ def test_form72_total_row_and_dimensions_in_thai_digits():
             ("1", "7.2", 60, 86), ("2", "7.3", 40, 14)], total[1]
 
 
+def test_form72_dimension_rows_across_a_table_without_a_dimension_column():
+    """`7.1 มิติด้านประสิทธิผล` on a row of its own, starting in the number column, is the dimension
+    of the indicators below it, not a plan."""
+    rows = [["ลำดับ", "ตัวชี้วัด", "น้ำหนัก", "ค่าเป้าหมาย", "เกณฑ์การให้คะแนน"],
+            ["7.1 มิติด้านประสิทธิผล", "", "", "", ""],
+            ["1", "ร้อยละของการเบิกจ่ายงบประมาณ", "20", "ร้อยละ 95", "91 / 92 / 93 / 94 / 95"],
+            ["มิติที่ 3 ด้านประสิทธิภาพ", "", "", "", ""],
+            ["2", "ระยะเวลาเฉลี่ยในการให้บริการ", "10", "10 นาที", "30 / 25 / 20 / 15 / 10"]]
+    ex = extract(doc(table(rows, merges={(1, 0): (1, 5), (3, 0): (1, 5)})), ctx())
+    assert [(r.item_no, r.dimension, r.plan, r.ladder) for r in ex.records] == [
+        ("1", "7.1", "", [91, 92, 93, 94, 95]), ("2", "7.3", "", [30, 25, 20, 15, 10])]
+
+
 def test_activity_plan_grand_total_row_is_not_an_activity():
     rows = [["ที่", "กิจกรรม", "ระยะเวลาดำเนินการ", "งบประมาณ (บาท)", "หน่วยงานรับผิดชอบ"],
             ["1", "ประชุมชี้แจง", "ต.ค. 2564", "150,000", "กองแผนงาน"],
