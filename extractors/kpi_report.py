@@ -2,7 +2,8 @@
 
 Labelled fields (ชื่อตัวชี้วัดที่, มิติที่, ผู้กำกับดูแลตัวชี้วัด …) may sit in paragraphs or in
 label/value table rows; the matrix is a levels × steps table of ticks; the steps are described as
-`ขั้นตอนที่ N : text` lines, with deadlines and thresholds inside the text.
+`ขั้นตอนที่ N : text` lines, with deadlines and thresholds inside the text. Without a matrix,
+the milestones may be prose lines, one per level (`ระดับ N : text`), level N needing steps 1..N.
 """
 from __future__ import annotations
 
@@ -189,8 +190,80 @@ def threshold_of(text: str) -> tuple[Optional[float], str, str]:
     return None, "", ""
 
 
+# A milestone written as one prose line per level, with no matrix (`ระดับ 1 : จัดตั้งคณะทำงาน …
+# ภายในเดือนธันวาคม 2568`, `ระดับที่ 2 …`, `ระดับคะแนน 3 : …`). Level N then needs steps 1..N.
+_LEVEL_PROSE = re.compile(r"^\s*ระดับ\s*(?:คะแนน\s*)?(?:ที่\s*)?([1-9๑-๙])(?![0-9๐-๙.,])\s*(?:คะแนน\s*)?"
+                          r"(?:[:：]|หมายถึง|\s)\s*")
+# a ladder threshold (`= 60%`, `ร้อยละ 60`, `ไม่น้อยกว่า 30 แห่ง`) is not a step
+_THRESHOLD_LEAD = re.compile(r"^\s*(?:[-=<>≥≤%0-9๐-๙.,]|ร้อยละ|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|ไม่มากกว่า|"
+                             r"มากกว่า|น้อยกว่า|ต่ำกว่า|สูงกว่า|อย่างน้อย|เท่ากับ)")
+# `ดำเนินการได้ 3 ขั้นตอน`, `ขั้นตอนที่ 1-3`: a level that counts steps described elsewhere
+_STEP_REF = re.compile(r"ขั้น(?:ตอน)?\s*(?:ที่)?\s*[0-9๐-๙]|[0-9๐-๙]\s*ขั้น(?:ตอน)?")
+
+
+def _prose_level(text: str) -> Optional[tuple[int, int, str]]:
+    """(level, offset of its text, its text) of a `ระดับ N : …` line, else None."""
+    m = _LEVEL_PROSE.match(text)
+    if m is None:
+        return None
+    return int(C.digits(m.group(1))), m.end(), C.clean(text[m.end():])
+
+
+def _is_action(text: str) -> bool:
+    """A step to carry out, not a threshold: Thai words left once numbers are taken out."""
+    if not text or _THRESHOLD_LEAD.match(text) or _STEP_REF.search(text):
+        return False
+    core = _COUNT.sub("", _THRESHOLD.sub("", text))
+    return len(re.findall(r"[ก-ฮ]", core)) >= 4
+
+
+def prose_levels(texts: list[Optional[str]]) -> dict[int, int]:
+    """Index -> level of the lines that write milestones as prose, one line per level: a run of
+    at least three `ระดับ N …` lines with rising N (gaps allowed: a missing level is reported,
+    not hidden), each an action, no two alike once numbers are dropped (a ladder written
+    `ระดับ 1 : มีผลเบิกจ่ายร้อยละ 60` repeats one text). ``None`` entries (tables) are skipped."""
+    out: dict[int, int] = {}
+    run: list[tuple[int, int, str]] = []
+
+    def close():
+        if len(run) >= 3 and all(_is_action(t) for _, _, t in run):
+            cores = [re.sub(r"[0-9๐-๙.,%\s]", "", t) for _, _, t in run]
+            if len(set(cores)) == len(cores):
+                out.update({i: lvl for i, lvl, _ in run})
+        run.clear()
+
+    for i, t in enumerate(texts):
+        p = _prose_level(t) if t is not None else None
+        if p is None:
+            continue          # wrapped lines and other text between the levels
+        if run and p[0] <= run[-1][1]:
+            close()           # numbering starts again: another list
+        run.append((i, p[0], p[2]))
+    close()
+    return out
+
+
+def has_prose_milestones(doc: Document) -> bool:
+    """An indicator heading (`ตัวชี้วัดที่ N`, `ชื่อตัวชี้วัด :`) followed by prose milestones
+    in the document's paragraphs."""
+    labels = rules.load("headers")[FORM]["labels"]["kpi"]
+    texts = [ln for b in doc.blocks() if isinstance(b, Paragraph) for ln in b.text.split("\n")]
+    found = prose_levels(texts)
+    if not found:
+        return False
+    first = min(found)
+    return any(_KPI_LINE.match(t) or _label(t, labels) is not None for t in texts[:first])
+
+
 _DONE = re.compile(r"ดำเนินการแล้วเสร็จ|แล้วเสร็จ|ดำเนินการแล้ว|เสร็จสิ้น|ผ่าน|done|completed", re.I)
-_NOT_DONE = re.compile(r"ยังไม่|ไม่แล้วเสร็จ|ไม่ได้ดำเนินการ|ไม่ผ่าน|อยู่ระหว่าง|not done|pending", re.I)
+# `คาดว่าจะแล้วเสร็จ …`: finishing is expected, not reported
+_NOT_DONE = re.compile(r"ยังไม่|ไม่แล้วเสร็จ|ไม่ได้ดำเนินการ|ไม่ผ่าน|อยู่ระหว่าง|คาดว่า|จะแล้วเสร็จ|not done|pending", re.I)
+
+
+_DAY_DATE = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{2,4}(?![0-9๐-๙])"
+                       r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[ก-ฮ][ก-๙.]*\s*(?:พ\.\s*ศ\.\s*)?[0-9๐-๙]{2,4}")
+# words that make the date after them a plan, not a completion (`คาดว่าจะแล้วเสร็จ 31 มี.ค. 69`)
+_PLANNED = re.compile(r"(?:กำหนด|ภายใน|คาดว่า|ตั้งแต่|จะ)[^0-9๐-๙]*$")
 
 
 def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
@@ -202,12 +275,18 @@ def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
     elif _DONE.search(joined) or any(is_mark(t) for t in texts):
         status = "done"
     completed, craw = "", ""
-    m = re.search(r"(?:เมื่อ)?\s*(?:วันที่)?\s*([0-9๐-๙]{1,2}\s*[ก-๙.]+\s*(?:พ\.\s*ศ\.\s*)?[0-9๐-๙]{2,4})", joined)
-    if m and status != "not_done":
-        dv = C.N().parse_date(C.clean(m.group(1)), fy)
+    if status == "not_done":
+        return status, completed, craw
+    # a day reported in a completion column or a result text (`๑๕/๑๐/๖๘`, `ดำเนินการแล้วเสร็จ
+    # 05/01/2569`, `✓ (5 ม.ค. 69)`) is the day the step was done; a planned day is not
+    for m in _DAY_DATE.finditer(joined):
+        if _PLANNED.search(joined[max(0, m.start() - 24):m.start()]):
+            continue
+        dv = C.N().parse_date(C.clean(m.group(0)), fy)
         if dv.ok and dv.granularity == "day":
-            completed, craw = dv.start.isoformat(), C.clean(m.group(1))
+            completed, craw = dv.start.isoformat(), C.clean(m.group(0))
             status = status or "done"
+            break
     return status, completed, craw
 
 
@@ -224,8 +303,10 @@ def _sections(lines: list[Line]) -> list[list[Line]]:
     if not starts:
         starts = [i for i, ln in enumerate(lines) if ln.table is None and _KPI_LINE.match(ln.text)]
         # an indicator heading is followed by its steps; other mentions are not headings
+        prose = prose_levels([ln.text if ln.table is None else None for ln in lines])
         starts = [i for k, i in enumerate(starts)
-                  if k == 0 or any(_STEP.match(ln.cells[0]) for ln in lines[starts[k - 1]:i])]
+                  if k == 0 or any(_STEP.match(ln.cells[0]) or j in prose
+                                   for j, ln in enumerate(lines[starts[k - 1]:i], starts[k - 1]))]
     if not starts:
         return [lines]
     bounds = []
@@ -304,6 +385,25 @@ def _numbered_steps(lines: list[Line]) -> set[int]:
     return set(run) if len(run) >= 2 and len(run) <= max(step_nos, default=0) else set()
 
 
+# the indicator's weight (`น้ำหนัก : ร้อยละ 5`); the vocabulary's `weight` labels when it has them
+_WEIGHT_LABELS = ["ค่าน้ำหนัก", "น้ำหนัก"]
+_NUMBER = re.compile(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?")
+
+
+def _prose_steps(lines: list[Line]) -> dict[int, int]:
+    """Line index -> level of prose milestones (`ระดับ N : …`) in a section that has neither a
+    matrix nor `ขั้นตอนที่ N` steps (there a `ระดับ N` line explains the scoring instead)."""
+    if any(_STEP.match(ln.cells[0]) for ln in lines):
+        return {}
+    tables = []
+    for ln in lines:
+        if ln.table is not None and (not tables or tables[-1] is not ln.table):
+            tables.append(ln.table)
+    if _matrix(tables)[0] is not None:
+        return {}
+    return prose_levels([ln.text if ln.table is None else None for ln in lines])
+
+
 def extract(doc: Document, meta) -> Extraction:
     ex = Extraction(source_file=meta.source_file)
     for sec in _sections(_lines(doc)):
@@ -325,6 +425,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
     result_tables: dict[int, bool] = {}
     step_tables: dict[int, Optional[dict[str, int]]] = {}
     numbered = _numbered_steps(lines)
+    prose = _prose_steps(lines)
+    weight_labels = labels.get("weight") or _WEIGHT_LABELS
     for i_ln, ln in enumerate(lines):
         if ln.table is not None and (not tables or tables[-1] is not ln.table):
             tables.append(ln.table)
@@ -354,6 +456,15 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
             if v is not None:
                 key = k
                 break
+        if key is None and not in_results and kpi.weight is None:
+            v = _label(first, weight_labels)
+            wv = C.clean(" ".join([v] + rest_cells)) if v is not None else ""
+            mw = _NUMBER.search(wv)
+            if mw:
+                kpi.weight = C.amount_value(mw.group(0))
+                kpi.weight_raw = wv
+                current = None
+                continue
         if key is not None and not in_results:
             value = C.clean(" ".join([v] + rest_cells)) if v or rest_cells else ""
             if key == "kpi":
@@ -391,6 +502,14 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
             if key == "criteria":
                 current = None
                 continue
+        if i_ln in prose:
+            # `ระดับ N : …`: step N, the one that level N adds to the levels below it
+            no = prose[i_ln]
+            if no not in steps:
+                steps[no] = {"text": C.clean(first[_prose_level(first)[1]:]), "line": ln, "extra": [],
+                             "prose": True}
+                current = ("step", no)
+            continue
         m = _STEP.match(first) or (_NUMBERED.match(first) if i_ln in numbered else None)
         if m is None and in_results:
             m = re.match(r"^\s*([0-9๐-๙]{1,2})\s*[.)]?\s*$", first)   # a results row numbered 1, 2 …
@@ -417,7 +536,10 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
             continue
         # a wrapped paragraph continues the field above it
         if current is not None and not re.match(r"^\s*(?:โดยที่|หมายเหตุ|ผลการดำเนินงาน)", ln.text):
-            if current[0] == "step":
+            if current[0] == "step" and steps[current[1]].get("prose") and re.match(
+                    r"^[^:：]{1,40}[:：]", ln.text):
+                current = None    # a labelled field (`แหล่งข้อมูล : …`) after the last level
+            elif current[0] == "step":
                 steps[current[1]]["text"] = C.clean(steps[current[1]]["text"] + "\n" + ln.text)
             elif current[0] in ("description", "name", "supervisor", "data_collector"):
                 setattr(kpi, current[0], C.clean(getattr(kpi, current[0]) + "\n" + ln.text))
@@ -429,6 +551,16 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
     if not steps and table is None:
         return          # a mention of an indicator, not a report of one
     kpi.phones = ";".join(phones)
+    prose_nos = sorted(no for no, s in steps.items() if s.get("prose"))
+    if table is None and prose_nos:
+        # prose levels read as a matrix whose level N ticks the steps 1..N the document describes:
+        # a level left out is absent, and the levels above it lack its step (MILESTONE_MISSING)
+        levels = {lvl: [s for s in prose_nos if s <= lvl] for lvl in prose_nos}
+        head_ln: Line = steps[prose_nos[0]]["line"]
+        mx = MilestoneMatrix(kpi_no=kpi.item_no, loc=C.loc_of(None, None, head_ln.page),
+                             levels=levels, steps_defined=prose_nos, n_levels=5)
+        ex.matrices.append(mx)
+        kpi.required_steps = [levels.get(lvl, []) for lvl in range(1, 6)]
     if table is not None:
         mx = MilestoneMatrix(kpi_no=kpi.item_no, loc=C.loc_of(table, None),
                              levels=levels, steps_defined=sorted(steps), n_levels=5)

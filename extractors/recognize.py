@@ -148,8 +148,13 @@ def has_milestone_matrix(doc: Document) -> bool:
 
 
 def is_kpi_report(doc: Document, text: str) -> bool:
+    from .kpi_report import has_prose_milestones
     sq = C.squash(text)
     if has_milestone_matrix(doc):
+        return True
+    # milestones written one prose line per level (`ระดับ 1 : จัดตั้งคณะทำงาน …`) under an
+    # indicator heading; a ladder's `ระดับ 1 = 60%` lines are thresholds and do not count
+    if has_prose_milestones(doc):
         return True
     return ("ชื่อตัวชี้วัด" in sq and len(_STEP_LINE.findall(text)) >= 2
             and ("milestone" in sq or "ระดับขั้นของความสำเร็จ" in sq or "ผู้กำกับดูแล" in sq))
