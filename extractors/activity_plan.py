@@ -20,7 +20,7 @@ from . import common as C
 from .recognize import Instance, TableForm
 
 FORM = "activity_plan"
-TAIL_ROLES = ("output", "responsible", "related", "budget")
+TAIL_ROLES = ("output", "responsible", "related", "budget", "result")
 _GROUP_AMOUNT = re.compile(r"(?:งบประมาณ\s*[:：]?\s*)?([0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*(?:ล้าน\s*)?บาท\s*\)?\s*$")
 _FY_HEADER = re.compile(r"ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
 
@@ -50,6 +50,9 @@ class Gantt:
     year_of_col: dict[int, int] = field(default_factory=dict)    # CE year a header cell states
 
     quarter_of_col: dict[int, int] = field(default_factory=dict)  # column -> fiscal quarter
+    # months a quarter header writes beside its number (`ไตรมาสที่ 1 (ต.ค.-ธ.ค. 68)`): column ->
+    # (first calendar month, number of months, CE year of the first month or None if unwritten)
+    quarter_span: dict[int, tuple[int, int, Optional[int]]] = field(default_factory=dict)
 
     def ym(self, col: int) -> str:
         m = self.month_of_col.get(col)
@@ -67,11 +70,23 @@ class Gantt:
         if col in self.month_of_col:
             return [self.ym(col)] if self.ym(col) else []
         q = self.quarter_of_col.get(col)
-        if q is None or self.fiscal_year is None:
+        if q is None:
             return []
-        start, _ = C.N().quarter_bounds(self.fiscal_year, q)
+        n = 3
+        if col in self.quarter_span:
+            # the months the header writes outrank the quarter's number
+            m0, n, ce = self.quarter_span[col]
+            if ce is None:
+                if self.fiscal_year is None:
+                    return []
+                ce = self.fiscal_year - 543 - (1 if m0 >= 10 else 0)
+            start = date(ce, m0, 1)
+        elif self.fiscal_year is None:
+            return []
+        else:
+            start, _ = C.N().quarter_bounds(self.fiscal_year, q)
         out = []
-        for k in range(3):
+        for k in range(n):
             m = (start.month - 1 + k) % 12 + 1
             y = start.year + (start.month - 1 + k) // 12
             out.append(f"{y:04d}-{m:02d}")
@@ -189,8 +204,17 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
         span = tf.header.spans.get("gantt")
         quarters = _quarter_row(table, tf.header.rows + 3)
         if quarters:
-            r, g.quarter_of_col = quarters
+            r, g.quarter_of_col, g.quarter_span = quarters
             header_end = max(header_end, r + 1)
+            if g.fiscal_year is None:
+                # a plan that states no fiscal year takes it from the years its quarters write
+                votes: dict[int, int] = {}
+                for m0, _, ce in g.quarter_span.values():
+                    if ce is not None:
+                        fy = ce + 543 + (1 if m0 >= 10 else 0)
+                        votes[fy] = votes.get(fy, 0) + 1
+                if votes:
+                    g.fiscal_year = max(votes, key=lambda y: (votes[y], y))
         elif span and span[1] - span[0] == 12:
             g.month_of_col = {span[0] + i: _FISCAL_ORDER[i] for i in range(12)}
     return g, header_end
@@ -220,21 +244,74 @@ def _banner_years(head_rows, g: Gantt) -> None:
         g.fiscal_year = max(votes, key=lambda y: (votes[y], y))
 
 
-_QUARTER = re.compile(r"^\s*(?:ไตรมาส\s*(?:ที่)?|ไตร\s*มาส\s*(?:ที่)?|Q)\s*([1-4๑-๔])\s*(?:/\s*[0-9๐-๙]{2,4})?\s*$", re.I)
+# a quarter column's header: its number, then maybe `/68` or the months it covers
+_QUARTER = re.compile(r"^\s*(?:ไตร\s*มาส\s*(?:ที่)?|Q)\s*([1-4๑-๔])(?![0-9๐-๙])\s*"
+                      r"(?:/\s*[0-9๐-๙]{2,4}\s*$)?(.*)$", re.I | re.S)
+_BRACKETS = re.compile(r"^[\s(（\[]*|[\s)）\]]*$")
 
 
-def _quarter_row(table: Table, max_rows: int) -> Optional[tuple[int, dict[int, int]]]:
-    """A Gantt by quarters (ไตรมาส 1 … 4) instead of months."""
+def _quarter_months(text: str) -> Optional[tuple[int, int, Optional[int]]]:
+    """The months a quarter header writes (`(ต.ค.-ธ.ค. 68)`, `ม.ค.-มี.ค.`): (first calendar month,
+    number of months, CE year of the first month when a year is written); None when the text
+    is not a period of one to six months."""
+    t = C.clean(_BRACKETS.sub("", text or ""))
+    if not t:
+        return None
+    n = C.N()
+    dv = n.parse_date(t, None)              # reads only when the text writes its year
+    year_written = dv.ok
+    if not year_written:
+        dv = n.parse_date(t, 2500)          # any year: only the calendar months are kept
+    if not dv.ok or dv.start is None or dv.granularity not in ("month", "range", "quarter"):
+        return None
+    end = dv.end or dv.start
+    count = (end.year - dv.start.year) * 12 + end.month - dv.start.month + 1
+    if not 1 <= count <= 6:
+        return None
+    return dv.start.month, count, (dv.start.year if year_written else None)
+
+
+def _quarter_cell(text: str) -> Optional[tuple[int, Optional[tuple[int, int, Optional[int]]]]]:
+    """(quarter number, months it writes or None) of a quarter header cell, else None."""
+    m = _QUARTER.match(text or "")
+    if not m:
+        return None
+    rest = m.group(2).strip()
+    span = _quarter_months(rest) if rest else None
+    if rest and span is None:
+        return None             # `ไตรมาสที่ 3 และ 4` is a period, not a column header
+    return int(C.digits(m.group(1))), span
+
+
+def _quarter_row(table: Table, max_rows: int
+                 ) -> Optional[tuple[int, dict[int, int], dict[int, tuple[int, int, Optional[int]]]]]:
+    """A Gantt by quarters (ไตรมาส 1 … 4) instead of months: the header row, each column's
+    quarter, and the months a header writes (in the cell or in the row below it)."""
     rows = table.rows()
+    cell = C.CellAt(table)
     for r in range(min(max_rows, table.n_rows)):
-        found = {}
+        found, spans = {}, {}
         for c in rows[r]:
             if c is not None:
-                m = _QUARTER.match(c.text or "")
-                if m:
-                    found[c.col] = int(C.digits(m.group(1)))
-        if len(found) >= 2:
-            return r, found
+                q = _quarter_cell(c.text)
+                if q:
+                    found[c.col] = q[0]
+                    if q[1]:
+                        spans[c.col] = q[1]
+        if len(found) < 2:
+            continue
+        # months written in a header row of their own under the quarters
+        below = max(cell(r, k).row + cell(r, k).rowspan for k in found)
+        if below < table.n_rows and not spans:
+            under = {}
+            for k in found:
+                c = cell(below, k)
+                span = _quarter_months(c.text) if c is not None and c.row == below else None
+                if span:
+                    under[k] = span
+            if len(under) >= 2:
+                spans, r = under, below
+        return r, found, spans
     return None
 
 
@@ -253,6 +330,7 @@ class RawRow:
     responsible: str = ""
     related: str = ""
     budget: str = ""
+    result: str = ""                                  # a results / status column (ผลการดำเนินงาน)
     ticks: list[str] = field(default_factory=list)
     inherited: set = field(default_factory=set)      # roles filled from a cell merged down
 
@@ -493,6 +571,55 @@ def _fixed_text(raw: str, d: date) -> str:
     return f"{ABBR[d.month]} {yy.group(1)}" if yy else ABBR[d.month]
 
 
+# ---------------------------------------------------------------- results
+
+# `ยังไม่แล้วเสร็จ` holds `แล้วเสร็จ`: the not-done words are tried first
+_NOT_DONE = re.compile(r"ยัง\s*ไม่|ไม่\s*แล้ว\s*เสร็จ|ไม่\s*ได้\s*ดำเนิน|ไม่\s*เสร็จ|อยู่\s*ระหว่าง|กำลัง\s*ดำเนิน|"
+                       r"not\s+(?:yet\s+)?(?:done|started|completed)|in\s+progress|pending|ongoing", re.I)
+_DONE = re.compile(r"แล้ว\s*เสร็จ|เสร็จ\s*สิ้น|เสร็จ\s*แล้ว|ดำเนินการ\s*แล้ว|\bdone\b|completed?\b|finished", re.I)
+_TICK = re.compile(r"^\s*[✓✔√☑]")
+_PERCENT = re.compile(r"ร้อยละ\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)|([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*%")
+_FILLER = re.compile(r"[\s()（）\[\]:：.,✓✔√☑]|เมื่อ|วันที่|ณ")
+# a day written in a result (`แล้วเสร็จ 20/10/2568`, `เมื่อ 15 ธ.ค. 67`)
+_RESULT_DAY = re.compile(r"[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4}"
+                         r"|[0-9๐-๙]{1,2}\s*[ก-ฮ][ก-๙.]*\.?\s*(?:พ\s*\.\s*ศ\s*\.\s*)?[0-9๐-๙]{2,4}")
+
+
+def read_result(text: str, fy: Optional[int]) -> tuple[str, str]:
+    """(status, completed) of an item from its results cell: `done` (with the day it names,
+    `แล้วเสร็จ 20/10/2568` -> 2025-10-20; a tick; a day alone), `not_done` (`อยู่ระหว่าง
+    ดำเนินการ`, `ยังไม่…`, progress short of 100 %), `unknown` when the cell is empty or says
+    neither."""
+    t = C.clean(text)
+    if not t:
+        return "unknown", ""
+    if _NOT_DONE.search(t):
+        return "not_done", ""
+    pct = _PERCENT.search(t)
+    if pct:
+        v = C.amount_value(pct.group(1) or pct.group(2))
+        if v is not None and v < 100:
+            return "not_done", ""       # `ดำเนินการแล้ว ร้อยละ 60`: under way, not done
+    status = "done" if (_DONE.search(t) or _TICK.match(t)) else "unknown"
+    for m in _RESULT_DAY.finditer(t):
+        dv = C.N().parse_date(C.clean(m.group(0)), fy)
+        if not (dv.ok and dv.granularity == "day" and dv.start is not None):
+            continue
+        # a day is the completion when the cell says done or holds nothing but the day
+        # (`20/10/2568`, `เมื่อ 20 ต.ค. 68`); `ขยายเวลาถึง 30/11/2568` is not a completion
+        rest = _FILLER.sub("", t[:m.start()] + t[m.end():])
+        if status == "done" or not rest:
+            return "done", dv.start.isoformat()
+    return status, ""
+
+
+def set_result(rec: Record, raw: str, text: str, fy: Optional[int]) -> None:
+    """The item's status and completion from its results cell (`text`, a ditto mark resolved);
+    the cell as written stays in `completed_raw`."""
+    rec.completed_raw = C.clean(raw)
+    rec.status, rec.completed = read_result(text, fy)
+
+
 # ---------------------------------------------------------------- approval
 
 
@@ -587,6 +714,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         dur_head = " ".join(c.text for c in (table.cell(r, dur_col) for r in range(tf.header.start, tf.header.rows))
                             if c is not None) if dur_col is not None else ""
         in_months = bool(re.search(r"เดือน", dur_head))
+        # a plan that reports results per item: each item is done, not done or unknown
+        has_result = "result" in tf.header.roles
         for rr in read_rows(table, tf, gantt, start):
             name_raw = rr.name
             item = C.split_item(C.clean(name_raw))
@@ -608,6 +737,15 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                         setattr(prev, f, C.clean(getattr(prev, f) + "\n" + v))
                         if f in last and prev.row_kind != "group":
                             last[f] = (getattr(prev, f), getattr(prev, f))
+                if has_result and C.clean(rr.result) and not C.is_ditto(rr.result) \
+                        and "result" not in rr.inherited:
+                    raw = C.clean(prev.completed_raw + "\n" + rr.result)
+                    seen = last.get("result", ("", ""))[0] if C.is_ditto(prev.completed_raw) \
+                        else prev.completed_raw
+                    text = C.clean(seen + "\n" + rr.result)
+                    set_result(prev, raw, text, row_fy)
+                    if prev.row_kind != "group":
+                        last["result"] = (text, text)
                 if rr.ticks:
                     months = sorted(set(filter(None, prev.planned_months.split(";"))) | set(rr.ticks))
                     prev.planned_months = ";".join(months)
@@ -708,6 +846,14 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if e_raw and not C.is_ditto(e_raw):
                 last["end"] = (e_raw, e_raw)
             rec.planned_months = ";".join(rr.ticks)
+            if has_result:
+                res_raw = C.clean(rr.result)
+                res = res_raw
+                if C.is_ditto(res_raw):
+                    res = last.get("result", ("", ""))[0]
+                elif res and rec.row_kind != "group":
+                    last["result"] = (res, res)
+                set_result(rec, res_raw, res, row_fy)
             if rr.ticks:
                 if not rec.start and not s_eff:
                     rec.start = rr.ticks[0]
