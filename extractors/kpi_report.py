@@ -261,7 +261,7 @@ _NOT_DONE = re.compile(r"ยังไม่|ไม่แล้วเสร็จ
 
 
 _DAY_DATE = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{2,4}(?![0-9๐-๙])"
-                       r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[ก-ฮ][ก-๙.]*\s*(?:พ\.\s*ศ\.\s*)?[0-9๐-๙]{2,4}")
+                       r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[ก-๙][ก-๙.]*\s*(?:พ\.\s*ศ\.\s*)?[0-9๐-๙]{2,4}")
 # words that make the date after them a plan, not a completion (`คาดว่าจะแล้วเสร็จ 31 มี.ค. 69`)
 _PLANNED = re.compile(r"(?:กำหนด|ภายใน|คาดว่า|ตั้งแต่|จะ)[^0-9๐-๙]*$")
 
@@ -270,6 +270,9 @@ def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
     """(status, completed, completed_raw) from a step's result text."""
     joined = " ".join(texts)
     status = ""
+    written = [C.clean(t) for t in texts if t and t.strip()]
+    if written and all(t in C.DASHES for t in written):
+        return "not_done", "", ""    # the report lists the step with `-`: nothing done yet
     if _NOT_DONE.search(joined):
         status = "not_done"
     elif _DONE.search(joined) or any(is_mark(t) for t in texts):

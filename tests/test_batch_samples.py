@@ -69,3 +69,38 @@ def test_cached_runs_identical_to_cold_run(runs):
     left = sorted(p.name for p in (tmp / "cached").iterdir())
     assert left[:4] == ["consolidated.csv", "files.csv", "findings.csv", "summary.csv"]
     assert not [n for n in left if n.startswith(".")]   # no temporary files left behind
+
+
+def test_each_document_gives_exactly_the_findings_planted_in_it(runs):
+    """Every committed document, in every format, gives the findings its expected file lists
+    (tests/expected/findings/<stem>.csv), and no others: a finding lost or gained anywhere in
+    reading, extraction or validation shows here. An expected finding without an item number
+    stands for one of its code on any item."""
+    import csv
+    from collections import Counter
+
+    expected = Path(__file__).resolve().parent / "expected"
+    got: dict[str, Counter] = {}
+    for f in read_csv(runs[0] / "cold" / "findings.csv"):
+        got.setdefault(f["source_file"], Counter())[(f["code"], f["item_no"])] += 1
+    checked = 0
+    with open(expected / "files.csv", encoding="utf-8-sig", newline="") as fh:
+        files = [r for r in csv.DictReader(fh) if r["status"] == "ok"]
+    for row in files:
+        planted = expected / "findings" / f"{row['stem']}.csv"
+        if not planted.exists() or not (SAMPLES / row["source_file"]).exists():
+            continue
+        with open(planted, encoding="utf-8-sig", newline="") as fh:
+            want = [(e["code"], e["item_no"]) for e in csv.DictReader(fh)]
+        left = Counter(got.get(row["source_file"], Counter()))
+        missing = []
+        for code, item in sorted(want, key=lambda w: w[1] == ""):   # exact items first
+            key = (code, item) if item else next(
+                (k for k in sorted(left) if k[0] == code and left[k]), (code, item))
+            if left[key]:
+                left[key] -= 1
+            else:
+                missing.append((code, item))
+        assert missing == [] and +left == Counter(), (row["source_file"], missing, +left)
+        checked += 1
+    assert checked >= 50

@@ -34,6 +34,26 @@ def test_kpi_report_steps_as_a_numbered_list_after_the_matrix():
     assert steps[2].target == 30 and steps[2].unit == "%"
 
 
+def test_kpi_report_a_step_reported_as_a_dash_is_not_done():
+    """`-` in a step's result is nothing done yet (so a passed deadline is missed); a result
+    left blank says nothing."""
+    ex = _report("1. แต่งตั้งคณะทำงาน ภายในวันที่ 31 ตุลาคม 2567",
+                 "2. จัดทำแผนการพัฒนาระบบ ภายในวันที่ 15 ธันวาคม 2567",
+                 "3. เปิดให้บริการผ่านระบบ ภายในเดือนมีนาคม 2568",
+                 results=[["1", "✓ (25 ต.ค. 67)"], ["2", "-"], ["3", ""]])
+    assert [(s.status, s.completed) for s in ex.records[1:]] == [
+        ("done", "2024-10-25"), ("not_done", ""), ("unknown", "")]
+
+
+def test_kpi_report_completion_dates_with_every_month_spelling():
+    """A month that starts with a leading vowel (เม.ย., พ.ค. after แล้ว) reads like any other."""
+    ex = _report("1. แต่งตั้งคณะทำงาน ภายในวันที่ 31 มีนาคม 2568",
+                 "2. จัดทำแผน ภายในวันที่ 31 ธันวาคม 2568",
+                 results=[["1", "ดำเนินการแล้ว 20 เม.ย. 2568"], ["2", "แล้วเสร็จ ๒ ม.ค. ๒๕๖๙"]])
+    assert [(s.status, s.completed) for s in ex.records[1:]] == [
+        ("done", "2025-04-20"), ("done", "2026-01-02")]
+
+
 def test_kpi_report_numbered_lines_that_do_not_start_at_one_are_not_steps():
     ex = _report("2. ข้อความอื่น", "3. ข้อความอื่นอีก")
     assert [r.record_type for r in ex.records] == ["kpi"]
