@@ -382,7 +382,7 @@ def _process_file(path, rel: str, settings: Settings, sha256: str,
     kw = dict(sha256=sha256, size=size)
     fmt = _ext(rel)
     try:
-        from .readers import ReadError, detect_format, read_document
+        from .readers import ReadError, detect_format, office_format_not_read, read_document
     except Exception as e:
         return _exception_outcome(rel, fmt, "loading the readers", "การโหลดตัวอ่านไฟล์", e, **kw)
     sniffed = None
@@ -391,6 +391,9 @@ def _process_file(path, rel: str, settings: Settings, sha256: str,
     except Exception:
         detected = fmt  # let the reader say what is wrong
     if detected is None:
+        err = office_format_not_read(path)
+        if err is not None:   # the agency's form in a format we do not read: failed, not skipped
+            return failed_outcome(rel, fmt, err.reason, err.message, err.message_th, **kw)
         return make_outcome(FileResult(
             source_file=rel, format=fmt, status="skipped", sha256=sha256, size_bytes=size,
             error="not a submission format" + (f" (.{fmt})" if fmt else ""),

@@ -5,7 +5,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from pipeline.readers import ReadError, ReadLimits, detect_format, read_document
+from pipeline.readers import (ReadError, ReadLimits, detect_format, office_format_not_read,
+                              read_document)
 
 PDF = Path(__file__).resolve().parent / "data" / "cer" / "pdf" / "form72-loma.pdf"
 
@@ -37,6 +38,34 @@ def test_unsupported_files(tmp_path, name, data):
     with pytest.raises(ReadError) as e:
         read_document(p)
     assert e.value.reason == "unsupported"
+
+
+@pytest.mark.parametrize("name, data, says", [
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "save it as .docx"),
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "save it as .xlsx"),
+    ("form72.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "save it as .docx or .xlsx"),
+    ("plan.odt", b"PK\x03\x04" + b"\x00" * 100, "save it as .docx"),
+    ("notes.rtf", b"{\\rtf1\\ansi ...", "save it as .docx"),
+])
+def test_office_formats_not_read_say_what_to_save_them_as(tmp_path, name, data, says):
+    """An agency's form in an old or other office format is an unreadable submission with a way
+    out, not a file to pass over."""
+    p = tmp_path / name
+    p.write_bytes(data)
+    err = office_format_not_read(p)
+    assert err is not None and err.reason == "unsupported" and says in err.message
+    assert err.message.startswith(name) and "\u0e00" <= err.message_th[0] <= "\u0e7f"
+    with pytest.raises(ReadError) as e:
+        read_document(p)
+    assert e.value.message == err.message
+
+
+@pytest.mark.parametrize("name, data", [("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 100),
+                                        ("a.zip", b"PK\x05\x06" + b"\x00" * 18)])
+def test_photos_and_archives_are_not_office_formats(tmp_path, name, data):
+    p = tmp_path / name
+    p.write_bytes(data)
+    assert office_format_not_read(p) is None
 
 
 def test_plain_zip_archive_is_unsupported(tmp_path):

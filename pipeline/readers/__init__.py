@@ -14,7 +14,8 @@ from schemas.document import Document, Table
 
 from .common import ZIP_ERRORS, ReadError, ReadLimits, utf16_without_bom
 
-__all__ = ["read_document", "detect_format", "ReadLimits", "ReadError", "SUPPORTED_FORMATS"]
+__all__ = ["read_document", "detect_format", "office_format_not_read", "ReadLimits", "ReadError",
+           "SUPPORTED_FORMATS"]
 
 SUPPORTED_FORMATS = ("pdf", "docx", "xlsx", "txt", "tsv", "csv")
 
@@ -78,6 +79,39 @@ def detect_format(path: Union[Path, str]) -> Optional[str]:
     return _TEXT_EXT.get(ext, "txt")
 
 
+# Office formats a submission may come in that thaiforms does not read: unlike a photo they are
+# the agency's form, so the run reports them unreadable and says how to convert them.
+_OFFICE_NOT_READ = {
+    ".doc": ("an old binary Word file (Word 97-2003 .doc)", ".docx", "ไฟล์ Word รุ่นเก่า (.doc)"),
+    ".xls": ("an old binary Excel file (Excel 97-2003 .xls)", ".xlsx", "ไฟล์ Excel รุ่นเก่า (.xls)"),
+    ".rtf": ("a Rich Text file (.rtf)", ".docx", "ไฟล์ Rich Text (.rtf)"),
+    ".odt": ("an OpenDocument text (.odt)", ".docx", "ไฟล์ OpenDocument (.odt)"),
+    ".ods": ("an OpenDocument spreadsheet (.ods)", ".xlsx", "ไฟล์ OpenDocument (.ods)"),
+}
+
+
+def office_format_not_read(path: Union[Path, str]) -> Optional[ReadError]:
+    """The error for an office document in a format thaiforms does not read (.doc, .xls, .rtf,
+    .odt, .ods, or an old binary Office file under another name), saying what to save it as;
+    None for anything else (a photo, an archive: not a submission)."""
+    p = Path(path)
+    known = _OFFICE_NOT_READ.get(p.suffix.lower())
+    if known is None:
+        try:
+            with open(p, "rb") as f:
+                head = f.read(8)
+        except OSError:
+            return None
+        if not head.startswith(b"\xd0\xcf\x11\xe0"):
+            return None
+        known = ("an old binary Office file (Word or Excel 97-2003)", ".docx or .xlsx",
+                 "ไฟล์ Office รุ่นเก่า")
+    what, modern, what_th = known
+    return ReadError("unsupported", f"{p.name} is {what}, which thaiforms does not read; open it "
+                     f"in Word, Excel or LibreOffice and save it as {modern}",
+                     f"{what_th} ระบบอ่านไม่ได้ กรุณาเปิดแล้วบันทึกเป็น {modern}")
+
+
 def _is_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
@@ -104,8 +138,9 @@ def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None,
     if size == 0:
         raise ReadError("empty", f"{p.name} is empty (0 bytes)")
     if fmt is None:
-        raise ReadError("unsupported", f"{p.name}: not a supported submission format "
-                        "(PDF, DOCX, XLSX, TXT, TSV, CSV)")
+        raise office_format_not_read(p) or ReadError(
+            "unsupported", f"{p.name}: not a supported submission format "
+            "(PDF, DOCX, XLSX, TXT, TSV, CSV)")
     if size > limits.max_bytes:
         raise ReadError("too_large", f"{p.name} is {size} bytes, over the limit of "
                         f"{limits.max_bytes}")
