@@ -74,6 +74,10 @@ def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int]):
             v = C.amount_value(C.clean(t))
             out.append((level_of_col[c], v, C.clean(t)))
         return out
+    if len(cells) == 1:
+        paired = _levels_over_thresholds(cells[0][1])
+        if paired:
+            return paired
     lines = [[e for ln in t.split("\n") if ln.strip() for e in C.split_entries(ln)] for _, t in cells]
     if max(len(x) for x in lines) <= 1 and sum(len(x) for x in lines) <= 2:
         return [C.parse_ladder_entry(" ".join(C.clean(t) for _, t in cells))]
@@ -86,6 +90,24 @@ def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int]):
         return _pair_loose(out)
     flat = [ln for x in lines for ln in x]
     return _pair_loose([C.parse_ladder_entry(ln) for ln in flat])
+
+
+_LEVEL_WORDS = re.compile(r"ระดับคะแนน|ระดับ|คะแนน|ที่|level|score|\s", re.I)
+
+
+def _levels_over_thresholds(text: str):
+    """A ladder written as a line of the levels over a line of their thresholds (a small table in
+    the cell: `1 2 3 4 5` over `70 75 80 85 90`), paired position by position; None otherwise."""
+    lns = [ln for ln in text.split("\n") if ln.strip()]
+    for i in range(len(lns) - 1):
+        digits = C.squash(_LEVEL_WORDS.sub("", lns[i]))
+        if not (3 <= len(digits) <= 5 and digits == "12345"[:len(digits)]):
+            continue
+        thr = [C.parse_ladder_entry(e) for e in C.split_entries(lns[i + 1])]
+        if len(thr) != len(digits) or any(lv is not None or t is None for lv, t, _ in thr):
+            continue
+        return [(k + 1, t, raw) for k, (_, t, raw) in enumerate(thr)]
+    return None
 
 
 def _pair_loose(entries):

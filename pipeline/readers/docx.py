@@ -1,6 +1,14 @@
 """Word (.docx) reader: paragraphs and tables in body order, merges resolved, nested tables,
 shaded cells.
 
+A table nested in a cell of a grid (a table of several rows whose cell shares its row with other
+cells: a ladder `ระดับ 1 | ร้อยละ 70` inside the `เกณฑ์การให้คะแนน` cell) is part of that cell's
+value: its rows are lines of the cell's text where the table stands, each row's cells joined by a
+space, and it is not kept as a table of its own (extractors lift every ``Cell.tables`` entry out as
+a block after the outer table, which would read it twice). A table nested in a frame (a cell alone
+in its row, or a table of one row: a form laid out inside a box) stays a table of its own in
+``Cell.tables``, its text not in the frame cell's.
+
 The package is opened here with lxml (the parts python-docx would parse, found the same way
 through the relationships, parsed with the same parser settings) rather than through python-docx's
 proxy objects, which cost more than the reading itself. The table grid is resolved here from
@@ -602,7 +610,8 @@ def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Tabl
     open_v: dict[int, Cell] = {}
     n_rows = 0
     n_cols = len(tbl.findall(W + "tblGrid/" + W + "gridCol"))
-    for r, tr in enumerate(_kids(tbl, _ROW_TAG)):
+    trs = _kids(tbl, _ROW_TAG)
+    for r, tr in enumerate(trs):
         tcs, trprs = [], []
         for x in tr[:]:
             tag = x.tag
@@ -613,6 +622,8 @@ def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Tabl
             elif tag in _CONTAINERS:
                 tcs.extend(_kids(x, _CELL_TAG))
         start = col = _grid_before(trprs) if trprs else 0
+        # a nested table in a cell beside others, in a table of several rows, is the cell's value
+        fold = len(tcs) > 1 and len(trs) > 1
         for tc in tcs:
             tcPr = None
             content = []                    # (tag, element) of the paragraphs and tables
@@ -627,6 +638,7 @@ def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Tabl
                     content.extend((x.tag, x) for x in _kids(child, _BLOCK_TAGS))
             span, vmerge, shaded = _tc_props(tcPr) if tcPr is not None else (1, None, False)
             paras, nested = [], []
+            folded: Optional[dict[int, str]] = None     # paras index -> repaired nested row
             for tag, child in content:
                 if tag == _P:
                     if not len(child):          # an empty paragraph: no text, no shading
@@ -639,11 +651,27 @@ def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Tabl
                         shaded = _is_fill(shd)
                 else:
                     t = _read_table(child, warnings, depth + 1, num)
-                    if t is not None:
+                    if t is None:
+                        continue
+                    if not fold:
                         nested.append(t)
+                        continue
+                    if folded is None:
+                        folded = {}
+                    for raw_line, text_line in _row_lines(t, nested):
+                        folded[len(paras)] = text_line
+                        paras.append(raw_line)
             raw = "\n".join(paras).strip("\n")
             if not raw:
                 text = ""
+            elif folded:
+                lines = []
+                for k, para in enumerate(paras):
+                    if k in folded:
+                        lines.append(folded[k])
+                    else:
+                        lines.extend(repair_thai(x.strip()) for x in para.split("\n"))
+                text = "\n".join(lines).strip("\n")
             elif "\n" not in raw:
                 text = repair_thai(raw.strip()).strip("\n")
             else:
@@ -675,3 +703,28 @@ def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Tabl
     if not cells:
         return None
     return Table(cells=cells, n_rows=n_rows, n_cols=n_cols)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(x.strip() for x in text.split("\n") if x.strip())
+
+
+def _row_lines(table: Table, kept: list) -> list[tuple[str, str]]:
+    """A nested table's rows as lines of its cell's text, (raw, repaired): each row's cells (their
+    lines, merged cells once, at their top row) joined by a space; empty rows left out. Tables kept
+    in its cells (frames) are added to ``kept``."""
+    out = []
+    for row in table.rows():
+        raws, texts = [], []
+        for c in row:
+            if c is None:
+                continue
+            if c.tables:
+                kept.extend(c.tables)
+            t = _one_line(c.text)
+            if t:
+                texts.append(t)
+                raws.append(_one_line(c.raw))
+        if texts:
+            out.append((" ".join(x for x in raws if x), " ".join(texts)))
+    return out
