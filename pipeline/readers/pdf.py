@@ -18,6 +18,9 @@ rate: ``(cid:N)`` glyphs, wrong characters); PDFium's is close to exact. So, onc
   are joined: a trailing space in the file means the line broke at a space; none means a
   break inside Thai text (no space) or at a full line's end (see _wrap_joint); paragraphs
   end at list items, indents, paragraph spacing, font changes and deliberate short lines;
+- a glyph drawn outside its clip area (invisible) goes to the cell it is clipped to: a heading
+  row repeated on a new page is drawn shorter than its text, the rest of which lies, clipped
+  away, over the row below;
 - blocks are sorted top to bottom; a table that goes on at the top of the next page with the
   same columns is continued (repeated heading rows dropped, rows cut by the page break
   rejoined; cells keep their own page numbers).
@@ -58,6 +61,10 @@ class _Char:
     gen: bool = False      # a space PDFium inferred from a gap (no space glyph in the file)
     font: str = ""         # font family (subset tag and style removed)
     bold: bool = False
+    # the area the glyph is clipped to, when the glyph is drawn outside it (not visible): a
+    # heading row repeated on a new page is drawn shorter than its text, whose last lines
+    # then lie, clipped away, over the row below
+    clip: Optional[tuple] = None
 
 
 def _space_gaps(chars: list[_Char]) -> tuple[float, float]:
@@ -404,6 +411,60 @@ class _Fonts:
         return hit
 
 
+class _Clips:
+    """The clip area of each text object (its bounding box on the page, the intersection of
+    the object's clip paths), looked up once per text object."""
+
+    def __init__(self, frame: "_Frame"):
+        import ctypes
+        self.frame = frame
+        self._by_object: dict[int, Optional[tuple]] = {}
+        self._x, self._y = ctypes.c_float(), ctypes.c_float()
+
+    def box(self, raw_tp, i: int) -> Optional[tuple]:
+        import pypdfium2.raw as raw
+        if _Fonts._object_address:
+            key = _Fonts._object_address(raw_tp, i)     # the fast lookup (see _Fonts)
+            if key in self._by_object:
+                return self._by_object[key]
+        obj = raw.FPDFText_GetTextObject(raw_tp, i)
+        if not obj:
+            return None
+        key = self._key(obj)
+        if key in self._by_object:
+            return self._by_object[key]
+        out = None
+        clip = raw.FPDFPageObj_GetClipPath(obj)     # owned by the page: not to be freed
+        n = raw.FPDFClipPath_CountPaths(clip) if clip else -1
+        for p in range(max(0, n)):
+            pts = []
+            for s in range(max(0, raw.FPDFClipPath_CountPathSegments(clip, p))):
+                seg = raw.FPDFClipPath_GetPathSegment(clip, p, s)
+                if seg and raw.FPDFPathSegment_GetPoint(seg, self._x, self._y):
+                    pts.append(self.frame.pt(self._x.value, self._y.value))
+            if not pts:
+                continue
+            b = (min(x for x, _ in pts), min(y for _, y in pts),
+                 max(x for x, _ in pts), max(y for _, y in pts))
+            out = b if out is None else (max(out[0], b[0]), max(out[1], b[1]),
+                                         min(out[2], b[2]), min(out[3], b[3]))
+        self._by_object[key] = out
+        return out
+
+    @staticmethod
+    def _key(obj) -> int:
+        import ctypes
+        return ctypes.cast(obj, ctypes.c_void_p).value or 0
+
+
+def _clipped_away(c: _Char, clip: Optional[tuple]) -> bool:
+    """Whether the glyph is drawn outside its clip area (so not visible on the page)."""
+    if clip is None or clip[2] < clip[0] or clip[3] < clip[1]:
+        return False
+    x = (c.ax0 + c.ax1) / 2
+    return not (clip[0] - 0.5 <= x <= clip[2] + 0.5 and clip[1] - 0.5 <= c.cy <= clip[3] + 0.5)
+
+
 def _page_chars(tp, frame: "_Frame") -> list[_Char]:
     import ctypes
 
@@ -418,6 +479,7 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
     loose = raw.FS_RECTF()
     raw_tp = tp.raw
     fonts = _Fonts()
+    clips = _Clips(frame)
     # unrotated page: the frame's mapping is a shift and a flip (inlined: called per char)
     plain = frame.rot == 0
     cl, ch_top = frame.cl, frame.cb + frame.h
@@ -443,9 +505,14 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
         # text direction as displayed: PDFium's angle is in user space, /Rotate turns it back
         angle = raw.FPDFText_GetCharAngle(raw_tp, i)
         rot = (round(max(angle, 0.0) / (math.pi / 2)) + frame.rot // 90) % 4
-        out.append(_Char(ch, tx0, top, tx1, bottom, is_mark(ch) or ch == "\u0e33", ax0, ax1,
-                         (ty0 + ty1) / 2, rot, raw.FPDFText_GetFontSize(raw_tp, i), gen,
-                         *(fonts.style(raw_tp, i) if not gen else ("", False))))
+        c = _Char(ch, tx0, top, tx1, bottom, is_mark(ch) or ch == "\u0e33", ax0, ax1,
+                  (ty0 + ty1) / 2, rot, raw.FPDFText_GetFontSize(raw_tp, i), gen,
+                  *(fonts.style(raw_tp, i) if not gen else ("", False)))
+        if not gen and not ch.isspace():
+            clip = clips.box(raw_tp, i)
+            if _clipped_away(c, clip):
+                c.clip = clip
+        out.append(c)
     return out
 
 
@@ -952,6 +1019,17 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
     return texts, raws, paras
 
 
+def _cell_key(grids: list[_Grid], x: float, y: float) -> Optional[tuple]:
+    """(grid, row, col) of the table cell holding the point, or None."""
+    for gi, g in enumerate(grids):
+        bx0, bt, bx1, bb = g.bbox
+        if bx0 <= x <= bx1 and bt <= y <= bb:
+            start = g.cell_at(x, y)
+            if start is not None:
+                return (gi,) + start
+    return None
+
+
 def _runs_on(prev: _Char, c: _Char) -> bool:
     """c follows prev in the same line with no gap: one run of text (cell padding always
     leaves a gap between the texts of two cells)."""
@@ -967,20 +1045,29 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
     outside: list[_Char] = []
     last_base_cell = None
     prev: Optional[_Char] = None      # the last character placed, for runs crossing a border
+    clipped_cells: set[tuple] = set()   # cells whose text is drawn shorter than it is
+    last_clip_key = None                # the cell the last glyph was clipped to
     for c in chars:
         if c.mark and last_base_cell is not None:
             key = last_base_cell
         else:
-            key = None
-            cx, cy = (c.x0 + c.x1) / 2, c.cy
-            for gi, g in enumerate(grids):
-                bx0, bt, bx1, bb = g.bbox
-                if bx0 <= cx <= bx1 and bt <= cy <= bb:
-                    start = g.cell_at(cx, cy)
-                    if start is not None:
-                        key = (gi,) + start
-                        break
-            if key != last_base_cell and last_base_cell is not None and prev is not None \
+            key = _cell_key(grids, (c.x0 + c.x1) / 2, c.cy)
+            clip_key = None
+            if c.clip is not None and not c.mark:
+                # a glyph clipped away belongs to the cell it is clipped to (the end of a
+                # repeated heading drawn shorter than its text), not to the row it lies over
+                clip_key = _cell_key(grids, (c.clip[0] + c.clip[2]) / 2,
+                                     (c.clip[1] + c.clip[3]) / 2)
+            elif c.ch.isspace() and last_clip_key is not None and prev is not None and \
+                    abs(c.cy - prev.cy) <= 0.5 * max(1.0, c.size or (c.bottom - c.top)):
+                clip_key = last_clip_key        # a space between clipped glyphs
+            if not c.ch.isspace() and not c.mark:
+                last_clip_key = clip_key
+            if clip_key is not None:
+                if clip_key != key:
+                    clipped_cells.add(clip_key)
+                key = clip_key
+            elif key != last_base_cell and last_base_cell is not None and prev is not None \
                     and key is not None and key[0] == last_base_cell[0] \
                     and _runs_on(prev, c):
                 # text running on from the cell to its left without a break (a spreadsheet
@@ -1018,6 +1105,7 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
                         page=page_no, bbox=tuple(round(v, 2) for v in b),
                         shaded=(r, col) in g.shaded)
             cell._tail_space = tail_space     # for rows that a page break splits
+            cell._clipped = (gi, r, col) in clipped_cells     # for repeated headings
             cells.append(cell)
         cells.sort(key=lambda c: (c.row, c.col))
         t = Table(cells=cells, n_rows=len(g.ys) - 1, n_cols=len(g.xs) - 1, page=page_no,
@@ -1298,18 +1386,44 @@ def _continue_tables(doc: Document) -> None:
 
 def _repeated_heading_rows(t: Table, prev: Table) -> int:
     """How many of the table's first rows repeat the previous part's first rows (a heading
-    row marked to repeat on every page)."""
+    row marked to repeat on every page): the same cells with the same texts (whitespace
+    aside), a repeated heading cell drawn shorter than its text showing only its start."""
     k = 0
     while k < min(t.n_rows - 1, prev.n_rows - 1, 5):
         a, b = _row_texts(t, k), _row_texts(prev, k)
         if not any(a) or len(a) != len(b):
             break
-        # near-equal: a glyph overflowing a narrow heading cell may land in the next row
-        from rapidfuzz.distance import Levenshtein
-        if Levenshtein.normalized_similarity("|".join(map(_norm, a)), "|".join(map(_norm, b))) < 0.93:
-            break
+        if not _same_cells(t, prev, k):
+            # near-equal: a glyph overflowing a narrow heading cell may land in the next row
+            from rapidfuzz.distance import Levenshtein
+            if Levenshtein.normalized_similarity("|".join(map(_norm, a)),
+                                                 "|".join(map(_norm, b))) < 0.93:
+                break
         k += 1
     return k
+
+
+def _same_cells(t: Table, prev: Table, k: int) -> bool:
+    """Row k of the continuation has the cells of the previous part's row k, each with the
+    same text, or with the start of it where the repeated cell is drawn shorter than the
+    original (its last lines clipped away)."""
+    orig = {c.col: c for c in prev.cells if c.row == k}
+    cells = [c for c in t.cells if c.row == k]
+    if len(cells) != len(orig):
+        return False
+    for c in cells:
+        o = orig.get(c.col)
+        if o is None or o.colspan != c.colspan:
+            return False
+        shown, full = _norm(c.text), _norm(o.text)
+        if shown == full:
+            continue
+        shorter = getattr(c, "_clipped", False) or (
+            c.bbox is not None and o.bbox is not None and
+            c.bbox[3] - c.bbox[1] < o.bbox[3] - o.bbox[1] - 1)
+        if not (shown and shorter and full.startswith(shown)):
+            return False
+    return True
 
 
 def _strip_heading_overflow(prev: Table, cont: Table, k: int) -> None:
