@@ -388,8 +388,6 @@ def _numbered_steps(lines: list[Line]) -> set[int]:
     return set(run) if len(run) >= 2 and len(run) <= max(step_nos, default=0) else set()
 
 
-# the indicator's weight (`น้ำหนัก : ร้อยละ 5`); the vocabulary's `weight` labels when it has them
-_WEIGHT_LABELS = ["ค่าน้ำหนัก", "น้ำหนัก"]
 _NUMBER = re.compile(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?")
 
 
@@ -429,7 +427,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
     step_tables: dict[int, Optional[dict[str, int]]] = {}
     numbered = _numbered_steps(lines)
     prose = _prose_steps(lines)
-    weight_labels = labels.get("weight") or _WEIGHT_LABELS
+    weight_labels = labels["weight"]      # the indicator's weight (`น้ำหนัก : ร้อยละ 5`)
     for i_ln, ln in enumerate(lines):
         if ln.table is not None and (not tables or tables[-1] is not ln.table):
             tables.append(ln.table)

@@ -52,7 +52,8 @@ class Record:
     level: Optional[int] = None           # milestone: first level requiring the step
     deadline: str = ""                    # YYYY-MM-DD
     completed: str = ""                   # YYYY-MM-DD
-    status: str = ""                      # milestone: done | not_done | unknown
+    status: str = ""                      # done | not_done | unknown (milestone; activity when
+                                          # the plan reports results)
     budget_thb: Optional[int] = None
     budget_raw: str = ""
     responsible: str = ""
