@@ -74,6 +74,13 @@ def _label_pattern(name: str) -> re.Pattern:
 
 
 _BARE_NO = re.compile(r"[0-9๐-๙]{1,2}")
+_STEP_BANNER = re.compile(r"ขั้นตอน|milestone", re.I)
+
+
+@lru_cache(maxsize=1)
+def _step_role() -> dict[str, list[str]]:
+    # one dict for every call: the header matcher caches per vocabulary object
+    return {"step": C.vocab(FORM)["step"]}
 
 
 def matrix_header(t: Table, rows: Optional[list] = None) -> Optional[tuple[int, dict[int, int]]]:
@@ -84,7 +91,7 @@ def matrix_header(t: Table, rows: Optional[list] = None) -> Optional[tuple[int, 
     `๑ ๒ ๓ ๔ ๕`, the level column (`คะแนน`) beside it often merged down over both rows."""
     if rows is None:
         rows = t.rows(limit=5)
-    step_role = {"step": C.vocab(FORM)["step"]}
+    step_role = _step_role()
     for r in range(min(4, len(rows))):
         found = {}
         for c in rows[r]:
@@ -99,16 +106,19 @@ def matrix_header(t: Table, rows: Optional[list] = None) -> Optional[tuple[int, 
             continue
         # `ขั้นตอนที่` over a row of bare step numbers: the numbers under the banner, which
         # reaches over its merged columns and over the empty cells after it (a PDF loses merges)
+        numbers = {c.col: int(C.digits(t)) for c in rows[r + 1]
+                   if c is not None and _BARE_NO.fullmatch(t := c.text.strip())}
+        seq = [numbers[col] for col in sorted(numbers)]
+        if not any(a == 1 and b == 2 for a, b in zip(seq, seq[1:])):
+            continue    # no `1 2 …` under this row (most tables): no banner to look for
         for b in rows[r]:
             if b is None or not b.text.strip() or not (
-                    re.search(r"ขั้นตอน|milestone", b.text, re.I)
-                    or C.match_role(b.text, step_role)[0]):
+                    _STEP_BANNER.search(b.text) or C.match_role(b.text, step_role)[0]):
                 continue
             end = b.col + b.colspan
             while end < len(rows[r]) and (rows[r][end] is None or not rows[r][end].text.strip()):
                 end += 1
-            nums = {c.col: int(C.digits(C.clean(c.text))) for c in rows[r + 1]
-                    if c is not None and b.col <= c.col < end and _BARE_NO.fullmatch(C.clean(c.text))}
+            nums = {col: n for col, n in numbers.items() if b.col <= col < end}
             if len(nums) >= 2 and sorted(nums.values()) == list(range(1, len(nums) + 1)):
                 return r + 1, nums
     return None
