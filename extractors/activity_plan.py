@@ -580,9 +580,6 @@ _DONE = re.compile(r"แล้ว\s*เสร็จ|เสร็จ\s*สิ้�
 _TICK = re.compile(r"^\s*[✓✔√☑]")
 _PERCENT = re.compile(r"ร้อยละ\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)|([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*%")
 _FILLER = re.compile(r"[\s()（）\[\]:：.,✓✔√☑]|เมื่อ|วันที่|ณ")
-# a day written in a result (`แล้วเสร็จ 20/10/2568`, `เมื่อ 15 ธ.ค. 67`)
-_RESULT_DAY = re.compile(r"[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{1,2}\s*/\s*[0-9๐-๙]{2,4}"
-                         r"|[0-9๐-๙]{1,2}\s*[ก-ฮ][ก-๙.]*\.?\s*(?:พ\s*\.\s*ศ\s*\.\s*)?[0-9๐-๙]{2,4}")
 
 
 def read_result(text: str, fy: Optional[int]) -> tuple[str, str]:
@@ -601,7 +598,7 @@ def read_result(text: str, fy: Optional[int]) -> tuple[str, str]:
         if v is not None and v < 100:
             return "not_done", ""       # `ดำเนินการแล้ว ร้อยละ 60`: under way, not done
     status = "done" if (_DONE.search(t) or _TICK.match(t)) else "unknown"
-    for m in _RESULT_DAY.finditer(t):
+    for m in C.DAY_WRITTEN.finditer(t):
         dv = C.N().parse_date(C.clean(m.group(0)), fy)
         if not (dv.ok and dv.granularity == "day" and dv.start is not None):
             continue

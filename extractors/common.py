@@ -479,6 +479,13 @@ _FY_ANY = re.compile(r"ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\
 _FY_EN = re.compile(r"(?<![A-Za-z])(?:FY|Fiscal\s+Year)\s*[.:]?\s*([0-9]{4})(?![0-9])", re.I)
 
 
+# A day written inside a result or a sentence: `20/10/2568`, `๓๑.๑๒.๖๘`, `20 เม.ย. 2568`,
+# `5 ม.ค. พ.ศ. 2569` (read with the date normaliser afterwards; this only finds the candidates)
+DAY_WRITTEN = re.compile(
+    r"(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{2,4}(?![0-9๐-๙])"
+    r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[ก-๙][ก-๙.]*\s*(?:พ\s*\.\s*ศ\s*\.\s*)?[0-9๐-๙]{2,4}")
+
+
 def find_fiscal_year(text: str) -> Optional[int]:
     def ok(y: int) -> bool:
         return 2400 <= y <= 2700

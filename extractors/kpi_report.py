@@ -268,10 +268,6 @@ def has_prose_milestones(doc: Document) -> bool:
 _DONE = re.compile(r"ดำเนินการแล้วเสร็จ|แล้วเสร็จ|ดำเนินการแล้ว|เสร็จสิ้น|ผ่าน|done|completed", re.I)
 # `คาดว่าจะแล้วเสร็จ …`: finishing is expected, not reported
 _NOT_DONE = re.compile(r"ยังไม่|ไม่แล้วเสร็จ|ไม่ได้ดำเนินการ|ไม่ผ่าน|อยู่ระหว่าง|คาดว่า|จะแล้วเสร็จ|not done|pending", re.I)
-
-
-_DAY_DATE = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{2,4}(?![0-9๐-๙])"
-                       r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[ก-๙][ก-๙.]*\s*(?:พ\.\s*ศ\.\s*)?[0-9๐-๙]{2,4}")
 # words that make the date after them a plan, not a completion (`คาดว่าจะแล้วเสร็จ 31 มี.ค. 69`)
 _PLANNED = re.compile(r"(?:กำหนด|ภายใน|คาดว่า|ตั้งแต่|จะ)[^0-9๐-๙]*$")
 
@@ -292,7 +288,7 @@ def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
         return status, completed, craw
     # a day reported in a completion column or a result text (`๑๕/๑๐/๖๘`, `ดำเนินการแล้วเสร็จ
     # 05/01/2569`, `✓ (5 ม.ค. 69)`) is the day the step was done; a planned day is not
-    for m in _DAY_DATE.finditer(joined):
+    for m in C.DAY_WRITTEN.finditer(joined):
         if _PLANNED.search(joined[max(0, m.start() - 24):m.start()]):
             continue
         dv = C.N().parse_date(C.clean(m.group(0)), fy)
