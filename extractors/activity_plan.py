@@ -573,10 +573,6 @@ def _fixed_text(raw: str, d: date) -> str:
 
 # ---------------------------------------------------------------- results
 
-# `ยังไม่แล้วเสร็จ` holds `แล้วเสร็จ`: the not-done words are tried first
-_NOT_DONE = re.compile(r"ยัง\s*ไม่|ไม่\s*แล้ว\s*เสร็จ|ไม่\s*ได้\s*ดำเนิน|ไม่\s*เสร็จ|อยู่\s*ระหว่าง|กำลัง\s*ดำเนิน|"
-                       r"not\s+(?:yet\s+)?(?:done|started|completed)|in\s+progress|pending|ongoing", re.I)
-_DONE = re.compile(r"แล้ว\s*เสร็จ|เสร็จ\s*สิ้น|เสร็จ\s*แล้ว|ดำเนินการ\s*แล้ว|\bdone\b|completed?\b|finished", re.I)
 _TICK = re.compile(r"^\s*[✓✔√☑]")
 _PERCENT = re.compile(r"ร้อยละ\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)|([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*%")
 _FILLER = re.compile(r"[\s()（）\[\]:：.,✓✔√☑]|เมื่อ|วันที่|ณ")
@@ -590,14 +586,14 @@ def read_result(text: str, fy: Optional[int]) -> tuple[str, str]:
     t = C.clean(text)
     if not t:
         return "unknown", ""
-    if _NOT_DONE.search(t):
+    if C.RESULT_NOT_DONE.search(t):
         return "not_done", ""
     pct = _PERCENT.search(t)
     if pct:
         v = C.amount_value(pct.group(1) or pct.group(2))
         if v is not None and v < 100:
             return "not_done", ""       # `ดำเนินการแล้ว ร้อยละ 60`: under way, not done
-    status = "done" if (_DONE.search(t) or _TICK.match(t)) else "unknown"
+    status = "done" if (C.RESULT_DONE.search(t) or _TICK.match(t)) else "unknown"
     for m in C.DAY_WRITTEN.finditer(t):
         dv = C.N().parse_date(C.clean(m.group(0)), fy)
         if not (dv.ok and dv.granularity == "day" and dv.start is not None):

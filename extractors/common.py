@@ -479,6 +479,15 @@ _FY_ANY = re.compile(r"ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\
 _FY_EN = re.compile(r"(?<![A-Za-z])(?:FY|Fiscal\s+Year)\s*[.:]?\s*([0-9]{4})(?![0-9])", re.I)
 
 
+# What a reported result says of a step or an activity, tried not-done first (`ยังไม่แล้วเสร็จ`
+# holds `แล้วเสร็จ`; `คาดว่าจะแล้วเสร็จ` expects the end, it does not report it)
+RESULT_NOT_DONE = re.compile(
+    r"ยัง\s*ไม่|ไม่\s*แล้ว\s*เสร็จ|ไม่\s*ได้\s*ดำเนิน|ไม่\s*เสร็จ|ไม่\s*ผ่าน|อยู่\s*ระหว่าง|กำลัง\s*ดำเนิน|"
+    r"คาดว่า|จะ\s*แล้ว\s*เสร็จ|not\s+(?:yet\s+)?(?:done|started|completed)|in\s+progress|pending|ongoing",
+    re.I)
+RESULT_DONE = re.compile(r"แล้ว\s*เสร็จ|เสร็จ\s*สิ้น|เสร็จ\s*แล้ว|ดำเนินการ\s*แล้ว|ผ่าน|\bdone\b|completed?\b|"
+                         r"finished", re.I)
+
 # A day written inside a result or a sentence: `20/10/2568`, `๓๑.๑๒.๖๘`, `20 เม.ย. 2568`,
 # `5 ม.ค. พ.ศ. 2569` (read with the date normaliser afterwards; this only finds the candidates)
 DAY_WRITTEN = re.compile(

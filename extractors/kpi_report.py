@@ -265,9 +265,6 @@ def has_prose_milestones(doc: Document) -> bool:
     return any(_KPI_LINE.match(t) or _label(t, labels) is not None for t in texts[:first])
 
 
-_DONE = re.compile(r"ดำเนินการแล้วเสร็จ|แล้วเสร็จ|ดำเนินการแล้ว|เสร็จสิ้น|ผ่าน|done|completed", re.I)
-# `คาดว่าจะแล้วเสร็จ …`: finishing is expected, not reported
-_NOT_DONE = re.compile(r"ยังไม่|ไม่แล้วเสร็จ|ไม่ได้ดำเนินการ|ไม่ผ่าน|อยู่ระหว่าง|คาดว่า|จะแล้วเสร็จ|not done|pending", re.I)
 # words that make the date after them a plan, not a completion (`คาดว่าจะแล้วเสร็จ 31 มี.ค. 69`)
 _PLANNED = re.compile(r"(?:กำหนด|ภายใน|คาดว่า|ตั้งแต่|จะ)[^0-9๐-๙]*$")
 
@@ -279,9 +276,9 @@ def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
     written = [C.clean(t) for t in texts if t and t.strip()]
     if written and all(t in C.DASHES for t in written):
         return "not_done", "", ""    # the report lists the step with `-`: nothing done yet
-    if _NOT_DONE.search(joined):
+    if C.RESULT_NOT_DONE.search(joined):
         status = "not_done"
-    elif _DONE.search(joined) or any(is_mark(t) for t in texts):
+    elif C.RESULT_DONE.search(joined) or any(is_mark(t) for t in texts):
         status = "done"
     completed, craw = "", ""
     if status == "not_done":
