@@ -414,7 +414,8 @@ def _process_file(path, rel: str, settings: Settings, sha256: str,
     fr = FileResult(source_file=rel, format=doc.format or fmt, sha256=sha256, size_bytes=size,
                     pages=doc.page_count, tables=len(doc.tables()),
                     encoding=doc.encoding or "",
-                    pages_without_text=";".join(str(n) for n in doc.pages_without_text()))
+                    pages_without_text=";".join(str(n) for n in doc.pages_without_text()),
+                    warnings="; ".join(doc.warnings))
     try:
         from extractors import extract
         from schemas import ExtractContext

@@ -128,6 +128,8 @@ class FileResult:
     agency: str = ""
     fiscal_year: Optional[int] = None
     pages_without_text: str = ""         # ";"-joined page numbers to send to OCR
+    warnings: str = ""                   # the reader's notes ("; "-joined): formula cells without
+                                         # a saved result, damaged bytes, pages it could not read
 
 
 def columns(cls) -> list[str]:

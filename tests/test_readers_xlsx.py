@@ -185,6 +185,16 @@ def test_formulas_without_saved_results_are_reported(tmp_path):
     doc = read_document(p)
     assert doc.tables()[0].grid()[3] == ["รวม", ""]
     assert any("1 formula cell" in w and "น้ำหนัก" in w for w in doc.warnings)
+    # and the run says so in files.csv, beside the file it concerns
+    from datetime import date
+
+    from pipeline import batch
+    from test_batch import read_csv
+    batch.run(tmp_path, tmp_path / "out", batch.Settings(as_of=date(2025, 10, 15), progress=False,
+                                                         use_cache=False))
+    (row,) = read_csv(tmp_path / "out" / "files.csv")
+    assert row["source_file"] == "formula.xlsx" and row["status"] == "ok"
+    assert "1 formula cell(s) without a saved result" in row["warnings"]
 
 
 # --- The reader reads the workbook XML itself; these check it against what openpyxl gives ---

@@ -303,7 +303,7 @@ def _read_pdf(path: Path, limits: ReadLimits) -> Document:
     _continue_tables(doc)
     no_text = doc.pages_without_text()
     if no_text:
-        doc.warnings.append("pages without a text layer (scanned; need OCR): "
+        doc.warnings.append("pages without a text layer (blank, or scanned and needing OCR): "
                             + ", ".join(map(str, no_text)))
     return doc
 
