@@ -7,6 +7,7 @@ cluster (``pip install 'thaiforms[dask]'``).
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -139,7 +140,16 @@ class LocalExecutor:
         if not pending:
             return
         if self.prepare is not None and ctx.get_start_method() == "fork":
-            self.prepare()
+            # The collector would run ~40 times over the objects the imports create, none of
+            # them garbage worth the walk; frozen afterwards, they are skipped by every later
+            # collection in the parent and in the workers forked from it (6% of a DOCX run's
+            # start-up in instructions, bench/README eleventh round).
+            gc.disable()
+            try:
+                self.prepare()
+            finally:
+                gc.freeze()
+                gc.enable()
         new = lambda: _Worker(ctx, self.work, self.settings)  # noqa: E731
         workers = [new() for _ in range(self.jobs)]
 
