@@ -18,6 +18,7 @@ from . import recognize as R
 
 @dataclass
 class Meta:
+    """A document's agency, fiscal year and searchable text."""
     source_file: str
     agency: str
     fiscal_year: Optional[int]

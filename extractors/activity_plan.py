@@ -45,6 +45,7 @@ _MARK_RUN = re.compile(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<
 
 @dataclass
 class Gantt:
+    """The month (or quarter) each column of an activity plan's timeline stands for."""
     month_of_col: dict[int, int] = field(default_factory=dict)   # column -> calendar month
     fiscal_year: Optional[int] = None
     year_of_col: dict[int, int] = field(default_factory=dict)    # CE year a header cell states
@@ -319,6 +320,7 @@ def _quarter_row(table: Table, max_rows: int
 
 @dataclass
 class RawRow:
+    """One activity row's cell texts by role, before they are read."""
     table: Table
     row: int
     item: str = ""
@@ -464,6 +466,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
 
 @dataclass
 class DateRead:
+    """A date text read into possible periods, best first."""
     raw: str
     status: str = ""
     options: list[tuple[date, date]] = field(default_factory=list)  # best first

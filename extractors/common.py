@@ -132,6 +132,7 @@ _DOTTED = re.compile(r"^\s*([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)(\s?
 
 @dataclass
 class ItemNo:
+    """A row's item number split from its text ("1.2 ร้อยละของ…")."""
     kind: str          # group | plain | dotted | paren | ""
     number: str        # normalised item_no ("1.2", "(3)", "2")
     rest: str          # the text after the number
@@ -339,6 +340,7 @@ def _match_role(text: str, roles: _Vocab, threshold: float) -> tuple[str, float]
 
 @dataclass
 class HeaderMap:
+    """Which columns of a table hold which role, and where its header ends."""
     roles: dict[str, int] = field(default_factory=dict)        # role -> first column
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # role -> [c0, c1)
     rows: int = 0                                              # first row after the header

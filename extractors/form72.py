@@ -48,6 +48,7 @@ _TOTAL_ROW = re.compile(r"^(?:(?:ผล|ยอด)?รวม(?:ทั้งส�
 
 @dataclass
 class _Kpi:
+    """A form 7.2 indicator with the ladder entries gathered for it."""
     rec: Record
     row: int
     entries: list[tuple[Optional[int], Optional[float], str]] = field(default_factory=list)

@@ -54,6 +54,7 @@ def split_run(run: str) -> Optional[list[float]]:
 
 @dataclass
 class Ladder:
+    """A scoring ladder found in text: its label and five threshold values."""
     label: str
     values: list[float]
     raw: str
@@ -126,6 +127,7 @@ def _numbered_row(row: list[str], roles: dict[str, int]) -> bool:
 
 @dataclass
 class _Sub:
+    """A sub-indicator and where it starts in the text."""
     rec: Record
     group: str
     pos: int

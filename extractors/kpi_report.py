@@ -25,6 +25,7 @@ _LEVEL_CELL = re.compile(r"^\s*(?:ระดับ(?:คะแนน)?\s*(?:ท�
 
 @dataclass
 class Line:
+    """A paragraph, or a table row with its cells, in reading order."""
     text: str                  # cells joined by TAB for table rows
     cells: list[str]
     page: Optional[int]

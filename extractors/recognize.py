@@ -15,6 +15,7 @@ TABLE_FORMS = ("form72", "activity_plan")
 
 @dataclass
 class TableForm:
+    """A table with the form it was recognised as and its header."""
     table: Table
     form: str
     header: C.HeaderMap

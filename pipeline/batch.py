@@ -48,6 +48,7 @@ _NOT_SUBMISSION_EXT = {"py", "json", "md", "markdown", "rst", "yaml", "yml", "to
 
 @dataclass(frozen=True)
 class Settings:
+    """The options of one run, as given on the command line."""
     fiscal_year: Optional[int] = None          # --fiscal-year, used when a document states none
     as_of: date = field(default_factory=date.today)
     jobs: int = 1
@@ -132,6 +133,7 @@ def make_outcome(fr: FileResult, records=(), findings=(), as_of: Optional[date] 
 
 @dataclass
 class Task:
+    """One file to read (or one cached extraction to validate again): the unit of work."""
     path: str
     rel: str
     sha256: str = ""
@@ -141,6 +143,7 @@ class Task:
 
 @dataclass
 class RunResult:
+    """Counts for the run's closing line."""
     files: int = 0
     ok: int = 0
     failed: int = 0
@@ -164,6 +167,7 @@ class RunResult:
 
 @dataclass(slots=True)  # one per file for the whole run: small (≈0.5 kB with its strings)
 class Entry:
+    """One file found under INPUT_DIR, kept from the walk to files.csv."""
     rel: str
     path: str
     size: Optional[int] = None

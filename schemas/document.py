@@ -17,6 +17,7 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 @dataclass
 class Paragraph:
+    """A run of text outside tables, with its page and position."""
     text: str                      # Thai-repaired, wrapped lines joined
     raw: str = ""                  # as extracted, before repair
     page: Optional[int] = None     # 1-based PDF page; None for formats without pages
@@ -41,6 +42,7 @@ class Cell:
 
 @dataclass
 class Table:
+    """A table as a grid of cells, with its page and position."""
     cells: list[Cell]
     n_rows: int
     n_cols: int
@@ -106,6 +108,7 @@ Block = Union[Paragraph, Table]
 
 @dataclass
 class Page:
+    """One PDF page, XLSX sheet, or the whole of a format without pages."""
     number: Optional[int]          # 1-based PDF page number; None where the format has no pages
     blocks: list[Block] = field(default_factory=list)
     width: Optional[float] = None
@@ -116,6 +119,7 @@ class Page:
 
 @dataclass
 class Document:
+    """What every reader produces: the pages of one file, in reading order."""
     path: str                      # path as given to the reader
     format: str                    # "pdf", "docx", "xlsx", "txt", "tsv", "csv"
     pages: list[Page] = field(default_factory=list)

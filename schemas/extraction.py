@@ -13,6 +13,7 @@ from .records import Record
 
 @dataclass
 class ExtractContext:
+    """What an extractor is told beside the document."""
     source_file: str                      # relative to INPUT_DIR, "/" separators
     fiscal_year: Optional[int] = None     # --fiscal-year: used only if the document states none
     agency_fallback: str = ""             # first folder under INPUT_DIR, else ""
@@ -20,6 +21,7 @@ class ExtractContext:
 
 @dataclass
 class Location:
+    """Where a value was found: page, table and row."""
     page: Optional[int] = None
     table: Optional[int] = None
     row: Optional[int] = None
@@ -90,6 +92,7 @@ class WeightGroup:
 
 @dataclass
 class Extraction:
+    """Everything the extractors found in one document, before validation."""
     source_file: str
     agency: str = ""
     fiscal_year: Optional[int] = None

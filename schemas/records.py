@@ -20,6 +20,7 @@ def _internal(default=None, factory=None):
 
 @dataclass
 class Record:
+    """One KPI, activity or milestone: a row of records.csv (contract columns first)."""
     # --- contract columns, in contract order ---
     record_type: str                      # kpi | activity | milestone
     source_file: str = ""
@@ -93,6 +94,7 @@ class Record:
 
 @dataclass
 class Finding:
+    """One rule a record breaks, or a note on it: a row of findings.csv."""
     source_file: str
     page: Optional[int]
     table: Optional[int]
@@ -111,6 +113,7 @@ class Finding:
 
 @dataclass
 class FileResult:
+    """What became of one input file: a row of files.csv."""
     source_file: str
     format: str = ""
     status: str = "ok"     # ok | failed | skipped

@@ -46,6 +46,7 @@ class Amount:
 
 @dataclass
 class Duration:
+    """A stated duration ("3 เดือน", "7 วันทำการ") in months or days."""
     text: str
     months: Optional[float] = None
     days: Optional[int] = None

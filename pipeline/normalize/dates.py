@@ -234,6 +234,7 @@ def _fy_of_year_token(n: int, digits: int, era: str | None) -> int:
 
 @dataclass
 class _Side:
+    """One end of a date or range as the tokens state it, before a month is chosen."""
     kind: str                       # day, month, year
     day: Optional[int] = None
     month: Optional[int] = None     # fixed month (numeric dates)
@@ -358,6 +359,7 @@ def _respell_day(tok: _Tok, old_day: int, new_day: int | None, swap: bool = Fals
 
 @dataclass
 class _Reading:
+    """One way of reading a date text: the period it gives and the choices made."""
     start: date
     end: date
     choice: dict          # M-token position -> chosen month

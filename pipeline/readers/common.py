@@ -13,6 +13,7 @@ MiB = 1024 * 1024
 
 @dataclass
 class ReadLimits:
+    """Sizes past which a file is refused instead of read."""
     max_bytes: int = 50 * MiB                 # file size on disk
     max_uncompressed_bytes: int = 300 * MiB   # zip containers (DOCX, XLSX): declared total
     max_pages: int = 2000                     # PDF pages

@@ -47,6 +47,7 @@ _FPDF_ERR_FILE, _FPDF_ERR_FORMAT, _FPDF_ERR_PASSWORD, _FPDF_ERR_SECURITY = 2, 3,
 
 @dataclass
 class _Char:
+    """One glyph of a PDF page with its box."""
     ch: str
     x0: float
     top: float
@@ -109,6 +110,7 @@ def _in_reading_order(chars: list[_Char]) -> list[_Char]:
 
 @dataclass
 class _Line:
+    """Glyphs on one baseline, left to right."""
     chars: list[_Char] = field(default_factory=list)
     top: float = 1e9
     bottom: float = -1e9
@@ -663,6 +665,7 @@ def _plumber_fills(pp) -> list[dict]:
 
 @dataclass
 class _Grid:
+    """A table's ruling lines and the cells they make."""
     bbox: tuple
     xs: list[float]
     ys: list[float]
