@@ -201,6 +201,8 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
                 g.year_of_col[c] = y
         _banner_years(rows[:best_row], g)
         header_end = max(header_end, best_row + 1)
+        if _year_row(table, best_row + 1, g):
+            header_end = max(header_end, best_row + 2)
     else:
         span = tf.header.spans.get("gantt")
         quarters = _quarter_row(table, tf.header.rows + 3)
@@ -219,6 +221,42 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
         elif span and span[1] - span[0] == 12:
             g.month_of_col = {span[0] + i: _FISCAL_ORDER[i] for i in range(12)}
     return g, header_end
+
+
+_YEAR_CELL = re.compile(r"^\s*(?:พ\s*\.?\s*ศ\s*\.?)?\s*([0-9๐-๙]{2}|[0-9๐-๙]{4})\s*$")
+
+
+def _year_row(table: Table, r: int, g: Gantt) -> bool:
+    """A header row under the month row that writes only each month's year (`67 67 67 68 …`,
+    a month header split over two rows): its years go to their columns; True when it is one."""
+    if r >= table.n_rows or not g.month_of_col:
+        return False
+    years: dict[int, int] = {}
+    for c in table.rows()[r]:
+        if c is None or c.row != r or not c.text.strip():
+            continue
+        m = _YEAR_CELL.match(c.text)
+        if c.col not in g.month_of_col or not m:
+            return False            # text beside the months: a data row
+        y = int(C.digits(m.group(1)))
+        be = y + 2500 if y < 100 else y
+        if not 2400 <= be <= 2700:
+            return False
+        for k in range(c.col, c.col + c.colspan):
+            years[k] = be - 543
+    if len(years) < 3:
+        return False
+    for k, ce in years.items():
+        if k in g.month_of_col:
+            g.year_of_col.setdefault(k, ce)
+    if g.fiscal_year is None:
+        votes: dict[int, int] = {}
+        for k, ce in years.items():
+            if k in g.month_of_col:
+                fy = ce + 543 + (1 if g.month_of_col[k] >= 10 else 0)
+                votes[fy] = votes.get(fy, 0) + 1
+        g.fiscal_year = max(votes, key=lambda y: (votes[y], y))
+    return True
 
 
 _BANNER_YEAR = re.compile(r"^\s*(?:ปี\s*)?(?:พ\s*\.?\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})\s*$")
@@ -333,6 +371,7 @@ class RawRow:
     related: str = ""
     budget: str = ""
     result: str = ""                                  # a results / status column (ผลการดำเนินงาน)
+    budget_parts: list[str] = field(default_factory=list)   # amounts by source, when split
     ticks: list[str] = field(default_factory=list)
     inherited: set = field(default_factory=set)      # roles filled from a cell merged down
 
@@ -359,17 +398,18 @@ _DIGIT = re.compile(r"[0-9๐-๙]")
 _BUDGET_WORD = re.compile(r"งบ|ในม|ใน\s*ม|บาท")
 
 
-def _tail_shift_options(cells: list[tuple[int, str]], tail_cols: dict[str, int]) -> tuple[int, list[int]]:
+def _tail_shift_options(cells: list[tuple[int, str]], col_role: dict[int, str]) -> tuple[int, list[int]]:
     """How far a row's trailing cells sit from the header's columns (exports shift them)."""
-    if not cells or not tail_cols:
+    if not cells or not col_role:
         return 0, [0]
-    col_role = {c: r for r, c in tail_cols.items()}
     scores = {}
     for s in range(-3, 4):
         score = 0
         for c, t in cells:
             role = col_role.get(c - s)
             if role is None:
+                continue
+            if role == _SKIP:
                 continue
             if role == "budget" and not _budget_like(t):
                 continue
@@ -379,12 +419,75 @@ def _tail_shift_options(cells: list[tuple[int, str]], tail_cols: dict[str, int])
     return best, [s for s, v in scores.items() if v == best]
 
 
+_SKIP = "-"          # a column whose cells belong to no role (last year's results)
+# a results column about earlier years (`ผลการดำเนินงานที่ผ่านมา`, `ผลการดำเนินงานปีที่ผ่านมา`): a
+# baseline, not this plan's progress
+_PAST = re.compile(r"ที่ผ่านมา|ปีที่แล้ว|ปีก่อน|ย้อนหลัง")
+
+
+def _col_head(table: Table, tf: TableForm, col: int) -> str:
+    """The header text over a column, its banner included."""
+    cell = C.CellAt(table)
+    parts: list[str] = []
+    for r in range(tf.header.start, tf.header.rows):
+        c = cell(r, col)
+        if c is not None and c.text.strip() and c.text not in parts:
+            parts.append(c.text)
+    return " ".join(parts)
+
+
+def tail_layout(table: Table, tf: TableForm) -> tuple[dict[str, int], dict[int, str]]:
+    """The trailing roles' columns ({role: column}) and every column a trailing role reads
+    ({column: role}, `_SKIP` for a column to leave out): a results column about past years is
+    not the plan's results (another results column of the header takes its place), and a
+    budget header over sub-columns (`งบจังหวัด | งบกรม`) reads them all, or only its `รวม`."""
+    hm = tf.header
+    tail = {r: hm.roles[r] for r in TAIL_ROLES if r in hm.roles}
+    extra: dict[int, str] = {}
+    rcol = tail.get("result")
+    if rcol is not None and _PAST.search(C.squash(_col_head(table, tf, rcol))):
+        del tail["result"]
+        extra[rcol] = _SKIP
+        used = set(hm.roles.values())
+        vocab = {"result": C.vocab(FORM)["result"]}
+        for row in table.rows()[hm.start:hm.rows]:
+            for c in row:
+                if c is None or c.col in used or c.col == rcol or len(c.text) > 60:
+                    continue
+                if C.match_role(c.text, vocab)[0] and not _PAST.search(C.squash(c.text)):
+                    tail["result"] = c.col
+                    break
+            if "result" in tail:
+                break
+    bcol, span = tail.get("budget"), hm.spans.get("budget")
+    if bcol is not None and span and span[1] - span[0] > 1:
+        cell = C.CellAt(table)
+        banner = cell(hm.start, bcol)
+        below = banner.row + banner.rowspan if banner is not None else table.n_rows
+        subs = {}
+        for k in range(span[0], span[1]) if below < table.n_rows else ():
+            c = cell(below, k)
+            # a sub-header of its own under the banner, not an amount
+            if c is not None and c.row == below and c.col == k and c.colspan == 1 \
+                    and c.text.strip() and not _DIGIT.search(c.text):
+                subs[k] = C.squash(c.text)
+        if len(subs) > 1:
+            total = [k for k, t in subs.items() if t.startswith("รวม")]
+            keep = total[:1] or list(subs)
+            tail["budget"] = keep[0]
+            for k in subs:
+                extra[k] = "budget" if k in keep else _SKIP
+    return tail, extra
+
+
 def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[RawRow]:
     hm = tf.header
     grid_rows = table.rows()
     cell = C.CellAt(table)
     fixed = {r: hm.roles[r] for r in ("item", "name", "duration", "start", "end") if r in hm.roles}
-    tail_cols = {r: hm.roles[r] for r in TAIL_ROLES if r in hm.roles}
+    tail_cols, extra_cols = tail_layout(table, tf)
+    col_role_base = {c: r for r, c in tail_cols.items()}
+    col_role_base.update(extra_cols)
     gantt_cols = gantt.columns
     # a lead column's header may span several columns (`กิจกรรม` over number and text)
     spans = {role: range(col, max(col + 1, min(hm.spans.get(role, (col, col + 1))[1],
@@ -424,7 +527,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
                 continue
             if c.text.strip() and not is_mark(c.text):
                 tail.append((c.col, c.text))
-        best, shifts = _tail_shift_options(tail, tail_cols)
+        best, shifts = _tail_shift_options(tail, col_role_base)
         pending.append((rr, tail, best, shifts))
     # the shift most rows agree on settles rows that fit several
     votes: dict[int, int] = {}
@@ -433,11 +536,14 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
             votes[shifts[0]] = votes.get(shifts[0], 0) + 1
     usual = max(votes, key=lambda s: (votes[s], -abs(s))) if votes else 0
     out = []
-    col_role_base = {c: r for r, c in tail_cols.items()}
     for rr, tail, best, shifts in pending:
         s = usual if usual in shifts else min(shifts, key=abs)
         for c, t in tail:
             role = col_role_base.get(c - s)
+            if role == _SKIP:
+                continue
+            if role == "budget" and extra_cols.get(c - s) == "budget":
+                rr.budget_parts.append(t)   # one of several budget sub-columns
             if role is None:
                 # text in the Gantt area or an unlabelled column: keep it beside the output
                 if c < min(tail_cols.values(), default=10 ** 6) and c not in gantt_cols:
@@ -684,7 +790,57 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
 # ---------------------------------------------------------------- extract
 
 
+# a duration counted in units (`3 เดือน`, `45 วัน`, `2 สัปดาห์`), never a period
+_COUNT = re.compile(r"[0-9๐-๙]\s*(?:เดือน|วัน|สัปดาห์|อาทิตย์|ปี(?!งบ))")
+
+
 _TOTAL_ROW = re.compile(r"^(?:รวม|ยอดรวม)(?:งบประมาณ|ทั้งสิ้น|ทั้งหมด|เป็นเงิน|เงิน|ทั้งโครงการ|[:：])*(?:\(?บาท\)?)?$")
+
+
+_BARE_YEAR = re.compile(r"^\s*[0-9๐-๙]{2}(?:[0-9๐-๙]{2})?\s*$")
+
+
+def join_page_split(rows: list[RawRow], table: Table, doc: Document) -> list[RawRow]:
+    """A PDF row that breaks across a page: its rest opens the next page as an unnumbered row
+    of fragments (`สาธารณะ | เดือน | 2562 | 2562 | … | 00`) under the same Gantt bar. It is
+    joined back to the numbered row above: texts as wrapped lines, a cut amount or date
+    re-joined where it was cut."""
+    if doc.format != "pdf" or len(rows) < 2:
+        return rows
+    out: list[RawRow] = [rows[0]]
+    for rr in rows[1:]:
+        prev = out[-1]
+        numbered = lambda r: bool(C.clean(r.item)) or bool(C.split_item(C.clean(r.name)).kind)
+        if numbered(rr) or not numbered(prev) \
+                or C.loc_of(table, rr.row, doc=doc).page == C.loc_of(table, prev.row, doc=doc).page \
+                or not set(rr.ticks) <= set(prev.ticks):
+            out.append(rr)
+            continue
+        dur, st, en = (C.clean(rr.duration), C.clean(rr.start), C.clean(rr.end))
+        cut = (dur and C.clean(prev.duration) and not _DIGIT.search(dur)) or any(
+            t and C.clean(p) and _BARE_YEAR.match(t) for t, p in ((st, prev.start), (en, prev.end)))
+        if not cut:
+            out.append(rr)
+            continue
+        for f in ("name", "output", "responsible", "related", "result"):
+            v = getattr(rr, f)
+            if C.clean(v):
+                setattr(prev, f, (getattr(prev, f) + "\n" + v) if C.clean(getattr(prev, f)) else v)
+        for f in ("duration", "start", "end"):
+            v = C.clean(getattr(rr, f))
+            if v:
+                setattr(prev, f, (C.clean(getattr(prev, f)) + " " + v).strip())
+        b0, b1 = C.clean(prev.budget), C.clean(rr.budget)
+        if b1:
+            glue = "" if re.search(r"[0-9๐-๙,]$", b0) and re.match(r"[0-9๐-๙,]", b1) else " "
+            prev.budget = (b0 + glue + b1).strip()
+        prev.ticks = sorted(set(prev.ticks) | set(rr.ticks))
+    return out
+
+
+def _baht(v: float) -> int:
+    """Whole baht, half a baht up (`1,250,000.50` -> 1250001), not to the even baht."""
+    return int(v + 0.5) if v >= 0 else -int(-v + 0.5)
 
 
 def extract(doc: Document, inst: Instance, meta) -> Extraction:
@@ -711,8 +867,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                             if c is not None) if dur_col is not None else ""
         in_months = bool(re.search(r"เดือน", dur_head))
         # a plan that reports results per item: each item is done, not done or unknown
-        has_result = "result" in tf.header.roles
-        for rr in read_rows(table, tf, gantt, start):
+        has_result = "result" in tail_layout(table, tf)[0]
+        for rr in join_page_split(read_rows(table, tf, gantt, start), table, doc):
             name_raw = rr.name
             item = C.split_item(C.clean(name_raw))
             if item.kind != "group" and C.clean(rr.item):
@@ -759,6 +915,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             rec.item_no = item.number
             name = item.rest if item.kind else C.clean(name_raw)
             budget_raw = C.clean(rr.budget)
+            parts = [C.clean(p) for p in rr.budget_parts if C.clean(p)]
+            if len(parts) > 1:
+                budget_raw = " | ".join(parts)      # amounts by source, written side by side
             if item.kind == "group":
                 m = _GROUP_AMOUNT.search(name)
                 if m:
@@ -784,11 +943,18 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 setattr(rec, f, v)
             # budget
             rec.budget_raw = budget_raw
-            if C.is_ditto(budget_raw):
+            if len(parts) > 1:
+                # the activity's budget is the sum of its sources (`-` or words add nothing)
+                vals = [C.amount_value(p) for p in parts if not C.is_ditto(p)]
+                vals = [v for v in vals if v is not None]
+                rec.budget_thb = _baht(sum(vals)) if vals else None
+                if rec.row_kind != "group":
+                    last["budget"] = (budget_raw, rec.budget_thb)
+            elif C.is_ditto(budget_raw):
                 rec.budget_thb = last.get("budget", ("", None))[1]
             elif budget_raw and budget_raw not in C.DASHES:
                 v = C.amount_value(budget_raw)
-                rec.budget_thb = int(round(v)) if v is not None else None
+                rec.budget_thb = _baht(v) if v is not None else None
                 if rec.row_kind != "group":
                     last["budget"] = (budget_raw, rec.budget_thb)
             # duration
@@ -815,8 +981,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             rec.start_raw, rec.end_raw = s_raw, e_raw
             s_eff = last.get("start", ("", ""))[0] if C.is_ditto(s_raw) else s_raw
             e_eff = last.get("end", ("", ""))[0] if C.is_ditto(e_raw) else e_raw
-            if not s_eff and not e_eff and dur_raw_eff and months is None:
-                # a period written where the duration goes ("ต.ค. 52 - ธ.ค. 52")
+            if not s_eff and not e_eff and dur_raw_eff and (months is None or not _COUNT.search(dur_raw_eff)):
+                # a period written where the duration goes ("ต.ค. 52 - ธ.ค. 52", and
+                # "ตลอดปีงบประมาณ", "ไตรมาส 2-3", which also give a number of months)
                 dd = _read_date(dur_raw_eff, row_fy)
                 if dd.options and dd.status != INVALID:
                     s_eff = e_eff = dur_raw_eff
@@ -872,6 +1039,14 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 groups_by_no[rec.parent_item].member_items.append(rec.item_no)
             ex.records.append(rec)
             prev = rec
+        # a numbered heading with nothing but its name (and maybe its unit) over its own
+        # sub-items (`๑ พัฒนาระบบ…` over `๑.๑`, `๑.๒`) heads them like a group: no dates of its own
+        recs = [r for r in ex.records if r.table == table.index]
+        for a, b in zip(recs, recs[1:]):
+            if a.row_kind or not a.item_no or b.parent_item != a.item_no or any(
+                    (a.start_raw, a.end_raw, a.duration_raw, a.planned_months, a.budget_raw)):
+                continue
+            a.row_kind = "group"
         # an approval block after the table
         paras = inst.after.get(table.index, [])
         if paras:
