@@ -19,6 +19,7 @@ from . import common as C
 from .activity_plan import is_mark
 
 FORM = "kpi_report"
+N_LEVELS = 5          # a milestone KPI is scored on five levels
 _STEP = re.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่\s*([0-9๐-๙]+)\s*[:：.]?\s*")
 _LEVEL_CELL = re.compile(r"^\s*(?:ระดับ(?:คะแนน)?\s*(?:ที่)?\s*)?([1-9๑-๙])\s*(?:คะแนน)?\s*$")
 
@@ -35,6 +36,7 @@ class Line:
 
 
 _LABEL_INSIDE = re.compile(r"(?<=\S)\s*(?=(?:ผู้กำกับดูแลตัวชี้วัด|ผู้จัดเก็บข้อมูล|เบอร์ติดต่อ|โทรศัพท์|คำอธิบาย|"
+                           r"ค่าน้ำหนัก|(?<!ค่า)น้ำหนัก|"
                            r"เกณฑ์การให้คะแนน|ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+|ชื่อตัวชี้วัดที่\s*[0-9๐-๙]+)\s*[:：])"
                            r"|\s+(?=ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+\s)")
 
@@ -130,6 +132,10 @@ def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]],
         rows = t.rows()
         head = matrix_header(t, rows)
         if head is None:
+            # the transpose (steps as rows, levels as columns), or levels citing step ranges
+            found = _transposed_matrix(t, rows) or _range_matrix(t, rows)
+            if found is not None:
+                return (t,) + found
             continue
         hdr, step_cols = head
         levels: dict[int, list[int]] = {}
@@ -153,6 +159,75 @@ def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]],
             levels.setdefault(lvl, sorted(set(ticked)))
         return t, levels, sorted(step_cols.values())
     return None, {}, []
+
+
+_STEP_ALONE = re.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่\s*([0-9๐-๙]{1,2})\s*$")
+
+
+def _transposed_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[int]], list[int]]]:
+    """Steps as rows (`ขั้นตอนที่ 1 | ✓ | ✓ …`) under a row of level columns (`ระดับ 1 …
+    ระดับ 5`, `1 2 3 4 5` beside a `ขั้นตอน` corner): level -> the steps ticked in its column."""
+    for r in range(min(3, len(rows))):
+        level_cols = {}
+        for c in rows[r]:
+            if c is None or c.col == 0:
+                continue
+            m = _LEVEL_CELL.match(c.text)
+            if m:
+                level_cols[c.col] = int(C.digits(m.group(1)))
+        if len(level_cols) < 3 or sorted(level_cols.values()) != list(range(1, len(level_cols) + 1)):
+            continue
+        levels: dict[int, list[int]] = {lvl: [] for lvl in level_cols.values()}
+        steps = []
+        for row in rows[r + 1:]:
+            first = next((c for c in row if c is not None and c.text.strip()), None)
+            m = _STEP_ALONE.match(first.text) if first is not None else None
+            if m is None or first.col in level_cols:
+                continue
+            no = int(C.digits(m.group(1)))
+            steps.append(no)
+            for c in row:
+                if c is None or not (is_mark(c.text) or c.shaded):
+                    continue
+                for k in range(c.col, c.col + c.colspan):
+                    if k in level_cols:
+                        levels[level_cols[k]].append(no)
+        if len(steps) >= 2:
+            return {lvl: sorted(set(st)) for lvl, st in levels.items()}, sorted(set(steps))
+    return None
+
+
+# `ขั้นตอนที่ 1-3`, `ขั้นตอนที่ 1 ถึง 3`, `ขั้นตอนที่ 1, 2`, `ขั้นตอนที่ 1 และ 2`: the steps a level needs
+_STEP_SPAN = re.compile(r"^\s*[=:：]?\s*(?:ดำเนินการ(?:ได้)?(?:ครบ(?:ถ้วน)?)?(?:ตาม)?\s*)?ขั้น(?:ตอน)?\s*ที่\s*"
+                        r"([0-9๐-๙]{1,2}(?:\s*(?:[-–—,]|ถึง|และ)\s*[0-9๐-๙]{1,2})*)\s*$")
+
+
+def _step_span(text: str) -> Optional[list[int]]:
+    m = _STEP_SPAN.match(text)
+    if m is None:
+        return None
+    out: list[int] = []
+    for part in re.split(r"\s*(?:,|และ)\s*", m.group(1)):
+        ends = [int(C.digits(x)) for x in re.split(r"\s*(?:[-–—]|ถึง)\s*", part)]
+        out.extend(range(ends[0], ends[-1] + 1) if len(ends) == 2 and ends[0] <= ends[1] else ends)
+    return sorted(set(out))
+
+
+def _range_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[int]], list[int]]]:
+    """A scoring table whose level rows cite the steps instead of ticking them (`1 |
+    ขั้นตอนที่ 1`, `3 | ขั้นตอนที่ 1-3`): level -> those steps."""
+    levels: dict[int, list[int]] = {}
+    for row in rows:
+        cells = [c for c in row if c is not None and c.text.strip()]
+        if len(cells) < 2:
+            continue
+        m = _LEVEL_CELL.match(cells[0].text)
+        span = _step_span(cells[1].text)
+        if m and span:
+            levels.setdefault(int(C.digits(m.group(1))), span)
+    if len(levels) < 3:
+        return None
+    return levels, sorted({s for st in levels.values() for s in st})
 
 
 def deadline_of(text: str, fy: Optional[int]) -> tuple[str, str, str]:
@@ -188,7 +263,7 @@ def deadline_of(text: str, fy: Optional[int]) -> tuple[str, str, str]:
 
 
 _THRESHOLD = re.compile(r"(?:ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ไม่เกิน|ไม่มากกว่า)?\s*ร้อยละ\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)")
-_COUNT = re.compile(r"(?:ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย)\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*(แห่ง|ครั้ง|เรื่อง|ราย|คน|หน่วยงาน|โครงการ|กิจกรรม|ระบบ|ฉบับ)")
+_COUNT = re.compile(r"(?:ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย)\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*(แห่ง|ครั้ง|เรื่อง|ราย|คน|หน่วยงาน|โครงการ|กิจกรรม|ระบบ|ฉบับ|หลักสูตร|กลุ่ม|หมู่บ้าน|ชุมชน|แผน|ผลงาน|รายการ|ตำบล|อำเภอ)")
 
 
 def threshold_of(text: str) -> tuple[Optional[float], str, str]:
@@ -261,9 +336,39 @@ def has_prose_milestones(doc: Document) -> bool:
     texts = [ln for b in doc.blocks() if isinstance(b, Paragraph) for ln in b.text.split("\n")]
     found = prose_levels(texts)
     if not found:
+        found = _milestone_step_lines(texts)
+    if not found:
         return False
     first = min(found)
-    return any(_KPI_LINE.match(t) or _label(t, labels) is not None for t in texts[:first])
+    return any(_kpi_line(t) or _label(t, labels) is not None for t in texts[:first])
+
+
+_MILESTONE_WORDS = re.compile(r"ระดับขั้นของ\s*ความสำเร็จ|milestone", re.I)
+
+
+def _cites_steps(text: str) -> bool:
+    """`ระดับ 3 : ขั้นตอนที่ 1-3`: a level that names the steps it needs."""
+    p = _prose_level(text)
+    return p is not None and _step_span(p[2]) is not None
+
+
+def _milestone_step_lines(texts: list[str]) -> set[int]:
+    """Indices of `ขั้นตอนที่ 1 …` … `ขั้นตอนที่ 5 …` paragraphs, numbered 1..5 in order, after a
+    line that scores the indicator by milestones (`ระดับขั้นของความสำเร็จ (Milestone)`, or a
+    level citing its steps `ระดับ 3 : ขั้นตอนที่ 1-3`): a milestone KPI with no tick matrix."""
+    start = next((i for i, t in enumerate(texts) if _MILESTONE_WORDS.search(t) or _cites_steps(t)), None)
+    if start is None:
+        return set()
+    run: list[int] = []
+    for i in range(start, len(texts)):
+        m = _STEP.match(texts[i])
+        if m is None or not _is_action(C.clean(texts[i][m.end():])):
+            continue
+        if int(C.digits(m.group(1))) == len(run) + 1:
+            run.append(i)
+        elif len(run) >= N_LEVELS:
+            break
+    return set(run) if len(run) == N_LEVELS else set()
 
 
 # words that make the date after them a plan, not a completion (`คาดว่าจะแล้วเสร็จ 31 มี.ค. 69`)
@@ -299,20 +404,31 @@ def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
 
 _PHONE_AFTER = re.compile(r"\s*(?:โทร(?:ศัพท์)?\.?|เบอร์(?:โทร(?:ศัพท์)?|ติดต่อ)\.?|tel\.?)\s*[:：]?\s*"
                           r"([0-9๐-๙][0-9๐-๙ -]{5,}[0-9๐-๙](?:\s*(?:ต่อ|,)\s*[0-9๐-๙]+)?)\s*$", re.I)
-_KPI_LINE = re.compile(r"^\s*(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[:：.]?\s*(.*)$", re.S)
+_KPI_LINE = re.compile(r"^\s*(?:ชื่อ)?\s*(?:ตัวชี้วัด\s*ที่|ตัวชี้วัด(?=\s*[0-9๐-๙])|KPI(?:\s*(?:ที่|no\.?))?(?=\s*[0-9๐-๙]))"
+                       r"\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)(?![0-9๐-๙.])\s*[:：.]?\s*(.*)$", re.S | re.I)
+# `ตัวชี้วัด 5 …` / `KPI 2 : …` (no ที่): a heading only when a name follows, not a count
+_KPI_BARE = re.compile(r"^\s*(?:ตัวชี้วัด|KPI)(?!\s*ที่)\s*[0-9๐-๙][0-9๐-๙.]*\s*[:：.]?\s*(?!ตัว|ข้อ|รายการ|ด้าน)[ก-ฮA-Za-z]", re.I)
+
+
+def _kpi_line(text: str) -> Optional[re.Match]:
+    """An indicator heading: `ตัวชี้วัดที่ 3.2 …`, or `ตัวชี้วัด 5 …` / `KPI 2 : …` with a name."""
+    m = _KPI_LINE.match(text)
+    if m and not re.match(r"^\s*(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่", text) and not _KPI_BARE.match(text):
+        return None
+    return m
 _DIM_LINE = re.compile(r"^\s*มิติ\s*ที่\s*([0-9๐-๙]+)")
 
 
 def _sections(lines: list[Line]) -> list[list[Line]]:
     """One section per indicator (`ชื่อตัวชี้วัดที่ N`), with the `มิติที่` line just before it."""
-    starts = [i for i, ln in enumerate(lines) if ln.table is None and _KPI_LINE.match(ln.text)
+    starts = [i for i, ln in enumerate(lines) if ln.table is None and _kpi_line(ln.text)
               and re.match(r"^\s*ชื่อ", ln.text)]
     if not starts:
-        starts = [i for i, ln in enumerate(lines) if ln.table is None and _KPI_LINE.match(ln.text)]
+        starts = [i for i, ln in enumerate(lines) if ln.table is None and _kpi_line(ln.text)]
         # an indicator heading is followed by its steps; other mentions are not headings
         prose = prose_levels([ln.text if ln.table is None else None for ln in lines])
         starts = [i for k, i in enumerate(starts)
-                  if k == 0 or any(_STEP.match(ln.cells[0]) or j in prose
+                  if k == 0 or any(any(_STEP.match(c) for c in ln.cells) or j in prose
                                    for j, ln in enumerate(lines[starts[k - 1]:i], starts[k - 1]))]
     if not starts:
         return [lines]
@@ -418,6 +534,14 @@ def extract(doc: Document, meta) -> Extraction:
     return ex
 
 
+# the headings of a report's other parts: a paragraph that starts with one is not the wrapped
+# rest of the step (or labelled field) above it (`แหล่งข้อมูล …` after the last step)
+_ENDS_FIELD = re.compile(r"^\s*(?:โดยที่|หมายเหตุ|ผลการดำเนิน(?:งาน|การ)|ผลการปฏิบัติงาน|แหล่ง(?:ที่มาของ)?ข้อมูล|"
+                         r"วิธี(?:การ)?(?:จัด)?เก็บ(?:รวบรวม)?ข้อมูล|เอกสาร\s*/?\s*(?:หลักฐาน|ประกอบ|อ้างอิง)|"
+                         r"หลักฐาน(?:อ้างอิง|ประกอบ)|ปัญหา(?:และ)?อุปสรรค|ข้อเสนอแนะ|เงื่อนไข|สูตร(?:การ)?คำนวณ|"
+                         r"ผู้รับผิดชอบ|ผู้รายงาน|ผู้ให้ข้อมูล|ลงชื่อ|ลงนาม|เกณฑ์การ|มิติที่|(?:ชื่อ)?ตัวชี้วัดที่)")
+
+
 def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
     labels = rules.load("headers")[FORM]["labels"]
     kpi = Record(record_type="kpi", form=FORM, source_file=meta.source_file)
@@ -430,6 +554,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
     result_tables: dict[int, bool] = {}
     step_tables: dict[int, Optional[dict[str, int]]] = {}
     numbered = _numbered_steps(lines)
+    last_row_step: Optional[tuple[int, int]] = None
     prose = _prose_steps(lines)
     weight_labels = labels["weight"]      # the indicator's weight (`น้ำหนัก : ร้อยละ 5`)
     for i_ln, ln in enumerate(lines):
@@ -452,15 +577,29 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
             if ms and text and int(C.digits(ms.group(1))) not in steps:
                 no = int(C.digits(ms.group(1)))
                 steps[no] = {"text": text, "line": ln, "deadline_text": C.clean(cell("deadline")),
-                             "extra": [C.clean(cell(k)) for k in ("result", "completed") if C.clean(cell(k))]}
+                             "parts": {k: C.clean(cell(k)) for k in ("result", "completed")}}
                 current = None
+                last_row_step = (id(ln.table), no)
                 continue
+            if not C.clean(cell("step")) and last_row_step and last_row_step[0] == id(ln.table):
+                # a row a PDF split off the one above (`… เมื่อวันที่ 18 เม.ย.` / `2568`): the
+                # cells carry on the previous step's
+                s_prev = steps[last_row_step[1]]
+                s_prev["text"] = C.clean(s_prev["text"] + " " + cell("text"))
+                s_prev["deadline_text"] = C.clean(s_prev["deadline_text"] + " " + cell("deadline"))
+                for k in ("result", "completed"):
+                    s_prev["parts"][k] = C.clean(s_prev["parts"][k] + " " + cell(k))
+                continue
+        elif ln.table is not None:
+            last_row_step = None
         key, v = None, None
         for k in ("kpi", "dimension", "supervisor", "data_collector", "phone", "description", "criteria"):
             v = _label(first, labels[k])
             if v is not None:
                 key = k
                 break
+        if key is None and ln.table is None and not kpi.name and _KPI_BARE.match(first):
+            key, v = "kpi", ""          # `ตัวชี้วัด 5 …`, `KPI 2 : …`
         if key is None and not in_results and kpi.weight is None:
             v = _label(first, weight_labels)
             wv = C.clean(" ".join([v] + rest_cells)) if v is not None else ""
@@ -526,6 +665,9 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
             no = int(C.digits(m.group(1)))
             text = C.clean(" ".join([first[m.end():]] + rest_cells[:1]))
             extra = rest_cells[1:]
+            if ln.table is not None and all(is_mark(x) for x in [text] + extra):
+                current = None
+                continue          # a step row of a transposed matrix: its ticks, not its text
             if not in_results and no not in steps:
                 steps[no] = {"text": text, "line": ln, "extra": extra}
                 current = ("step", no)
@@ -540,7 +682,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
                 steps[current[1]]["text"] = C.clean(steps[current[1]]["text"] + "\n" + first)
             continue
         # a wrapped paragraph continues the field above it
-        if current is not None and not re.match(r"^\s*(?:โดยที่|หมายเหตุ|ผลการดำเนินงาน)", ln.text):
+        if current is not None and not _ENDS_FIELD.match(ln.text):
             if current[0] == "step" and steps[current[1]].get("prose") and re.match(
                     r"^[^:：]{1,40}[:：]", ln.text):
                 current = None    # a labelled field (`แหล่งข้อมูล : …`) after the last level
@@ -566,6 +708,26 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
                              levels=levels, steps_defined=prose_nos, n_levels=5)
         ex.matrices.append(mx)
         kpi.required_steps = [levels.get(lvl, []) for lvl in range(1, 6)]
+    if table is None and not prose_nos:
+        # `ระดับ 3 : ขั้นตอนที่ 1-3` paragraphs: the levels cite the steps, as a matrix would
+        cited: dict[int, list[int]] = {}
+        first_ln: Optional[Line] = None
+        for ln in lines:
+            p = _prose_level(ln.text) if ln.table is None else None
+            span = _step_span(p[2]) if p else None
+            if span:
+                cited.setdefault(p[0], span)
+                first_ln = first_ln or ln
+        if len(cited) >= 3:
+            levels = cited
+            ex.matrices.append(MilestoneMatrix(kpi_no=kpi.item_no, loc=C.loc_of(None, None, first_ln.page),
+                                               levels=levels, steps_defined=sorted(steps), n_levels=5))
+            kpi.required_steps = [levels.get(lvl, []) for lvl in range(1, 6)]
+    if table is None and not prose_nos and not levels and sorted(steps) == list(range(1, N_LEVELS + 1)):
+        # five steps and no matrix: under the ก.พ.ร. convention level N needs steps 1..N. No
+        # MilestoneMatrix is recorded (there is none to check); the levels only score the steps
+        levels = {lvl: list(range(1, lvl + 1)) for lvl in range(1, N_LEVELS + 1)}
+        kpi.required_steps = [levels[lvl] for lvl in range(1, N_LEVELS + 1)]
     if table is not None:
         mx = MilestoneMatrix(kpi_no=kpi.item_no, loc=C.loc_of(table, None),
                              levels=levels, steps_defined=sorted(steps), n_levels=5)
@@ -591,7 +753,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
             if d:
                 rec.deadline, rec.deadline_raw, rec.deadline_status = d, s["deadline_text"], dst
         rec.target, rec.unit, rec.target_raw = threshold_of(rec.name)
-        status, completed, craw = _result_of(s["extra"] + results.get(no, []), fy)
+        extra = s.get("extra") or [x for x in s.get("parts", {}).values() if x]
+        status, completed, craw = _result_of(extra + results.get(no, []), fy)
         rec.status = status or "unknown"
         rec.completed, rec.completed_raw = completed, craw
         ex.records.append(rec)
