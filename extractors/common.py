@@ -126,7 +126,8 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")  # 
 
 _GROUP = re.compile(r"^\s*(?:กิจกรรม(?:หลัก)?|โครงการ(?:ย่อย)?)\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[.:)]?\s*")
 _PAREN = re.compile(r"^\s*[(（]\s*([0-9๐-๙]+)\s*[)）]\s*")
-_UNIT = re.compile(r"(?:%|วัน|เดือน|ปี|บาท|คะแนน|แห่ง|ครั้ง|ราย|คน|ล้าน|พัน)")
+# the unit a bare number is followed by; not the start of a name (รายได้…, แห่งชาติ, พันธุ์…)
+_UNIT = re.compile(r"(?:%|วัน|เดือน|ปี|บาท|คะแนน|แห่ง(?!ชาติ)|ครั้ง|ราย(?!ได้|งาน|การ|ละเอียด|ชื่อ)|คน(?!ไทย)|ล้าน|พัน(?!ธ))")
 _DOTTED = re.compile(r"^\s*([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)(\s?\.)?(?=\s|[^\d๐-๙%.,/]|$)\s*")
 
 
@@ -554,8 +555,18 @@ def lower_words() -> list[str]:
     return list(v.get("lower_is_better", []) or v.get("lower_is_better_words", []))
 
 
+def lower_overrides() -> list[str]:
+    try:
+        return list(rules.load("validation").get("lower_word_overrides", []))
+    except FileNotFoundError:
+        return []
+
+
 def direction_for(name: str, ladder: Iterable[Optional[float]]) -> str:
     n = squash(name)
+    if any(squash(w) and squash(w) in n for w in lower_overrides()):
+        vals = [v for v in ladder if v is not None]
+        return "lower" if len(vals) >= 2 and vals[-1] < vals[0] else "higher"
     for w in lower_words():
         if squash(w) and squash(w) in n:
             return "lower"

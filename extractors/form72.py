@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from schemas import Document, Record, Table, rules
-from schemas.extraction import DimensionRow, Extraction, Location
+from schemas.extraction import DimensionRow, Extraction, Location, WeightGroup
 
 from . import common as C
 from .recognize import Instance, TableForm
@@ -26,7 +26,8 @@ def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
     dimension column the label alone (`ด้านคุณภาพการให้บริการ`)."""
     t = C.clean(text)
     m = _DIM.match(t)
-    if m and (not C.clean(m.group(2)) or not re.match(r"^[0-9๐-๙]", m.group(2))):
+    # `7.1 ด้าน…` or `7.1. ด้าน…`; not `7.15` nor an indicator numbered `7.1.1 ร้อยละ…`
+    if m and (not C.clean(m.group(2)) or not re.match(r"^(?:\.\s*)?[0-9๐-๙]", m.group(2))):
         return C.squash(m.group(1)), C.clean(m.group(2))    # squash: ๗.๒ -> 7.2
     m = _DIM_NO.match(t)
     if m:
@@ -79,7 +80,7 @@ def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int]):
         paired = _levels_over_thresholds(cells[0][1])
         if paired:
             return paired
-    lines = [[e for ln in t.split("\n") if ln.strip() for e in C.split_entries(ln)] for _, t in cells]
+    lines = [[e for ln in t.split("\n") if ln.strip() for e in _split_line(ln)] for _, t in cells]
     if max(len(x) for x in lines) <= 1 and sum(len(x) for x in lines) <= 2:
         return [C.parse_ladder_entry(" ".join(C.clean(t) for _, t in cells))]
     counts = {len(x) for x in lines if len(x) > 1}
@@ -91,6 +92,36 @@ def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int]):
         return _pair_loose(out)
     flat = [ln for x in lines for ln in x]
     return _pair_loose([C.parse_ladder_entry(ln) for ln in flat])
+
+
+# A line that is nothing but thresholds, each with the same wording (`ร้อยละ 88 ร้อยละ 89 …`,
+# `30 เรื่อง 25 เรื่อง …`): a ladder cell of five lines whose line breaks a PDF or a text export
+# turned into spaces. One token per threshold; `80,000` is one number, `80, 85` two.
+_THR_TOKEN = re.compile(r"(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:,[0-9๐-๙]{3})*(?:\.[0-9๐-๙]+)?"
+                        r"(?:\s*%|\s*(?!ร้อยละ)([ก-๙]+\.?))?")
+_THR_SEP = re.compile(r"[\s,;|/]*")
+
+
+def _split_line(line: str) -> list[str]:
+    """A ladder line split into its entries (common.split_entries), and a line of five or more
+    thresholds worded alike split into one entry per threshold."""
+    parts = C.split_entries(line)
+    if len(parts) != 1:
+        return parts
+    toks, pos, t = [], 0, line.strip()
+    while pos < len(t):
+        pos = _THR_SEP.match(t, pos).end()
+        if pos >= len(t):
+            break
+        m = _THR_TOKEN.match(t, pos)
+        if not m or m.end() == pos:
+            return parts
+        toks.append(m)
+        pos = m.end()
+    words = {(m.group(0).lstrip().startswith("ร้อยละ"), m.group(1) or "") for m in toks}
+    if len(toks) >= 5 and len(words) == 1:
+        return [C.clean(m.group(0)) for m in toks]
+    return parts
 
 
 _LEVEL_WORDS = re.compile(r"ระดับคะแนน|ระดับ|คะแนน|ที่|level|score|\s", re.I)
@@ -265,6 +296,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     rec.dimension = dim.dimension if dim else ""
                     _set_values(rec, values)
                     unit = C.clean("\n".join(t for _, t in by_role.get("unit", [])[:1]))
+                    if unit and C.is_ditto(unit):
+                        # 〃 / -"- under the unit column: the unit of the indicator above
+                        unit = "" if rec.unit or not kpis else kpis[-1].rec.unit
                     if unit and unit not in C.DASHES and not rec.unit:
                         # a unit column (หน่วยนับ): ร้อยละ is written %
                         units = rules.load("headers").get("units", {})
@@ -280,6 +314,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 _set_values(cur.rec, values)   # values on the row below a wrapped KPI name
             if ladder_cells and cur is not None:
                 cur.entries.extend(_ladder_entries(ladder_cells, level_cols))
+    _sub_indicators(kpis, ex)
     # plans: every KPI and dimension row takes the plan segment its row falls in
     for k in kpis:
         k.rec.plan = _plan_for(plan_segments, k.rec.table, k.row)
@@ -289,6 +324,30 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         d.plan = _plan_for(plan_segments, d.loc.table, d.loc.row)
     ex.forms.append(FORM)
     return ex
+
+
+def _sub_indicators(kpis: list[_Kpi], ex: Extraction) -> None:
+    """Indicators numbered `4.1`, `4.2` under an indicator `4` above them (the latest of that
+    number: a document may number each plan's indicators from 1): its sub-indicators
+    (parent_item), whose weights add up to the group's weight."""
+    top: dict[str, _Kpi] = {}
+    members: dict[int, list[_Kpi]] = {}
+    for k in kpis:
+        no = k.rec.item_no or ""
+        head, dot, _ = no.partition(".")
+        parent = top.get(head) if dot else None
+        if parent is not None:
+            k.rec.parent_item = parent.rec.item_no
+            members.setdefault(id(parent), []).append(k)
+        elif no and not dot:
+            top[no] = k
+    for k in kpis:
+        subs = members.get(id(k))
+        if subs and k.rec.weight is not None:
+            ex.weight_groups.append(WeightGroup(
+                parent_item=k.rec.item_no, stated_total=k.rec.weight, stated_raw=k.rec.weight_raw,
+                member_items=[s.rec.item_no for s in subs],
+                loc=Location(page=k.rec.page, table=k.rec.table, row=k.row)))
 
 
 def _plan_heading(cells, ladder_cells, dim_cell, tf: TableForm, row_cells) -> str:
@@ -337,12 +396,32 @@ def _set_values(rec: Record, values: dict[str, str]) -> None:
             rec.unit = a.unit
 
 
-def _finish_ladder(k: _Kpi) -> None:
-    rec = k.rec
+_UNIT_AFTER = re.compile(r"[0-9๐-๙]\s*([ก-๙]+)\s*$")
+
+
+def ladder_of_cell(text: str) -> Optional[tuple[dict[int, float], list[str], list, str]]:
+    """(levels, raws, (level, raw) pairs, unit) of a ladder written in one cell (`ระดับ 1 =
+    ร้อยละ 80` lines, `1 = 80, 2 = 82 …`, five thresholds), for readers of other forms; None
+    when the cell gives fewer than three thresholds (a description, not a ladder)."""
+    entries = _ladder_entries([(0, text)], {})
+    if sum(1 for _, thr, _ in entries if thr is not None) < 3:
+        return None
+    levels, raws, seen = _levels_of(entries)
+    unit = ""
+    if raws and all("%" in r or "ร้อยละ" in r for r in raws):
+        unit = "%"
+    else:
+        words = {m.group(1) if m else "" for m in (_UNIT_AFTER.search(r) for r in raws)}
+        if len(words) == 1 and "" not in words and words != {"คะแนน"}:
+            unit = words.pop()           # `500 คดี`, `15 วัน` on every level
+    return levels, raws, seen, unit
+
+
+def _levels_of(entries):
     levels: dict[int, float] = {}
     raws, seen = [], []
     nxt = 1
-    for lvl, thr, raw in k.entries:
+    for lvl, thr, raw in entries:
         if lvl is None:
             lvl = nxt
         nxt = lvl + 1
@@ -350,10 +429,23 @@ def _finish_ladder(k: _Kpi) -> None:
         raws.append(raw)
         if thr is not None and lvl not in levels and 1 <= lvl <= 5:
             levels[lvl] = thr
+    return levels, raws, seen
+
+
+def _finish_ladder(k: _Kpi) -> None:
+    rec = k.rec
+    levels, raws, seen = _levels_of(k.entries)
+    if not levels and [lv for lv, _ in seen] == [1, 2, 3, 4, 5] and \
+            all(thr is None for _, thr, _ in k.entries):
+        # `ระดับ 1` … `ระดับ 5` and nothing else: a level-of-success indicator scored on the
+        # levels themselves (its actual is a level, its target `ระดับ 5`)
+        levels = {i: float(i) for i in range(1, 6)}
     for i in range(1, 6):
         setattr(rec, f"level_{i}", levels.get(i))
     rec.ladder_raw = " | ".join(raws)
     rec.ladder_levels_raw = seen
     if not rec.unit and levels and all("%" in r or "ร้อยละ" in r for r in raws if r):
         rec.unit = "%"          # the target gave no unit; the thresholds do
+    if not rec.unit and rec.name.startswith("ร้อยละ"):
+        rec.unit = "%"          # `ร้อยละของ…` with bare figures and no unit column
     rec.direction = C.direction_for(rec.name, rec.ladder)

@@ -18,6 +18,7 @@ from schemas import Document, Record, rules
 from schemas.extraction import DeductionRule, Extraction, Location, WeightGroup
 
 from . import common as C
+from .form72 import ladder_of_cell
 from .kpi_report import Line, _lines, deadline_of
 
 FORM = "kpi_ladder"
@@ -222,7 +223,7 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
                 g = name
         return g
 
-    used: set[int] = set()
+    used: set = set()       # table indices read as tables; (index, row) of rows left to the text
     indicators: list[Record] = [kpi] if kpi.item_no else []
     subs = _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indicators)
     if not subs:
@@ -231,7 +232,7 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
     # ladders written as rows in the text, outside the tables read above
     chars = list(text)
     for p0, ln in offs:
-        if ln.table is not None and ln.table.index in used:
+        if ln.table is not None and ln.table.index in used and (ln.table.index, ln.row) not in used:
             chars[p0:p0 + len(ln.text)] = " " * len(ln.text)
     ladder_text = "".join(chars)
     groups: dict[str, list[_Sub]] = {}
@@ -256,8 +257,24 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
         target.ladder_raw = " | ".join(C.number_text(v) for v in lad.values)
         target.ladder_levels_raw = [(i + 1, C.number_text(v)) for i, v in enumerate(lad.values)]
         header = ladder_text[max(0, lad.pos - 200):lad.pos].split("\n")
-        near = " ".join(header[-2:])
-        if "ร้อยละ" in lad.label or "%" in lad.raw or "ร้อยละ" in near:
+        # the ladder's own line and the level header above it (`ระดับคะแนน (ร้อยละ) 1 2 3 4 5`),
+        # not another ladder's row above it
+        own_line = header[-1]
+        labelled = re.search(r"[ก-๙A-Za-z]", own_line)
+        above = ""
+        for h in reversed(header[:-1]):
+            # the level header over this ladder's block (`ระดับคะแนน (ร้อยละ) 1 2 3 4 5`),
+            # above other ladder rows; an unlabelled ladder takes the line above as its label
+            if _LEVELS_HDR.search(h) or re.search(r"(?:^|\s)1\s+2\s+3\s+4\s+5(?:\s|$)", C.digits(h)):
+                above += " " + h
+                break
+            if not labelled and not above:
+                above = h
+                continue
+            if len(re.findall(_NUM, h)) < 5:
+                break
+        near = above + " " + own_line
+        if "%" in lad.raw or "ร้อยละ" in near:
             target.unit = target.unit or "%"
         elif unit_default:
             target.unit = target.unit or unit_default
@@ -345,16 +362,29 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
         used.add(t.index)
         parent = kpi.item_no
         members: list[str] = []
+        tops: dict[str, tuple[Record, list[str]]] = {}     # top-level rows of this table
+        ladder_block = False
         for ln in by_table[id(t)]:
             if ln.row < n_hdr:
                 continue
             grid = ln.full
+            if ladder_block or (not levels and _is_level_row(grid)):
+                # `ระดับคะแนน | 1 | 2 | 3 | 4 | 5` under the sub-indicators of a text export
+                # that ran both tables together: the rest are ladder rows, read as text
+                ladder_block = True
+                used.add((t.index, ln.row))
+                continue
             col = lambda role: C.clean(grid[roles[role]]) if role in roles and roles[role] < len(grid) else ""
             first = C.clean(grid[roles["kpi"]]) or next((C.clean(c) for c in grid if c.strip()), "")
             own = col("item")
+            own_item = None
             if own and not C.split_item(first, allow_group=False).kind and not _INDICATOR.match(first) \
                     and C.split_item(own + " x", allow_group=False).kind:
-                first = f"{own} {first}"        # numbering in its own column (ลำดับ)
+                # numbering in its own column (ลำดับ): the number is that cell, the name the
+                # indicator cell whole (`1 | รายได้…` is not read as a value `1 ราย`)
+                no = C.split_item(own + " x", allow_group=False)
+                own_item = C.ItemNo(no.kind, no.number, first)
+                first = f"{own} {first}"
             elif own and re.match(r"^\s*รวม", own):
                 first = own
             pos = pos_of.get(id(ln), 0)
@@ -367,7 +397,7 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                                  page=ln.page, table=t.index, row=ln.row, item_no=no)
                     indicators.append(rec)
                 rec.name = rec.name or C.clean(first[mi.end():])
-                _row_values(rec, col, grid, levels, unit_default)
+                _row_values(rec, col, grid, levels, unit_default, roles)
                 parent, members = no, []
                 continue
             if re.match(r"^\s*รวม", first):
@@ -382,7 +412,7 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                         loc=Location(page=ln.page, table=t.index, row=ln.row)))
                 members = []
                 continue
-            item = C.split_item(first, allow_group=False)
+            item = own_item or C.split_item(first, allow_group=False)
             if not item.kind or (parent, item.number) in seen:
                 continue
             seen.add((parent, item.number))
@@ -390,15 +420,38 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                          page=ln.page, table=t.index, row=ln.row)
             rec.item_no = item.number
             rec.parent_item = parent
+            head, dot, _ = item.number.partition(".")
+            if dot and not parent and head in tops:
+                # `4.1` under a row `4` of the same table: a sub-indicator of indicator 4, whose
+                # weights add up to 4's
+                rec.parent_item = head
+                tops[head][1].append(rec.item_no)
             rec.name = C.clean(item.rest)
             rec.plan = group_at(pos)
-            _row_values(rec, col, grid, levels, unit_default)
+            _row_values(rec, col, grid, levels, unit_default, roles)
             subs.append(_Sub(rec, rec.plan, pos))
-            members.append(rec.item_no)
+            if not rec.parent_item:
+                tops[rec.item_no] = (rec, [])
+            if rec.parent_item == parent:
+                members.append(rec.item_no)
+        for head, (top, subs_of) in tops.items():
+            if subs_of and top.weight is not None:
+                ex.weight_groups.append(WeightGroup(
+                    parent_item=head, stated_total=top.weight, stated_raw=top.weight_raw,
+                    member_items=subs_of, loc=Location(page=top.page, table=t.index, row=top.row)))
     return subs
 
 
-def _row_values(rec: Record, col, grid, levels: dict[int, int], unit_default: str) -> None:
+def _is_level_row(grid: list[str]) -> bool:
+    """A row whose cells after its label are the levels `1 2 3 4 5` (`๑ … ๕`)."""
+    if not grid or C.split_item(C.clean(grid[0]), allow_group=False).kind:
+        return False          # `5.3 ระดับความสำเร็จ… | 1 … 5` is an indicator scored on levels
+    cells = [C.digits(C.clean(x)) for x in grid[1:] if x.strip()]
+    return cells == ["1", "2", "3", "4", "5"]
+
+
+def _row_values(rec: Record, col, grid, levels: dict[int, int], unit_default: str,
+                roles: dict[str, int]) -> None:
     w = col("weight")
     if w and not rec.weight_raw:
         rec.weight_raw = w
@@ -418,6 +471,20 @@ def _row_values(rec: Record, col, grid, levels: dict[int, int], unit_default: st
         rec.ladder_levels_raw = [(levels[c], C.clean(grid[c])) for c in sorted(levels) if C.clean(grid[c])]
         if not rec.unit:
             rec.unit = "%" if "ร้อยละ" in rec.name[:8] and not unit_default else unit_default
+    if not vals and not levels and not rec.ladder_raw:
+        # no level columns: a ladder written in the criteria cell (`ระดับ 1 = ร้อยละ 80` lines)
+        cc = roles.get("criteria")
+        # the cell as written: its line breaks separate the levels
+        found = ladder_of_cell(grid[cc]) if cc is not None and cc < len(grid) else None
+        if found:
+            got, raws, seen, unit = found
+            if not unit and not unit_default and "ร้อยละ" in rec.name[:8]:
+                unit = "%"           # `ร้อยละของ…` scored on bare numbers
+            for lvl, v in got.items():
+                setattr(rec, f"level_{lvl}", v)
+            rec.ladder_raw = " | ".join(raws)
+            rec.ladder_levels_raw = seen
+            rec.unit = rec.unit or unit or unit_default
     a = col("actual")
     if a and a not in C.DASHES:
         rec.actual_raw = a

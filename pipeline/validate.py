@@ -74,6 +74,7 @@ class _Validator:
         self.flags: dict[int, list[str]] = defaultdict(list)
         self.lower_words = tuple(self.cfg["lower_is_better_words"])
         self.higher_words = tuple(self.cfg.get("higher_is_better_words", ()))
+        self.lower_overrides = tuple(self.cfg.get("lower_word_overrides", ()))
         self.n_levels = int(self.cfg["ladder_size"])
         self.ladder_forms = set(self.cfg["ladder_forms"])
         self.ladder_required = set(self.cfg.get("ladder_required", ()))
@@ -238,11 +239,15 @@ class _Validator:
 
     # --- KPIs -------------------------------------------------------------------------------
     def _is_lower_word(self, name: str) -> bool:
+        if any(w in name for w in self.lower_overrides):
+            return False      # ร้อยละที่ลดลงของอุบัติเหตุ: a reduction achieved, higher is better
         return any(w in name for w in self.lower_words)
 
     def _kpi(self, r: Record) -> None:
         ladder = r.ladder
-        if r.form in self.ladder_required and all(v is None for v in ladder):
+        if r.form in self.ladder_required and all(v is None for v in ladder) \
+                and not (not r.parent_item and self.children.get(r.item_no)):
+            # an indicator made of sub-indicators (4 over 4.1, 4.2) is scored from theirs
             self._on(r, "LADDER_INCOMPLETE", r.ladder_raw,
                      detail_th="ไม่มีเกณฑ์การให้คะแนน", detail_en="no threshold for any level")
         if r.form in self.ladder_forms and any(v is not None for v in ladder):
