@@ -442,9 +442,50 @@ def doc_text_lines(doc: Document, skip: Iterable[int] = ()) -> list[str]:
     return out
 
 
+# An agency of its own, not the province it is in, when the title names it: a local government
+# or a province's office of a department (`องค์การบริหารส่วนจังหวัดลพบุรี`,
+# `สำนักงานสาธารณสุขจังหวัดเชียงราย`), a district (`อำเภอบ้านผือ`), a hospital, a university or an
+# educational service area. Only in the title: a province's own plan names such offices in its
+# tables. A district is one when a line starts with it or names its province after it.
+_OWN_AGENCY = re.compile(
+    r"(?:(?<![ก-๙])|(?<=ของ)|(?<=ที่ว่าการ))(?P<org>(?:องค์การบริหารส่วน|สำนักงาน[ก-๙]+?)จังหวัด)"
+    r"\s?(?P<province>[ก-๙]+)"
+    r"|(?:^|(?<=ที่ว่าการ))อำเภอ\s?(?P<district>[ก-๙]+)"
+    r"|(?<![ก-๙])อำเภอ\s?(?P<district_of>[ก-๙]+?)\s?(?=จังหวัด)"     # `อำเภอแม่สาย จังหวัดเชียงราย`
+    r"|(?:(?<![ก-๙])|(?<=ของ))(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย)[ก-๙]{3,}"
+    r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:\s?เขต\s?[0-9๐-๙]+)?)", re.M)
+_TITLE_LINES = 4
+
+
+def _title_agency(text: str, provinces: list[str]) -> str:
+    """The agency of its own (see _OWN_AGENCY) the document's title names, or "": its first
+    lines before any table row."""
+    title: list[str] = []
+    for ln in text.split("\n", 40):
+        if "\t" in ln or len(title) == _TITLE_LINES:
+            break
+        if ln.strip():
+            title.append(ln.strip())
+    for m in _OWN_AGENCY.finditer("\n".join(title)):
+        if m.group("org"):
+            p = next((p for p in provinces if m.group("province").startswith(p)), None)
+            if p is not None:
+                return m.group("org") + p
+        elif m.group("district") or m.group("district_of"):
+            name = (m.group("district") or m.group("district_of")).split("จังหวัด")[0]
+            if len(name) >= 2:
+                return "อำเภอ" + name
+        else:
+            return clean(m.group("named"))
+    return ""
+
+
 def find_agency(text: str) -> str:
     data = rules.load("headers").get("agencies", {})
     provinces = sorted(data.get("provinces", []), key=len, reverse=True)
+    own = _title_agency(text, provinces)
+    if own:
+        return own
     seen: dict[str, int] = {}
     for m in re.finditer(r"จังหวัด\s?([ก-๙]+)", text):
         tail = m.group(1)
