@@ -552,9 +552,11 @@ _FORMAT_MODULES = {
     "pdf": ("pipeline.readers.pdf", "pypdfium2", "pdfplumber"),
     "docx": ("pipeline.readers.docx",),
     "xlsx": ("pipeline.readers.xlsx",),
+    "pptx": ("pipeline.readers.pptx", "pptx.package"),
     "txt": ("pipeline.readers.text",),
 }
-_FORMAT_OF_EXT = {"pdf": "pdf", "docx": "docx", "docm": "docx", "xlsx": "xlsx", "xlsm": "xlsx"}
+_FORMAT_OF_EXT = {"pdf": "pdf", "docx": "docx", "docm": "docx", "xlsx": "xlsx", "xlsm": "xlsx",
+                  "pptx": "pptx", "pptm": "pptx"}
 
 
 def formats_of(entries) -> set[str]:

@@ -35,7 +35,7 @@ def render_text(doc: Document) -> str:
             elif isinstance(block, Table):
                 blocks.extend(_table_blocks(block))
         body = "\n\n".join(blocks)
-        if doc.format == "pdf":
+        if doc.format in ("pdf", "pptx"):      # a slide is a page too
             header = f"--- page {page.number} ---"
             parts.append(header + ("\n" + body if body else ""))
         else:

@@ -17,14 +17,16 @@ from .common import ZIP_ERRORS, ReadError, ReadLimits, utf16_without_bom
 __all__ = ["read_document", "detect_format", "office_format_not_read", "ReadLimits", "ReadError",
            "SUPPORTED_FORMATS"]
 
-SUPPORTED_FORMATS = ("pdf", "docx", "xlsx", "txt", "tsv", "csv")
+SUPPORTED_FORMATS = ("pdf", "docx", "xlsx", "pptx", "txt", "tsv", "csv")
 
 _TEXT_EXT = {".txt": "txt", ".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".text": "txt"}
 _CONTAINER_EXT = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx",
-                  ".xlsm": "xlsx"}
+                  ".xlsm": "xlsx", ".pptx": "pptx", ".pptm": "pptx"}
+# Office Open XML containers: a broken or encrypted one is handed to the reader its name claims
+_OOXML_EXT = (".docx", ".xlsx", ".docm", ".xlsm", ".pptx", ".pptm")
 # known non-submission formats: never read as text even if the bytes would decode
 _UNSUPPORTED_EXT = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic",
-                    ".doc", ".xls", ".ppt", ".pptx", ".zip", ".rar", ".7z", ".gz", ".tar",
+                    ".doc", ".xls", ".ppt", ".zip", ".rar", ".7z", ".gz", ".tar",
                     ".odt", ".ods", ".rtf", ".exe", ".dll", ".mp3", ".mp4", ".avi", ".mov"}
 _BINARY_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*", b"BM",
                  b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00", b"MZ",
@@ -32,8 +34,8 @@ _BINARY_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*", b
 
 
 def detect_format(path: Union[Path, str]) -> Optional[str]:
-    """The format to read ``path`` as: "pdf", "docx", "xlsx", "txt", "tsv", "csv", or None when
-    it is not a supported submission format (images, .doc, .xls, plain zip archives ...).
+    """The format to read ``path`` as: "pdf", "docx", "xlsx", "pptx", "txt", "tsv", "csv", or None
+    when it is not a supported submission format (images, .doc, .xls, .ppt, plain zip archives ...).
     Content decides; the extension breaks ties and names formats of empty or broken files so
     that their reader can say what is wrong with them."""
     p = Path(path)
@@ -54,25 +56,27 @@ def detect_format(path: Union[Path, str]) -> Optional[str]:
                 names = set(zf.namelist())
         except ZIP_ERRORS + (OSError, ValueError):
             # broken zip: let the reader of the format the name claims report it
-            return _CONTAINER_EXT.get(ext) if ext in (".docx", ".xlsx", ".docm", ".xlsm") else None
+            return _CONTAINER_EXT.get(ext) if ext in _OOXML_EXT else None
         if "word/document.xml" in names:
             return "docx"
         if "xl/workbook.xml" in names or any(n.startswith("xl/") and n.endswith("workbook.xml")
                                              for n in names):
             return "xlsx"
-        if ext in (".docx", ".xlsx"):
+        if "ppt/presentation.xml" in names:
+            return "pptx"
+        if ext in (".docx", ".xlsx", ".pptx"):
             return _CONTAINER_EXT[ext]       # the reader says which part is missing
         return None
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        # OLE2: .doc/.xls, or an encrypted OOXML file (reported as encrypted by its reader)
-        if ext in (".docx", ".xlsx"):
+        # OLE2: .doc/.xls/.ppt, or an encrypted OOXML file (reported as encrypted by its reader)
+        if ext in (".docx", ".xlsx", ".pptx"):
             return _CONTAINER_EXT[ext]
         return None
     if any(head.startswith(m) for m in _BINARY_MAGIC):
         return None
     if ext in _UNSUPPORTED_EXT:
         return None
-    if ext in (".pdf", ".docx", ".xlsx", ".docm", ".xlsm"):
+    if ext in _CONTAINER_EXT:
         return _CONTAINER_EXT[ext]            # e.g. text named .docx: reader raises not_docx
     if _is_binary(head):
         return None
@@ -84,6 +88,8 @@ def detect_format(path: Union[Path, str]) -> Optional[str]:
 _OFFICE_NOT_READ = {
     ".doc": ("an old binary Word file (Word 97-2003 .doc)", ".docx", "ไฟล์ Word รุ่นเก่า (.doc)"),
     ".xls": ("an old binary Excel file (Excel 97-2003 .xls)", ".xlsx", "ไฟล์ Excel รุ่นเก่า (.xls)"),
+    ".ppt": ("an old binary PowerPoint file (PowerPoint 97-2003 .ppt)", ".pptx or PDF",
+             "ไฟล์ PowerPoint รุ่นเก่า (.ppt)"),
     ".rtf": ("a Rich Text file (.rtf)", ".docx", "ไฟล์ Rich Text (.rtf)"),
     ".odt": ("an OpenDocument text (.odt)", ".docx", "ไฟล์ OpenDocument (.odt)"),
     ".ods": ("an OpenDocument spreadsheet (.ods)", ".xlsx", "ไฟล์ OpenDocument (.ods)"),
@@ -91,9 +97,9 @@ _OFFICE_NOT_READ = {
 
 
 def office_format_not_read(path: Union[Path, str]) -> Optional[ReadError]:
-    """The error for an office document in a format thaiforms does not read (.doc, .xls, .rtf,
-    .odt, .ods, or an old binary Office file under another name), saying what to save it as;
-    None for anything else (a photo, an archive: not a submission)."""
+    """The error for an office document in a format thaiforms does not read (.doc, .xls, .ppt,
+    .rtf, .odt, .ods, or an old binary Office file under another name), saying what to save it
+    as; None for anything else (a photo, an archive: not a submission)."""
     p = Path(path)
     known = _OFFICE_NOT_READ.get(p.suffix.lower())
     if known is None:
@@ -104,12 +110,62 @@ def office_format_not_read(path: Union[Path, str]) -> Optional[ReadError]:
             return None
         if not head.startswith(b"\xd0\xcf\x11\xe0"):
             return None
-        known = ("an old binary Office file (Word or Excel 97-2003)", ".docx or .xlsx",
-                 "ไฟล์ Office รุ่นเก่า")
+        # which program wrote it, from the names of its streams, when they can be read
+        kind = _ole_kind(p)
+        known = _OFFICE_NOT_READ[kind] if kind else (
+            "an old binary Office file (Word, Excel or PowerPoint 97-2003)",
+            ".docx or .xlsx (.pptx or PDF for slides)", "ไฟล์ Office รุ่นเก่า")
     what, modern, what_th = known
+    apps = "PowerPoint or LibreOffice" if modern.startswith(".pptx") else \
+        "Word, Excel, PowerPoint or LibreOffice" if "pptx" in modern else "Word, Excel or LibreOffice"
     return ReadError("unsupported", f"{p.name} is {what}, which thaiforms does not read; open it "
-                     f"in Word, Excel or LibreOffice and save it as {modern}",
+                     f"in {apps} and save it as {modern}",
                      f"{what_th} ระบบอ่านไม่ได้ กรุณาเปิดแล้วบันทึกเป็น {modern}")
+
+
+# streams that name the program of an OLE2 compound file
+_OLE_STREAMS = {"PowerPoint Document": ".ppt", "WordDocument": ".doc", "Workbook": ".xls",
+                "Book": ".xls"}
+
+
+def _ole_kind(path: Path) -> Optional[str]:
+    """".doc", ".xls" or ".ppt" for an OLE2 compound file whose directory names Word's, Excel's or
+    PowerPoint's main stream; None when it names none of them or cannot be walked. Only the FAT
+    sectors listed in the header are used (files up to ≈7 MB with 512-byte sectors; the directory
+    of larger ones normally lies within them too)."""
+    import struct
+    try:
+        with open(path, "rb") as f:
+            header = f.read(512)
+            if len(header) < 512:
+                return None
+            shift = struct.unpack_from("<H", header, 0x1E)[0]
+            if shift not in (9, 12):
+                return None
+            size = 1 << shift
+            first_dir = struct.unpack_from("<I", header, 0x30)[0]
+            fat: list[int] = []
+            for sect in struct.unpack_from("<109I", header, 0x4C):
+                if sect >= 0xFFFFFFFA:
+                    continue
+                f.seek((sect + 1) * size)
+                data = f.read(size)
+                fat.extend(struct.unpack_from(f"<{len(data) // 4}I", data))
+            sect, seen = first_dir, set()
+            while sect < 0xFFFFFFFA and sect not in seen and len(seen) < 4096:
+                seen.add(sect)
+                f.seek((sect + 1) * size)
+                data = f.read(size)
+                for k in range(0, len(data) - 127, 128):
+                    n = struct.unpack_from("<H", data, k + 64)[0]
+                    if 2 <= n <= 64 and data[k + 66] == 2:          # a stream
+                        name = data[k:k + n - 2].decode("utf-16-le", "replace")
+                        if name in _OLE_STREAMS:
+                            return _OLE_STREAMS[name]
+                sect = fat[sect] if sect < len(fat) else 0xFFFFFFFE
+    except (OSError, struct.error):
+        return None
+    return None
 
 
 def _is_binary(head: bytes) -> bool:
@@ -140,7 +196,7 @@ def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None,
     if fmt is None:
         raise office_format_not_read(p) or ReadError(
             "unsupported", f"{p.name}: not a supported submission format "
-            "(PDF, DOCX, XLSX, TXT, TSV, CSV)")
+            "(PDF, DOCX, XLSX, PPTX, TXT, TSV, CSV)")
     if size > limits.max_bytes:
         raise ReadError("too_large", f"{p.name} is {size} bytes, over the limit of "
                         f"{limits.max_bytes}")
@@ -153,6 +209,9 @@ def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None,
     elif fmt == "xlsx":
         from .xlsx import read_xlsx
         doc = read_xlsx(p, limits)
+    elif fmt == "pptx":
+        from .pptx import read_pptx
+        doc = read_pptx(p, limits)
     else:
         from .text import read_text
         doc = read_text(p, fmt, limits)
