@@ -27,7 +27,8 @@ _INDICATOR = re.compile(rf"ตัวชี้วัด\s*ที่\s*({_NUM})\s*
 _SUB = re.compile(r"(?<![0-9๐-๙.])([0-9๐-๙]{1,2}\.[0-9๐-๙]{1,2})(?![0-9๐-๙.])\s+(?=[^\s0-9])")
 _GROUP = re.compile(r"กลุ่มที่\s*([0-9๐-๙]+)")
 _TOTAL = re.compile(rf"รวม\s*(?:น้ำหนัก)?\s*({_NUM})")
-_WEIGHT = re.compile(rf"น้ำหนัก\s*(?:ร้อยละ)?\s*[:：]?\s*({_NUM})")
+# `น้ำหนัก ร้อยละ 5`, `น้ำหนัก : 5`, `น้ำหนัก : ร้อยละ 5` (the word before or after the colon)
+_WEIGHT = re.compile(rf"น้ำหนัก\s*(?:ร้อยละ)?\s*[:：]?\s*(?:ร้อยละ)?\s*({_NUM})")
 _LEVELS_HDR = re.compile(r"ระดับคะแนน|ระดับ\s*คะแนน|คะแนน\s*(?:ที่)?\s*1\s*2\s*3\s*4\s*5")
 
 

@@ -285,3 +285,14 @@ def test_activity_plan_months_dated_by_year_banners_over_them():
     ex = extract(doc("แผนปฏิบัติการ", table(rows, merges=merges)), ctx())
     assert [(r.fiscal_year, r.start, r.end, r.deadline) for r in ex.records] == [
         (2568, "2024-12", "2025-01", "2025-01-31")]
+
+
+def test_ladder_indicator_weight_written_with_ร้อยละ_after_the_colon():
+    # slides: `น้ำหนัก : ร้อยละ 5` in a text box of its own (the word after the colon)
+    d = doc("ตัวชี้วัดที่ 3.2 ร้อยละความสำเร็จของการดำเนินโครงการให้บริการที่ดีที่สุด (Best Service)",
+            "ผู้รับผิดชอบ : สำนักงาน ก.ก.", "น้ำหนัก : ร้อยละ 5", "เกณฑ์การให้คะแนน",
+            table([["ระดับคะแนน", "1", "2", "3", "4", "5"], ["ร้อยละ", "60", "70", "80", "90", "100"]]))
+    ex = extract(d, ctx())
+    assert ex.forms == ["kpi_ladder"]
+    assert [(r.item_no, r.weight, r.weight_raw, r.ladder) for r in ex.records] == [
+        ("3.2", 5, "น้ำหนัก : ร้อยละ 5", [60, 70, 80, 90, 100])]
