@@ -11,6 +11,7 @@ rendered to the formats it asks for:
   header rows repeated on every page;
 - PDF with LibreOffice (``soffice --headless --convert-to pdf``) from that DOCX;
 - XLSX with openpyxl: merged ranges and fills, one sheet for all or one per table group;
+- PPTX with python-pptx: slides of text boxes and tables, for indicators presented as decks;
 - text: tab-separated like a Word text export, in the encoding the source asks for.
 
 Expected results go to tests/expected/records/<stem>.csv and tests/expected/findings/<stem>.csv.
@@ -287,6 +288,92 @@ def docx_bytes(doc: dict) -> bytes:
     buf = io.BytesIO()
     document.save(buf)
     return normalize_zip(buf.getvalue())
+
+
+# ----------------------------------------------------------------------------- PPTX
+
+def render_pptx(doc: dict, path: Path) -> None:
+    """Slides as an agency presents an indicator: each paragraph a text box, each table a
+    PowerPoint table (merged cells, shaded Gantt cells), blocks down the slide and onto a new
+    slide when the next does not fit (or at a page break). Heights are estimates: a deck is laid
+    out by hand, not flowed."""
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.util import Cm, Pt
+    font = doc.get("font", "TH SarabunPSK")
+    size = doc.get("size", 14)
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Cm(33.867), Cm(19.05)
+    margin, width, bottom = 1.0, 33.867 - 2.0, 19.05 - 0.8
+    line_cm = size * 1.5 / 28.35            # a line of text at this size, in cm
+    slide, y = None, bottom
+
+    def room(h: float):
+        nonlocal slide, y
+        if slide is None or y + h > bottom:
+            slide, y = prs.slides.add_slide(prs.slide_layouts[6]), 0.8
+
+    def style(run, bold=False, run_size=0.0):
+        run.font.name = font
+        run.font.size = Pt(run_size or size)
+        run.font.bold = bold
+
+    for block in doc["blocks"]:
+        kind = block["kind"]
+        if kind == "pagebreak":
+            slide, y = None, bottom
+        elif kind == "p":
+            lines = block["text"].split("\n")
+            chars = max(20, int(width / 2.54 * 72 / (size * 0.45)))   # Thai at ≈0.45 em a character
+            n = sum(1 + len(ln) // chars for ln in lines)
+            h = n * line_cm + 0.3
+            room(h)
+            tf = slide.shapes.add_textbox(Cm(margin), Cm(y), Cm(width), Cm(h)).text_frame
+            tf.word_wrap = True
+            for i, ln in enumerate(lines):
+                par = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+                style(par.add_run(), block["bold"], block["size"])
+                par.runs[0].text = ln
+            y += h
+        elif kind == "table":
+            rows = block["rows"]
+            nr, nc = len(rows), len(rows[0])
+            tsize = block["size"] or size
+            row_h = [max(1, max(cell_text(t)[0].count("\n") + 1 + len(cell_text(t)[0]) // 60
+                                for t in row if t not in (L, U))) * tsize * 1.5 / 28.35 + 0.2
+                     for row in rows]
+            room(min(sum(row_h), bottom - 0.8))
+            shape = slide.shapes.add_table(nr, nc, Cm(margin), Cm(y), Cm(width),
+                                           Cm(sum(row_h)))
+            table = shape.table
+            widths = block["widths"] or [1] * nc
+            for c, w in enumerate(widths):
+                table.columns[c].width = Cm(width * w / float(sum(widths)))
+            for r, h in enumerate(row_h):
+                table.rows[r].height = Cm(h)
+            for r, c, rs, cs in merges(rows):
+                cell = table.cell(r, c)
+                if rs > 1 or cs > 1:
+                    cell.merge(table.cell(r + rs - 1, c + cs - 1))
+                text, shaded = cell_text(rows[r][c])
+                tf = cell.text_frame
+                for i, ln in enumerate(text.split("\n") if text else []):
+                    par = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+                    style(par.add_run(), run_size=tsize)
+                    par.runs[0].text = ln
+                if shaded:
+                    cell.fill.solid()
+                    cell.fill.fore_color.rgb = RGBColor(0xA6, 0xA6, 0xA6)
+            y += sum(row_h) + 0.4
+    cp = prs.core_properties
+    cp.author = doc.get("author", "")
+    cp.last_modified_by = doc.get("author", "")
+    cp.title = doc.get("title", "")
+    cp.created = cp.modified = cp.last_printed = FIXED_DT
+    cp.revision = 1
+    buf = io.BytesIO()
+    prs.save(buf)
+    path.write_bytes(normalize_zip(buf.getvalue()))
 
 
 # ----------------------------------------------------------------------------- XLSX
@@ -566,6 +653,9 @@ def build(doc: dict, pdf: bool, pdf_jobs: list) -> list[Path]:
     if "xlsx" in formats:
         render_xlsx(doc, folder / f"{stem}.xlsx")
         made.append(folder / f"{stem}.xlsx")
+    if "pptx" in formats:
+        render_pptx(doc, folder / f"{stem}.pptx")
+        made.append(folder / f"{stem}.pptx")
     for ext in ("txt", "tsv", "csv"):
         if ext in formats:
             render_text(doc, folder / f"{stem}.{ext}", doc.get("txt_encoding", "utf-8"))
@@ -597,7 +687,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-SUBMISSION = {".docx", ".pdf", ".xlsx", ".txt", ".tsv", ".csv"}
+SUBMISSION = {".docx", ".pdf", ".xlsx", ".pptx", ".txt", ".tsv", ".csv"}
 
 
 def write_files_expected(bad: dict, docs: list[dict]) -> None:

@@ -85,7 +85,7 @@ for no, text, time, deduct in STEPS:
 DOC = {
     "stem": "bma_best_service_2558",
     "folder": "กรุงเทพมหานคร",
-    "formats": ["docx"],
+    "formats": ["docx", "pptx"],
     "title": "ตัวชี้วัดที่ 3.2 Best Service",
     "font": "Garuda",
     "size": 12,

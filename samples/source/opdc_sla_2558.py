@@ -107,7 +107,7 @@ RECORDS = [
 DOC = {
     "stem": "opdc_sla_2558",
     "folder": "opdc",
-    "formats": ["docx"],
+    "formats": ["docx", "pptx"],
     "title": "ตัวชี้วัดที่ 2 SLA",
     "font": "Loma",
     "size": 12,
