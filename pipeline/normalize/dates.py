@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import product
 from typing import Iterable, Iterator, NamedTuple, Optional
 
+from schemas.rules import load
 from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK, DateValue
 
 from .calendar import BE_OFFSET, fiscal_year_bounds, fiscal_year_of, month_end, quarter_bounds
@@ -69,7 +70,7 @@ def _month_regexes() -> tuple[str, str]:
 _MONTH_TH, _MONTH_EN = _month_regexes()
 _STOP_TH = "(?:" + _trie(
     ["ภายใน", "วันที่", "ตั้งแต่", "แล้วเสร็จ", "ระหว่าง", "เริ่ม", "ก่อน", "กำหนด", "สิ้นสุด", "ถึง",
-     "และ", "เดือน", "ปีงบ", "ไตรมาส", "วันทำการ", "ครึ่งปี", "รอบ", "ตลอด", "ทั้งปี"]
+     "และ", "เดือน", "ปีงบ", "งบประมาณ", "ไตรมาส", "วันทำการ", "ครึ่งปี", "รอบ", "ตลอด", "ทั้งปี"]
     + [f for v in MONTHS.values() for f in (v["full"], *v["short"], *v["misspellings"])]) + ")"
 
 # One pattern, dispatched on the first character class so that each position only tries the
@@ -82,10 +83,11 @@ _TOKEN = re.compile("|".join([
     r"|(?P<time>(?<!\d)\d{1,2}[:.]\d{2}(?:\s?-\s?\d{1,2}[:.]\d{2})?\s?(?:น\.|นาฬิกา)"
     r"|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s?-\s?\d{1,2}:\d{2})?)"
     r"|(?P<num>\d+))",
-    r"(?P<rng>-)|(?P<sl>/)|(?P<and>&)",
+    r"(?P<rng>[-~])|(?P<sl>/)|(?P<and>&)",
     r"(?=[ก-๛])(?:"
     r"(?P<era>[พคร]\s?\.?\s?ศ\.?)"
-    r"|(?P<fy>(?:ประจำ)?ปี\s?(?:งบ(?:\s?ประมาณ|ฯ|\.)?|งปม\.?))"
+    # "งบประมาณ พ.ศ. 2568" without ปี is the fiscal year too; before a plain number it is an amount.
+    r"|(?P<fy>(?:ประจำ)?ปี\s?(?:งบ(?:\s?ประมาณ|ฯ|\.)?|งปม\.?)|งบ\s?ประมาณ(?=\s?พ\s?\.?\s?ศ))"
     # Reporting rounds: "รอบ 6 เดือน" is the first six months of the fiscal year; halves too.
     r"|(?P<half>ครึ่งปี(?:งบประมาณ)?(?:แรก|หลัง)|(?:ตลอด|ทั้ง)\s?ปี(?:งบประมาณ)?)"
     r"|(?P<round>รอบ(?!ที่|ที)(?:การรายงาน(?:ผล)?)?)"
@@ -294,6 +296,8 @@ def _side(toks: list[_Tok], index: dict[int, int]) -> _Side:
             _, y, mo, d = v
             return _Side("day", day=d, month=mo, year=_year(y, 4, None), dtok=toks[0])
         _, a, b, yraw = v
+        if _item_number(toks[0].raw, yraw):
+            raise _Bad(f"{toks[0].raw} is an item number, not a date")
         year = _year(int(yraw), len(yraw), None)
         return _numeric_dmy(a, b, year, toks[0])
     if kinds.startswith("NM") and not 1 <= toks[0].value[0] <= 31:
@@ -329,6 +333,15 @@ def _side(toks: list[_Tok], index: dict[int, int]) -> _Side:
     if kinds in ("MN", "NMN") and toks[-1].value[1] not in (2, 4):
         raise _Bad(f"year {toks[-1].raw} has {toks[-1].value[1]} digits")
     raise _Bad("not a date")
+
+
+# A dotted triple whose two-digit year would be before 2540 BE (1997) is an outline number
+# ("ข้อ 2.1.10", "ตัวชี้วัด 1.2.15"), not a date: plans and reports write recent years.
+_ITEM_YEAR = 40
+
+
+def _item_number(raw: str, yraw: str) -> bool:
+    return "." in raw and len(yraw) == 2 and int(yraw) < _ITEM_YEAR
 
 
 def _numeric_dmy(a: int, b: int, year: int | None, tok: _Tok | None = None) -> _Side:
@@ -505,6 +518,12 @@ def _quarters(toks: list[_Tok], fiscal_year: int | None, prefer) -> tuple[date, 
             fy = _fy_of_year_token(*(rest[0].value if rest[0].kind == "YR" else (*rest[0].value, None)))
         else:
             raise _Bad("not a date")
+    if qi >= 2 and toks[qi - 2].kind == "FY" and _is_year_number(toks[qi - 1]):
+        # The fiscal year first: "ปีงบประมาณ 2568 ไตรมาสที่ 3", "FY2025 Q3".
+        before = _yr(toks[qi - 1]) + BE_OFFSET
+        if fy is not None and fy != before:
+            raise _Bad(f"fiscal year {before} and {fy} for one quarter")
+        fy = before
     note = ""
     if fy is None:
         if fiscal_year is not None:
@@ -649,7 +668,7 @@ def _fast(t: str, fiscal_year: int | None) -> tuple | None:
         m = _FAST_NUMERIC.fullmatch(t)
         if m:
             day, month = int(m[1]), int(m[3])
-            if not 1 <= month <= 12:
+            if not 1 <= month <= 12 or _item_number(m[2], m[4]):
                 return None
             year = _fast_year(m[4])
         else:
@@ -721,11 +740,20 @@ def _era_slips(t: str, toks: list[_Tok], res: tuple) -> tuple:
 _BETWEEN = re.compile(r"ระหว่าง|between", re.IGNORECASE)   # "ระหว่าง X และ Y" is a range
 
 
+_QUANTITY_WORDS = tuple(load("months")["quantity_words"])
+
+
 def _drop_quantities(t: str, toks: list[_Tok]) -> list[_Tok]:
     """"(40 กรม)", "1 แห่ง": a short number followed by a word is a count, not part of a date,
-    unless it stands where a year or day goes (after a month, an era marker or ปี)."""
+    unless it stands where a year or day goes (after a month, an era marker or ปี). So is a
+    number after a quantity word of months.json ("ร้อยละ 80", "ระดับ 5", "ข้อ 2.1.10") or
+    before "%"."""
     out: list[_Tok] = []
     for i, x in enumerate(toks):
+        if x.kind in ("N", "D") and ((i and toks[i - 1].kind == "U" and toks[i - 1].raw.endswith(_QUANTITY_WORDS)
+                                      and not t[toks[i - 1].end:x.start].strip())
+                                     or t[x.end:x.end + 2].lstrip().startswith("%")):
+            continue
         if x.kind == "N" and x.value[1] <= 3 and i + 1 < len(toks) and toks[i + 1].kind == "U" \
                 and not t[x.end:toks[i + 1].start].strip():
             before = t[toks[i - 1].end:x.start] if i else ""
@@ -795,6 +823,39 @@ def _drop_durations(toks: list[_Tok]) -> list[_Tok]:
     return out
 
 
+def _excel_year(m: _Tok, y: _Tok) -> _Tok:
+    """The year of a dash-joined English date ("Oct-24", "15-Oct-24"): Excel's mmm-yy and
+    dd-mmm-yy print the Common Era, so two digits there are CE when Buddhist Era would put
+    them before 2000 (24: 2024, not 1981); "Dec-67" typed by hand stays 2567 BE. A Thai month
+    keeps BE."""
+    if y.kind == "N" and y.value[1] == 2 and m.value.english and 2500 + y.value[0] - BE_OFFSET < 2000:
+        return _Tok("YR", y.start, y.end, (y.value[0], 2, "CE"), y.raw)
+    return y
+
+
+def _dashed_dates(toks: list[_Tok]) -> list[_Tok]:
+    """Dashes inside one date are not a range: "5-พ.ย.-2553", "05-Nov-2015" (day-month-year)
+    and, written without spaces, "Oct-24", "ต.ค.-67", "ม.ค.-2568" (month-year, as Excel prints
+    a Gantt header). A month-year needs its year as the last thing before the end or the next
+    dash: in "1 ม.ค.-15 ก.พ. 68" the 15 is a day."""
+    i = 0                  # month-year first: in "Nov-24 - Mar-25" 24-Mar is not a day
+    while i + 2 < len(toks):
+        m, d, y = toks[i:i + 3]
+        if m.kind == "M" and d.raw == "-" and m.end == d.start and d.end == y.start \
+                and y.kind == "N" and y.value[1] in (2, 4) \
+                and (i + 3 == len(toks) or toks[i + 3].kind in ("R", "AND")) \
+                and (i == 0 or toks[i - 1].end < m.start):      # not the Oct of "01-Oct-24"
+            toks = toks[:i + 1] + [_excel_year(m, y)] + toks[i + 3:]
+        i += 1
+    i = 0
+    while i + 4 < len(toks):
+        if toks[i + 1].raw == toks[i + 3].raw == "-" and toks[i + 2].kind == "M" \
+                and toks[i].kind == "N" and toks[i + 4].kind in ("N", "YR"):
+            toks = toks[:i + 1] + [toks[i + 2], _excel_year(toks[i + 2], toks[i + 4])] + toks[i + 5:]
+        i += 1
+    return toks
+
+
 def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
     kinds = {x.kind for x in raw}
     if "WD" in kinds:
@@ -807,6 +868,8 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
             if x.kind == "U" and len(x.raw) == 1 and t[x.end:x.end + 1] == ".":
                 raise _Bad(f"unreadable: {x.raw}.")
         toks = _drop_quantities(t, _drop_ordinals(toks))
+    elif "%" in t:                                   # "80% ภายใน ธ.ค. 67"
+        toks = _drop_quantities(t, toks)
     if "RD" in kinds or "H" in kinds:
         if not any(x.kind in ("M", "D", "Q") for x in toks):
             return _rounds(toks, fiscal_year)
@@ -829,13 +892,7 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
     if toks and toks[-1].kind in ("R", "AND"):
         toks = toks[:-1]
     if "R" in kinds and "M" in kinds:
-        # "5-พ.ย.-2553", "05-Nov-2015": dashes inside one date are not a range.
-        i = 0
-        while i + 4 < len(toks):
-            if toks[i + 1].raw == toks[i + 3].raw == "-" and toks[i + 2].kind == "M" \
-                    and toks[i].kind == "N" and toks[i + 4].kind in ("N", "YR"):
-                toks = toks[:i + 1] + [toks[i + 2]] + toks[i + 4:]
-            i += 1
+        toks = _dashed_dates(toks)
     if "Q" in kinds:
         if any(x.kind in ("M", "D") for x in toks):
             return _quarter_with_months(t, toks, fiscal_year, prefer)
