@@ -232,23 +232,45 @@ def _member_key(zf: zipfile.ZipFile, name: str) -> Optional[tuple]:
             hashlib.sha1(stored).digest())
 
 
+def _boxes(p) -> list:
+    """The text boxes anchored in a paragraph (w:txbxContent, outermost, the primary copy of
+    alternate content only). Their paragraphs and tables are blocks after the paragraph's own
+    text, as a reader sees a framed form table or a title box: not glued into one line."""
+    if next(p.iter(_TXBX), None) is None:
+        return []
+    out: list = []
+    _boxes_into(p, out)
+    return out
+
+
+def _boxes_into(el, out: list) -> None:
+    for node in el[:]:
+        if node.tag == _TXBX:
+            out.append(node)
+        elif node.tag != _MC_FALLBACK and node.tag != _DEL and len(node):
+            _boxes_into(node, out)
+
+
 def _blocks(container, styles, warnings, num, style: Optional[str], seen: Optional[set]) -> list:
-    """Paragraphs and tables of a body, header or footer in order. Header/footer text already
-    seen (the same header in several sections) is not repeated."""
+    """Paragraphs and tables of a body, header, footer or text box in order, text boxes
+    after the paragraph that anchors them. Header/footer text already seen (the same header in
+    several sections) is not repeated."""
     out: list = []
     for el in _kids(container, _BLOCK_TAGS):
         if el.tag == _P:
+            boxes = _boxes(el)
             raw = _para_text(el)
-            if not raw.strip():
-                continue
-            if seen is not None:
-                if raw.strip() in seen:
-                    continue
-                seen.add(raw.strip())
-            if num.active:
-                raw = num.label(el) + raw
-            out.append(Paragraph(text=repair_thai(raw.strip()), raw=raw,
-                                 style=style or _para_style(el, styles)))
+            if not raw.strip() or seen is not None and raw.strip() in seen:
+                pass
+            else:
+                if seen is not None:
+                    seen.add(raw.strip())
+                if num.active:
+                    raw = num.label(el) + raw
+                out.append(Paragraph(text=repair_thai(raw.strip()), raw=raw,
+                                     style=style or _para_style(el, styles)))
+            for box in boxes:
+                out.extend(_blocks(box, styles, warnings, num, style, seen))
         else:
             t = _read_table(el, warnings, depth=0, num=num)
             if t is None:
@@ -494,7 +516,10 @@ def _para_style(p, styles) -> str:
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_SKIP = {W + "del", W + "pPr", W + "rPr", W + "instrText", _MC_FALLBACK}
+_TXBX, _DEL = W + "txbxContent", W + "del"
+# w:moveFrom: the old place of text moved with tracked changes (the new place is w:moveTo);
+# w:txbxContent: a text box, whose paragraphs and tables are blocks of their own (_boxes)
+_SKIP = {_DEL, W + "moveFrom", W + "pPr", W + "rPr", W + "instrText", _MC_FALLBACK, _TXBX}
 # what an element of a paragraph gives: True its text (w:t), a string that string, "" nothing
 # (skipped with all it holds); elements not named here give the text they hold
 _TEXT_OF = {W + "t": True, W + "tab": "\t", W + "br": "\n", W + "cr": "\n",
@@ -502,9 +527,9 @@ _TEXT_OF = {W + "t": True, W + "tab": "\t", W + "br": "\n", W + "cr": "\n",
 
 
 def _para_text(p) -> str:
-    """Text of a w:p: runs (also inside hyperlinks, insertions, fields, text boxes), tabs and
-    breaks. Deleted text, field codes and the fallback copy of alternate content (a text box
-    is stored twice, once for old readers) are left out."""
+    """Text of a w:p: runs (also inside hyperlinks, insertions, fields), tabs and breaks.
+    Deleted and moved-away text, field codes, text boxes (read by _boxes) and the fallback copy
+    of alternate content (a text box is stored twice, once for old readers) are left out."""
     if not len(p):
         return ""
     out: list[str] = []
@@ -610,7 +635,8 @@ def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Tabl
     open_v: dict[int, Cell] = {}
     n_rows = 0
     n_cols = len(tbl.findall(W + "tblGrid/" + W + "gridCol"))
-    trs = _kids(tbl, _ROW_TAG)
+    # a row deleted with tracked changes (w:trPr/w:del) is not in the table Word shows
+    trs = [tr for tr in _kids(tbl, _ROW_TAG) if not _row_deleted(tr)]
     for r, tr in enumerate(trs):
         tcs, trprs = [], []
         for x in tr[:]:
@@ -649,6 +675,14 @@ def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Tabl
                     # a Gantt bar may be the cell's paragraph shaded rather than the cell
                     if shd is not None:
                         shaded = _is_fill(shd)
+                    # a text box in the cell: its paragraphs are lines of the cell, its
+                    # tables tables of the cell
+                    for box in _boxes(child):
+                        for b in _blocks(box, {}, warnings, num, "", None):
+                            if isinstance(b, Table):
+                                nested.append(b)
+                            else:
+                                paras.append(b.raw)
                 else:
                     t = _read_table(child, warnings, depth + 1, num)
                     if t is None:
@@ -703,6 +737,15 @@ def _read_table(tbl, warnings: list[str], depth: int, num=None) -> Optional[Tabl
     if not cells:
         return None
     return Table(cells=cells, n_rows=n_rows, n_cols=n_cols)
+
+
+def _row_deleted(tr) -> bool:
+    for x in tr[:]:
+        if x.tag == _TRPR:
+            for y in x[:]:
+                if y.tag == _DEL:
+                    return True
+    return False
 
 
 def _one_line(text: str) -> str:

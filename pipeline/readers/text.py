@@ -176,10 +176,90 @@ def _pipe_fields(line: str) -> list[str]:
     return [f.replace("\\|", "|") for f in re.split(r"(?<!\\)\|", inner)]
 
 
+_GAP = re.compile(r"\S(?: {2,})(?=\S)")          # a run of two or more spaces inside a line
+_ZERO_WIDTH = frozenset("\u0E31\u0E34\u0E35\u0E36\u0E37\u0E38\u0E39\u0E3A\u0E47\u0E48\u0E49"
+                        "\u0E4A\u0E4B\u0E4C\u0E4D\u0E4E\u200b\u00ad")
+
+
+def _columns_of(lines: list[str], display: bool) -> Optional[list[list[str]]]:
+    """Fields of lines whose columns are aligned with spaces (a printed report, Excel's
+    "Formatted Text (Space delimited)"): the columns are bounded by positions that are a space
+    in every line, in runs of two or more. ``display``: positions counted as the text shows on
+    screen (Thai vowels above/below and tone marks take no column), else as characters.
+    None when fewer than three columns line up."""
+    cols_of = []
+    for line in lines:
+        if display:
+            pos, k = [], 0
+            for ch in line:
+                pos.append(k)
+                if ch not in _ZERO_WIDTH:
+                    k += 1
+            cols_of.append((pos, k))
+        else:
+            cols_of.append((None, len(line)))
+    width = max(w for _, w in cols_of)
+    filled = bytearray(width + 1)
+    for line, (pos, _) in zip(lines, cols_of):
+        for j, ch in enumerate(line):
+            if ch != " ":
+                filled[pos[j] if pos else j] = 1
+    # column starts: a filled position after a run of >= 2 blank positions (or the line start)
+    starts, blank = [], 2
+    for x in range(width):
+        if filled[x]:
+            if blank >= 2:
+                starts.append(x)
+            blank = 0
+        else:
+            blank += 1
+    if len(starts) < 3:
+        return None
+    rows = []
+    for line, (pos, _) in zip(lines, cols_of):
+        fields = [""] * len(starts)
+        cur, buf = -1, []
+        for j, ch in enumerate(line):
+            x = pos[j] if pos else j
+            k = cur
+            while k + 1 < len(starts) and starts[k + 1] <= x:
+                k += 1
+            if k != cur:
+                if cur >= 0:
+                    fields[cur] = "".join(buf).strip()
+                cur, buf = k, []
+            buf.append(ch)
+        if cur >= 0:
+            fields[cur] = "".join(buf).strip()
+        rows.append(fields)
+    # every line must give at least two fields: else the "columns" are words of prose
+    if any(sum(1 for f in r if f) < 2 for r in rows):
+        return None
+    return rows
+
+
+def _space_aligned(lines: list[str], i: int) -> tuple[Optional[list[list[str]]], int]:
+    """(rows, end) of a table laid out with spaces starting at lines[i]: three or more
+    consecutive lines, none with a tab, each with a gap of two or more spaces between words,
+    lining up in three or more columns. (None, end) when the lines from i to end do not make
+    one (no later line of that run starts one either)."""
+    j = i
+    while j < len(lines) and "\t" not in lines[j] and _GAP.search(lines[j]):
+        j += 1
+    if j - i < 3:
+        return None, j
+    block = [x.rstrip() for x in lines[i:j]]
+    rows = _columns_of(block, False) or _columns_of(block, True)
+    return rows, j
+
+
 def _blocks_from_tab_text(text: str) -> list:
-    lines = text.split("\n")
+    lines = [x.rstrip("\r") for x in text.split("\n")]
     blocks: list = []
     rows: list[list[str]] = []
+    # tables aligned with spaces only where the text has no tab-separated table at all
+    spaced = "\t" not in text and "  " in text
+    plain_until = 0                  # lines before this index are known not to start one
 
     def flush():
         if rows:
@@ -188,8 +268,14 @@ def _blocks_from_tab_text(text: str) -> list:
 
     i = 0
     while i < len(lines):
-        line = lines[i].rstrip("\r")
-        lines[i] = line
+        line = lines[i]
+        if spaced and not rows and i >= plain_until:
+            aligned, j = _space_aligned(lines, i)
+            if aligned:
+                blocks.append(_make_table(aligned))
+                i = j
+                continue
+            plain_until = max(j, i + 1)
         if _PIPE_ROW.match(line) and (i + 1 < len(lines) and _PIPE_ROW.match(lines[i + 1])
                                       or i > 0 and _PIPE_ROW.match(lines[i - 1])):
             # Markdown pipe table (text exports of web pages and converted documents)
@@ -211,10 +297,34 @@ def _blocks_from_tab_text(text: str) -> list:
     return blocks
 
 
+def _csv_delimiter(text: str) -> str:
+    """``,`` or ``;``: Excel saves "CSV" with the list separator of the Windows region settings,
+    a semicolon in many of them. The one that splits the most records into the same number of
+    fields (Excel writes every row as wide as the sheet) wins; a comma on a tie."""
+    sample = text[:65536]
+    best, best_score = ",", -1
+    for delim in (",", ";"):
+        if delim not in sample:
+            continue
+        counts: dict[int, int] = {}
+        try:
+            for k, rec in enumerate(csv.reader(io.StringIO(sample), delimiter=delim)):
+                if k >= 200:
+                    break
+                if len(rec) > 1:
+                    counts[len(rec)] = counts.get(len(rec), 0) + 1
+        except csv.Error:
+            continue
+        score = max(counts.values(), default=0)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
 def _blocks_from_csv(text: str) -> list:
     blocks: list = []
     rows: list[list[str]] = []
-    for rec in csv.reader(io.StringIO(text)):
+    for rec in csv.reader(io.StringIO(text), delimiter=_csv_delimiter(text)):
         if not any(f.strip() for f in rec):
             if rows:
                 blocks.append(_make_table(rows))
@@ -242,6 +352,10 @@ def read_text(path: Path, fmt: str, limits: ReadLimits) -> Document:
     warnings: list[str] = []
     text, enc = decode(data, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1a" in text:
+        # Ctrl-Z: the end-of-file mark of DOS/Windows text tools; nothing after it is text
+        head, _, tail = text.partition("\x1a")
+        text = head if not tail.replace("\x1a", "").strip() else text.replace("\x1a", "")
     if not text.strip():
         raise ReadError("empty", f"{Path(path).name} holds no text")
     blocks = _blocks_from_csv(text) if fmt == "csv" else _blocks_from_tab_text(text)

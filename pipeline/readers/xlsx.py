@@ -7,7 +7,8 @@ file of the benchmark corpus, this reader 2.5-4 ms (CPU time, measured), and ope
 0.26-0.4 s to import. What openpyxl gave in read-only, data-only mode is kept: the same sheets
 (hidden ones too, chartsheets not), cell placement, values (cached formula results, shared and
 inline strings, booleans, error strings, dates by number format and the 1900/1904 calendar),
-number formats, fills, and the same refusals of damaged parts it needs. Strict OOXML workbooks
+number formats, fills, and the same refusals of damaged parts it needs. Hidden and very hidden
+sheets are left out (with a warning), as Excel does not show them. Strict OOXML workbooks
 (ISO 29500 strict namespaces) are read taking the strict namespace URIs for the transitional.
 """
 from __future__ import annotations
@@ -112,7 +113,14 @@ def read_xlsx(path: Path, limits: ReadLimits) -> Document:
                             f"limit of {limits.max_sheets}")
         pages = []
         budget = [limits.max_cells]
-        for title, part in book.sheets:
+        # A hidden sheet (Excel's Hide, or veryHidden set from VBA) is not what the agency
+        # submits: lookup lists, an old draft kept out of sight. Read as Excel shows the
+        # workbook; all of them only if every sheet is hidden (Excel itself never allows that).
+        skip = book.hidden if len(book.hidden) < len(book.sheets) else set()
+        for k, (title, part) in enumerate(book.sheets):
+            if k in skip:
+                warnings.append(f"sheet {title!r} is hidden in the workbook: not read")
+                continue
             try:
                 grid, merges, unsaved = _read_sheet(zf, part, book, title, budget)
             except ReadError:
@@ -226,6 +234,7 @@ class _Workbook:
         rid = [f"{{{_REL}}}id"] + ([f"{{{_REL_STRICT}}}id"] if strict else [])
         names = set(zf.namelist())
         self.sheets: list[tuple[Optional[str], str]] = []
+        self.hidden: set[int] = set()        # indexes into sheets of hidden/very hidden ones
         for sheet in _elements(sheets_el) if sheets_el is not None else ():
             ref = next((sheet.get(a) for a in rid if sheet.get(a) is not None), None)
             if not ref:
@@ -234,6 +243,8 @@ class _Workbook:
             if target not in names or "chartsheet" in typ:
                 continue
             self.sheets.append((sheet.get("name"), target))
+            if sheet.get("state") in ("hidden", "veryHidden"):
+                self.hidden.add(len(self.sheets) - 1)
         self.styles, self.dates, self.durations = _styles(zf)
 
 
