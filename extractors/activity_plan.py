@@ -852,11 +852,17 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     prev: Optional[Record] = None
     # the year this plan states (its title or its Gantt header) outranks the document's
     inst_fy = C.find_fiscal_year("\n".join(p.text for p in inst.before))
+    prev_gantt: Optional[tuple[Gantt, int]] = None
     for tf in inst.tables:
         table = tf.table
         gantt, start = find_gantt(table, tf, None)
         if tf.continued:
             start = 0
+            # a table continued without its header (split by an empty paragraph or a page)
+            # keeps the month columns of the table it continues when it is as wide
+            if not gantt.columns and prev_gantt is not None and prev_gantt[1] == table.n_cols:
+                gantt = prev_gantt[0]
+        prev_gantt = (gantt, table.n_cols)
         stated_fy = gantt.fiscal_year or inst_fy
         if gantt.fiscal_year is None:
             gantt.fiscal_year = stated_fy or fy

@@ -296,3 +296,28 @@ def test_ladder_indicator_weight_written_with_ร้อยละ_after_the_colon
     assert ex.forms == ["kpi_ladder"]
     assert [(r.item_no, r.weight, r.weight_raw, r.ladder) for r in ex.records] == [
         ("3.2", 5, "น้ำหนัก : ร้อยละ 5", [60, 70, 80, 90, 100])]
+
+
+def test_activity_table_continued_without_its_header_keeps_the_month_columns():
+    # a plan table split in two by an empty paragraph (or a page): the second part has no
+    # header, and an item dated only by its shaded months must keep them
+    months = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.",
+              "ก.ย."]
+    head = [["ที่", "กิจกรรม", "ระยะเวลา", "เริ่มต้น", "สิ้นสุด", "ไตรมาส 1", "", "", "ไตรมาส 2", "",
+             "", "ไตรมาส 3", "", "", "ไตรมาส 4", "", "", "งบประมาณ"],
+            ["", "", "", "", ""] + months + [""]]
+    merges = {(0, 5): (1, 3), (0, 8): (1, 3), (0, 11): (1, 3), (0, 14): (1, 3)}
+    for c in (0, 1, 2, 3, 4, 17):
+        merges[(0, c)] = (2, 1)
+    blank = [""] * 12
+    first = table(head + [["1.1", "คัดเลือกกลุ่มอาชีพเป้าหมาย", "1 เดือน", "ต.ค. 65", "ต.ค. 65"]
+                          + blank + ["30,000"],
+                          ["1.2", "อบรมพัฒนาผลิตภัณฑ์", "3 เดือน", "", ""] + blank + ["150,000"]],
+                  merges=merges, shaded={(2, 5), (3, 6), (3, 7), (3, 8)}, index=1)
+    rest = table([["1.3", "จัดตลาดนัดผลิตภัณฑ์ชุมชน", "2 เดือน", "", ""] + blank + ["60,000"],
+                  ["1.4", "ติดตามและประเมินผล", "2 เดือน", "ส.ค. 66", "ก.ย. 66"] + blank + ["20,000"]],
+                 shaded={(0, 11), (0, 12), (1, 15), (1, 16)}, index=2)
+    ex = extract(doc("แผนปฏิบัติการ จังหวัดอุดรธานี ประจำปีงบประมาณ พ.ศ. 2566", first, "", rest), ctx())
+    assert [(r.item_no, r.start, r.end) for r in ex.records] == [
+        ("1.1", "2022-10", "2022-10"), ("1.2", "2022-11", "2023-01"),
+        ("1.3", "2023-04", "2023-05"), ("1.4", "2023-08", "2023-09")]
