@@ -6,6 +6,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 MiB = 1024 * 1024
@@ -146,6 +147,28 @@ def utf16_without_bom(data: bytes) -> Optional[str]:
         return "utf-16-le"
     if be >= 0.95 and be > le:
         return "utf-16-be"
+    return None
+
+
+def sniff_package(path: Path, ext: str, reason: str, what: str, app: str,
+                  legacy_ext: str) -> Optional["ReadError"]:
+    """The error for a file named as an Office package (``ext``: ".docx", ".pptx") that is
+    something else: an old binary or password-protected Office file, a PDF, plain text, or no
+    zip at all. None when it starts as a zip (the package checks come next)."""
+    with open(path, "rb") as f:
+        head = f.read(8192)
+    ole = ole_container_error(path, head, app, legacy_ext, ext)
+    if ole:
+        return ole
+    if head.startswith(b"%PDF"):
+        return ReadError(reason, f"{path.name} is named {ext} but is a PDF")
+    if not head.startswith(b"PK"):
+        try:
+            from .text import decode
+            decode(head if len(head) < 8192 else head[:8000])
+            return ReadError(reason, f"{path.name} is named {ext} but is plain text, not {what}")
+        except ReadError:
+            return ReadError("corrupt", f"{path.name} is not {what} (not a zip file)")
     return None
 
 

@@ -31,8 +31,8 @@ from lxml import etree
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import (ZIP_ERRORS, PartCache, ReadError, ReadLimits, ole_container_error,
-                     open_package)
+from .common import (ZIP_ERRORS, PartCache, ReadError, ReadLimits, open_package,
+                     sniff_package)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = W + "p", W + "tbl", W + "tr", W + "tc"
@@ -46,29 +46,11 @@ _CONTAINERS = frozenset({W + "sdt", W + "sdtContent", W + "customXml", W + "smar
 _BLOCK_TAGS, _ROW_TAG, _CELL_TAG = frozenset({_P, _TBL}), frozenset({_TR}), frozenset({_TC})
 
 
-def _sniff_not_docx(path: Path) -> Optional[ReadError]:
-    with open(path, "rb") as f:
-        head = f.read(8192)
-    ole = ole_container_error(path, head, "Word document", "Word (.doc)", ".docx")
-    if ole:
-        return ole
-    if head.startswith(b"%PDF"):
-        return ReadError("not_docx", f"{path.name} is named .docx but is a PDF")
-    if not head.startswith(b"PK"):
-        try:
-            from .text import decode
-            decode(head if len(head) < 8192 else head[:8000])
-            return ReadError("not_docx", f"{path.name} is named .docx but is plain text, "
-                             "not a Word document")
-        except ReadError:
-            return ReadError("corrupt", f"{path.name} is not a Word document (not a zip file)")
-    return None
-
-
 def read_docx(path: Path, limits: ReadLimits) -> Document:
     path = Path(path)
     if path.stat().st_size:          # an empty file is reported as such by open_package
-        err = _sniff_not_docx(path)
+        err = sniff_package(path, ".docx", "not_docx", "a Word document", "Word document",
+                            "Word (.doc)")
         if err:
             raise err
     zf = open_package(path, limits, "DOCX", "word/document.xml", "not_docx", "a Word document")

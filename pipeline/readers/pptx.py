@@ -25,7 +25,7 @@ from lxml import etree
 from schemas.document import BBox, Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import ZIP_ERRORS, ReadError, ReadLimits, ole_container_error, open_package
+from .common import ZIP_ERRORS, ReadError, ReadLimits, open_package, sniff_package
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -38,34 +38,14 @@ _CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _EMU_PER_PT = 12700
 _SAME_LINE_EMU = 4 * _EMU_PER_PT        # tops this close are one line: read left to right
 _MAX_GROUP_DEPTH = 32
-_NOT_PPTX_TH = "ไฟล์นามสกุล .pptx แต่ไม่ใช่งานนำเสนอ PowerPoint"
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
-
-
-def _sniff_not_pptx(path: Path) -> Optional[ReadError]:
-    with open(path, "rb") as f:
-        head = f.read(8192)
-    ole = ole_container_error(path, head, "PowerPoint presentation", "PowerPoint (.ppt)", ".pptx")
-    if ole:
-        return ole
-    if head.startswith(b"%PDF"):
-        return ReadError("not_pptx", f"{path.name} is named .pptx but is a PDF", _NOT_PPTX_TH)
-    if not head.startswith(b"PK"):
-        try:
-            from .text import decode
-            decode(head if len(head) < 8192 else head[:8000])
-            return ReadError("not_pptx", f"{path.name} is named .pptx but is plain text, "
-                             "not a PowerPoint presentation", _NOT_PPTX_TH)
-        except ReadError:
-            return ReadError("corrupt", f"{path.name} is not a PowerPoint presentation "
-                             "(not a zip file)")
-    return None
 
 
 def read_pptx(path: Path, limits: ReadLimits) -> Document:
     path = Path(path)
     if path.stat().st_size:          # an empty file is reported as such by open_package
-        err = _sniff_not_pptx(path)
+        err = sniff_package(path, ".pptx", "not_pptx", "a PowerPoint presentation",
+                            "PowerPoint presentation", "PowerPoint (.ppt)")
         if err:
             raise err
     try:
@@ -73,7 +53,7 @@ def read_pptx(path: Path, limits: ReadLimits) -> Document:
                           "a PowerPoint presentation")
     except ReadError as e:
         if e.reason == "not_pptx":
-            raise ReadError(e.reason, e.message, _NOT_PPTX_TH) from None
+            raise ReadError(e.reason, e.message) from None
         raise ReadError(e.reason, e.message if e.message.startswith(path.name)
                         else f"{path.name}: {e.message}") from None
     try:
