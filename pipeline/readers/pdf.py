@@ -807,7 +807,18 @@ def _lines(chars: list[_Char]) -> list[_Line]:
 
 
 _LIST_START = re.compile(r"^\s*(?:[-•●○▪■◆\u2022]|\(?\d{1,3}[.)]|\(\d{1,3}\)|[ก-ฮ][.)]\s|ข้อ\s*\d|"
-                         r"(?:ขั้นตอน|กิจกรรม|ตัวชี้วัด|มิติ|ระดับ|โครงการ)ที่\s*[\d๐-๙])")
+                         r"(?:ขั้นตอน|กิจกรรม|ตัวชี้วัด|มิติ|ระดับ|โครงการ|ประเด็น)ที่\s*[\d๐-๙])")
+# a line opening with a field label: a short Thai name, perhaps numbered, then a colon
+# (``น้ำหนัก : ร้อยละ 10``, ``ผู้กำกับดูแลตัวชี้วัด :``, ``ระดับ 2 : 11%``)
+_LABEL_START = re.compile(r"^[\u0e01-\u0e4e]{2,30}(?: [\d\u0e50-\u0e59][\d\u0e50-\u0e59.]{0,5})? ?:(?: |$)")
+
+
+def _centred(ln: "_Line", left: float, right: float) -> bool:
+    """The line stands in the middle of the column: equal room on both sides, and some."""
+    room_l, room_r = ln.x0 - left, right - ln.x1
+    return room_l > 0.5 * ln.height and abs(room_l - room_r) <= max(3.0, 0.02 * (right - left))
+
+
 def _is_thai(ch: str) -> bool:
     """A Thai letter, vowel or mark (Thai digits and signs excluded: a number after a word
     is spaced like any other)."""
@@ -908,7 +919,8 @@ def _first_word_width(lines: list[_Line], k: int) -> float:
 
 def _line_spacing(lines: list[_Line]) -> dict[int, float]:
     """Baseline-to-baseline distance of wrapped lines per font size: the smallest common step
-    between consecutive lines of one size (steps under 0.8 of the median are taken as noise)."""
+    between consecutive lines of one size (steps under 0.8 of the median are taken as noise),
+    as the middle of the steps within 5% of the smallest."""
     steps: dict[int, list[float]] = {}
     for a, b in zip(lines, lines[1:]):
         if a.size and abs(a.size - b.size) < 0.05 and a.baseline and b.baseline:
@@ -921,21 +933,33 @@ def _line_spacing(lines: list[_Line]) -> dict[int, float]:
             continue
         ds.sort()
         median = ds[len(ds) // 2]
-        out[size] = min(d for d in ds if d >= 0.8 * median)
+        low = min(d for d in ds if d >= 0.8 * median)
+        # the steps of wrapped lines jitter by a point or so (a line of Latin letters or digits
+        # sits a little off the Thai centre line): the middle of the smallest steps
+        near = [d for d in ds if low <= d <= low * 1.05]
+        out[size] = near[len(near) // 2]
     return out
 
 
 _NUMBERISH_END = re.compile(r"[0-9][0-9,.]*$")
+# a Thai abbreviation standing alone: consonants with dots, then a space, number or end
+_ABBREVIATION = re.compile(r"[\u0e40-\u0e44]?[\u0e01-\u0e2e]{1,4}\.(?:[\u0e01-\u0e2e]{1,3}\.)*"
+                           r"(?=[\s\d\u0e50-\u0e59,;)]|$)")
 
 
 def _wrap_joint(prev: str, nxt: str, gap: float, em: float, line: str = "") -> str:
     """What stood at a wrap where the file shows no space (a space at a full line's end is
-    not drawn): nothing between two Thai characters (Thai words are not separated by spaces),
+    not drawn): nothing between two Thai characters (Thai words are not separated by spaces)
+    unless the next line opens with a Thai abbreviation,
     inside a number broken across lines, or inside a single Latin word too long for its
     column (``Targe``/``t``) or an abbreviation (``ต``/``.ค.``); otherwise one space."""
     a, b = prev[-1], nxt[0]
     if _is_thai(a) and _is_thai(b):
-        return ""
+        # a Thai abbreviation (``คสล.``, ``อบจ.``, ``ก.พ.``) stands apart from the words before
+        # it; the space a Thai line broke at is not drawn (LibreOffice)
+        # (a leading vowel never ends a word: ``เ``/``ม.ย.`` is one cut in a narrow cell)
+        return " " if a not in "\u0e40\u0e41\u0e42\u0e43\u0e44" and _ABBREVIATION.match(nxt) \
+            else ""
     if _NUMBERISH_END.search(prev) and b.isdigit():
         return ""
     line = (line or prev).strip()
@@ -984,6 +1008,8 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
                 wrap = True
             elif _LIST_START.match(texts_cache[k]):
                 wrap = False
+            elif _LABEL_START.match(texts_cache[k]):
+                wrap = False                  # a field label (``น้ำหนัก : ร้อยละ 10``)
             elif split_paragraphs and (ln.x0 > prev.x0 + 12 and (
                     len(paras[-1]) > 1 or not _LIST_START.match(texts_cache[k - 1])) and
                     abs((ln.x0 - left) - (right_edge - ln.x1)) > 0.1 * (right_edge - left)
@@ -996,6 +1022,9 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
                 # Inside table cells, where wraps are the rule and columns narrow, a break
                 # between Thai words also needs a clearly unfilled line.
                 gap = right_edge - prev.x1
+                if split_paragraphs and _centred(prev, left, right_edge) and \
+                        _centred(ln, left, right_edge):
+                    gap += prev.x0 - left     # a centred line has the room on both sides
                 wrap = gap <= _first_word_width(lines, k) + 0.5 * prev.height
                 if not wrap and not split_paragraphs and prev_text and \
                         _is_thai(prev_text[-1]) and _is_thai(texts_cache[k][:1] or "a"):
