@@ -374,6 +374,8 @@ class RawRow:
     budget_parts: list[str] = field(default_factory=list)   # amounts by source, when split
     ticks: list[str] = field(default_factory=list)
     inherited: set = field(default_factory=set)      # roles filled from a cell merged down
+    pr: str = ""                     # "plan" / "result": the row's label in a แผน/ผล column
+    result_ticks: Optional[list[str]] = None         # months its ผล row marks (a pair's plan row)
 
 
 def _is_header_row(texts: list[str]) -> bool:
@@ -480,6 +482,118 @@ def tail_layout(table: Table, tf: TableForm) -> tuple[dict[str, int], dict[int, 
     return tail, extra
 
 
+# ---------------------------------------------------------------- plan / result row pairs
+#
+# Many plans and progress reports write each activity as two rows: `แผน` (the months planned)
+# over `ผล` (the months actually worked), labelled in a column headed `แผน/ผล`, `แผน / ผล`,
+# `แผน-ผล` or `เป้าหมาย/ผลงาน`; the name, number, budget and responsible cells are merged down
+# over both rows or written on the first only. Such a pair is ONE activity:
+# - start/end/duration/deadline come from the plan row alone (its Gantt months, as a single row);
+# - the result row's marks give `status`: `done` when they reach the plan's last month (or go
+#   beyond it), with `completed` the last day of the last month marked; `not_done` when they stop
+#   short; `unknown` when the result row marks nothing (a results column's text, if the plan also
+#   has one, is read as today when the result row marks nothing). `completed_raw` lists the
+#   months the result row marks (`YYYY-MM;…`, like `planned_months`);
+# - the result row's own texts (a wrapped name) join the record; its budget cell (money spent)
+#   is never added to the activity's budget;
+# - a table whose label column holds only `แผน` rows (results not reported yet) leaves status
+#   empty, as a plan without results; a `แผน` row without its `ผล` row in a table that has pairs
+#   is `unknown`; a `ผล` row with no `แผน` row above it is not an activity;
+# - rows without a label (group rows, total rows) are read as before.
+# In such a table a small number in a month cell (sessions, people: `2`, `15`, `50%`) marks the
+# month like a tick.
+
+_SEP = re.compile(r"\s*[/\-–—,]\s*")        # `แผน / ผล`, `แผน-ผล`: one spelling
+
+
+@lru_cache(maxsize=1)
+def _pr_words() -> tuple[frozenset, frozenset, frozenset]:
+    """(header spellings, plan labels, result labels), squashed: headers.json's
+    activity_plan.plan_result."""
+    v = rules.load("headers")[FORM]["plan_result"]
+    sq = lambda k: frozenset(C.squash(t) for t in v[k])
+    return frozenset(_SEP.sub("/", h) for h in sq("head")), sq("plan"), sq("result")
+
+
+def _pr_label(text: str) -> str:
+    t = C.squash(text).strip(".:：")
+    _, plan, result = _pr_words()
+    return "plan" if t in plan else "result" if t in result else ""
+
+
+def plan_result_column(table: Table, tf: TableForm, start: int, skip: set[int]) -> Optional[int]:
+    """The column labelling each row `แผน` or `ผล`: headed so (`แผน/ผล`, `เป้าหมาย/ผลงาน`), or
+    holding such labels on at least two rows, one of them `ผล`, and nothing else."""
+    head, _, _ = _pr_words()
+    rows = table.rows()
+    for r in range(tf.header.start, min(start, table.n_rows)):
+        for c in rows[r]:
+            if c is not None and c.col not in skip and len(c.text) < 30 \
+                    and _SEP.sub("/", C.squash(c.text)) in head:
+                return c.col
+    seen: dict[int, list[str]] = {}
+    bad: set[int] = set()
+    for r in range(start, table.n_rows):
+        for c in rows[r]:
+            if c is None or c.row != r or c.col in skip or c.colspan > 1 or not c.text.strip():
+                continue
+            lab = _pr_label(c.text) if len(c.text) < 20 else ""
+            if lab:
+                seen.setdefault(c.col, []).append(lab)
+            else:
+                bad.add(c.col)
+    for col, labs in sorted(seen.items()):
+        if col not in bad and len(labs) >= 2 and "result" in labs and "plan" in labs:
+            return col
+    return None
+
+
+_NUM_MARK = re.compile(r"[0-9๐-๙]{1,3}(?:[.,][0-9๐-๙]+)?\s*%?")
+
+
+def pair_rows(rows: list[RawRow]) -> list[RawRow]:
+    """Each `ผล` row joins the `แผน` row above it (see the rules above); other rows are kept."""
+    out: list[RawRow] = []
+    last_plan: Optional[RawRow] = None
+    for rr in rows:
+        if rr.pr == "plan":
+            last_plan = rr
+            out.append(rr)
+            continue
+        if rr.pr != "result":
+            if C.clean(rr.item) or C.split_item(C.clean(rr.name)).kind:
+                last_plan = None          # a numbered row ends the pair above
+            out.append(rr)
+            continue
+        plan, last_plan = last_plan, None
+        if plan is None:
+            continue                      # a result row with no plan row: not an activity
+        plan.result_ticks = list(rr.ticks)
+        for f in ("name", "output", "responsible", "related", "result"):
+            v = getattr(rr, f)
+            if C.clean(v) and not C.is_ditto(v) and f not in rr.inherited \
+                    and C.clean(v) != C.clean(getattr(plan, f)):
+                setattr(plan, f, (getattr(plan, f) + "\n" + v) if C.clean(getattr(plan, f)) else v)
+    return out
+
+
+def pair_status(rec: Record, result_ticks: list[str]) -> None:
+    """A pair's status from its result row's months against the plan's last month."""
+    rec.completed_raw = ";".join(result_ticks)
+    if not result_ticks:
+        rec.status, rec.completed = "unknown", ""
+        return
+    if not rec.end:
+        rec.status, rec.completed = "unknown", ""     # no planned month to measure against
+        return
+    last = max(result_ticks)
+    if last >= rec.end:
+        y, m = map(int, last.split("-"))
+        rec.status, rec.completed = "done", C.month_end(date(y, m, 1)).isoformat()
+    else:
+        rec.status, rec.completed = "not_done", ""
+
+
 def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[RawRow]:
     hm = tf.header
     grid_rows = table.rows()
@@ -498,6 +612,9 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
         if len(rg) > 1 and any(k in taken for k in rg if k != rg[0] and k in fixed.values()):
             spans[role] = range(rg[0], rg[0] + 1)
     lead_cols = {c for rg in spans.values() for c in rg}
+    pr_col = plan_result_column(table, tf, start, lead_cols | gantt_cols | set(tail_cols.values()))
+    if pr_col is not None:
+        lead_cols = lead_cols | {pr_col}
     pending = []
     for r in range(start, table.n_rows):
         cells = [(c.col, c.text) for c in grid_rows[r] if c is not None]
@@ -515,11 +632,16 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
                     parts.append(c.text)
             if parts:
                 setattr(rr, role, " ".join(parts))
+        if pr_col is not None:
+            c = cell(r, pr_col)
+            if c is not None and c.row == r:
+                rr.pr = _pr_label(c.text)
         tail = []
         for c in grid_rows[r]:
             if c is None or c.col in lead_cols:
                 continue
-            if c.col in gantt_cols and (is_mark(c.text) or c.shaded):
+            if c.col in gantt_cols and (is_mark(c.text) or c.shaded or (
+                    pr_col is not None and _NUM_MARK.fullmatch(c.text.strip()))):
                 for k in range(c.colspan):
                     for y2 in gantt.months(c.col + k):
                         if y2 not in rr.ticks:
@@ -874,7 +996,12 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         in_months = bool(re.search(r"เดือน", dur_head))
         # a plan that reports results per item: each item is done, not done or unknown
         has_result = "result" in tail_layout(table, tf)[0]
-        for rr in join_page_split(read_rows(table, tf, gantt, start), table, doc):
+        raw_rows = join_page_split(read_rows(table, tf, gantt, start), table, doc)
+        # plan / result row pairs: one activity each (see pair_rows)
+        has_pairs = any(rr.pr == "result" for rr in raw_rows)
+        if any(rr.pr for rr in raw_rows):
+            raw_rows = pair_rows(raw_rows)
+        for rr in raw_rows:
             name_raw = rr.name
             item = C.split_item(C.clean(name_raw))
             if item.kind != "group" and C.clean(rr.item):
@@ -885,8 +1012,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     item = C.split_item(C.clean(rr.item))
                 elif own.kind:
                     item = C.ItemNo(own.kind, own.number, C.clean(name_raw))
-            other = any(C.clean(getattr(rr, f)) for f in ("duration", "start", "end", "budget")
-                        if f not in rr.inherited)
+            other = rr.pr == "plan" or any(
+                C.clean(getattr(rr, f)) for f in ("duration", "start", "end", "budget")
+                if f not in rr.inherited)
             if not item.kind and prev is not None and not other:
                 # a wrapped row: its text belongs to the item above
                 for f in ("name", "output", "responsible", "related"):
@@ -912,7 +1040,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 continue
             if not item.kind and not C.clean(name_raw) and not other:
                 continue
-            if not item.kind and _TOTAL_ROW.match(C.squash(name_raw)) and not rr.ticks and not any(
+            # (written in the name column, or across the table from the first column)
+            if not item.kind and _TOTAL_ROW.match(C.squash(name_raw or rr.item)) and not rr.ticks and not any(
                     C.clean(getattr(rr, f)) for f in ("duration", "start", "end")):
                 continue        # the plan's grand total (`รวมงบประมาณทั้งสิ้น`): not an activity
             rec = Record(record_type="activity", form=FORM, source_file=meta.source_file,
@@ -1036,6 +1165,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 else:
                     y, m = map(int, rec.end.split("-"))
                     rec.deadline = C.month_end(date(y, m, 1)).isoformat()
+            if has_pairs and rr.pr == "plan" and (rr.result_ticks or not (has_result and rec.status)):
+                # the result row's months against the plan's (a results column's text, when
+                # the plan also has one, speaks only when the result row marks nothing)
+                pair_status(rec, rr.result_ticks or [])
             if rec.row_kind == "group":
                 groups_by_no[rec.item_no] = BudgetGroup(
                     item_no=rec.item_no, name=rec.name, loc=C.loc_of(table, rr.row, doc=doc),
