@@ -444,7 +444,8 @@ def doc_text_lines(doc: Document, skip: Iterable[int] = ()) -> list[str]:
 
 # An agency of its own, not the province it is in, when the title names it: a local government
 # or a province's office of a department (`องค์การบริหารส่วนจังหวัดลพบุรี`,
-# `สำนักงานสาธารณสุขจังหวัดเชียงราย`), a district (`อำเภอบ้านผือ`), a hospital, a university or an
+# `สำนักงานสาธารณสุขจังหวัดเชียงราย`), a district (`อำเภอบ้านผือ`), a sub-district administration or
+# a municipality (`องค์การบริหารส่วนตำบลบ้านเป็ด`, `เทศบาลนครแม่สอด`), a hospital, a university or an
 # educational service area. Only in the title: a province's own plan names such offices in its
 # tables. A district is one when a line starts with it or names its province after it.
 _OWN_AGENCY = re.compile(
@@ -452,7 +453,8 @@ _OWN_AGENCY = re.compile(
     r"\s?(?P<province>[ก-๙]+)"
     r"|(?:^|(?<=ที่ว่าการ))อำเภอ\s?(?P<district>[ก-๙]+)"
     r"|(?<![ก-๙])อำเภอ\s?(?P<district_of>[ก-๙]+?)\s?(?=จังหวัด)"     # `อำเภอแม่สาย จังหวัดเชียงราย`
-    r"|(?:(?<![ก-๙])|(?<=ของ))(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย)[ก-๙]{3,}"
+    r"|(?:(?<![ก-๙])|(?<=ของ))(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล"
+    r"|เทศบาล(?:นคร|เมือง|ตำบล))[ก-๙]{3,}"
     r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:\s?เขต\s?[0-9๐-๙]+)?)", re.M)
 _TITLE_LINES = 4
 
