@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import calendar
 import unicodedata
-from collections import defaultdict
 from datetime import date
 from typing import Iterable, Optional
 
