@@ -2,7 +2,10 @@
 
 Items are hierarchical (`กิจกรรมที่ 2` group rows with a total, `1.`, `1.2`, `(1)`); ditto marks
 take the value above; dates go through the normaliser and ambiguous months are settled from the
-stated duration, the other date of the row and the fiscal year; Gantt ticks give planned months.
+stated duration, the other date of the row and the fiscal year; Gantt ticks give planned months,
+and so does a number in a month cell (`2`, `1 ครั้ง`, `50%`, the month's money `50,000`; not `0`)
+unless the row's layout gives it a trailing role (a row exported a cell to the left), its column
+is no month (`รวม`), or it is a total row's sum.
 """
 from __future__ import annotations
 
@@ -54,6 +57,9 @@ class Gantt:
     # months a quarter header writes beside its number (`ไตรมาสที่ 1 (ต.ค.-ธ.ค. 68)`): column ->
     # (first calendar month, number of months, CE year of the first month or None if unwritten)
     quarter_span: dict[int, tuple[int, int, Optional[int]]] = field(default_factory=dict)
+    # columns whose header is no month (`รวม`, `งบประมาณ` under the timeline's banner): a number
+    # there is a sum or an amount, never a month's mark
+    no_number: set[int] = field(default_factory=set)
 
     def ym(self, col: int) -> str:
         m = self.month_of_col.get(col)
@@ -195,6 +201,8 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
         readings = [_month_reading(cell(best_row, c).text) for c in allcols]
         months = settle_months(readings)
         g.month_of_col = dict(zip(allcols, months))
+        g.no_number = {c for c in allcols if cell(best_row, c).text.strip()
+                       and not _month_reading(cell(best_row, c).text)}
         for c, m in g.month_of_col.items():
             y = _month_year(cell(best_row, c).text)
             if y is not None and m in _month_reading(cell(best_row, c).text)[:1]:
@@ -376,6 +384,11 @@ class RawRow:
     inherited: set = field(default_factory=set)      # roles filled from a cell merged down
     pr: str = ""                     # "plan" / "result": the row's label in a แผน/ผล column
     result_ticks: Optional[list[str]] = None         # months its ผล row marks (a pair's plan row)
+    num_ticks: set = field(default_factory=set)      # months marked only by a number (`2`, `50,000`)
+
+    def mark_ticks(self) -> set:
+        """The months a tick, bar or shading marks (not a number alone)."""
+        return set(self.ticks) - self.num_ticks
 
 
 def _is_header_row(texts: list[str]) -> bool:
@@ -500,8 +513,8 @@ def tail_layout(table: Table, tf: TableForm) -> tuple[dict[str, int], dict[int, 
 #   empty, as a plan without results; a `แผน` row without its `ผล` row in a table that has pairs
 #   is `unknown`; a `ผล` row with no `แผน` row above it is not an activity;
 # - rows without a label (group rows, total rows) are read as before.
-# In such a table a small number in a month cell (sessions, people: `2`, `15`, `50%`) marks the
-# month like a tick.
+# (In such a table, as in every plan, a number in a month cell marks the month like a tick: see
+# is_number_mark.)
 
 _SEP = re.compile(r"\s*[/\-–—,]\s*")        # `แผน / ผล`, `แผน-ผล`: one spelling
 
@@ -548,7 +561,35 @@ def plan_result_column(table: Table, tf: TableForm, start: int, skip: set[int]) 
     return None
 
 
-_NUM_MARK = re.compile(r"[0-9๐-๙]{1,3}(?:[.,][0-9๐-๙]+)?\s*%?")
+# a number written in a month cell: sessions, people, a share or the month's money (`2`, `15`,
+# `1 ครั้ง`, `30 คน`, `50%`, `ร้อยละ 50`, `50,000`, `12,500.50`); a trailing comma is an amount a
+# page cut (`150,` | `000`)
+_NUM_MARK = re.compile(r"(?:ร้อยละ\s*)?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*(?:%|[ก-๎]{1,12}\.?)?")
+_NONZERO = re.compile(r"[1-9๑-๙]")
+# a tick carrying a footnote marker (`✓1`, `✓ 1/`, `✓(2)`)
+_MARK_NOTE = re.compile(r"(.+?)\s*(?:[0-9๐-๙]{1,2}/?|[(（][0-9๐-๙]{1,2}[)）])")
+
+
+def is_number_mark(text: str) -> bool:
+    """A month cell holding a number other than nought: it marks the month like a tick (how many
+    times, how many people, how much money that month). `0`, `0.00`, `0 ครั้ง` mark nothing."""
+    t = C.clean(text)
+    if not t or len(t) > 24:
+        return False
+    m = _NUM_MARK.fullmatch(t)
+    if m is None:
+        return False
+    num = re.match(r"(?:ร้อยละ\s*)?([0-9๐-๙,.]+)", t).group(1)
+    return _NONZERO.search(num) is not None
+
+
+def is_noted_mark(text: str) -> bool:
+    """A tick followed by a footnote marker (`✓1`, `✓ 1/`, `✓(2)`): a tick."""
+    t = C.clean(text)
+    if not t or len(t) > 12:
+        return False
+    m = _MARK_NOTE.fullmatch(t)
+    return m is not None and is_mark(m.group(1))
 
 
 def pair_rows(rows: list[RawRow]) -> list[RawRow]:
@@ -640,8 +681,8 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
         for c in grid_rows[r]:
             if c is None or c.col in lead_cols:
                 continue
-            if c.col in gantt_cols and (is_mark(c.text) or c.shaded or (
-                    pr_col is not None and _NUM_MARK.fullmatch(c.text.strip()))):
+            if c.col in gantt_cols and (is_mark(c.text) or c.shaded or is_noted_mark(c.text) or (
+                    pr_col is not None and c.col not in gantt.no_number and is_number_mark(c.text))):
                 for k in range(c.colspan):
                     for y2 in gantt.months(c.col + k):
                         if y2 not in rr.ticks:
@@ -650,19 +691,33 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
             if c.text.strip() and not is_mark(c.text):
                 tail.append((c.col, c.text))
         best, shifts = _tail_shift_options(tail, col_role_base)
-        pending.append((rr, tail, best, shifts))
+        # a row with nothing beside its months but numbers in them (a heading's sums, a plan
+        # without trailing columns filled): they are its marks, no evidence of a shifted row
+        numbers_only = bool(tail) and all(
+            c in gantt_cols and c not in gantt.no_number and is_number_mark(t) for c, t in tail)
+        pending.append((rr, tail, best, shifts, numbers_only))
     # the shift most rows agree on settles rows that fit several
     votes: dict[int, int] = {}
-    for _, _, best, shifts in pending:
-        if len(shifts) == 1 and best:
+    for _, _, best, shifts, numbers_only in pending:
+        if len(shifts) == 1 and best and not numbers_only:
             votes[shifts[0]] = votes.get(shifts[0], 0) + 1
     usual = max(votes, key=lambda s: (votes[s], -abs(s))) if votes else 0
     out = []
-    for rr, tail, best, shifts in pending:
-        s = usual if usual in shifts else min(shifts, key=abs)
+    for rr, tail, best, shifts, numbers_only in pending:
+        s = usual if (usual in shifts or numbers_only) else min(shifts, key=abs)
         for c, t in tail:
             role = col_role_base.get(c - s)
             if role == _SKIP:
+                continue
+            if role is None and c in gantt_cols and c not in gantt.no_number and is_number_mark(t):
+                # a number in a month cell the row's layout gives no other role: it marks the
+                # month (its span's months), like a tick
+                cs = cell(rr.row, c).colspan if cell(rr.row, c) is not None else 1
+                for k in range(cs):
+                    for y2 in gantt.months(c + k):
+                        if y2 not in rr.ticks:
+                            rr.ticks.append(y2)
+                            rr.num_ticks.add(y2)
                 continue
             if role == "budget" and extra_cols.get(c - s) == "budget":
                 rr.budget_parts.append(t)   # one of several budget sub-columns
@@ -935,7 +990,7 @@ def join_page_split(rows: list[RawRow], table: Table, doc: Document) -> list[Raw
         numbered = lambda r: bool(C.clean(r.item)) or bool(C.split_item(C.clean(r.name)).kind)
         if numbered(rr) or not numbered(prev) \
                 or C.loc_of(table, rr.row, doc=doc).page == C.loc_of(table, prev.row, doc=doc).page \
-                or not set(rr.ticks) <= set(prev.ticks):
+                or not rr.mark_ticks() <= set(prev.ticks):
             out.append(rr)
             continue
         dur, st, en = (C.clean(rr.duration), C.clean(rr.start), C.clean(rr.end))
@@ -956,6 +1011,7 @@ def join_page_split(rows: list[RawRow], table: Table, doc: Document) -> list[Raw
         if b1:
             glue = "" if re.search(r"[0-9๐-๙,]$", b0) and re.match(r"[0-9๐-๙,]", b1) else " "
             prev.budget = (b0 + glue + b1).strip()
+        prev.num_ticks |= rr.num_ticks - set(prev.ticks)
         prev.ticks = sorted(set(prev.ticks) | set(rr.ticks))
     return out
 
@@ -975,6 +1031,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     # the year this plan states (its title or its Gantt header) outranks the document's
     inst_fy = C.find_fiscal_year("\n".join(p.text for p in inst.before))
     prev_gantt: Optional[tuple[Gantt, int]] = None
+    number_only: set[int] = set()       # records whose months only numbers mark (id)
     for tf in inst.tables:
         table = tf.table
         gantt, start = find_gantt(table, tf, None)
@@ -1015,6 +1072,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             other = rr.pr == "plan" or any(
                 C.clean(getattr(rr, f)) for f in ("duration", "start", "end", "budget")
                 if f not in rr.inherited)
+            # (written in the name column, or across the table from the first column; sums in
+            # its month cells are no months of its own)
+            if not item.kind and _TOTAL_ROW.match(C.squash(name_raw or rr.item)) and not rr.mark_ticks() and not any(
+                    C.clean(getattr(rr, f)) for f in ("duration", "start", "end")):
+                continue        # the plan's grand total (`รวมงบประมาณทั้งสิ้น`): not an activity
             if not item.kind and prev is not None and not other:
                 # a wrapped row: its text belongs to the item above
                 for f in ("name", "output", "responsible", "related"):
@@ -1040,10 +1102,6 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 continue
             if not item.kind and not C.clean(name_raw) and not other:
                 continue
-            # (written in the name column, or across the table from the first column)
-            if not item.kind and _TOTAL_ROW.match(C.squash(name_raw or rr.item)) and not rr.ticks and not any(
-                    C.clean(getattr(rr, f)) for f in ("duration", "start", "end")):
-                continue        # the plan's grand total (`รวมงบประมาณทั้งสิ้น`): not an activity
             rec = Record(record_type="activity", form=FORM, source_file=meta.source_file,
                          page=C.loc_of(table, rr.row, doc=doc).page, table=table.index, row=rr.row,
                          fiscal_year=stated_fy)
@@ -1144,6 +1202,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if e_raw and not C.is_ditto(e_raw):
                 last["end"] = (e_raw, e_raw)
             rec.planned_months = ";".join(rr.ticks)
+            if rr.ticks and not rr.mark_ticks():
+                number_only.add(id(rec))
             if has_result:
                 res_raw = C.clean(rr.result)
                 res = res_raw
@@ -1182,8 +1242,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         # sub-items (`๑ พัฒนาระบบ…` over `๑.๑`, `๑.๒`) heads them like a group: no dates of its own
         recs = [r for r in ex.records if r.table == table.index]
         for a, b in zip(recs, recs[1:]):
+            # (numbers in its month cells are its sub-items' sums)
             if a.row_kind or not a.item_no or b.parent_item != a.item_no or any(
-                    (a.start_raw, a.end_raw, a.duration_raw, a.planned_months, a.budget_raw)):
+                    (a.start_raw, a.end_raw, a.duration_raw, a.budget_raw)) or (
+                    a.planned_months and id(a) not in number_only):
                 continue
             a.row_kind = "group"
         # an approval block after the table
