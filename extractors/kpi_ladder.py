@@ -347,7 +347,7 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
     five level columns, a unit and the reported result; a `รวม` row states the weight total."""
     subs: list[_Sub] = []
     pos_of = {id(ln): p for p, ln in offs}
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()     # (parent, number, name) read so far
     tables, by_table = [], {}
     for ln in lines:
         if ln.table is not None:
@@ -414,9 +414,12 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                 members = []
                 continue
             item = own_item or C.split_item(first, allow_group=False)
-            if not item.kind or (parent, item.number) in seen:
+            # the same row again (a table repeated on the next slide) is read once; a second
+            # row with the same number but another name is kept, not dropped unseen
+            key = (parent, item.number, C.squash(item.rest))
+            if not item.kind or key in seen:
                 continue
-            seen.add((parent, item.number))
+            seen.add(key)
             rec = Record(record_type="kpi", form=FORM, source_file=kpi.source_file,
                          page=ln.page, table=t.index, row=ln.row)
             rec.item_no = item.number

@@ -321,3 +321,18 @@ def test_activity_table_continued_without_its_header_keeps_the_month_columns():
     assert [(r.item_no, r.start, r.end) for r in ex.records] == [
         ("1.1", "2022-10", "2022-10"), ("1.2", "2022-11", "2023-01"),
         ("1.3", "2023-04", "2023-05"), ("1.4", "2023-08", "2023-09")]
+
+
+def test_ladder_rows_with_one_number_and_two_names_are_both_kept_a_repeated_table_once():
+    rows = [["ตัวชี้วัด", "น้ำหนัก", "เกณฑ์การให้คะแนน", "", "", "", ""],
+            ["", "", "1", "2", "3", "4", "5"],
+            ["1. ร้อยละของงานบริการที่แล้วเสร็จตามกำหนด", "5", "60", "65", "70", "75", "80"],
+            ["2. (ร่างเดิม) ร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไข", "9", "10", "20", "30", "40", "50"],
+            ["2. ร้อยละความพึงพอใจของผู้รับบริการ", "3", "80", "82", "84", "86", "88"]]
+    merges = {(0, 2): (1, 5), (0, 0): (2, 1), (0, 1): (2, 1)}
+    title = "ผลการดำเนินงานตามตัวชี้วัด กรมการจัดหางาน ประจำปีงบประมาณ พ.ศ. 2566"
+    ex = extract(doc(title, table(rows, merges=merges), table(rows, merges=merges, index=2)), ctx())
+    assert ex.forms == ["kpi_ladder"]
+    # the second `2.` is another indicator, not a repeat: it is kept (the draft line too, for the
+    # officer to see); the table repeated below adds nothing
+    assert [(r.item_no, r.weight) for r in ex.records] == [("1", 5), ("2", 9), ("2", 3)]
