@@ -447,15 +447,16 @@ def doc_text_lines(doc: Document, skip: Iterable[int] = ()) -> list[str]:
 # `สำนักงานสาธารณสุขจังหวัดเชียงราย`), a district (`อำเภอบ้านผือ`), a sub-district administration or
 # a municipality (`องค์การบริหารส่วนตำบลบ้านเป็ด`, `เทศบาลนครแม่สอด`), a hospital, a university or an
 # educational service area. Only in the title: a province's own plan names such offices in its
-# tables. A district is one when a line starts with it or names its province after it.
+# tables. A district is one when a line starts with it or names its province after it. Names
+# never run on across a line break (`…ของที่ว่าการอำเภอ` / `กรมการปกครอง …` is the department's).
 _OWN_AGENCY = re.compile(
     r"(?:(?<![ก-๙])|(?<=ของ)|(?<=ที่ว่าการ))(?P<org>(?:องค์การบริหารส่วน|สำนักงาน[ก-๙]+?)จังหวัด)"
-    r"\s?(?P<province>[ก-๙]+)"
-    r"|(?:^|(?<=ที่ว่าการ))อำเภอ\s?(?P<district>[ก-๙]+)"
-    r"|(?<![ก-๙])อำเภอ\s?(?P<district_of>[ก-๙]+?)\s?(?=จังหวัด)"     # `อำเภอแม่สาย จังหวัดเชียงราย`
+    r"[ \u00a0]?(?P<province>[ก-๙]+)"
+    r"|(?:^|(?<=ที่ว่าการ))อำเภอ[ \u00a0]?(?P<district>[ก-๙]+)"
+    r"|(?<![ก-๙])อำเภอ[ \u00a0]?(?P<district_of>[ก-๙]+?)[ \u00a0]?(?=จังหวัด)"     # `อำเภอแม่สาย จังหวัดเชียงราย`
     r"|(?:(?<![ก-๙])|(?<=ของ))(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล"
     r"|เทศบาล(?:นคร|เมือง|ตำบล))[ก-๙]{3,}"
-    r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:\s?เขต\s?[0-9๐-๙]+)?)", re.M)
+    r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:[ \u00a0]?เขต[ \u00a0]?[0-9๐-๙]+)?)", re.M)
 _TITLE_LINES = 4
 
 

@@ -104,3 +104,28 @@ def test_each_document_gives_exactly_the_findings_planted_in_it(runs):
         assert missing == [] and +left == Counter(), (row["source_file"], missing, +left)
         checked += 1
     assert checked >= 50
+
+
+def test_each_document_names_the_agency_and_year_of_its_expected_records(runs):
+    """The agency and fiscal year of every record, in every format, are the ones its expected
+    records give (tests/expected/records/<stem>.csv): the title rules that pick an agency are
+    checked on every sample, not only on the few the accuracy test reads."""
+    import csv
+
+    expected = Path(__file__).resolve().parent / "expected" / "records"
+    want: dict[str, set] = {}
+    for path in expected.glob("*.csv"):
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        if rows and "agency" in rows[0]:     # a template for every department names none
+            want[path.stem] = {(r["agency"], r["fiscal_year"]) for r in rows}
+    wrong, checked = [], 0
+    for r in read_csv(runs[0] / "cold" / "consolidated.csv"):
+        stem = Path(r["source_file"]).stem
+        if stem not in want:
+            continue
+        checked += 1
+        if (r["agency"], r["fiscal_year"]) not in want[stem]:
+            wrong.append((r["source_file"], r["agency"], r["fiscal_year"]))
+    assert checked > 300
+    assert not sorted(set(wrong))

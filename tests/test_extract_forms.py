@@ -404,6 +404,9 @@ def test_an_agency_of_its_own_named_in_the_title_is_not_its_province():
     assert fa("แผนปฏิบัติการ อำเภอแม่สาย จังหวัดเชียงราย") == "อำเภอแม่สาย"
     assert fa("โครงการในพื้นที่อำเภอเมือง ของจังหวัดระยอง") == "จังหวัดระยอง"
     assert fa("แบบฟอร์ม 7.2 จังหวัดระยอง\nก\nข\nค\nง\nองค์การบริหารส่วนจังหวัดระยอง") == "จังหวัดระยอง"
+    # a title line ending on ที่ว่าการอำเภอ: the department on the next line is not a district
+    assert fa("แผนปฏิบัติการ โครงการยกระดับการให้บริการของที่ว่าการอำเภอ\nกรมการปกครอง กระทรวงมหาดไทย"
+              " ประจำปีงบประมาณ พ.ศ. ๒๕๖๗") == "กรมการปกครอง"
 
 
 @given(st.integers(1900, 2150), st.sampled_from(["FY {}", "FY{}", "Fiscal Year {}", "fiscal year: {}",
