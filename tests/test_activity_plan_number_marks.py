@@ -11,84 +11,10 @@ footnote marker alone (`1/`). A tick with a footnote (`✓1`) is a tick.
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from extractors import extract
-from extract_helpers import ctx
-from pipeline.readers import read_document
-from pipeline.validate import validate
-
-M = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
-AS_OF = date(2026, 11, 22)
-U = "^^"        # merged with the cell above
-
-
-def months(spec, mark="✓"):
-    if isinstance(spec, dict):
-        return [spec.get(i, "") for i in range(12)]
-    return [mark if i in spec else "" for i in range(12)]
-
-
-def _merges(rows):
-    out = []
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            if v == U:
-                continue
-            r2 = r
-            while r2 + 1 < len(rows) and rows[r2 + 1][c] == U:
-                r2 += 1
-            if r2 != r:
-                out.append((r, c, r2, c))
-    return out
-
-
-def _xlsx(path, paras, rows, hmerges=()):
-    from openpyxl import Workbook
-    wb = Workbook()
-    ws = wb.active
-    for i, p in enumerate(paras):
-        ws.cell(row=1 + i, column=1, value=p)
-    top = len(paras) + 2
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            if v and v != U:
-                ws.cell(row=top + r, column=1 + c, value=v)
-    for r0, c0, r1, c1 in _merges(rows) + list(hmerges):
-        ws.merge_cells(start_row=top + r0, start_column=1 + c0, end_row=top + r1, end_column=1 + c1)
-    wb.save(path)
-    return path
-
-
-def _docx(path, paras, rows, hmerges=()):
-    import docx
-    d = docx.Document()
-    for p in paras:
-        d.add_paragraph(p)
-    t = d.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            if v != U:
-                t.cell(r, c).text = v
-    for r0, c0, r1, c1 in _merges(rows) + list(hmerges):
-        text = t.cell(r0, c0).text
-        t.cell(r0, c0).merge(t.cell(r1, c1)).text = text
-    d.save(path)
-    return path
-
-
-def _tsv(path, paras, rows):
-    lines = list(paras) + [""] + ["\t".join("" if v == U else v for v in row) for row in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def _run(path):
-    ex = extract(read_document(path), ctx(name=path.name, agency=""))
-    acts = [r for r in ex.records if r.record_type == "activity"]
-    return acts, sorted((f.item_no, f.code) for f in validate(ex, AS_OF))
+from plan_files import M, U, marks as months, run_plan as _run
+from plan_files import plan_docx as _docx, plan_tsv as _tsv, plan_xlsx as _xlsx
 
 
 def _rows(acts):
