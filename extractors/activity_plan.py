@@ -639,11 +639,14 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
     hm = tf.header
     grid_rows = table.rows()
     cell = C.CellAt(table)
-    fixed = {r: hm.roles[r] for r in ("item", "name", "duration", "start", "end") if r in hm.roles}
+    gantt_cols = gantt.columns
+    # a month column is never a lead column: a timeline banner worded like a duration
+    # (`ระยะเวลาดำเนินการ พ.ศ. 2573` over the twelve months) matches the duration role
+    fixed = {r: hm.roles[r] for r in ("item", "name", "duration", "start", "end")
+             if r in hm.roles and hm.roles[r] not in gantt_cols}
     tail_cols, extra_cols = tail_layout(table, tf)
     col_role_base = {c: r for r, c in tail_cols.items()}
     col_role_base.update(extra_cols)
-    gantt_cols = gantt.columns
     # a lead column's header may span several columns (`กิจกรรม` over number and text)
     spans = {role: range(col, max(col + 1, min(hm.spans.get(role, (col, col + 1))[1],
                                                min(gantt_cols | {table.n_cols}))))
@@ -1048,6 +1051,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         row_fy = gantt.fiscal_year or fy
         # a duration column headed in months (`ระยะเวลา (เดือน)`) holds bare numbers
         dur_col = tf.header.roles.get("duration")
+        dur_col = None if dur_col in gantt.columns else dur_col     # a timeline banner (read_rows)
         dur_head = " ".join(c.text for c in (table.cell(r, dur_col) for r in range(tf.header.start, tf.header.rows))
                             if c is not None) if dur_col is not None else ""
         in_months = bool(re.search(r"เดือน", dur_head))

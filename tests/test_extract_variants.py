@@ -336,3 +336,18 @@ def test_ladder_rows_with_one_number_and_two_names_are_both_kept_a_repeated_tabl
     # the second `2.` is another indicator, not a repeat: it is kept (the draft line too, for the
     # officer to see); the table repeated below adds nothing
     assert [(r.item_no, r.weight) for r in ex.records] == [("1", 5), ("2", 9), ("2", 3)]
+
+
+def test_a_timeline_banner_worded_like_a_duration_leaves_its_first_month_a_month():
+    # `ระยะเวลาดำเนินการ พ.ศ. 2573` over the twelve months matches the duration role; its first
+    # column is still October, not the duration cell
+    months = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.",
+              "ก.ย."]
+    rows = [["ที่", "กิจกรรม", "ระยะเวลาดำเนินการ พ.ศ. 2573"] + [""] * 11 + ["งบประมาณ (บาท)"],
+            ["", ""] + months + [""],
+            ["1", "ประชุมชี้แจง", "✓", "✓"] + [""] * 10 + ["10,000"],
+            ["2", "อบรม", "", "", "✓", "✓"] + [""] * 8 + ["20,000"]]
+    merges = {(0, 2): (1, 12), (0, 0): (2, 1), (0, 1): (2, 1), (0, 14): (2, 1)}
+    ex = extract(doc("แผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. 2573 จังหวัดเลย", table(rows, merges=merges)), ctx())
+    assert [(r.item_no, r.start, r.end, r.duration_raw) for r in ex.records] == [
+        ("1", "2029-10", "2029-11", ""), ("2", "2029-12", "2030-01", "")]
