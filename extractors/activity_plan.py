@@ -989,10 +989,12 @@ def join_page_split(rows: list[RawRow], table: Table, doc: Document) -> list[Raw
     re-joined where it was cut."""
     if doc.format != "pdf" or len(rows) < 2:
         return rows
+    def numbered(r: RawRow) -> bool:
+        return bool(C.clean(r.item)) or bool(C.split_item(C.clean(r.name)).kind)
+
     out: list[RawRow] = [rows[0]]
     for rr in rows[1:]:
         prev = out[-1]
-        numbered = lambda r: bool(C.clean(r.item)) or bool(C.split_item(C.clean(r.name)).kind)
         if numbered(rr) or not numbered(prev) \
                 or C.loc_of(table, rr.row, doc=doc).page == C.loc_of(table, prev.row, doc=doc).page \
                 or not rr.mark_ticks() <= set(prev.ticks):
