@@ -77,8 +77,9 @@ def plan_tsv(path, paras, rows):
     return path
 
 
-def run_plan(path):
+def run_plan(path, as_of=AS_OF):
+    """(the activity records, sorted (item_no, code) of the findings) of a plan file."""
     doc = read_document(path)
     ex = extract(doc, ctx(name=path.name, agency=""))
     acts = [r for r in ex.records if r.record_type == "activity"]
-    return acts, sorted((f.item_no, f.code) for f in validate(ex, AS_OF))
+    return acts, sorted((f.item_no, f.code) for f in validate(ex, as_of))

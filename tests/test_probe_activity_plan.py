@@ -20,8 +20,8 @@ import pytest
 
 from extractors import extract
 from extract_helpers import ctx
-from pipeline.readers import read_document
 from pipeline.validate import validate
+from plan_files import run_plan
 
 ABBR = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."]
 AS_OF = date(2030, 1, 1)
@@ -55,10 +55,7 @@ def _docx(path, title, rows):
 
 
 def _run(path):
-    doc = read_document(path)
-    ex = extract(doc, ctx(name=path.name, agency=""))
-    acts = [r for r in ex.records if r.record_type == "activity"]
-    return acts, sorted((f.item_no, f.code) for f in validate(ex, AS_OF))
+    return run_plan(path, AS_OF)
 
 
 def _quarter_plan(past_head, with_current):
