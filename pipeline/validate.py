@@ -105,6 +105,7 @@ class _Validator:
                     self.activities.setdefault((r.parent_item, r.item_no, r.table), r)
         self._fy_cache: dict[int, tuple[int, int]] = {}
         self._tops: Optional[dict[str, list[Record]]] = None
+        self._reported: dict[str, tuple[Optional[date], Optional[int]]] = {}
         self.ex_fy = _int(ex.fiscal_year)
         self.duration_tol = self.cfg["duration_tolerance_months"]
 
@@ -236,6 +237,41 @@ class _Validator:
             self._on(r, "DEADLINE_MISSED", r.deadline,
                      detail_th=f"กำหนด {r.deadline} ยังไม่แล้วเสร็จ ณ {self.as_of.isoformat()}",
                      detail_en=f"due {r.deadline}, not done as of {self.as_of.isoformat()}")
+        elif completed is None and r.record_type == "milestone" and r.status == "unknown" \
+                and deadline < self.as_of:
+            reported = self._reported_through(r)
+            if reported is not None and deadline < reported:
+                self._on(r, "DEADLINE_MISSED", r.deadline,
+                         detail_th=f"กำหนด {r.deadline} ไม่มีรายงานผลของขั้นตอนนี้ "
+                                   f"ทั้งที่รายงานผลขั้นตอนอื่นถึงวันที่ {reported.isoformat()}",
+                         detail_en=f"due {r.deadline}, no result reported for this step though the "
+                                   f"report records results up to {reported.isoformat()}")
+
+    def _reported_through(self, r: Record) -> Optional[date]:
+        """The latest day the indicator's report shows it was written after: the latest completion
+        date of its steps, when this blank step comes after every step reported done. A step left
+        blank in a report that records a later step's completion after the blank one's deadline
+        was not done by then (a plan or a template reports no dates: nothing to judge). A blank
+        step before a step reported done is more likely an unreported result: left alone."""
+        key = r.kpi_no or r.parent_item
+        cached = self._reported.get(key)
+        if cached is None:
+            latest, last_done = None, None
+            for m in self.milestones_by_kpi.get(key, ()):
+                if m.status != "done":
+                    continue
+                no = _step_no(m.item_no)
+                if isinstance(no, int):
+                    last_done = no if last_done is None else max(last_done, no)
+                day = _day(m.completed)
+                if day is not None and (latest is None or day > latest):
+                    latest = day
+            cached = self._reported[key] = (latest, last_done)
+        latest, last_done = cached
+        no = _step_no(r.item_no)
+        if latest is None or not isinstance(no, int) or (last_done is not None and no < last_done):
+            return None
+        return min(latest, self.as_of)
 
     # --- KPIs -------------------------------------------------------------------------------
     def _is_lower_word(self, name: str) -> bool:
