@@ -712,24 +712,29 @@ def _read_sheet(zf: zipfile.ZipFile, part: str, book: "_Workbook", title, budget
         if budget[0] < 0:
             raise ReadError("too_large", f"sheet {title!r}: more cells than the limit allows")
     notes: list[str] = []
+    if view.rows and view.tables:         # only a sheet with hidden rows has its tables read
+        view.table_filters = _table_filters(zf, part, view.tables)
     if view.rows or view.cols or view.folded_rows or view.folded_cols:
         grid, ranges = view.apply(grid, ranges, title, notes)
     return grid, sorted(ranges), formulas - valued, notes
 
 
-_SHEET_TAGS = ("{*}mergeCell", "{*}col", "{*}autoFilter", "{*}filterColumn")
+_SHEET_TAGS = ("{*}mergeCell", "{*}col", "{*}autoFilter", "{*}filterColumn", "{*}tablePart")
+_TABLE_RID = ("{%s}id" % _REL, "{%s}id" % _REL_STRICT)
 _TRUE = frozenset(("1", "true"))           # xsd:boolean true
 _ZERO = frozenset(("0", "0.0", "0.00"))    # a row or column of no height or width
 
 
 class _View:
     """What of a sheet Excel does not show: hidden rows and columns (zero-sized ones too),
-    gathered while the sheet streams by (the columns come before the rows, the AutoFilter after
-    them), then taken out of the grid. Rows hidden by the sheet's own active AutoFilter (one with
-    a filterColumn, within its range) and rows or columns folded into a collapsed outline group
+    gathered while the sheet streams by (the columns come before the rows, the AutoFilter and
+    the table parts after them), then taken out of the grid. Rows hidden by an active filter
+    (the sheet's AutoFilter, or the AutoFilter of an Excel Table on the sheet: one with a
+    filterColumn, within its range) and rows or columns folded into a collapsed outline group
     stay: they are data out of view, not withdrawn; the sheet is reported filtered or folded."""
 
-    __slots__ = ("rows", "cols", "folded_rows", "folded_cols", "filter_ref", "filtered")
+    __slots__ = ("rows", "cols", "folded_rows", "folded_cols", "filter_ref", "filtered",
+                 "tables", "table_filters")
 
     def __init__(self):
         self.rows: list[int] = []               # hidden rows, ascending
@@ -738,6 +743,9 @@ class _View:
         self.folded_cols: list[tuple[int, int]] = []
         self.filter_ref: Optional[str] = None
         self.filtered = False
+        self.tables: list[str] = []             # relationship ids of the sheet's table parts
+        # (first, last row a table's active filter covers, table name), from _table_filters
+        self.table_filters: list[tuple[int, int, str]] = []
 
     def hidden_row(self, r: int, outline) -> None:
         (self.folded_rows if outline and outline != "0" else self.rows).append(r)
@@ -768,21 +776,28 @@ class _View:
             if _local(parent.tag) == "autoFilter" and grand is not None and \
                     _local(grand.tag) == "worksheet":
                 self.filtered = True
+        elif name == "tablePart":
+            if parent is not None and _local(parent.tag) == "tableParts":
+                rid = el.get(_TABLE_RID[0]) or el.get(_TABLE_RID[1])
+                if rid:
+                    self.tables.append(rid)
 
     def apply(self, grid: dict, ranges: set, title, notes: list[str]):
         """The grid and merged ranges without the hidden lines, the lines after them moved up
         or left into their place; warnings for what was left out or kept in ``notes``."""
         rows = self.rows
-        if rows and self.filtered:
+        filters = list(self.table_filters)
+        if self.filtered:
             lo, hi = 1, 1 << 20                 # a filter without a range: all its rows kept
-            m = _MERGE_REF.fullmatch(self.filter_ref.replace("$", "")) \
-                if self.filter_ref else None
-            if m is not None:
-                lo, hi = int(m.group(2)) + 1, int(m.group(4)) if m.group(4) else 1 << 20
+            ref = _filter_rows(self.filter_ref)
+            if ref is not None:
+                lo, hi = ref
+            filters.insert(0, (lo, hi, "AutoFilter"))
+        for lo, hi, what in filters if rows else ():
             kept = _Lines([(r, r) for r in rows if lo <= r <= hi])
             rows = [r for r in rows if not lo <= r <= hi]
             shown = _lines_in_use(grid, kept, 0)
-            notes.append(f"sheet {title!r} is filtered (AutoFilter): "
+            notes.append(f"sheet {title!r} is filtered ({what}): "
                          + (f"read with the {len(shown)} row(s) the filter hides"
                             if shown else "no row with content is hidden by the filter"))
         for spans, axis, what in (([(r, r) for r in self.folded_rows], 0, "row"),
@@ -829,6 +844,41 @@ class _View:
             notes.append(f"sheet {title!r}: {len(dropped_cols)} hidden column(s) not read "
                          f"({_line_names(sorted(dropped_cols), 1)})")
         return out, kept_ranges
+
+
+def _filter_rows(ref: Optional[str]) -> Optional[tuple[int, int]]:
+    """The rows a filter range such as "A4:K8" filters: those below its header row."""
+    m = _MERGE_REF.fullmatch(ref.replace("$", "")) if ref else None
+    if m is None:
+        return None
+    return int(m.group(2)) + 1, int(m.group(4)) if m.group(4) else 1 << 20
+
+
+def _table_filters(zf: zipfile.ZipFile, part: str, rids: list[str]) -> list:
+    """(first row, last row, label) of each Excel Table on the sheet (Insert > Table) whose
+    AutoFilter has a criterion: the rows it may hide. A table part that is missing or damaged
+    counts as unfiltered (openpyxl's read-only mode never read table parts)."""
+    out = []
+    try:
+        rels = _rels(zf, part)
+    except Exception:                   # no or damaged sheet relationships: no tables
+        return out
+    for rid in rids:
+        target = rels.get(rid)
+        if target is None or "/table" not in target[0]:
+            continue
+        try:
+            root = _xml(zf, target[1])
+        except Exception:               # a missing or broken table part
+            continue
+        flt = next((el for el in root.iterchildren("{*}autoFilter")), None)
+        if flt is None or not any(len(fc) for fc in flt.iterchildren("{*}filterColumn")):
+            continue                    # filter buttons without a criterion: nothing hidden
+        rows = _filter_rows(flt.get("ref") or root.get("ref"))
+        if rows is not None:
+            name = root.get("displayName") or root.get("name") or target[1]
+            out.append((rows[0], rows[1], f"table {name!r}"))
+    return out
 
 
 def _zero(width: str) -> bool:
@@ -972,6 +1022,21 @@ def _sheet_tables(title, grid: dict[tuple[int, int], tuple[str, bool]],
                 text = grid[key][0]
                 blocks.append(Paragraph(text=repair_thai(text.strip()), raw=text))
             continue
+        # Title and caption lines typed straight above a table, without a blank row between
+        # (`ผลการดำเนินงาน`, `เกณฑ์การให้คะแนน :` over the table they name): paragraphs, as
+        # they are in a Word document, not a first table row. Such a line has one cell with
+        # text, in the band's first column (a banner over later columns is a header), no fill
+        # and no merged range (a title merged across the table is laid out as its top row);
+        # lines after the first table row stay in the table.
+        while r0 < r1:
+            line = by_row.get(r0, ())
+            texts = [(key, value) for key, value in line if value[0].strip()]
+            if len(texts) != 1 or texts[0][0][1] != c0 or any(value[1] for _, value in line) \
+                    or any(m[0] <= r0 <= m[2] for m in merges):
+                break
+            text = texts[0][1][0]
+            blocks.append(Paragraph(text=repair_thai(text.strip()), raw=text))
+            r0 += 1
         covered: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         for m in merges:
             if r0 <= m[0] <= r1:
