@@ -503,9 +503,10 @@ def find_agency(text: str) -> str:
     for name in data.get("names", []):
         if name in text:
             return name
-    # a department or ministry: the one the title names beside its fiscal year, else the first
-    # department named, else the first ministry (units named in the table are mentioned in passing)
-    found = [(m.group(1), m.start()) for m in _DEPT.finditer(text)]
+    # a department, ministry or central office: the one the title names beside its fiscal year,
+    # else the first department named, else the first ministry (units named in the table are
+    # mentioned in passing), else a central office (สำนักงาน…) the title names
+    found = [(_dept_name(m), m.start()) for m in _DEPT.finditer(text)]
     for name, pos in found:
         line_end = text.find("\n", pos)
         if "ปีงบประมาณ" in text[pos:line_end if line_end >= 0 else len(text)]:
@@ -514,10 +515,46 @@ def find_agency(text: str) -> str:
         for name, _ in found:
             if name.startswith(prefix):
                 return name
+    title_end = _title_end(text)
+    for name, pos in found:
+        if pos < title_end and name.startswith("สำนักงาน"):
+            return name
     return ""
 
 
-_DEPT = re.compile(r"(?<![ก-๙])((?:กรม|กระทรวง)[ก-๙]{3,})")
+# A department (กรม…), a ministry (กระทรวง…) or a central office (สำนักงานปลัดกระทรวง…,
+# สำนักงานคณะกรรมการ…, สำนักงานตำรวจแห่งชาติ). The name runs to the first space; an official
+# name that lists its fields with spaces (`กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช`) goes on over
+# one or two more words when the last of them joins the list with และ. What a title writes after
+# an agency (`ประจำปีงบประมาณ`, `กระทรวง…`, `และหน่วยงานในสังกัด`, `และกรม…`) is not part of it,
+# and a name never crosses a line break.
+_NAME_STOP = (r"(?:ประจำ|ปี|พ\.|พ\s|ค\.ศ|แผน|รายงาน|คำรับรอง|ผลการ|ตัวชี้วัด|โครงการ|กิจกรรม|ฉบับ|"
+              r"ระยะ|ระหว่าง|ร่วม|โดย|ของ|เพื่อ|ใน|ที่|ตาม|สังกัด|ด้าน|เรื่อง|ไตรมาส|รอบ|งบ|การ|ผล|เป้า)")
+_AGENCY_HEAD = (r"(?:กรม|กระทรวง|สำนักงาน|สำนัก|จังหวัด|อำเภอ|หน่วยงาน|ส่วนราชการ|ภาคี|เครือข่าย|องค์กร|องค์การ|"
+                r"ผู้|สถาบัน|ศูนย์|โรงพยาบาล|กอง|กลุ่ม|ภาค|เขต)")
+_DEPT = re.compile(
+    r"(?<![ก-๙])((?:กรม|กระทรวง|สำนักงาน(?=ปลัด|คณะกรรมการ|[ก-๙]+แห่งชาติ|การ|ศาล|อัยการ|ตำรวจ|ราชบัณฑิต|"
+    r"สภา|พระพุทธ|ทรัพย์สิน|เลขาธิการ|ก\.|ป\.|ส\.))[ก-๙]{3,})"
+    rf"(?P<more>(?:[ \u00a0](?!{_NAME_STOP}|{_AGENCY_HEAD})[ก-๙]{{2,}}){{0,2}}"
+    rf"[ \u00a0](?:และ[ \u00a0]?(?!{_NAME_STOP}|{_AGENCY_HEAD})[ก-๙]{{2,}}"
+    rf"|(?!{_NAME_STOP}|{_AGENCY_HEAD})[ก-๙]{{2,}}?และ(?!{_AGENCY_HEAD})[ก-๙]{{2,}}))?")
+
+
+def _dept_name(m: re.Match) -> str:
+    more = m.group("more")
+    return m.group(1) + re.sub(r"[ \u00a0]+", " ", more) if more else m.group(1)
+
+
+def _title_end(text: str) -> int:
+    """Where the title ends: after its first _TITLE_LINES non-empty lines or at the first table
+    row (a line holding a tab)."""
+    pos, lines = 0, 0
+    for ln in text.split("\n", 40):
+        if "\t" in ln or lines == _TITLE_LINES:
+            break
+        lines += bool(ln.strip())
+        pos += len(ln) + 1
+    return pos
 
 
 _FY_STATED = re.compile(r"ประจำปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
@@ -536,9 +573,11 @@ RESULT_DONE = re.compile(r"แล้ว\s*เสร็จ|เสร็จ\s*ส�
                          r"finished", re.I)
 
 # A day written inside a result or a sentence: `20/10/2568`, `๓๑.๑๒.๖๘`, `20 เม.ย. 2568`,
-# `5 ม.ค. พ.ศ. 2569` (read with the date normaliser afterwards; this only finds the candidates)
+# `5 ม.ค. พ.ศ. 2569`, and `2024-10-20`, the ISO day the XLSX reader gives a cell holding an
+# Excel date (read with the date normaliser afterwards; this only finds the candidates)
 DAY_WRITTEN = re.compile(
-    r"(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{2,4}(?![0-9๐-๙])"
+    r"(?<![0-9๐-๙])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9๐-๙])"
+    r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{2,4}(?![0-9๐-๙])"
     r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[ก-๙][ก-๙.]*\s*(?:พ\s*\.\s*ศ\s*\.\s*)?[0-9๐-๙]{2,4}")
 
 

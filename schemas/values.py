@@ -13,7 +13,8 @@ OK, CORRECTED, AMBIGUOUS, INVALID = "ok", "corrected", "ambiguous", "invalid"
 class DateValue:
     """A date or period read from Thai text.
 
-    ``start``/``end`` bound the period (both set, or both None when ``status`` is invalid).
+    ``start``/``end`` bound the period (both set, or both None when ``status`` is invalid; an
+    open-ended period, ``ต.ค. 67 - ปัจจุบัน``, has a start, no end and status ambiguous).
     ``granularity`` is day, month, quarter, year or range. ``alternatives`` holds the other
     readings of an ambiguous text as (start, end) pairs; ``note`` says in words what was corrected
     or what the alternatives are (the ``note`` column of ``thaiforms dates``).

@@ -70,7 +70,8 @@ def _month_regexes() -> tuple[str, str]:
 _MONTH_TH, _MONTH_EN = _month_regexes()
 _STOP_TH = "(?:" + _trie(
     ["ภายใน", "วันที่", "ตั้งแต่", "แล้วเสร็จ", "ระหว่าง", "เริ่ม", "ก่อน", "กำหนด", "สิ้นสุด", "ถึง",
-     "และ", "เดือน", "ปีงบ", "งบประมาณ", "ไตรมาส", "วันทำการ", "ครึ่งปี", "รอบ", "ตลอด", "ทั้งปี"]
+     "และ", "เดือน", "ปีงบ", "งบประมาณ", "ไตรมาส", "วันทำการ", "ครึ่งปี", "รอบ", "ตลอด", "ทั้งปี",
+     "ปัจจุบัน", "เป็นต้นไป"]
     + [f for v in MONTHS.values() for f in (v["full"], *v["short"], *v["misspellings"])]) + ")"
 
 # One pattern, dispatched on the first character class so that each position only tries the
@@ -98,6 +99,8 @@ _TOKEN = re.compile("|".join([
     rf"|(?P<mon>{_MONTH_TH})"
     # Abbreviation-shaped but not a month as spelt (มิ.ค., ม.ย., ค.ค., พ.ม.): repaired by lookup.
     r"|(?P<abbr>(?<![ก-ฮ]\.)เ?[ก-ฮ][ิี]?\s?\.\s?[ก-ฮ]\.?(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.))"
+    # The end of an open-ended period: "ต.ค. 67 - ปัจจุบัน", "ตั้งแต่ ต.ค. 67 เป็นต้นไป".
+    r"|(?P<open>ปัจจุบัน|เป็นต้นไป|ต่อเนื่อง|จนกว่าจะ(?:ดำเนินการ)?แล้วเสร็จ)"
     r"|(?P<rng_th>จนถึง|ถึง)"
     r"|(?P<and_th>และ)"
     r"|(?P<fill>ภายใน|ลงวันที่|วันที่|วันที|ณ|ตั้งแต่|เริ่มต้น|เริ่ม|ระหว่าง|แล้วเสร็จ|สิ้นสุด|ประจำ|ก่อน"
@@ -115,6 +118,7 @@ _TOKEN = re.compile("|".join([
     r"|(?P<wd_en>(?<![a-z])working\s?days?(?![a-z]))"
     r"|(?P<wk_en>(?<![a-z])(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?(?![a-z]))"
     rf"|(?P<mon_en>{_MONTH_EN})"
+    r"|(?P<open_en>(?<![a-z])(?:present|to\s?date|now|on\s?going|onwards?)(?![a-z]))"
     r"|(?P<rng_en>(?<![a-z])(?:to|until|till|through)(?![a-z]))"
     r"|(?P<and_en>(?<![a-z])and(?![a-z]))"
     r"|(?P<fill_en2>(?<![a-z])(?:of|the|from|by|within|before|in)(?![a-z]))"
@@ -128,7 +132,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 class _Tok(NamedTuple):
-    kind: str            # D N M E FY Q WD DW R AND Y S U
+    kind: str            # D N M E FY Q WD DW R AND Y S U O (open end)
     start: int
     end: int
     value: object = None
@@ -139,7 +143,7 @@ _ERA = {"พ": "BE", "ค": "CE", "ร": "RS", "b": "BE", "a": "CE", "c": "CE", 
         "C": "CE"}
 
 
-_SIMPLE_KINDS = {"fy": "FY", "round": "RD", "wd": "WD", "rng": "R", "and": "AND",
+_SIMPLE_KINDS = {"fy": "FY", "round": "RD", "wd": "WD", "rng": "R", "and": "AND", "open": "O",
                  "dw": "DW", "yw": "Y", "sl": "S"}
 _SKIPPED = frozenset(("sp", "time", "wk", "fill"))
 _ND_DIGITS = re.compile(r"\d+")
@@ -856,8 +860,84 @@ def _dashed_dates(toks: list[_Tok]) -> list[_Tok]:
     return toks
 
 
+_OPEN_SELF = ("เป็นต้นไป", "on")    # "onwards": open with ตั้งแต่/from before the start
+_SINCE = re.compile(r"ตั้งแต่|นับแต่|นับจาก|เริ่ม|(?<![a-z])(?:from|since|starting)(?![a-z])", re.I)
+_DEADLINE = re.compile(r"ภายใน|ก่อน|กำหนดส่ง|(?<![a-z])(?:by|before|within)(?![a-z])", re.I)
+
+
+def _apostrophe_years(t: str, toks: list[_Tok]) -> list[_Tok]:
+    """"Oct '24", "Oct’24": an apostrophe before a two-digit year after an English month name is
+    the English way of eliding the century, so the year is the Common Era (2024)."""
+    out = list(toks)
+    for i in range(1, len(out)):
+        y, m = out[i], out[i - 1]
+        if y.kind == "N" and y.value[1] == 2 and m.kind == "M" and m.value.english \
+                and t[m.end:y.start].strip() in ("'", "’"):
+            out[i] = _Tok("YR", y.start, y.end, (y.value[0], 2, "CE"), y.raw)
+    return out
+
+
+def open_end(text: str) -> str:
+    """The word that leaves a period open (ปัจจุบัน, เป็นต้นไป, present, to date ...) when the
+    text is such a period ("ต.ค. 67 - ปัจจุบัน") or that word alone (an end cell "ปัจจุบัน"), else "".
+    A start read from such a text has no end: see _open_ended."""
+    v = _parse(text or "", None, None)
+    if v[1] is None and v[0] is not None and v[3] == AMBIGUOUS or \
+            v[3] == INVALID and v[4].startswith("open-ended ("):
+        toks = _tokens(clean(text or ""))
+        return next((x.raw for x in reversed(toks) if x.kind == "O"), "")
+    return ""
+
+
+def _open_ended(t: str, toks: list[_Tok], fiscal_year, prefer) -> tuple | None:
+    """"ต.ค. 67 - ปัจจุบัน", "1 ต.ค. 67 ถึงปัจจุบัน", "ตั้งแต่ ต.ค. 67 เป็นต้นไป", "Oct 2024 -
+    present", "Oct 2024 to date": a period with a start and no end. The start is read as
+    written; the end is left empty and the status is ambiguous, the note saying the period is
+    open-ended, so that an activity gets no end rather than the start's month as its end. None
+    when the open-end word is not the end of a period ("ข้อมูล ณ ปัจจุบัน")."""
+    for i, x in enumerate(toks):
+        if x.kind != "O":
+            continue
+        after = toks[i + 1:]
+        if any(y.kind not in ("U", "O") for y in after):
+            continue
+        head = list(toks[:i])
+        if not head or all(y.kind in ("R", "AND") for y in head):
+            # "ปัจจุบัน", "- present" alone (an end cell): no date, and no end either
+            raise _Bad(f"open-ended ({x.raw}): no end date, and no start")
+        # "to date", "จนกว่าจะแล้วเสร็จ" carry their own range word
+        ranged = (bool(head) and head[-1].kind in ("R", "AND")) or x.raw.lower().startswith(("to", "จนกว่า"))
+        while head and head[-1].kind in ("R", "AND"):
+            head.pop()
+        if not (ranged or (x.raw.lower().startswith(_OPEN_SELF) and _SINCE.search(t, 0, x.start))) \
+                or _DEADLINE.search(t, 0, x.start):
+            # "ภายในปีงบประมาณ 2558 เป็นต้นไป" is a deadline, not a period; "ก.ย. 68 เป็นต้นไป"
+            # without ตั้งแต่ stays the month it names (as tests/data/dates_cases.tsv has it)
+            continue
+        if not any(y.kind in ("M", "D", "N", "Q", "FY", "E") for y in head):
+            continue
+        start, end, gran, status, note, alts, fixed = _parse_tokens(t, head, fiscal_year, prefer)
+        if gran == "range" and end is not None and start != end and \
+                any(y.kind == "R" for y in head):
+            # "ต.ค. 67 - ก.ย. 68 และต่อเนื่อง": the period has an end; it goes on after it
+            said = f"open-ended ({x.raw}): goes on after {end.isoformat()}"
+            return start, end, gran, AMBIGUOUS, "; ".join(filter(None, [note, said])), alts, fixed
+        said = f"open-ended ({x.raw}): no end date"
+        if alts:          # the start's other readings are other starts, not other periods
+            note = "; ".join([n for n in note.split("; ") if not n.startswith("other reading: ")]
+                             + ["other start: " + ", ".join(a.isoformat() for a, _ in alts)])
+        return start, None, "range", AMBIGUOUS, "; ".join(filter(None, [note, said])), (), fixed
+    return None
+
+
 def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
     kinds = {x.kind for x in raw}
+    if "O" in kinds:
+        opened = _open_ended(t, raw, fiscal_year, prefer)
+        if opened is not None:
+            return opened
+        raw = [x._replace(kind="U") if x.kind == "O" else x for x in raw]   # "ณ ปัจจุบัน"
+        kinds = {x.kind for x in raw}
     if "WD" in kinds:
         raise _Bad("a deadline in working days is relative to an event, not a date")
     toks = raw
@@ -893,6 +973,8 @@ def _parse_tokens(t: str, raw: list[_Tok], fiscal_year, prefer) -> tuple:
         toks = toks[:-1]
     if "R" in kinds and "M" in kinds:
         toks = _dashed_dates(toks)
+    if "'" in t or "’" in t:
+        toks = _apostrophe_years(t, toks)
     if "Q" in kinds:
         if any(x.kind in ("M", "D") for x in toks):
             return _quarter_with_months(t, toks, fiscal_year, prefer)
