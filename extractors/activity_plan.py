@@ -21,9 +21,10 @@ from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK
 
 from . import common as C
 from .recognize import Instance, TableForm
+from pipeline.normalize.dates import open_end
 
 FORM = "activity_plan"
-TAIL_ROLES = ("output", "responsible", "related", "budget", "result")
+TAIL_ROLES = ("output", "responsible", "related", "budget", "result", "target")
 _GROUP_AMOUNT = re.compile(r"(?:งบประมาณ\s*[:：]?\s*)?([0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*(?:ล้าน\s*)?บาท\s*\)?\s*$")
 _FY_HEADER = re.compile(r"ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
 
@@ -379,6 +380,8 @@ class RawRow:
     related: str = ""
     budget: str = ""
     result: str = ""                                  # a results / status column (ผลการดำเนินงาน)
+    target: str = ""                                  # a target column (เป้าหมาย)
+    spent: str = ""                  # a pair's plan row: the budget cell of its ผล row (money spent)
     budget_parts: list[str] = field(default_factory=list)   # amounts by source, when split
     ticks: list[str] = field(default_factory=list)
     inherited: set = field(default_factory=set)      # roles filled from a cell merged down
@@ -426,7 +429,7 @@ def _tail_shift_options(cells: list[tuple[int, str]], col_role: dict[int, str]) 
                 continue
             if role == _SKIP:
                 continue
-            if role == "budget" and not _budget_like(t):
+            if role in ("budget", _SKIP_AMOUNT) and not _budget_like(t):
                 continue
             score += 1
         scores[s] = score
@@ -435,6 +438,8 @@ def _tail_shift_options(cells: list[tuple[int, str]], col_role: dict[int, str]) 
 
 
 _SKIP = "-"          # a column whose cells belong to no role (last year's results)
+_SKIP_AMOUNT = "-$"  # a budget source column left out for its total: no role, but its amounts
+                     # tell where the row's cells sit (see _tail_shift_options)
 # a results column about earlier years (`ผลการดำเนินงานที่ผ่านมา`, `ผลการดำเนินงานปีที่ผ่านมา`): a
 # baseline, not this plan's progress
 _PAST = re.compile(r"ที่ผ่านมา|ปีที่แล้ว|ปีก่อน|ย้อนหลัง")
@@ -451,11 +456,13 @@ def _col_head(table: Table, tf: TableForm, col: int) -> str:
     return " ".join(parts)
 
 
-def tail_layout(table: Table, tf: TableForm) -> tuple[dict[str, int], dict[int, str]]:
+def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None
+                ) -> tuple[dict[str, int], dict[int, str]]:
     """The trailing roles' columns ({role: column}) and every column a trailing role reads
     ({column: role}, `_SKIP` for a column to leave out): a results column about past years is
-    not the plan's results (another results column of the header takes its place), and a
-    budget header over sub-columns (`งบจังหวัด | งบกรม`) reads them all, or only its `รวม`."""
+    not the plan's results (another results column of the header takes its place), budget
+    columns by source and their total are read as one budget (see _budget_group), and a target
+    column (เป้าหมาย) is found (see _target_column)."""
     hm = tf.header
     tail = {r: hm.roles[r] for r in TAIL_ROLES if r in hm.roles}
     extra: dict[int, str] = {}
@@ -474,25 +481,287 @@ def tail_layout(table: Table, tf: TableForm) -> tuple[dict[str, int], dict[int, 
                     break
             if "result" in tail:
                 break
-    bcol, span = tail.get("budget"), hm.spans.get("budget")
-    if bcol is not None and span and span[1] - span[0] > 1:
-        cell = C.CellAt(table)
-        banner = cell(hm.start, bcol)
-        below = banner.row + banner.rowspan if banner is not None else table.n_rows
-        subs = {}
-        for k in range(span[0], span[1]) if below < table.n_rows else ():
-            c = cell(below, k)
-            # a sub-header of its own under the banner, not an amount
-            if c is not None and c.row == below and c.col == k and c.colspan == 1 \
-                    and c.text.strip() and not _DIGIT.search(c.text):
-                subs[k] = C.squash(c.text)
-        if len(subs) > 1:
-            total = [k for k, t in subs.items() if t.startswith("รวม")]
-            keep = total[:1] or list(subs)
-            tail["budget"] = keep[0]
-            for k in subs:
-                extra[k] = "budget" if k in keep else _SKIP
+    _budget_group(table, tf, tail, extra, gantt_cols or set())
+    _target_column(table, tf, tail, extra, gantt_cols or set())
     return tail, extra
+
+
+# Budget columns by source (`งบจังหวัด | งบกลุ่มจังหวัด | อื่นๆ`) and their total (`รวม`): under a
+# `งบประมาณ` banner, beside the budget column, or with no budget header at all; headers.json's
+# activity_plan.budget_columns.
+_HEAD_TRAILER = re.compile(r"[(（\[].*$")
+
+
+@lru_cache(maxsize=1)
+def _budget_words() -> tuple[frozenset, tuple, frozenset, tuple]:
+    v = rules.load("headers")[FORM]["budget_columns"]
+    sq = lambda k: [C.squash(t).lower() for t in v[k]]
+    return frozenset(sq("total")), tuple(sq("source_prefix")), frozenset(sq("source")), tuple(sq("not_source"))
+
+
+def budget_col_kind(text: str) -> str:
+    """`total` for a total column's header (`รวม`, `รวม (บาท)`), `source` for a budget source's
+    (`งบจังหวัด`, `เงินนอกงบประมาณ`, `อื่นๆ`), else ""."""
+    t = C.squash(text).lower()
+    if not t or len(t) > 40 or _DIGIT.search(t):
+        return ""
+    t = _HEAD_TRAILER.sub("", t).strip(".:：") or t
+    total, prefixes, sources, nots = _budget_words()
+    if t in total:
+        return "total"
+    if any(w in t for w in nots):
+        return ""
+    if t in sources or t.startswith(prefixes):
+        return "source"
+    return ""
+
+
+def _is_subheader_row(table: Table, tf: TableForm, r: int) -> bool:
+    """The row under the header that only names sub-columns under a banner (`งบประมาณ` over
+    `งบปกติ | รวมทั้งสิ้น`): texts without figures, each under a header cell spanning several
+    columns, the lead columns empty."""
+    if r < 1 or r >= table.n_rows or r > tf.header.rows + 1:
+        return False
+    cell = C.CellAt(table)
+    own = [c for c in table.rows()[r] if c is not None and c.row == r and c.text.strip()]
+    if not own:
+        return False
+    def blank(rr: int, k: int) -> bool:
+        x = cell(rr, k)
+        return x is None or not x.text.strip()
+
+    for c in own:
+        if (_DIGIT.search(c.text) and not _month_reading(c.text)) or is_mark(c.text) or len(c.text) > 40:
+            return False
+        above = cell(r - 1, c.col)
+        if above is None or above.row < tf.header.start:
+            return False
+        if above.colspan >= 2:
+            continue
+        # a text export writes a merged banner in its first column, the rest blank: a blank
+        # over the cell with the banner to its left, or the banner with a blank to its right
+        if not above.text.strip():
+            if any(not blank(r - 1, j) for j in range(c.col - 1, -1, -1)):
+                continue
+            return False
+        if c.col + 1 < table.n_cols and blank(r - 1, c.col + 1) and not blank(r, c.col + 1):
+            continue
+        return False
+    return True
+
+
+def _leaf_heads(table: Table, tf: TableForm) -> dict[int, str]:
+    """Each column's lowest header text of its own (a cell one column wide), the sub-header row
+    under a banner included."""
+    cell = C.CellAt(table)
+    last = tf.header.rows + (1 if _is_subheader_row(table, tf, tf.header.rows) else 0)
+    out: dict[int, str] = {}
+    for r in range(tf.header.start, min(last, table.n_rows)):
+        for k in range(table.n_cols):
+            c = cell(r, k)
+            if c is not None and c.colspan == 1 and c.text.strip():
+                out[k] = c.text
+    return out
+
+
+def _budget_group(table: Table, tf: TableForm, tail: dict[str, int], extra: dict[int, str],
+                  gantt_cols: set) -> None:
+    """The columns that give an activity's budget: the budget column (its banner's sub-columns)
+    and, next to them, columns of no other role headed by a budget source or a total; with no
+    budget column, such a run of columns (or a lone `รวม` of amounts) is the budget. A total
+    column gives the budget and the sources are left out; sources without a total are added."""
+    hm = tf.header
+    leaf = _leaf_heads(table, tf)
+    taken = {k for role, (c0, c1) in hm.spans.items() if role != "budget" for k in range(c0, c1)}
+    taken |= {c for r, c in tail.items() if r != "budget"} | set(gantt_cols)
+    taken |= {k for k, v in extra.items() if v == _SKIP}
+    bcol = tail.get("budget")
+    bspan = set(range(*hm.spans.get("budget", (bcol, bcol + 1)))) if bcol is not None else set()
+    bspan -= taken
+    kind = {k: budget_col_kind(leaf.get(k, "")) for k in range(table.n_cols)
+            if k not in taken and k not in bspan}
+    # a total beside the months, in a plan with a budget column, sums the months (sessions,
+    # people); a total of counts (`12 ครั้ง`) is never the budget
+    edge = {min(gantt_cols) - 1, max(gantt_cols) + 1} if gantt_cols and bspan else set()
+    for k, v in list(kind.items()):
+        if v == "total" and (k in edge or not _amount_column(table, tf, k)):
+            kind[k] = ""
+    cands = {k for k, v in kind.items() if v}
+    if not cands and len(bspan) < 2:
+        return
+    # contiguous runs of budget and candidate columns
+    cols = sorted(bspan | cands)
+    runs, cur = [], []
+    for k in cols:
+        if cur and k != cur[-1] + 1:
+            runs.append(cur)
+            cur = []
+        cur.append(k)
+    if cur:
+        runs.append(cur)
+    if bspan:
+        group = next(run for run in runs if bcol in run or set(run) & bspan)
+    else:
+        # no budget column: a run with a source, or a total whose cells are amounts
+        # (a run of `อื่นๆ` alone is no budget: it needs a total or a `งบ…`/`เงิน…` source)
+        prefixes = _budget_words()[1]
+        ok = [run for run in runs if any(kind.get(k) == "total" or (
+            kind.get(k) == "source" and C.squash(leaf.get(k, "")).lower().startswith(prefixes)) for k in run)]
+        if not ok:
+            return
+        group = max(ok, key=len)
+    heads = {k: (kind.get(k) or budget_col_kind(leaf.get(k, ""))) for k in group}
+    totals = [k for k in group if heads[k] == "total"]
+    if len(group) == 1:
+        tail["budget"] = group[0]
+        return
+    if totals:
+        tail["budget"] = totals[0]
+        for k in group:
+            extra[k] = "budget" if k == totals[0] else _SKIP_AMOUNT
+        return
+    subs = [k for k in group if leaf.get(k, "").strip() and not _DIGIT.search(leaf.get(k, ""))]
+    if len(subs) < 2:
+        return
+    tail["budget"] = subs[0]
+    for k in subs:
+        extra[k] = "budget"
+
+
+def _amount_column(table: Table, tf: TableForm, col: int) -> bool:
+    """A column whose data cells hold amounts (`70,000`, `5,000 บาท`), not counts (`12 ครั้ง`)."""
+    seen = 0
+    for r in range(tf.header.rows, table.n_rows):
+        c = table.cell(r, col)
+        if c is None or c.row != r or not c.text.strip() or C.is_ditto(c.text) \
+                or C.clean(c.text) in C.DASHES:
+            continue
+        a = C.amount(C.clean(c.text))
+        if not a.ok:
+            if _DIGIT.search(c.text):
+                return False
+            continue
+        if a.unit not in ("", "บาท"):
+            return False
+        seen += 1
+    return seen > 0
+
+
+# ---------------------------------------------------------------- target column (เป้าหมาย)
+#
+# An activity's target as the plan writes it (`500 คน`, `ร้อยละ 80`, `3 ครั้ง`, `ประชาชนในพื้นที่
+# 200 ราย`): target_raw the cell, target its number when it states one quantity, unit the unit
+# written with it. Headed `เป้าหมาย`, `ค่าเป้าหมาย`, `กลุ่มเป้าหมาย`…, not `ตัวชี้วัด/เป้าหมาย`
+# (an indicator column), nor a `เป้าหมาย/ผล` label column, nor an output (ผลผลิต) column.
+# headers.json's activity_plan.target.
+
+
+@lru_cache(maxsize=1)
+def _target_words() -> tuple[dict, tuple, tuple]:
+    v = rules.load("headers")[FORM]["target"]
+    get = v.__getitem__
+    units = sorted((C.squash(u) for u in get("units")), key=len, reverse=True)
+    return ({"target": list(get("head"))}, tuple(C.squash(t).lower() for t in get("not")),
+            tuple(units))
+
+
+def is_target_head(text: str) -> bool:
+    t = C.squash(text).lower()
+    if not t or len(t) > 40:
+        return False
+    vocab, nots, _ = _target_words()
+    if any(w in t for w in nots) or _SEP.sub("/", t) in _pr_words()[0]:
+        return False
+    return C.match_role(text, vocab)[0] == "target"
+
+
+def _target_column(table: Table, tf: TableForm, tail: dict[str, int], extra: dict[int, str],
+                   gantt_cols: set) -> None:
+    """The column of the activities' targets, when the header has one no other role took."""
+    hm = tf.header
+    taken = {k for c0, c1 in hm.spans.values() for k in range(c0, c1)} | set(tail.values()) | gantt_cols
+    last = hm.rows + (1 if _is_subheader_row(table, tf, hm.rows) else 0)
+    for row in table.rows()[hm.start:last]:
+        for c in row:
+            if c is None or c.col in taken or not c.text.strip():
+                continue
+            if any(k in gantt_cols for k in range(c.col, c.col + c.colspan)):
+                continue
+            if is_target_head(c.text):
+                tail["target"] = c.col
+                # a target banner over its number and its unit (`จำนวน | หน่วยนับ`): both read
+                for k in range(c.col + 1, c.col + c.colspan):
+                    if k not in taken:
+                        extra[k] = "target"
+                return
+
+
+# one quantity in a target cell: `200 ราย`, `ร้อยละ 80`, `80%`, `1.5 ล้านบาท`; numbers that are
+# an ordinal, a year or a village number (`หมู่ที่ 5`, `ปี 2568`) are no quantity
+_QTY = re.compile(r"(?P<pct>ร้อยละ\s*)?(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<pc2>%|เปอร์เซ็นต์)?")
+_NOT_QTY_BEFORE = re.compile(r"(?:(?:หมู่|ลำดับ|ข้อ|ครั้ง|รุ่น|ระยะ|ฉบับ|ปี|ชั้น|กลุ่ม|ภาค|เขต)\s*ที่|ปี|พ\.\s*ศ\.?|"
+                             r"หมู่|อายุ|(?<![ก-๙])ม\.|/)\s*$")
+
+
+def set_target(rec: Record, raw: str, head_unit: str = "") -> None:
+    """target_raw as written; target and unit read from it (see read_target), the unit its
+    column's header gives when the cell gives none."""
+    rec.target_raw = raw
+    rec.target, rec.unit = read_target(raw)
+    if rec.target is not None and not rec.unit:
+        rec.unit = head_unit
+
+
+_HEAD_UNIT = re.compile(r"[(（]\s*(?:หน่วย(?:นับ)?\s*[:：]?\s*)?([^()（）0-9๐-๙]{1,15}?)\s*[)）]\s*$")
+
+
+def header_unit(text: str) -> str:
+    """The unit a header writes in brackets at its end (`เป้าหมาย (คน)`, `ค่าเป้าหมาย (หน่วย: ราย)`,
+    `เป้าหมาย (ร้อยละ)` -> `%`), else ""."""
+    m = _HEAD_UNIT.search(C.clean(text).replace("\n", " "))
+    if not m:
+        return ""
+    u = C.squash(m.group(1))
+    if u in ("ร้อยละ", "%", "เปอร์เซ็นต์"):
+        return "%"
+    return u if u in _target_words()[2] else ""
+
+
+def read_target(text: str) -> tuple[Optional[float], str]:
+    """(the number, its unit) of a target cell: the cell as one amount (`500 คน`, `ร้อยละ 80`),
+    else its one quantity among words (`ประชาชนในพื้นที่ 200 ราย` -> 200, `ราย`); (None, "")
+    when it states none or several (`ชาย 100 คน หญิง 120 คน`). A unit after the number is kept
+    when it is a known unit (headers.json activity_plan.target.units)."""
+    t = C.clean(text)
+    if not t or t in C.DASHES or C.is_ditto(t):
+        return None, ""
+    a = C.amount(t)
+    if a.ok and a.value is not None:
+        return a.value, a.unit or ""
+    d = C.digits(t)
+    found = []
+    for m in _QTY.finditer(d):
+        if _NOT_QTY_BEFORE.search(d[:m.start()]):
+            continue
+        if m.start() and d[m.start() - 1].isdigit():
+            continue
+        found.append(m)
+    if len(found) != 1:
+        return None, ""
+    m = found[0]
+    try:
+        value = float(m.group("num").replace(",", ""))
+    except ValueError:
+        return None, ""
+    if m.group("pct") or m.group("pc2"):
+        return value, "%"
+    rest = C.squash(d[m.end():])
+    scale = re.match(r"(ล้าน|แสน|หมื่น|พัน)", rest)
+    if scale:
+        value *= {"ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3}[scale.group(1)]
+        rest = rest[scale.end():]
+    # the longest known unit the text after the number starts with (`ครัวเรือน`, not `ครั้ง`)
+    return value, next((u for u in _target_words()[2] if rest.startswith(u)), "")
 
 
 # ---------------------------------------------------------------- plan / result row pairs
@@ -610,6 +879,8 @@ def pair_rows(rows: list[RawRow]) -> list[RawRow]:
         if plan is None:
             continue                      # a result row with no plan row: not an activity
         plan.result_ticks = list(rr.ticks)
+        if C.clean(rr.budget) and "budget" not in rr.inherited and not C.is_ditto(rr.budget):
+            plan.spent = rr.budget
         for f in ("name", "output", "responsible", "related", "result"):
             v = getattr(rr, f)
             if C.clean(v) and not C.is_ditto(v) and f not in rr.inherited \
@@ -644,7 +915,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
     # (`ระยะเวลาดำเนินการ พ.ศ. 2573` over the twelve months) matches the duration role
     fixed = {r: hm.roles[r] for r in ("item", "name", "duration", "start", "end")
              if r in hm.roles and hm.roles[r] not in gantt_cols}
-    tail_cols, extra_cols = tail_layout(table, tf)
+    tail_cols, extra_cols = tail_layout(table, tf, gantt_cols)
     col_role_base = {c: r for r, c in tail_cols.items()}
     col_role_base.update(extra_cols)
     # a lead column's header may span several columns (`กิจกรรม` over number and text)
@@ -665,7 +936,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
         texts = [t for _, t in cells if t.strip()]
         if not texts and not any(c.shaded for c in grid_rows[r] if c is not None):
             continue
-        if _is_header_row(texts):
+        if _is_header_row(texts) or (r == start and _is_subheader_row(table, tf, r)):
             continue
         rr = RawRow(table, r)
         for role, col in fixed.items():
@@ -710,7 +981,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
         s = usual if (usual in shifts or numbers_only) else min(shifts, key=abs)
         for c, t in tail:
             role = col_role_base.get(c - s)
-            if role == _SKIP:
+            if role in (_SKIP, _SKIP_AMOUNT):
                 continue
             if role is None and c in gantt_cols and c not in gantt.no_number and is_number_mark(t):
                 # a number in a month cell the row's layout gives no other role: it marks the
@@ -732,12 +1003,13 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
                 if role is None:
                     continue
             prev = getattr(rr, role)
-            setattr(rr, role, (prev + "\n" + t) if prev else t)
+            # (a target's number and its unit in two columns read as one text)
+            setattr(rr, role, (prev + (" " if role == "target" else "\n") + t) if prev else t)
         if s == 0:
             # a cell merged down over several items holds for each of them (not a budget:
             # one amount for several items is not each item's amount)
             for role, col in list(fixed.items()) + list(tail_cols.items()):
-                if role in ("item", "name", "budget") or getattr(rr, role):
+                if role in ("item", "name", "budget", "target") or getattr(rr, role):
                     continue
                 c = cell(rr.row, col)
                 if c is not None and c.row < rr.row and c.text.strip():
@@ -758,6 +1030,7 @@ class DateRead:
     options: list[tuple[date, date]] = field(default_factory=list)  # best first
     note: str = ""
     fixed: str = ""
+    open_end: str = ""    # `ต.ค. 67 - ปัจจุบัน`, `ปัจจุบัน`: the word that leaves the period open
 
 
 def _read_date(text: str, fy: Optional[int]) -> DateRead:
@@ -766,6 +1039,10 @@ def _read_date(text: str, fy: Optional[int]) -> DateRead:
         return DateRead("", "")
     dv = C.N().parse_date(raw, fy)
     d = DateRead(raw, dv.status, note=dv.note or "", fixed=getattr(dv, "fixed", "") or "")
+    if (dv.start is not None and dv.end is None) or dv.status == INVALID:
+        d.open_end = open_end(raw)
+        if d.open_end and dv.status == INVALID:          # `ปัจจุบัน` alone: no date, no end
+            d.status, d.note = AMBIGUOUS, dv.note
     if dv.start is not None:
         d.options.append((dv.start, dv.end or dv.start))
     for a in dv.alternatives or []:
@@ -807,6 +1084,10 @@ def settle_dates(s: DateRead, e: DateRead, months: Optional[float], fy: Optional
 def _note(field_name: str, d: DateRead, chosen: Optional[tuple[date, date]], rec: Record, is_end: bool):
     if not d.raw:
         return ""
+    if d.open_end:
+        # an open-ended period gives its start and no end (the validator raises DATE_MISSING
+        # for the end); it is no misspelling to report as corrected
+        return AMBIGUOUS if is_end or not d.options else OK
     if d.status == INVALID or not d.options:
         return INVALID          # the validator raises DATE_UNPARSEABLE from the status
     first = d.options[0]
@@ -834,6 +1115,13 @@ def split_period(text: str, d: DateRead) -> tuple[str, str]:
     `ไตรมาสที่ 1-2`) gives its whole text for both."""
     text = C.clean(text)
     if not d.options or C.is_ditto(text):
+        return text, text
+    if d.open_end:
+        # `ต.ค. 67 - ปัจจุบัน` -> `ต.ค. 67`, `ปัจจุบัน`; `ตั้งแต่ พ.ย. 67 เป็นต้นไป` stays whole
+        for m in _RANGE_SEP.finditer(text):
+            left, right = text[:m.start()].strip(), text[m.end():].strip()
+            if left and right and open_end(right):
+                return left, right
         return text, text
     starts = {o[0] for o in d.options}
     ends = {o[1] for o in d.options}
@@ -1060,7 +1348,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                             if c is not None) if dur_col is not None else ""
         in_months = bool(re.search(r"เดือน", dur_head))
         # a plan that reports results per item: each item is done, not done or unknown
-        has_result = "result" in tail_layout(table, tf)[0]
+        tail0 = tail_layout(table, tf, gantt.columns)[0]
+        has_result = "result" in tail0
+        # a unit the target's header gives (`เป้าหมาย (คน)`) for figures written without one
+        head_unit = header_unit(_col_head(table, tf, tail0["target"])) if "target" in tail0 else ""
         raw_rows = join_page_split(read_rows(table, tf, gantt, start), table, doc)
         # plan / result row pairs: one activity each (see pair_rows)
         has_pairs = any(rr.pr == "result" for rr in raw_rows)
@@ -1093,6 +1384,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                         setattr(prev, f, C.clean(getattr(prev, f) + "\n" + v))
                         if f in last and prev.row_kind != "group":
                             last[f] = (getattr(prev, f), getattr(prev, f))
+                if C.clean(rr.target) and not C.is_ditto(rr.target) and prev.row_kind != "group":
+                    set_target(prev, C.clean(prev.target_raw + "\n" + rr.target), head_unit)
                 if has_result and C.clean(rr.result) and not C.is_ditto(rr.result) \
                         and "result" not in rr.inherited:
                     raw = C.clean(prev.completed_raw + "\n" + rr.result)
@@ -1135,6 +1428,15 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                                    st[-2][1] if len(st) >= 2 else "")
             rec.name = C.clean(name)
             rec.output = C.clean(rr.output)
+            tgt = C.clean(rr.target)
+            if tgt:
+                if C.is_ditto(tgt):
+                    rec.target_raw = tgt
+                    rec.target, rec.unit = last.get("target", (None, ""))[1] or (None, "")
+                else:
+                    set_target(rec, tgt, head_unit)
+                    if rec.row_kind != "group":
+                        last["target"] = (tgt, (rec.target, rec.unit))
             for f in ("responsible", "related"):
                 v = C.clean(getattr(rr, f))
                 if C.is_ditto(v):
@@ -1193,11 +1495,16 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             sd, ed = _read_date(s_eff, row_fy), _read_date(e_eff, row_fy)
             for given, missing, cell_raw in ((sd, ed, s_raw), (ed, sd, e_raw)):
                 # one cell holding the whole period serves as start and end
-                if given.options and not missing.raw and _spans_months(given.options[0]):
+                if given.open_end and given.options and not missing.raw:
+                    missing.options, missing.status, missing.open_end = [], given.status, given.open_end
+                    rec.start_raw, rec.end_raw = split_period(cell_raw, given)
+                elif given.options and not missing.raw and _spans_months(given.options[0]):
                     missing.options = list(given.options)
                     missing.status = given.status
                     rec.start_raw, rec.end_raw = split_period(cell_raw, given)
             so, eo = settle_dates(sd, ed, months, row_fy)
+            if ed.open_end:
+                eo = None                    # `ต.ค. 67 - ปัจจุบัน`: the period has no end
             rec.start = C.ym(so[0]) if so else ""
             rec.end = C.ym(eo[1]) if eo else ""
             rec.start_status = _note("start", sd, so, rec, False)
@@ -1223,7 +1530,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if rr.ticks:
                 if not rec.start and not s_eff:
                     rec.start = rr.ticks[0]
-                if not rec.end and not e_eff:
+                if not rec.end and (not e_eff or ed.open_end):
                     rec.end = rr.ticks[-1]
             if rec.end:
                 if eo and rec.end == C.ym(eo[1]):
@@ -1233,6 +1540,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 else:
                     y, m = map(int, rec.end.split("-"))
                     rec.deadline = C.month_end(date(y, m, 1)).isoformat()
+            if rr.spent:
+                # the money its ผล row reports spent (never added to the budget)
+                rec.spent_raw = C.clean(rr.spent)
+                v = C.amount_value(rec.spent_raw)
+                rec.spent_thb = _baht(v) if v is not None else None
             if has_pairs and rr.pr == "plan" and (rr.result_ticks or not (has_result and rec.status)):
                 # the result row's months against the plan's (a results column's text, when
                 # the plan also has one, speaks only when the result row marks nothing)
@@ -1252,10 +1564,16 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         for a, b in zip(recs, recs[1:]):
             # (numbers in its month cells are its sub-items' sums)
             if a.row_kind or not a.item_no or b.parent_item != a.item_no or any(
-                    (a.start_raw, a.end_raw, a.duration_raw, a.budget_raw)) or (
+                    (a.start_raw, a.end_raw, a.duration_raw)) or (
                     a.planned_months and id(a) not in number_only):
                 continue
             a.row_kind = "group"
+            if a.budget_raw:
+                # its budget is its sub-items' total (`1 โครงการ… 350,000` over 1.1, 1.2)
+                g = BudgetGroup(item_no=a.item_no, name=a.name, loc=C.loc_of(table, a.row, doc=doc),
+                                total_thb=a.budget_thb, total_raw=a.budget_raw)
+                g.member_items = [r.item_no for r in recs if r.parent_item == a.item_no]
+                ex.budget_groups.append(g)
         # an approval block after the table
         paras = inst.after.get(table.index, [])
         if paras:

@@ -79,6 +79,8 @@ class Record:
     data_collector: str = ""              # kpi_report: ผู้จัดเก็บข้อมูล
     phones: str = ""
     description: str = ""
+    spent_thb: Optional[int] = None       # activity: money its ผล row reports spent (แผน/ผล pairs)
+    spent_raw: str = ""                   # that cell as written
     # --- between stages only ---
     start_status: str = _internal("")     # DateValue.status of start/end/deadline reading
     end_status: str = _internal("")
