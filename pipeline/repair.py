@@ -184,7 +184,11 @@ def order_marks_by_position(chars: Sequence[tuple[str, float, float]]) -> list[i
             ch_b = chars[b][0]
             if b != i and is_thai(ch_b) and ch_b not in _MARK_SET and \
                     chars[b][1] - 0.3 <= cx <= chars[b][2] + 0.3:
-                key = (0.0, abs(b - i))
+                # drawn inside the base's box before only near its edge; then the base the
+                # file stores it after (``นี้ได้``: the tone mark of นี at its right edge, where
+                # ไ begins, is not ไ's)
+                inside = chars[b][1] <= cx <= chars[b][2]
+                key = (0.0 if inside else 0.1, 0 if b < i else 1, abs(b - i))
                 if best_key is None or key < best_key:
                     best, best_key = b, key
         for b in (thai_bases if best is None else ()):

@@ -95,3 +95,13 @@ def test_join_wrapped_lines():
     assert join_wrapped(["ของ customer", "profile และ"]) == "ของ customer profile และ"
     assert join_wrapped(["ปีงบประมาณ", "2553"]) == "ปีงบประมาณ 2553"
     assert collapse_spaces("  ก  \t ข ") == "ก ข"
+
+
+def test_mark_at_the_edge_of_its_base_stays_with_it():
+    """``ทั้งนี้ได้`` in LibreOffice's Laksaman: the tone mark of นี is drawn at นี's right edge,
+    0.2 pt from where ไ begins; it stays on นี (the base it is stored after and drawn inside),
+    not on ไ (``นีไ้``)."""
+    chars = [("น", 462.16, 471.00), ("ี", 463.56, 470.66), ("้", 468.07, 473.54),
+             ("ไ", 471.00, 477.24), ("ด", 478.48, 485.78), ("้", 481.49, 487.57)]
+    order = order_marks_by_position(chars)
+    assert "".join(chars[i][0] for i in order) == "นี้ได้"

@@ -871,6 +871,29 @@ def _first_word(text: str) -> str:
     return text
 
 
+def _first_break(text: str) -> str:
+    """The first piece of a Thai run that a line breaker would cut off: compounds written as one
+    dictionary entry (``กรมส่งเสริมสหกรณ์``) are broken between their words by LibreOffice and
+    Word (``…พ.ศ. 2568 กรม`` / ``ส่งเสริมสหกรณ์``), so the longest dictionary word overstates
+    what must have gone on the line before. Of the ways to read the run as a dictionary word
+    followed by another, the one whose shorter word is longest (``กองทุน|ชุมชน``, not
+    ``กอง|ทุน``; ``กระทรวง|เกษตร``, not ``กระ|ทรวง``), both of three letters or more; the
+    longest word when there is none."""
+    words = _dictionary()
+    best, best_key = "", 3        # two-letter words (``สห|กรณ์``) are syllables, not breaks
+    for n in range(2, min(len(text) - 2, _MAX_WORD) + 1):
+        if text[:n] not in words:
+            continue
+        rest = text[n:n + _MAX_WORD]
+        for m in range(len(rest), 1, -1):
+            if rest[:m] in words:
+                key = min(n, m)
+                if key >= best_key:
+                    best, best_key = text[:n], key
+                break
+    return best or _first_word(text)
+
+
 def _mid_word(prev: str, nxt: str) -> bool:
     """True when the break between two lines falls inside a Thai word (the line was broken
     in the middle of a word too long for its column, e.g. ``ภูมิภา`` / ``ค``): a dictionary
@@ -892,10 +915,11 @@ def _mid_word(prev: str, nxt: str) -> bool:
     return False
 
 
-def _first_word_width(lines: list[_Line], k: int) -> float:
+def _first_word_width(lines: list[_Line], k: int, shortest: bool = False) -> float:
     """Width of the first word of lines[k]: up to its first space; in Thai runs without spaces
-    the longest dictionary word it starts with (Thai wraps at word boundaries). When the whole
-    line is one unbroken run, the word may go on in the next line (a narrow cell)."""
+    the longest dictionary word it starts with (Thai wraps at word boundaries), or with
+    ``shortest`` the shortest piece a line breaker could have cut off (_first_break). When the
+    whole line is one unbroken run, the word may go on in the next line (a narrow cell)."""
     first = lines[k].text().strip()
     if not first:
         return 0.0
@@ -903,7 +927,7 @@ def _first_word_width(lines: list[_Line], k: int) -> float:
     thai = len(token) > 3 and _is_thai(token[0])
     # abbreviations (``จ.,พช.,``, ``ม.ค.``) do not break at their dots: keep the whole token
     if thai and "." not in token:
-        token = _first_word(token)
+        token = _first_break(token) if shortest else _first_word(token)
     bases = [c for c in lines[k].chars if not c.mark]
     if " " not in first and k + 1 < len(lines) and thai:
         nxt = lines[k + 1].text().strip().split(" ")[0]
@@ -941,26 +965,53 @@ def _line_spacing(lines: list[_Line]) -> dict[int, float]:
     return out
 
 
-_NUMBERISH_END = re.compile(r"[0-9][0-9,.]*$")
+_NUMBERISH_END = re.compile(r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59,.]*$")
 # a Thai abbreviation standing alone: consonants with dots, then a space, number or end
 _ABBREVIATION = re.compile(r"[\u0e40-\u0e44]?[\u0e01-\u0e2e]{1,4}\.(?:[\u0e01-\u0e2e]{1,3}\.)*"
                            r"(?=[\s\d\u0e50-\u0e59,;)]|$)")
 
 
+# a one-letter Thai word standing between spaces (``ณ``)
+_LONE_LETTER = re.compile(r"[\u0e01-\u0e2e] +\S")
+# one dotted group of a Thai abbreviation (``ต.``, ``เม.``, ``มิ.``): a token of its own at the end
+# of a line, and at the start of the next one (``ต.``/``ค.``, ``เม.``/``ย.``, ``พ.``/``ศ. 2568``)
+# (or the group's letter alone on the next line, its dot on the line after: ``ก.``/``พ``/``.``)
+_ABBR_GROUP = r"[\u0e40-\u0e44]?[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]*"
+_ABBR_HEAD = re.compile(r"(?:^|[\s(\[])" + _ABBR_GROUP + r"\.$")
+_ABBR_TAIL = re.compile(_ABBR_GROUP + r"(?:\.|$)")
+
+
+def _ends_word(prev: str, letter: str) -> bool:
+    """Whether the letter completes a dictionary word of three letters or more with the end of
+    prev (``ภูมิภา`` + ``ค``)."""
+    words = _dictionary()
+    return any(prev[-k:] + letter in words for k in range(2, min(len(prev), _MAX_WORD) + 1))
+
+
 def _wrap_joint(prev: str, nxt: str, gap: float, em: float, line: str = "") -> str:
     """What stood at a wrap where the file shows no space (a space at a full line's end is
     not drawn): nothing between two Thai characters (Thai words are not separated by spaces)
-    unless the next line opens with a Thai abbreviation,
+    unless the next line opens with a Thai abbreviation or a one-letter word (``ณ``),
     inside a number broken across lines, or inside a single Latin word too long for its
-    column (``Targe``/``t``) or an abbreviation (``ต``/``.ค.``); otherwise one space."""
+    column (``Targe``/``t``) or an abbreviation (``ต``/``.ค.``, ``ต.``/``ค.``); otherwise one
+    space."""
     a, b = prev[-1], nxt[0]
     if _is_thai(a) and _is_thai(b):
         # a Thai abbreviation (``คสล.``, ``อบจ.``, ``ก.พ.``) stands apart from the words before
         # it; the space a Thai line broke at is not drawn (LibreOffice)
         # (a leading vowel never ends a word: ``เ``/``ม.ย.`` is one cut in a narrow cell)
-        return " " if a not in "\u0e40\u0e41\u0e42\u0e43\u0e44" and _ABBREVIATION.match(nxt) \
-            else ""
+        if a in "\u0e40\u0e41\u0e42\u0e43\u0e44":
+            return ""
+        # so does a one-letter word written between spaces (``…ผู้รับบริการ`` / ``ณ ศูนย์…``),
+        # unless the letter is the end of a word cut in a narrow cell (``ภูมิภา`` / ``ค ``)
+        if _ABBREVIATION.match(nxt) or (_LONE_LETTER.match(nxt) and not _ends_word(prev, b)):
+            return " "
+        return ""
     if _NUMBERISH_END.search(prev) and b.isdigit():
+        return ""
+    if a == "." and _ABBR_HEAD.search(prev) and _ABBR_TAIL.match(nxt):
+        # an abbreviation cut after its first dot in a narrow cell (``ต.``/``ค.``): a line
+        # holding a single one-letter group does not end a word, the abbreviation goes on
         return ""
     line = (line or prev).strip()
     if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
@@ -1006,6 +1057,10 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
                 wrap = True                   # the line broke at a space: a wrap
             elif _mid_word(prev_text, texts_cache[k]):
                 wrap = True
+            elif prev_text.endswith(".") and _ABBR_HEAD.search(prev_text) and \
+                    _ABBR_TAIL.match(texts_cache[k]):
+                wrap = True                   # an abbreviation cut in a narrow cell (``เม.``/
+                # ``ย. 68``), not a list item ``ย.``
             elif _LIST_START.match(texts_cache[k]):
                 wrap = False
             elif _LABEL_START.match(texts_cache[k]):
@@ -1022,10 +1077,13 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
                 # Inside table cells, where wraps are the rule and columns narrow, a break
                 # between Thai words also needs a clearly unfilled line.
                 gap = right_edge - prev.x1
-                if split_paragraphs and _centred(prev, left, right_edge) and \
-                        _centred(ln, left, right_edge):
+                centred = split_paragraphs and _centred(prev, left, right_edge)
+                if centred and _centred(ln, left, right_edge):
                     gap += prev.x0 - left     # a centred line has the room on both sides
-                wrap = gap <= _first_word_width(lines, k) + 0.5 * prev.height
+                # after a centred line (a title), the next line's Thai words are measured by
+                # the shortest piece that could have been broken off: a compound on a line of
+                # its own (``กรมส่งเสริมสหกรณ์``) would have been broken between its words
+                wrap = gap <= _first_word_width(lines, k, shortest=centred) + 0.5 * prev.height
                 if not wrap and not split_paragraphs and prev_text and \
                         _is_thai(prev_text[-1]) and _is_thai(texts_cache[k][:1] or "a"):
                     inner = right_edge - min(l.x0 for l in lines)
