@@ -382,6 +382,8 @@ class RawRow:
     result: str = ""                                  # a results / status column (ผลการดำเนินงาน)
     target: str = ""                                  # a target column (เป้าหมาย)
     spent: str = ""                  # a pair's plan row: the budget cell of its ผล row (money spent)
+    achieved: str = ""               # a pair's plan row: the target cell of its ผล row (quantity done)
+    phones: str = ""                 # a telephone sub-column under the responsible banner
     budget_parts: list[str] = field(default_factory=list)   # amounts by source, when split
     ticks: list[str] = field(default_factory=list)
     inherited: set = field(default_factory=set)      # roles filled from a cell merged down
@@ -445,15 +447,32 @@ _SKIP_AMOUNT = "-$"  # a budget source column left out for its total: no role, b
 _PAST = re.compile(r"ที่ผ่านมา|ปีที่แล้ว|ปีก่อน|ย้อนหลัง")
 
 
-def _col_head(table: Table, tf: TableForm, col: int) -> str:
+def _col_head(table: Table, tf: TableForm, col: int, cell=None) -> str:
     """The header text over a column, its banner included."""
-    cell = C.CellAt(table)
+    cell = cell or C.CellAt(table)
     parts: list[str] = []
     for r in range(tf.header.start, tf.header.rows):
         c = cell(r, col)
         if c is not None and c.text.strip() and c.text not in parts:
             parts.append(c.text)
     return " ".join(parts)
+
+
+class _HeaderView:
+    """A table's header as the trailing-column rules read it, built once per table: the cell at
+    each grid position, the rows by position, and the rows of the header with the sub-header row
+    under a banner, if any (`งบประมาณ` over `งบปกติ | รวม`)."""
+    __slots__ = ("cell", "grid", "start", "last")
+
+    def __init__(self, table: Table, tf: TableForm):
+        self.grid = table.rows()
+        self.cell = C.CellAt(table)
+        self.start = tf.header.start
+        self.last = tf.header.rows + _is_subheader_row(table, tf, tf.header.rows, self.cell,
+                                                       self.grid)
+
+    def rows(self) -> list[list]:
+        return self.grid[self.start:self.last]
 
 
 def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None
@@ -464,15 +483,16 @@ def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None
     columns by source and their total are read as one budget (see _budget_group), and a target
     column (เป้าหมาย) is found (see _target_column)."""
     hm = tf.header
+    head = _HeaderView(table, tf)
     tail = {r: hm.roles[r] for r in TAIL_ROLES if r in hm.roles}
     extra: dict[int, str] = {}
     rcol = tail.get("result")
-    if rcol is not None and _PAST.search(C.squash(_col_head(table, tf, rcol))):
+    if rcol is not None and _PAST.search(C.squash(_col_head(table, tf, rcol, head.cell))):
         del tail["result"]
         extra[rcol] = _SKIP
         used = set(hm.roles.values())
         vocab = {"result": C.vocab(FORM)["result"]}
-        for row in table.rows()[hm.start:hm.rows]:
+        for row in head.grid[hm.start:hm.rows]:
             for c in row:
                 if c is None or c.col in used or c.col == rcol or len(c.text) > 60:
                     continue
@@ -481,9 +501,147 @@ def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None
                     break
             if "result" in tail:
                 break
-    _budget_group(table, tf, tail, extra, gantt_cols or set())
-    _target_column(table, tf, tail, extra, gantt_cols or set())
+    gantt_cols = gantt_cols or set()
+    for rule in (_responsible_split, _budget_group, _indicator_column, _target_column,
+                 _remarks_columns):
+        rule(table, tf, head, tail, extra, gantt_cols)
     return tail, extra
+
+
+# A remarks column (`หมายเหตุ`): its notes (`ใช้งบเทศบัญญัติ`, `ร่วมกับ ธ.ก.ส.`) are no output,
+# though an unlabelled column after the roles is read beside the output. headers.json's
+# activity_plan.remarks.
+
+@lru_cache(maxsize=1)
+def _remarks_words() -> frozenset:
+    words = rules.load("headers")[FORM]["remarks"]
+    return frozenset(C.squash(w).lower() for w in words)
+
+
+def _remarks_columns(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str, int],
+                     extra: dict[int, str], gantt_cols: set) -> None:
+    hm = tf.header
+    taken = {k for c0, c1 in hm.spans.values() for k in range(c0, c1)} | set(tail.values()) \
+        | set(extra) | gantt_cols
+    words = _remarks_words()
+    for row in head.rows():
+        for c in row:
+            if c is None or c.col in taken or not c.text.strip():
+                continue
+            t = _HEAD_TRAILER.sub("", C.squash(c.text).lower()).strip(".:：") or C.squash(c.text).lower()
+            if t in words:
+                for k in range(c.col, c.col + c.colspan):
+                    if k not in taken:
+                        extra[k] = _SKIP
+
+
+# A responsible banner over sub-columns (`ผู้รับผิดชอบ` over `หลัก | สนับสนุน`, `หน่วยงานหลัก |
+# หน่วยงานสนับสนุน`, `เจ้าภาพหลัก | ร่วม`): a sub-column headed as a supporting unit is `related`,
+# the others are the responsible unit. headers.json's activity_plan.responsible_split.
+
+@lru_cache(maxsize=1)
+def _split_words() -> tuple[tuple, tuple]:
+    """(words of a supporting unit's sub-column, words of a telephone sub-column)."""
+    v = rules.load("headers")[FORM]["responsible_split"]
+    sq = lambda k: tuple(C.squash(t).lower() for t in v[k])
+    return sq("related"), sq("phones")
+
+
+def _responsible_split(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str, int],
+                       extra: dict[int, str], gantt_cols: set) -> None:
+    """The sub-columns under a responsible banner: those headed as a supporting unit give
+    `related`, a telephone sub-column (`โทรศัพท์`) `phones`, the others `responsible` (joined).
+    In a text export the banner sits in its first column and the columns after it are blank in
+    its row."""
+    col = tail.get("responsible")
+    if col is None:
+        return
+    hm = tf.header
+    cell = head.cell
+    banner_row = next((r for r in range(hm.start, hm.rows)
+                       if cell(r, col) is not None and cell(r, col).text.strip()), None)
+    if banner_row is None:
+        return
+    banner = cell(banner_row, col)
+    taken = {k for role, (c0, c1) in hm.spans.items() if role != "responsible" for k in range(c0, c1)}
+    taken |= {c for r, c in tail.items() if r != "responsible"} | set(extra) | set(gantt_cols)
+    cols = [k for k in range(banner.col, banner.col + banner.colspan) if k not in taken]
+    k = banner.col + banner.colspan
+    while k < table.n_cols and k not in taken and k not in hm.roles.values():
+        c = cell(banner_row, k)
+        if c is not None and c.text.strip():
+            break
+        cols.append(k)
+        k += 1
+    # each sub-column's own head, in a row below the banner
+    last = min(max(hm.rows, banner_row + 1) + (head.last - hm.rows), table.n_rows)
+    heads: dict[int, str] = {}
+    for k in cols:
+        for r in range(banner_row + 1, last):
+            c = cell(r, k)
+            if c is not None and c is not banner and c.colspan == 1 and c.text.strip():
+                heads[k] = c.text
+                break
+    cols = [k for k in cols if k in heads]
+    if len(cols) < 2:
+        return
+    related, phones = _split_words()
+
+    def kind(text: str) -> str:
+        t = C.squash(text).lower()
+        return "phones" if any(w in t for w in phones) else \
+            "related" if any(w in t for w in related) else "responsible"
+    kinds = {k: kind(heads[k]) for k in cols}
+    resp = [k for k in cols if kinds[k] == "responsible"]
+    rel = [k for k in cols if kinds[k] == "related"]
+    if not resp:
+        return
+    tail["responsible"] = resp[0]
+    for k in resp[1:]:
+        extra[k] = "responsible"
+    for k in rel:
+        if "related" not in tail:
+            tail["related"] = k
+        else:
+            extra[k] = "related"
+    for k in cols:
+        if kinds[k] == "phones":
+            extra[k] = "phones"
+
+
+# An indicator column (`ตัวชี้วัด`, `ตัวชี้วัด/เป้าหมาย`, `ตัวชี้วัดความสำเร็จ`, `KPI`) in an activity
+# plan without an output column: what the activity is to yield, read as its output (ผลผลิต /
+# ดัชนีความก้าวหน้า). Kept out of 'roles' so that it never changes which form
+# a table is (form 7.2 tables have a ตัวชี้วัด column). headers.json's activity_plan.indicator.
+
+@lru_cache(maxsize=1)
+def _indicator_words() -> dict:
+    return {"output": list(rules.load("headers")[FORM]["indicator"])}
+
+
+def is_indicator_head(text: str) -> bool:
+    t = C.squash(text)
+    if not t or len(t) > 40:
+        return False
+    return C.match_role(text, _indicator_words())[0] == "output"
+
+
+def _indicator_column(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str, int],
+                      extra: dict[int, str], gantt_cols: set) -> None:
+    """The indicator column is the output of a plan without an output column (beside one, it
+    is left as it was: read with the output only when it stands among the trailing columns)."""
+    hm = tf.header
+    if "output" in tail:
+        return
+    taken = {k for c0, c1 in hm.spans.values() for k in range(c0, c1)} | set(tail.values()) \
+        | set(extra) | gantt_cols
+    for row in head.rows():
+        for c in row:
+            if c is None or c.col in taken or not c.text.strip() or c.colspan > 1:
+                continue
+            if is_indicator_head(c.text):
+                tail["output"] = c.col
+                return
 
 
 # Budget columns by source (`งบจังหวัด | งบกลุ่มจังหวัด | อื่นๆ`) and their total (`รวม`): under a
@@ -516,23 +674,26 @@ def budget_col_kind(text: str) -> str:
     return ""
 
 
-def _is_subheader_row(table: Table, tf: TableForm, r: int) -> bool:
+def _is_subheader_row(table: Table, tf: TableForm, r: int, cell=None, grid=None) -> bool:
     """The row under the header that only names sub-columns under a banner (`งบประมาณ` over
     `งบปกติ | รวมทั้งสิ้น`): texts without figures, each under a header cell spanning several
-    columns, the lead columns empty."""
+    columns, the lead columns empty. ``cell`` and ``grid``: the table's C.CellAt and rows(),
+    when the caller has them."""
     if r < 1 or r >= table.n_rows or r > tf.header.rows + 1:
         return False
-    cell = C.CellAt(table)
-    own = [c for c in table.rows()[r] if c is not None and c.row == r and c.text.strip()]
-    if not own:
+    own = [c for c in (grid[r] if grid is not None else table.rows(r + 1)[r])
+           if c is not None and c.row == r and c.text.strip()]
+    # (the texts first: most rows under a header are data, with figures)
+    if not own or any((_DIGIT.search(c.text) and not _month_reading(c.text)) or is_mark(c.text)
+                      or len(c.text) > 40 for c in own):
         return False
+    cell = cell or C.CellAt(table)
+
     def blank(rr: int, k: int) -> bool:
         x = cell(rr, k)
         return x is None or not x.text.strip()
 
     for c in own:
-        if (_DIGIT.search(c.text) and not _month_reading(c.text)) or is_mark(c.text) or len(c.text) > 40:
-            return False
         above = cell(r - 1, c.col)
         if above is None or above.row < tf.header.start:
             return False
@@ -550,13 +711,12 @@ def _is_subheader_row(table: Table, tf: TableForm, r: int) -> bool:
     return True
 
 
-def _leaf_heads(table: Table, tf: TableForm) -> dict[int, str]:
+def _leaf_heads(table: Table, head: _HeaderView) -> dict[int, str]:
     """Each column's lowest header text of its own (a cell one column wide), the sub-header row
     under a banner included."""
-    cell = C.CellAt(table)
-    last = tf.header.rows + (1 if _is_subheader_row(table, tf, tf.header.rows) else 0)
+    cell = head.cell
     out: dict[int, str] = {}
-    for r in range(tf.header.start, min(last, table.n_rows)):
+    for r in range(head.start, min(head.last, table.n_rows)):
         for k in range(table.n_cols):
             c = cell(r, k)
             if c is not None and c.colspan == 1 and c.text.strip():
@@ -564,14 +724,14 @@ def _leaf_heads(table: Table, tf: TableForm) -> dict[int, str]:
     return out
 
 
-def _budget_group(table: Table, tf: TableForm, tail: dict[str, int], extra: dict[int, str],
-                  gantt_cols: set) -> None:
+def _budget_group(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str, int],
+                  extra: dict[int, str], gantt_cols: set) -> None:
     """The columns that give an activity's budget: the budget column (its banner's sub-columns)
     and, next to them, columns of no other role headed by a budget source or a total; with no
     budget column, such a run of columns (or a lone `รวม` of amounts) is the budget. A total
     column gives the budget and the sources are left out; sources without a total are added."""
     hm = tf.header
-    leaf = _leaf_heads(table, tf)
+    leaf = _leaf_heads(table, head)
     taken = {k for role, (c0, c1) in hm.spans.items() if role != "budget" for k in range(c0, c1)}
     taken |= {c for r, c in tail.items() if r != "budget"} | set(gantt_cols)
     taken |= {k for k, v in extra.items() if v == _SKIP}
@@ -675,13 +835,12 @@ def is_target_head(text: str) -> bool:
     return C.match_role(text, vocab)[0] == "target"
 
 
-def _target_column(table: Table, tf: TableForm, tail: dict[str, int], extra: dict[int, str],
-                   gantt_cols: set) -> None:
+def _target_column(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str, int],
+                   extra: dict[int, str], gantt_cols: set) -> None:
     """The column of the activities' targets, when the header has one no other role took."""
     hm = tf.header
     taken = {k for c0, c1 in hm.spans.values() for k in range(c0, c1)} | set(tail.values()) | gantt_cols
-    last = hm.rows + (1 if _is_subheader_row(table, tf, hm.rows) else 0)
-    for row in table.rows()[hm.start:last]:
+    for row in head.rows():
         for c in row:
             if c is None or c.col in taken or not c.text.strip():
                 continue
@@ -865,22 +1024,33 @@ def pair_rows(rows: list[RawRow]) -> list[RawRow]:
     """Each `ผล` row joins the `แผน` row above it (see the rules above); other rows are kept."""
     out: list[RawRow] = []
     last_plan: Optional[RawRow] = None
+    achieved_of: Optional[RawRow] = None    # the plan row whose ผล row wrote the last achieved text
     for rr in rows:
         if rr.pr == "plan":
-            last_plan = rr
+            last_plan, achieved_of = rr, None
             out.append(rr)
             continue
         if rr.pr != "result":
             if C.clean(rr.item) or C.split_item(C.clean(rr.name)).kind:
-                last_plan = None          # a numbered row ends the pair above
+                last_plan = achieved_of = None          # a numbered row ends the pair above
+            elif achieved_of is not None and C.clean(rr.target) and not any(
+                    C.clean(getattr(rr, f)) for f in ("duration", "start", "end", "budget")
+                    if f not in rr.inherited):
+                # a wrapped line under the pair (a PDF row per line): its target cell goes on
+                # with the ผล row's achieved quantity, not the plan's target
+                achieved_of.achieved = achieved_of.achieved + "\n" + rr.target
+                rr.target = ""
             out.append(rr)
             continue
-        plan, last_plan = last_plan, None
+        plan, last_plan, achieved_of = last_plan, None, None
         if plan is None:
             continue                      # a result row with no plan row: not an activity
         plan.result_ticks = list(rr.ticks)
         if C.clean(rr.budget) and "budget" not in rr.inherited and not C.is_ditto(rr.budget):
             plan.spent = rr.budget
+        if C.clean(rr.target) and not C.is_ditto(rr.target) and C.clean(rr.target) not in C.DASHES:
+            plan.achieved = rr.target
+            achieved_of = plan
         for f in ("name", "output", "responsible", "related", "result"):
             v = getattr(rr, f)
             if C.clean(v) and not C.is_ditto(v) and f not in rr.inherited \
@@ -906,7 +1076,10 @@ def pair_status(rec: Record, result_ticks: list[str]) -> None:
         rec.status, rec.completed = "not_done", ""
 
 
-def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[RawRow]:
+def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
+              layout: Optional[tuple[dict[str, int], dict[int, str]]] = None) -> list[RawRow]:
+    """The item rows of a plan table from ``start``; ``layout`` its tail_layout, when the caller
+    has it."""
     hm = tf.header
     grid_rows = table.rows()
     cell = C.CellAt(table)
@@ -915,7 +1088,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
     # (`ระยะเวลาดำเนินการ พ.ศ. 2573` over the twelve months) matches the duration role
     fixed = {r: hm.roles[r] for r in ("item", "name", "duration", "start", "end")
              if r in hm.roles and hm.roles[r] not in gantt_cols}
-    tail_cols, extra_cols = tail_layout(table, tf, gantt_cols)
+    tail_cols, extra_cols = layout or tail_layout(table, tf, gantt_cols)
     col_role_base = {c: r for r, c in tail_cols.items()}
     col_role_base.update(extra_cols)
     # a lead column's header may span several columns (`กิจกรรม` over number and text)
@@ -936,7 +1109,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
         texts = [t for _, t in cells if t.strip()]
         if not texts and not any(c.shaded for c in grid_rows[r] if c is not None):
             continue
-        if _is_header_row(texts) or (r == start and _is_subheader_row(table, tf, r)):
+        if _is_header_row(texts) or (r == start and _is_subheader_row(table, tf, r, cell, grid_rows)):
             continue
         rr = RawRow(table, r)
         for role, col in fixed.items():
@@ -1003,8 +1176,9 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int) -> list[Raw
                 if role is None:
                     continue
             prev = getattr(rr, role)
-            # (a target's number and its unit in two columns read as one text)
-            setattr(rr, role, (prev + (" " if role == "target" else "\n") + t) if prev else t)
+            # (a target's number and its unit in two columns read as one text; other columns
+            # of one role, side by side: ` | ` between them)
+            setattr(rr, role, (prev + (" " if role == "target" else " | ") + t) if prev else t)
         if s == 0:
             # a cell merged down over several items holds for each of them (not a budget:
             # one amount for several items is not each item's amount)
@@ -1348,11 +1522,12 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                             if c is not None) if dur_col is not None else ""
         in_months = bool(re.search(r"เดือน", dur_head))
         # a plan that reports results per item: each item is done, not done or unknown
-        tail0 = tail_layout(table, tf, gantt.columns)[0]
+        layout = tail_layout(table, tf, gantt.columns)
+        tail0 = layout[0]
         has_result = "result" in tail0
         # a unit the target's header gives (`เป้าหมาย (คน)`) for figures written without one
         head_unit = header_unit(_col_head(table, tf, tail0["target"])) if "target" in tail0 else ""
-        raw_rows = join_page_split(read_rows(table, tf, gantt, start), table, doc)
+        raw_rows = join_page_split(read_rows(table, tf, gantt, start, layout), table, doc)
         # plan / result row pairs: one activity each (see pair_rows)
         has_pairs = any(rr.pr == "result" for rr in raw_rows)
         if any(rr.pr for rr in raw_rows):
@@ -1427,7 +1602,12 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 rec.parent_item = (st[-1][1] if st and st[-1][0] == 0 else
                                    st[-2][1] if len(st) >= 2 else "")
             rec.name = C.clean(name)
-            rec.output = C.clean(rr.output)
+            out = C.clean(rr.output)
+            if C.is_ditto(out):
+                out = last.get("output", ("", ""))[1] or out
+            elif out and rec.row_kind != "group":
+                last["output"] = (out, out)
+            rec.output = out
             tgt = C.clean(rr.target)
             if tgt:
                 if C.is_ditto(tgt):
@@ -1444,6 +1624,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 elif v and rec.row_kind != "group":
                     last[f] = (v, v)
                 setattr(rec, f, v)
+            rec.phones = C.clean(rr.phones)
             # budget
             rec.budget_raw = budget_raw
             if len(parts) > 1:
@@ -1545,6 +1726,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 rec.spent_raw = C.clean(rr.spent)
                 v = C.amount_value(rec.spent_raw)
                 rec.spent_thb = _baht(v) if v is not None else None
+            if rr.achieved:
+                # the quantity its ผล row reports achieved (`450 คน` against a target of 500)
+                rec.actual_raw = C.clean(rr.achieved)
+                rec.actual = read_target(rec.actual_raw)[0]
             if has_pairs and rr.pr == "plan" and (rr.result_ticks or not (has_result and rec.status)):
                 # the result row's months against the plan's (a results column's text, when
                 # the plan also has one, speaks only when the result row marks nothing)
