@@ -1319,7 +1319,12 @@ def _fixed_text(raw: str, d: date) -> str:
     """The raw date respelt with the canonical month abbreviation of the chosen reading."""
     from pipeline.normalize.months import ABBR
     yy = re.search(r"([0-9๐-๙]{2,4})\s*$", raw)
-    return f"{ABBR[d.month]} {yy.group(1)}" if yy else ABBR[d.month]
+    if not yy:
+        return ABBR[d.month]
+    # the chosen month's own year, written as the raw text writes years (`ต.ค., ธ.ค. 67 และ ก.พ. 68`
+    # read as October 2024 is `ต.ค. 67`, not `ต.ค. 68`)
+    be = d.year + 543
+    return f"{ABBR[d.month]} {be % 100:02d}" if len(yy.group(1)) == 2 else f"{ABBR[d.month]} {be}"
 
 
 # ---------------------------------------------------------------- results

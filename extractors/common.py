@@ -455,21 +455,30 @@ _OWN_AGENCY = re.compile(
     r"|(?:^|(?<=ที่ว่าการ))อำเภอ[ \u00a0]?(?P<district>[ก-๙]+)"
     r"|(?<![ก-๙])อำเภอ[ \u00a0]?(?P<district_of>[ก-๙]+?)[ \u00a0]?(?=จังหวัด)"     # `อำเภอแม่สาย จังหวัดเชียงราย`
     r"|(?:(?<![ก-๙])|(?<=ของ))(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล"
-    r"|เทศบาล(?:นคร|เมือง|ตำบล))[ก-๙]{3,}"
-    r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:[ \u00a0]?เขต[ \u00a0]?[0-9๐-๙]+)?)", re.M)
+    r"|เทศบาล(?:นคร|เมือง|ตำบล)|โรงเรียน)[ก-๙]{3,}"
+    r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:[ \u00a0]?เขต[ \u00a0]?[0-9๐-๙]+)?"
+    r"|สำนักงาน[ก-๙]+?อำเภอ[ก-๙]{2,})", re.M)
 _TITLE_LINES = 4
 
 
-def _title_agency(text: str, provinces: list[str]) -> str:
-    """The agency of its own (see _OWN_AGENCY) the document's title names, or "": its first
-    lines before any table row."""
+def _title_text(text: str) -> str:
+    """The document's title: its first _TITLE_LINES non-empty lines before any table row."""
     title: list[str] = []
     for ln in text.split("\n", 40):
         if "\t" in ln or len(title) == _TITLE_LINES:
             break
         if ln.strip():
             title.append(ln.strip())
-    for m in _OWN_AGENCY.finditer("\n".join(title)):
+    return "\n".join(title)
+
+
+# A campus named after a university (`มหาวิทยาลัยสงขลานครินทร์ วิทยาเขตปัตตานี`) is part of it.
+_CAMPUS = re.compile(r"[ \u00a0]?(วิทยาเขต[ \u00a0]?[ก-๙]{2,})")
+
+
+def _title_agency(title: str, provinces: list[str]) -> str:
+    """The agency of its own (see _OWN_AGENCY) the document's title (_title_text) names, or ""."""
+    for m in _OWN_AGENCY.finditer(title):
         if m.group("org"):
             p = next((p for p in provinces if m.group("province").startswith(p)), None)
             if p is not None:
@@ -479,18 +488,74 @@ def _title_agency(text: str, provinces: list[str]) -> str:
             if len(name) >= 2:
                 return "อำเภอ" + name
         else:
-            return clean(m.group("named"))
+            name = clean(m.group("named"))
+            campus = _CAMPUS.match(title, m.end()) if name.startswith("มหาวิทยาลัย") else None
+            return f"{name} {squash(campus.group(1)).replace(' ', '')}" if campus else name
+    return ""
+
+
+# Head words that are not a name on their own (`กรมการ`, `สำนักงานคณะกรรมการ`, `มหาวิทยาลัยราชภัฏ`):
+# a space after one is a stray break inside the name (`กรมการ ปกครอง`, `มหาวิทยาลัยราชภัฏ เชียงใหม่`,
+# `มหาวิทยาลัยเทคโนโลยีราชมงคล ธัญบุรี`), unless what follows is what a title writes after a name.
+_BROKEN_NAME = re.compile(
+    r"(?<![ก-๙])(กรมการ|กรมส่งเสริม|กรมพัฒนา|สำนักงานคณะกรรมการ|สำนักงานปลัดกระทรวง|สำนักงานเลขาธิการ"
+    r"|กระทรวงการ|มหาวิทยาลัยราชภัฏ|มหาวิทยาลัยเทคโนโลยีราชมงคล|มหาวิทยาลัยเทคโนโลยีพระจอมเกล้า)"
+    r"[ \u00a0]+(?=(?!ประจำ|ปี|พ\.|แผน|รายงาน|คำรับรอง|ฉบับ|และ|กระทรวง|กรม|สำนัก|ของ|วิทยาเขต)[ก-๙])"
+    r"|(?<![ก-๙])(สำนักงานปลัด)[ \u00a0]+(?=กระทรวง|สำนักนายก)")
+# After an official name, on the same line: the end of the line, a non-letter, or the words a
+# title writes after an agency.
+_OFFICIAL_AFTER = re.compile(r"[^ก-๙]|$|ประจำ|ปีงบ|ปี\s?พ|พ\.\s?ศ|กระทรวง")
+_SPACES_IN_NAME = re.compile(r"[ \u00a0]+")
+# Title words a name may follow without a space: `แผนปฏิบัติราชการกรมศิลปากร`, `ของสถาบันพระปกเกล้า`.
+_OFFICIAL_BEFORE = ("ของ", "ราชการ", "ปฏิบัติการ", "คำรับรอง")
+
+
+@lru_cache(maxsize=4)
+def _official(names: tuple[str, ...]):
+    """(pattern of the official names without spaces, longest first; spelling of each)."""
+    flat = {_SPACES_IN_NAME.sub("", n): n for n in names}
+    rx = re.compile("|".join(re.escape(n) for n in sorted(flat, key=len, reverse=True))) if flat else None
+    return rx, flat
+
+
+def _official_name(title: str, names: tuple[str, ...]) -> str:
+    """The first official name (headers.json agencies.official) the title writes, spaces optional
+    between its letters, never across a line break; "" if none."""
+    rx, flat = _official(names)
+    if rx is None:
+        return ""
+    keep = [i for i, ch in enumerate(title) if ch not in " \u00a0"]
+    squeezed = "".join(title[i] for i in keep)
+    for m in rx.finditer(squeezed):
+        a, b = keep[m.start()], keep[m.end() - 1] + 1
+        if a and "ก" <= title[a - 1] <= "๙" and not title.endswith(_OFFICIAL_BEFORE, 0, a):
+            continue          # inside a longer word, not run on from the title's words
+        if not _OFFICIAL_AFTER.match(title, b):
+            continue          # runs on into a longer name
+        return flat[m.group()]
     return ""
 
 
 def find_agency(text: str) -> str:
     data = rules.load("headers").get("agencies", {})
     provinces = sorted(data.get("provinces", []), key=len, reverse=True)
-    own = _title_agency(text, provinces)
+    title = _BROKEN_NAME.sub(r"\1\2", _title_text(text))
+    own = _title_agency(title, provinces)
     if own:
         return own
+    official = tuple(data.get("official", ()))
+    in_title = [m.group(1) for m in _PROVINCE.finditer(title)]
+    if not any(t.startswith(p) for t in in_title for p in provinces):
+        # A central agency the title names, not a province the tables keep naming
+        name = _official_name(title, official)
+        if name:
+            return name
+        for m in _DEPT.finditer(title):
+            line_end = title.find("\n", m.start())
+            if "ปีงบประมาณ" in title[m.start():line_end if line_end >= 0 else len(title)]:
+                return _dept_name(m, title)
     seen: dict[str, int] = {}
-    for m in re.finditer(r"จังหวัด\s?([ก-๙]+)", text):
+    for m in _PROVINCE.finditer(text):
         tail = m.group(1)
         for p in provinces:
             if tail.startswith(p):
@@ -506,8 +571,11 @@ def find_agency(text: str) -> str:
     # a department, ministry or central office: the one the title names beside its fiscal year,
     # else the first department named, else the first ministry (units named in the table are
     # mentioned in passing), else a central office (สำนักงาน…) the title names
-    found = [(_dept_name(m), m.start()) for m in _DEPT.finditer(text)]
+    found = [(_dept_name(m, text), m.start()) for m in _DEPT.finditer(text)]
+    title_end = _title_end(text)
     for name, pos in found:
+        if pos >= title_end and name.startswith(_TITLE_ONLY):
+            continue
         line_end = text.find("\n", pos)
         if "ปีงบประมาณ" in text[pos:line_end if line_end >= 0 else len(text)]:
             return name
@@ -515,15 +583,15 @@ def find_agency(text: str) -> str:
         for name, _ in found:
             if name.startswith(prefix):
                 return name
-    title_end = _title_end(text)
     for name, pos in found:
-        if pos < title_end and name.startswith("สำนักงาน"):
+        if pos < title_end and name.startswith(("สำนักงาน", *_TITLE_ONLY)):
             return name
     return ""
 
 
-# A department (กรม…), a ministry (กระทรวง…) or a central office (สำนักงานปลัดกระทรวง…,
-# สำนักงานคณะกรรมการ…, สำนักงานตำรวจแห่งชาติ). The name runs to the first space; an official
+# A department (กรม…), a ministry (กระทรวง…), a central office (สำนักงานปลัดกระทรวง…,
+# สำนักงานคณะกรรมการ…, สำนักงานตำรวจแห่งชาติ), an institute (สถาบัน…) or an armed force (กองทัพ…,
+# กองบัญชาการ…); the last two only in the title (_TITLE_ONLY: departments have institutes too). The name runs to the first space; an official
 # name that lists its fields with spaces (`กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช`) goes on over
 # one or two more words when the last of them joins the list with และ. What a title writes after
 # an agency (`ประจำปีงบประมาณ`, `กระทรวง…`, `และหน่วยงานในสังกัด`, `และกรม…`) is not part of it,
@@ -533,16 +601,33 @@ _NAME_STOP = (r"(?:ประจำ|ปี|พ\.|พ\s|ค\.ศ|แผน|รา�
 _AGENCY_HEAD = (r"(?:กรม|กระทรวง|สำนักงาน|สำนัก|จังหวัด|อำเภอ|หน่วยงาน|ส่วนราชการ|ภาคี|เครือข่าย|องค์กร|องค์การ|"
                 r"ผู้|สถาบัน|ศูนย์|โรงพยาบาล|กอง|กลุ่ม|ภาค|เขต)")
 _DEPT = re.compile(
-    r"(?<![ก-๙])((?:กรม|กระทรวง|สำนักงาน(?=ปลัด|คณะกรรมการ|[ก-๙]+แห่งชาติ|การ|ศาล|อัยการ|ตำรวจ|ราชบัณฑิต|"
+    r"(?<![ก-๙])((?:กรม|กระทรวง|สถาบัน|กองทัพ|กองบัญชาการ|สำนักงาน(?=ปลัด|คณะกรรมการ|[ก-๙]+แห่งชาติ|การ|ศาล|อัยการ|ตำรวจ|ราชบัณฑิต|"
     r"สภา|พระพุทธ|ทรัพย์สิน|เลขาธิการ|ก\.|ป\.|ส\.))[ก-๙]{3,})"
     rf"(?P<more>(?:[ \u00a0](?!{_NAME_STOP}|{_AGENCY_HEAD})[ก-๙]{{2,}}){{0,2}}"
     rf"[ \u00a0](?:และ[ \u00a0]?(?!{_NAME_STOP}|{_AGENCY_HEAD})[ก-๙]{{2,}}"
     rf"|(?!{_NAME_STOP}|{_AGENCY_HEAD})[ก-๙]{{2,}}?และ(?!{_AGENCY_HEAD})[ก-๙]{{2,}}))?")
 
 
-def _dept_name(m: re.Match) -> str:
+_TITLE_ONLY = ("สถาบัน", "กองทัพ", "กองบัญชาการ")
+_PROVINCE = re.compile(r"จังหวัด\s?([ก-๙]+)")
+_FRAGMENT = re.compile(r"กรม(?:การ|ส่งเสริม|พัฒนา)|สำนักงาน(?:คณะกรรมการ|ปลัดกระทรวง|เลขาธิการ|ปลัด)|กระทรวงการ")
+
+
+def _dept_name(m: re.Match, text: str) -> str:
+    if _FRAGMENT.fullmatch(m.group(1)):
+        # `กรมการ ปกครอง`: a head that is no name on its own, broken from the rest by a space
+        end = text.find("\n", m.start())
+        line = _BROKEN_NAME.sub(r"\1\2", text[m.start():end if end >= 0 else len(text)])
+        again = _DEPT.match(line)
+        if again is not None and again.group(1) != m.group(1):
+            m = again
     more = m.group("more")
-    return m.group(1) + re.sub(r"[ \u00a0]+", " ", more) if more else m.group(1)
+    if not more:
+        return m.group(1)
+    _, flat = _official(tuple(rules.load("headers").get("agencies", {}).get("official", ())))
+    if m.group(1) in flat and _SPACES_IN_NAME.sub("", m.group(1) + more) not in flat:
+        return m.group(1)          # an official name is complete: `กรมศิลปากร โบราณสถานและพิพิธภัณฑ์`
+    return m.group(1) + re.sub(r"[ \u00a0]+", " ", more)
 
 
 def _title_end(text: str) -> int:

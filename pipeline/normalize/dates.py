@@ -20,7 +20,7 @@ from schemas.rules import load
 from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK, DateValue
 
 from .calendar import BE_OFFSET, fiscal_year_bounds, fiscal_year_of, month_end, quarter_bounds
-from .months import (FULL, MONTHS, MonthMatch, MonthReading, lookup_month, month_key,
+from .months import (ABBR, FULL, MONTHS, MonthMatch, MonthReading, lookup_month, month_key,
                      near_months, spelling)
 from .text import clean, thai_digits
 
@@ -622,15 +622,182 @@ def _parse(text: str, fiscal_year: int | None, prefer: tuple[date, date] | None)
 
 def _parse_slow(t: str, fiscal_year: int | None, prefer: tuple[date, date] | None) -> tuple:
     try:
+        if "ปี" in t:
+            part = _part_of_year(t, fiscal_year, prefer)
+            if part is not None:
+                return part
         toks = list(_tokens(t))
         res = _parse_tokens(t, toks, fiscal_year, prefer)
         if res[3] != INVALID and any(x.kind == "E" for x in toks):
             res = _era_slips(t, toks, res)
         return res
     except _Bad as e:
+        listed = None
+        if _LIST_SEP.search(t):
+            listed = _listed(t, fiscal_year, prefer)
+        elif " " in t:
+            cut = _month_run(t)
+            if cut:
+                listed = _listed(cut, fiscal_year, prefer)
+        if listed is not None:
+            return listed
         return None, None, "", INVALID, str(e), (), ""
     except (ValueError, OverflowError) as e:     # a date out of datetime's range
         return None, None, "", INVALID, f"not a date ({e})", (), ""
+
+
+# A list of months or days ("ต.ค. 67, พ.ย. 67", "ต.ค. 67 / พ.ย. 67", "ต.ค., ธ.ค. 67 และ ก.พ. 68",
+# "1, 15 ต.ค. 67"): the period from the first item to the last. Consecutive items cover that
+# period; items with gaps between them are ambiguous (the activity happens in those months
+# only), and the note names them. Only read when the text as a whole is not a date, so "1,000",
+# "วันอังคาร, 02 สิงหาคม 2559" and "1/10/2567" keep their readings. A slash between two numbers
+# is a date's, and a comma between two digits a number's ("1,2 ธ.ค. 57" stays unread); two items
+# joined by และ alone are a range (see _parse_tokens).
+_LIST_SEP = re.compile(r"\s*(?:,(?!\d)|(?<!\d),|[;、]|(?<!\d)\s*/\s*|\s*/\s*(?!\s*\d)|\s+/\s+|\s*และ\s*|&)\s*")
+_LIST_YEAR = re.compile(r"(?:[พคร]\s?\.?\s?ศ\.?\s?|ปี\s?)?(?<!\d)(?:\d{4}|\d{2})(?!\d)\s*\)?\s*$")
+_LIST_MONTH = re.compile(rf"(?:{_MONTH_TH}|{_MONTH_EN}).*$")
+_LIST_MAX = 24
+_LAST_NUMBER = re.compile(r"\d+(?=\D*$)")
+
+
+def _month_run(t: str) -> str:
+    """"ต.ค. พ.ย. ธ.ค. 67": months written one after another with spaces only, each with or
+    without its year, as a list with commas ("ต.ค., พ.ย., ธ.ค. 67"); "" for any other text."""
+    toks = [x for x in _tokens(t)]
+    if sum(x.kind == "M" for x in toks) < 2 or toks[0].kind != "M" \
+            or any(x.kind not in ("M", "N", "E", "Y") for x in toks):
+        return ""
+    cuts = [x.start for i, x in enumerate(toks) if x.kind == "M" and i]
+    if any(toks[i - 1].kind == "N" and toks[i - 1].value[1] not in (2, 4)
+           for i, x in enumerate(toks) if x.kind == "M" and i):
+        return ""
+    parts, last = [], 0
+    for c in cuts:
+        parts.append(t[last:c].strip())
+        last = c
+    parts.append(t[last:].strip())
+    return ", ".join(parts)
+
+
+def _listed(t: str, fiscal_year: int | None, prefer) -> tuple | None:
+    items = [x.strip() for x in _LIST_SEP.split(t)]
+    if len(items) < 2 or len(items) > _LIST_MAX or not all(items):
+        return None
+    # An item without a month or a year takes them from the next item that writes them:
+    # "1, 15 ต.ค. 67" is 1 ต.ค. 67 and 15 ต.ค. 67; "ต.ค., ธ.ค. 67" is ต.ค. 67 and ธ.ค. 67.
+    whole, lent = [], []
+    for i, item in enumerate(items):
+        text = item
+        lent.append(False)
+        if text.isdigit() and len(text) <= 2:
+            tail = next((m.group() for x in items[i + 1:]
+                         for m in [_LIST_MONTH.search(x.translate(_ASCII_LOWER))] if m), None)
+            if tail is None:
+                return None
+            text = f"{text} {tail}"
+        elif not _LIST_YEAR.search(text):
+            tail = next((m.group() for x in items[i + 1:] for m in [_LIST_YEAR.search(x)] if m), None)
+            if tail is not None:
+                text, lent[i] = f"{text} {tail}", True
+        whole.append(text)
+    read = [_parse(x, fiscal_year, prefer) for x in whole]
+    for i in range(len(read) - 2, -1, -1):
+        # a borrowed year runs back over a new year: "พ.ย., ธ.ค. และ ม.ค. 68" is พ.ย. 67
+        if lent[i] and read[i][0] is not None and read[i + 1][0] is not None \
+                and read[i][0] > read[i + 1][0]:
+            whole[i] = _LAST_NUMBER.sub(lambda m: str(int(m.group()) - 1).zfill(len(m.group())), whole[i])
+            read[i] = _parse(whole[i], fiscal_year, prefer)
+    if any(r[3] == INVALID or r[2] not in ("day", "month") or r[5] for r in read):
+        return None        # each item one day or one month, read one way
+    for a, b in zip(read, read[1:]):
+        if b[0] <= a[1]:
+            return None    # not in order: not a list of dates
+    start, end = read[0][0], read[-1][1]
+    notes = [r[4] for r in read if r[4]]
+    status = CORRECTED if any(r[3] == CORRECTED for r in read) else OK
+    if any((b[0] - a[1]).days > 1 for a, b in zip(read, read[1:])):
+        status = AMBIGUOUS
+        named = ", ".join(_fmt_period(r[0], r[1]) if r[2] == "day" else f"{r[0]:%Y-%m}" for r in read)
+        notes.append(f"a list ({named}) read as the period from the first to the last; "
+                     "only the listed " + ("days" if read[0][2] == "day" else "months"))
+        # the reading written as a range, for a report of what the list was read as
+        short = bool(re.search(r"(?<!\d)\d{2}\s*\)?\s*$", t))
+
+        def say(d: date, day: bool) -> str:
+            y = d.year + BE_OFFSET
+            text = f"{ABBR[d.month]} {y % 100:02d}" if short else f"{ABBR[d.month]} {y}"
+            return f"{d.day} {text}" if day else text
+        return start, end, "range", status, "; ".join(notes), (), \
+            f"{say(start, read[0][2] == 'day')} - {say(end, read[-1][2] == 'day')}"
+    fixed = ""
+    if status == CORRECTED:
+        fixed = t
+        for item, text, r in zip(items, whole, read):
+            if r[6] and item == text:
+                fixed = fixed.replace(item, r[6], 1)
+    return start, end, "range", status, "; ".join(notes), (), fixed
+
+
+# Part of a year: "ปลายปีงบประมาณ 2568" is the fiscal year's last quarter (Jul-Sep 2025),
+# "ต้นปีงบประมาณ" its first (Oct-Dec), "กลางปีงบประมาณ" the two middle quarters (Jan-Jun),
+# "สิ้นปีงบประมาณ" its last month (as "สิ้นเดือน ธ.ค." is December). "ปลายปี 2568" without งบประมาณ
+# is the calendar year's (Oct-Dec 2025) or, in a fiscal-year plan, the fiscal year's: ambiguous,
+# the other reading in the note, unless the plan's fiscal year or the neighbouring dates hold
+# only one of them.
+_PART_OF_YEAR = re.compile(r"(?P<part>ต้น|กลาง|ปลาย|สิ้น)\s?ปี\s?(?P<fy>งบ\s?ประมาณ|งบฯ?\.?|งปม\.?)?")
+_PART_LEAD = re.compile(r"(?:\s|\(|ภายใน|ใน|ช่วง|ราว|ประมาณ|ก่อน)*")
+_PART_FY = {"ต้น": ((1, 1), "first quarter"), "กลาง": ((2, 3), "middle two quarters"),
+            "ปลาย": ((4, 4), "last quarter"), "สิ้น": ((4, 4), "last month")}
+_PART_CAL = {"ต้น": ((1, 3), "first quarter"), "กลาง": ((4, 9), "middle six months"),
+             "ปลาย": ((10, 12), "last quarter"), "สิ้น": ((12, 12), "last month")}
+
+
+def _part_bounds(part: str, fy: int | None, cal: int | None) -> tuple[date, date, str, str]:
+    if fy is not None:
+        (q0, q1), what = _PART_FY[part]
+        a, b = quarter_bounds(fy, q0)[0], quarter_bounds(fy, q1)[1]
+        if part == "สิ้น":
+            return date(b.year, 9, 1), b, "month", f"the {what} of fiscal year {fy}"
+        return a, b, "quarter" if q0 == q1 else "range", f"the {what} of fiscal year {fy}"
+    (m0, m1), what = _PART_CAL[part]
+    gran = "month" if m0 == m1 else "quarter" if m1 - m0 == 2 else "range"
+    return date(cal, m0, 1), month_end(cal, m1), gran, f"the {what} of {cal + BE_OFFSET}"
+
+
+def _part_of_year(t: str, fiscal_year: int | None, prefer) -> tuple | None:
+    m = _PART_OF_YEAR.search(t)
+    if m is None or not _PART_LEAD.fullmatch(t, 0, m.start()):
+        return None
+    rest = [x for x in _merge_years(list(_tokens(t[m.end():]))) if x.kind != "U"]
+    if any(not _is_year_number(x) for x in rest) or len(rest) > 1:
+        return None
+    said = t[m.start():m.end()].strip()
+    year = _yr(rest[0]) if rest else None
+    if year is None:
+        fy = fiscal_year
+        if fy is None and prefer is not None and fiscal_year_of(prefer[0]) == fiscal_year_of(prefer[1]):
+            fy = fiscal_year_of(prefer[0])
+        if fy is None:
+            raise _Bad(f"{said} without a year (give the fiscal year)")
+        a, b, gran, what = _part_bounds(m["part"], fy, None)
+        return a, b, gran, OK, f"{said} read as {what}", (), ""
+    be = year + BE_OFFSET
+    if m["fy"]:
+        a, b, gran, what = _part_bounds(m["part"], be, None)
+        return a, b, gran, OK, f"{said} read as {what}", (), ""
+    readings = [_part_bounds(m["part"], None, year), _part_bounds(m["part"], be, None)]
+    window = prefer or (fiscal_year_bounds(fiscal_year) if fiscal_year is not None else None)
+    if window is not None:
+        inside = [r for r in readings if window[0] <= r[0] and r[1] <= window[1]]
+        if len(inside) == 1:
+            a, b, gran, what = inside[0]
+            other = readings[1] if inside[0] is readings[0] else readings[0]
+            whose = "calendar year" if other is readings[0] else "fiscal year"
+            return a, b, gran, OK, (f"{said} {be} read as {what} (within the plan's period); "
+                                    f"the {whose}'s would be {_fmt_period(other[0], other[1])}"), (), ""
+    (a, b, gran, what), (fa, fb, _, fwhat) = readings
+    return a, b, gran, AMBIGUOUS, (f"{said} read as {what}; other reading: {_fmt_period(fa, fb)} "
+                                   f"({fwhat})"), ((fa, fb),), ""
 
 
 # Fast path for the commonest cells (พ.ค. 53, 31 มีนาคม พ.ศ.2549, 31/03/2549, ต.ค. with a fiscal
