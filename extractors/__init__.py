@@ -97,7 +97,7 @@ def _extract(doc: Document, ctx: ExtractContext) -> Extraction:
     # text-level forms are read from what the table forms did not claim
     rest = "\n".join(C.doc_text_lines(doc, skip=claimed))
     if R.is_kpi_report(doc, rest):
-        parts.append(((0,), kpi_report.extract(doc, meta)))
+        parts.append(((0,), kpi_report.extract(doc, meta, frozenset(claimed))))
     elif kpi_ladder.is_kpi_ladder(doc, rest, frozenset(claimed)):
         parts.append(((0,), kpi_ladder.extract(doc, meta, frozenset(claimed))))
     parts.sort(key=lambda p: p[0])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
@@ -16,6 +17,7 @@ from schemas import Document, Paragraph, Record, Table, rules
 from schemas.extraction import Extraction, MilestoneMatrix
 
 from . import common as C
+from . import recognize as R
 from .activity_plan import is_mark
 
 FORM = "kpi_report"
@@ -33,6 +35,8 @@ class Line:
     table: Optional[Table] = None
     row: Optional[int] = None
     full: Optional[list[str]] = None   # table rows: every cell of the row, empty ones too
+    part: int = 0              # the sheet of a workbook (pages without numbers); 0 elsewhere
+    claimed: bool = False      # a row of a table another form (form72, activity plan) recognised
 
 
 _LABEL_INSIDE = re.compile(r"(?<=\S)\s*(?=(?:ผู้กำกับดูแลตัวชี้วัด|ผู้จัดเก็บข้อมูล|เบอร์ติดต่อ|โทรศัพท์|คำอธิบาย|"
@@ -41,21 +45,26 @@ _LABEL_INSIDE = re.compile(r"(?<=\S)\s*(?=(?:ผู้กำกับดูแ�
                            r"|\s+(?=ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+\s)")
 
 
-def _lines(doc: Document) -> list[Line]:
+def _lines(doc: Document, claimed: frozenset = frozenset()) -> list[Line]:
+    """The document's lines in reading order. A workbook's sheets (pages without a number) are
+    parts of their own: an indicator's section never runs from one sheet into another."""
     out = []
-    for b in doc.blocks():
-        if isinstance(b, Paragraph):
-            for ln in b.text.split("\n"):
-                # PDF paragraphs may run two labelled fields together
-                for part in _LABEL_INSIDE.split(ln):
-                    if part.strip():
-                        out.append(Line(part.strip(), [part.strip()], b.page))
-        else:
-            pages = b.row_pages()
-            for r, row in enumerate(b.grid()):
-                cells = [c for c in row if c.strip()]
-                if cells:
-                    out.append(Line("\t".join(cells), cells, pages[r], b, r, row))
+    for k, page in enumerate(doc.pages):
+        part = k if page.number is None else 0
+        for b in page.blocks:
+            if isinstance(b, Paragraph):
+                for ln in b.text.split("\n"):
+                    # PDF paragraphs may run two labelled fields together
+                    for piece in _LABEL_INSIDE.split(ln):
+                        if piece.strip():
+                            out.append(Line(piece.strip(), [piece.strip()], b.page, part=part))
+            else:
+                pages = b.row_pages()
+                other = b.index in claimed
+                for r, row in enumerate(b.grid()):
+                    cells = [c for c in row if c.strip()]
+                    if cells:
+                        out.append(Line("\t".join(cells), cells, pages[r], b, r, row, part, other))
     return out
 
 
@@ -427,45 +436,113 @@ def _sections(lines: list[Line]) -> list[list[Line]]:
         starts = [i for i, ln in enumerate(lines) if ln.table is None and _kpi_line(ln.text)]
         # an indicator heading is followed by its steps; other mentions are not headings
         prose = prose_levels([ln.text if ln.table is None else None for ln in lines])
+        steps_table: dict[int, bool] = {}
+
+        def heads_steps(t: Table) -> bool:
+            """A milestone matrix or a table of steps (`ที่ | ขั้นตอนการดำเนินงาน | …`)."""
+            if id(t) not in steps_table:
+                steps_table[id(t)] = _step_table_columns(t) is not None or _matrix([t])[0] is not None
+            return steps_table[id(t)]
+
+        # a heading on a sheet of its own, or after the steps of the one before it
         starts = [i for k, i in enumerate(starts)
-                  if k == 0 or any(any(_STEP.match(c) for c in ln.cells) or j in prose
-                                   for j, ln in enumerate(lines[starts[k - 1]:i], starts[k - 1]))]
+                  if k == 0 or lines[i].part != lines[starts[k - 1]].part
+                  or any(any(_STEP.match(c) for c in ln.cells) or j in prose
+                         or (ln.table is not None and not ln.claimed and heads_steps(ln.table))
+                         for j, ln in enumerate(lines[starts[k - 1]:i], starts[k - 1]))]
     if not starts:
         return [lines]
     bounds = []
     for k, i in enumerate(starts):
         j = i
-        while j > 0 and j > i - 3 and lines[j - 1].table is None and (
+        while j > 0 and j > i - 3 and lines[j - 1].table is None and lines[j - 1].part == lines[i].part and (
                 _DIM_LINE.match(lines[j - 1].text) or not lines[j - 1].text.strip()):
             j -= 1
         bounds.append(j)
-    bounds[0] = 0
-    return [lines[b:(bounds[k + 1] if k + 1 < len(bounds) else len(lines))]
-            for k, b in enumerate(bounds)]
+    # the lines before the first heading (title, period, agency) belong to the first indicator,
+    # those of its own sheet only, and not the rows of a table another form recognised there
+    part = lines[starts[0]].part
+    first = bounds[0]
+    while first > 0 and lines[first - 1].part == part:
+        first -= 1
+    out = []
+    for k, b in enumerate(bounds):
+        end = bounds[k + 1] if k + 1 < len(bounds) else len(lines)
+        sec = lines[b:end]
+        if k == 0:
+            sec = [ln for ln in lines[first:b] if not ln.claimed] + sec
+        # a section ends with its sheet: the next sheet is another form or another indicator's
+        p = lines[starts[k]].part
+        out.append([ln for ln in sec if ln.part == p])
+    return out
+
+
+# the period a report covers: `รอบ 12 เดือน`, `รอบการประเมิน 6 เดือน` (months from 1 October of the
+# fiscal year), or the day its data stand at (`ข้อมูล ณ วันที่ 30 ก.ย. 2566`, `ผลการดำเนินงาน ณ 31
+# มี.ค. 68`, `ณ สิ้นเดือนมีนาคม 2568`)
+_ROUND = re.compile(r"รอบ\s*(?:การ\s*(?:ประเมิน|รายงาน)(?:ผล)?\s*)?([0-9๐-๙]{1,2})\s*เดือน")
+_TICKED = re.compile(r"[☑☒✓✔■▣⊠✗✘]\s*$|\[\s*[xX/✓]\s*\]\s*$|\(\s*[xX/✓]\s*\)\s*$")
+_AS_OF = re.compile(r"(?:ข้อมูล|ผลการดำเนิน(?:งาน|การ)|ผลการปฏิบัติ(?:งาน|ราชการ)?|รายงาน|สถานะ)"
+                    r"[^\n]{0,60}?(?<![ก-๙])ณ\s*(?=วันที่|สิ้น|เดือน|[0-9๐-๙])")
+
+
+def reported_as_of(lines: list[Line], fy: Optional[int]) -> Optional[tuple[str, str]]:
+    """(YYYY-MM-DD, as written) of the last day a report covers, from its paragraphs: a stated
+    `ณ` day (as written; a month stands for its last day), else the end of `รอบ N เดือน` of the
+    fiscal year the line or the document states (รอบ 6 -> 31 March, รอบ 12 -> 30 September).
+    A line naming two different rounds (a template's choice of rounds) states none."""
+    rounds: list[tuple[str, str]] = []
+    for ln in lines:
+        if ln.table is not None or _STEP.match(ln.text):
+            continue
+        m = _AS_OF.search(ln.text)
+        if m:
+            d, raw, _ = deadline_of("ภายใน " + ln.text[m.end():], fy)
+            if d:
+                return d, C.clean(ln.text[m.start():m.end()] + raw[len("ภายใน"):])
+        found = {int(C.digits(x.group(1))): x for x in _ROUND.finditer(ln.text)}
+        if len(found) > 1:
+            # a form's choice of rounds (`☐ รอบ 6 เดือน ☑ รอบ 12 เดือน`): the one ticked, if one is
+            found = {n: x for n, x in found.items() if _TICKED.search(ln.text[max(0, x.start() - 4):x.start()])}
+        if len(found) != 1:
+            continue
+        n, x = next(iter(found.items()))
+        year = C.find_fiscal_year(ln.text) or fy
+        if not 1 <= n <= 12 or not year:
+            continue
+        ce = year - 543 - 1                     # the fiscal year starts 1 October of the year before
+        month = 10 + n - 1
+        y, mo = (ce + (month - 1) // 12, (month - 1) % 12 + 1)
+        last = (date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1))
+        rounds.append((last.isoformat(), C.clean(x.group(0))))
+    return rounds[0] if rounds else None
 
 
 def _step_table_columns(t: Table) -> Optional[dict[str, int]]:
     """Columns of a table that describes the steps row by row (`ขั้นตอนที่ | รายละเอียด |
-    กำหนดแล้วเสร็จ | ผลการดำเนินงาน`): step number, step text, deadline, result, completion."""
-    g = t.grid()
-    if not g:
-        return None
-    cols: dict[str, int] = {}
-    for i, x in enumerate(g[0]):
-        s = C.squash(x)
-        if not s:
-            continue
-        if re.fullmatch(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?", s):
-            cols.setdefault("step", i)
-        elif re.search(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", s, re.I):
-            cols.setdefault("completed", i)
-        elif re.search(r"กำหนด|ภายใน|deadline", s, re.I):
-            cols.setdefault("deadline", i)
-        elif s.startswith("ผล"):
-            cols.setdefault("result", i)
-        elif re.search(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย", s):
-            cols.setdefault("text", i)
-    return cols if "step" in cols and "text" in cols else None
+    กำหนดแล้วเสร็จ | ผลการดำเนินงาน`): step number, step text, deadline, result, completion.
+    The header is the table's first row, or a later one where a PDF ran the steps table into the
+    matrix above it (the key "header" holds its row; the steps are the rows below it)."""
+    for r, row in enumerate(t.grid(limit=12)):
+        cols: dict[str, int] = {}
+        for i, x in enumerate(row):
+            s = C.squash(x)
+            if not s:
+                continue
+            if re.fullmatch(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?", s):
+                cols.setdefault("step", i)
+            elif re.search(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", s, re.I):
+                cols.setdefault("completed", i)
+            elif re.search(r"กำหนด|ภายใน|deadline", s, re.I):
+                cols.setdefault("deadline", i)
+            elif s.startswith("ผล"):
+                cols.setdefault("result", i)
+            elif re.search(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย", s):
+                cols.setdefault("text", i)
+        if "step" in cols and "text" in cols:
+            cols["header"] = r
+            return cols
+    return None
 
 
 def _is_result_table(t: Table) -> bool:
@@ -525,10 +602,17 @@ def _prose_steps(lines: list[Line]) -> dict[int, int]:
     return prose_levels([ln.text if ln.table is None else None for ln in lines])
 
 
-def extract(doc: Document, meta) -> Extraction:
+def extract(doc: Document, meta, claimed: Optional[frozenset] = None) -> Extraction:
+    """``claimed``: indices of the tables the table forms recognised (recognised here when not
+    given). Those tables are no indicator's preamble and no source of its steps once the
+    indicator has steps of its own."""
+    if claimed is None:
+        claimed = frozenset(tf.table.index for inst in R.recognize(doc) for tf in inst.tables)
     ex = Extraction(source_file=meta.source_file)
-    for sec in _sections(_lines(doc)):
-        _extract_section(sec, ex, meta)
+    lines = _lines(doc, claimed)
+    doc_period = reported_as_of(lines, meta.fiscal_year)
+    for sec in _sections(lines):
+        _extract_section(sec, ex, meta, reported_as_of(sec, meta.fiscal_year) or doc_period)
     if ex.records:
         ex.forms.append(FORM)
     return ex
@@ -542,7 +626,8 @@ _ENDS_FIELD = re.compile(r"^\s*(?:โดยที่|หมายเหตุ|�
                          r"ผู้รับผิดชอบ|ผู้รายงาน|ผู้ให้ข้อมูล|ลงชื่อ|ลงนาม|เกณฑ์การ|มิติที่|(?:ชื่อ)?ตัวชี้วัดที่)")
 
 
-def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
+def _extract_section(lines: list[Line], ex: Extraction, meta,
+                     period: Optional[tuple[str, str]] = None) -> None:
     labels = rules.load("headers")[FORM]["labels"]
     kpi = Record(record_type="kpi", form=FORM, source_file=meta.source_file)
     phones: list[str] = []
@@ -553,6 +638,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
     tables: list[Table] = []
     result_tables: dict[int, bool] = {}
     step_tables: dict[int, Optional[dict[str, int]]] = {}
+    claimed_use: dict[int, bool] = {}
     numbered = _numbered_steps(lines)
     last_row_step: Optional[tuple[int, int]] = None
     prose = _prose_steps(lines)
@@ -563,13 +649,24 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
         cells = ln.cells
         first = cells[0]
         rest_cells = cells[1:]
+        if ln.claimed:
+            # a table another form recognised belongs to this indicator only for what it still
+            # lacks: its steps (a steps table the plan reader also takes), else its results. An
+            # activity plan after a complete indicator is no part of it
+            if id(ln.table) not in claimed_use:
+                claimed_use[id(ln.table)] = not steps or not (
+                    results or any(v for s in steps.values() for v in s.get("parts", {}).values()))
+            if not claimed_use[id(ln.table)]:
+                continue
         if ln.table is not None and id(ln.table) not in result_tables:
             result_tables[id(ln.table)] = _is_result_table(ln.table)
         in_results = ln.table is not None and result_tables[id(ln.table)]
         if ln.table is not None and id(ln.table) not in step_tables:
-            step_tables[id(ln.table)] = _step_table_columns(ln.table)
+            # a table another form recognised (an activity plan's `ที่ | กิจกรรม`) describes the
+            # steps only when the indicator has none yet (a steps table the plan reader also takes)
+            step_tables[id(ln.table)] = None if ln.claimed and steps else _step_table_columns(ln.table)
         st_cols = step_tables.get(id(ln.table)) if ln.table is not None else None
-        if st_cols is not None and ln.row and ln.full is not None:
+        if st_cols is not None and ln.row is not None and ln.row > st_cols["header"] and ln.full is not None:
             # a table of steps, one row each, with their deadline and result beside them
             cell = lambda role: ln.full[st_cols[role]] if role in st_cols and st_cols[role] < len(ln.full) else ""
             ms = re.match(r"^\s*(?:ขั้น(?:ตอน)?\s*ที่\s*)?([0-9๐-๙]{1,2})\s*[.)]?\s*$", cell("step"))
@@ -736,6 +833,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
         ex.matrices.append(mx)
         kpi.required_steps = [levels.get(lvl, []) for lvl in range(1, 6)]
     kpi.direction = C.direction_for(kpi.name, [])
+    if period:
+        kpi.reported_as_of = period[0]
     ex.records.append(kpi)
     for no in sorted(steps):
         s = steps[no]
@@ -757,4 +856,6 @@ def _extract_section(lines: list[Line], ex: Extraction, meta) -> None:
         status, completed, craw = _result_of(extra + results.get(no, []), fy)
         rec.status = status or "unknown"
         rec.completed, rec.completed_raw = completed, craw
+        if period:
+            rec.reported_as_of = period[0]
         ex.records.append(rec)

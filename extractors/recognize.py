@@ -79,7 +79,8 @@ def recognize(doc: Document) -> list[Instance]:
             continue
         tf = classify_table(b)
         if tf is None and last_tf is not None and abs(b.n_cols - last_tf.table.n_cols) <= 2 \
-                and _looks_like_data(b, last_tf.form):
+                and b.sheet == last_tf.table.sheet and _looks_like_data(b, last_tf.form) \
+                and not _is_milestone_matrix(b):
             tf = TableForm(b, last_tf.form, last_tf.header, continued=True)
         if tf is None and _is_text_table(b):
             # a spreadsheet keeps titles and approval blocks in cells: read them as paragraphs
@@ -100,6 +101,13 @@ def recognize(doc: Document) -> list[Instance]:
         last_tf = tf
         trailing = []
     return out
+
+
+def _is_milestone_matrix(t: Table) -> bool:
+    """A KPI report's levels × steps matrix (`ระดับคะแนน | ขั้นตอนที่ 1 …`): no form's data rows."""
+    from .kpi_report import matrix_header
+    return any(_STEP_LINE.match(x.lstrip()) for row in t.grid(limit=3) for x in row) or \
+        matrix_header(t) is not None
 
 
 def _is_text_table(t: Table) -> bool:

@@ -243,21 +243,24 @@ class _Validator:
             if reported is not None and deadline < reported:
                 self._on(r, "DEADLINE_MISSED", r.deadline,
                          detail_th=f"กำหนด {r.deadline} ไม่มีรายงานผลของขั้นตอนนี้ "
-                                   f"ทั้งที่รายงานผลขั้นตอนอื่นถึงวันที่ {reported.isoformat()}",
+                                   f"ทั้งที่รายงานผลถึงวันที่ {reported.isoformat()}",
                          detail_en=f"due {r.deadline}, no result reported for this step though the "
-                                   f"report records results up to {reported.isoformat()}")
+                                   f"report covers up to {reported.isoformat()}")
 
     def _reported_through(self, r: Record) -> Optional[date]:
         """The latest day the indicator's report shows it was written after: the latest completion
-        date of its steps, when this blank step comes after every step reported done. A step left
-        blank in a report that records a later step's completion after the blank one's deadline
-        was not done by then (a plan or a template reports no dates: nothing to judge). A blank
-        step before a step reported done is more likely an unreported result: left alone."""
+        date of its steps, or the day the report states it covers (`รอบ 12 เดือน`, `ข้อมูล ณ
+        วันที่ …`: ``reported_as_of``) when it reports a result for any of its steps, whichever
+        is later; only when this blank step comes after every step reported done. A step left
+        blank in a report that covers a day after the blank one's deadline was not done by then
+        (a plan or a template reports no results: nothing to judge). A blank step before a step
+        reported done is more likely an unreported result: left alone."""
         key = r.kpi_no or r.parent_item
         cached = self._reported.get(key)
         if cached is None:
-            latest, last_done = None, None
+            latest, last_done, any_result = None, None, False
             for m in self.milestones_by_kpi.get(key, ()):
+                any_result = any_result or m.status in ("done", "not_done")
                 if m.status != "done":
                     continue
                 no = _step_no(m.item_no)
@@ -266,6 +269,9 @@ class _Validator:
                 day = _day(m.completed)
                 if day is not None and (latest is None or day > latest):
                     latest = day
+            stated = _day(r.reported_as_of) if any_result else None
+            if stated is not None and (latest is None or stated > latest):
+                latest = stated
             cached = self._reported[key] = (latest, last_done)
         latest, last_done = cached
         no = _step_no(r.item_no)

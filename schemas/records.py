@@ -88,6 +88,7 @@ class Record:
     date_notes: list = _internal(factory=list)    # (field, raw, fixed, note) for corrected dates
     ladder_levels_raw: list = _internal(factory=list)  # [(level, raw text)] as found, incl. repeats
     required_steps: list = _internal(factory=list)     # kpi_report kpi: steps needed per level
+    reported_as_of: str = _internal("")   # kpi_report: YYYY-MM-DD the report covers (รอบ 12 เดือน, ข้อมูล ณ …)
 
     @property
     def ladder(self) -> list[Num]:

@@ -1,7 +1,6 @@
 """Lists of months or days in one date cell (`ต.ค. 67, พ.ย. 67`, `ต.ค. 67 / พ.ย. 67`,
 `ต.ค., ธ.ค. 67 และ ก.พ. 68`, `1, 15 ต.ค. 67`, `ต.ค. พ.ย. ธ.ค. 67`) read as the period from the first
 item to the last, and parts of a year (`ปลายปีงบประมาณ 2568`, `ปลายปี 2568`)."""
-import csv
 from datetime import date
 
 import pytest
