@@ -66,6 +66,9 @@ class _Char:
     # heading row repeated on a new page is drawn shorter than its text, whose last lines
     # then lie, clipped away, over the row below
     clip: Optional[tuple] = None
+    # the glyph's baseline (its origin's y on the page as displayed; None for turned text):
+    # glyphs of different fonts and sizes on one line share it while their boxes differ
+    by: Optional[float] = None
 
 
 def _space_gaps(chars: list[_Char]) -> tuple[float, float]:
@@ -116,12 +119,18 @@ class _Line:
     bottom: float = -1e9
     x0: float = 1e9
     x1: float = -1e9
+    by: Optional[float] = None      # baseline of its first letter (see _Char.by)
+    by_size: float = 0.0            # and that letter's font size
+    big: float = 0.0                # the largest font size of its letters
     _text: Optional[str] = field(default=None, repr=False)
 
     def add(self, c: _Char) -> None:
         self.chars.append(c)
         self._text = None
         if not c.mark and not c.ch.isspace():
+            if self.by is None and c.by is not None:
+                self.by, self.by_size = c.by, c.size
+            self.big = max(self.big, c.size)
             self.top = min(self.top, c.top)
             self.bottom = max(self.bottom, c.bottom)
             self.x0 = min(self.x0, c.ax0)
@@ -135,10 +144,14 @@ class _Line:
 
     @property
     def baseline(self) -> float:
-        """A steady vertical reference of the line: the median centre of its letters (box
-        tops vary with the glyphs a line holds; centres of letters of one size do not)."""
-        cys = sorted(c.cy for c in self.chars if c.ch.isalnum() and not c.mark)
-        return cys[len(cys) // 2] if len(cys) >= 3 else 0.0
+        """A steady vertical reference of the line: the median baseline of its letters, or
+        where that is not known (turned text) the median centre of its letters (box tops vary
+        with the glyphs a line holds; centres of letters of one size do not)."""
+        letters = [c for c in self.chars if c.ch.isalnum() and not c.mark]
+        if len(letters) < 3:
+            return 0.0
+        ys = sorted(c.by if c.by is not None else c.cy for c in letters)
+        return ys[len(ys) // 2]
 
     @property
     def style(self) -> tuple[str, bool]:
@@ -151,8 +164,27 @@ class _Line:
 
     @property
     def size(self) -> float:
+        """The font size of its Thai letters, or on a line without Thai of its other letters
+        and digits, or of its glyphs: digits and Latin words are often set in another font
+        and size than the Thai text around them (a Word style with a Latin size only)."""
+        thai, other = self.sizes
+        if thai or other:
+            return thai or other
         sizes = sorted(c.size for c in self.chars if not c.mark and not c.ch.isspace())
         return sizes[len(sizes) // 2] if sizes else 0.0
+
+    @property
+    def sizes(self) -> tuple[float, float]:
+        """Median font sizes of the line's Thai letters and of its other letters and digits
+        (0 for none; punctuation takes either font)."""
+        thai: list[float] = []
+        other: list[float] = []
+        for c in self.chars:
+            if not c.mark and c.ch.isalnum():
+                (thai if "\u0e01" <= c.ch <= "\u0e4e" else other).append(c.size)
+        thai.sort()
+        other.sort()
+        return (thai[len(thai) // 2] if thai else 0.0, other[len(other) // 2] if other else 0.0)
 
     def has_base(self) -> bool:
         return self.x1 >= self.x0
@@ -478,6 +510,7 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
     one_to_one = len(text) == n
     out: list[_Char] = []
     l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
     loose = raw.FS_RECTF()
     raw_tp = tp.raw
     fonts = _Fonts()
@@ -488,13 +521,17 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
     for i in range(n):
         ch = text[i] if one_to_one else chr(raw.FPDFText_GetUnicode(raw_tp, i))
         gen = bool(raw.FPDFText_IsGenerated(raw_tp, i))
+        if ch in "\ufffe\x02" and not gen:
+            ch = "-"        # a hyphen ending a line, which PDFium marks as a soft one
         if ch in "\r\n\x00\ufffe\uffff" or gen and ch != " ":
             continue        # PDFium's line breaks: lines are rebuilt from positions
         # x from the glyph's own box (where a mark is drawn decides its base); y from the
         # font's line box, the same for every character of a line (dots and marks included)
         raw.FPDFText_GetCharBox(raw_tp, i, l, r, b, t)
         raw.FPDFText_GetLooseCharBox(raw_tp, i, loose)
+        raw.FPDFText_GetCharOrigin(raw_tp, i, ox, oy)
         if plain:
+            by = ch_top - oy.value
             tx0, tx1 = l.value - cl, r.value - cl
             ty0, ty1 = ch_top - t.value, ch_top - b.value
             ax0, ax1 = loose.left - cl, loose.right - cl
@@ -502,6 +539,7 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
         else:
             tx0, ty0, tx1, ty1 = frame.box(l.value, b.value, r.value, t.value)
             ax0, top, ax1, bottom = frame.box(loose.left, loose.bottom, loose.right, loose.top)
+            by = frame.pt(ox.value, oy.value)[1]
         # sara am follows its consonant like a mark for line and cell purposes: some fonts
         # (Waree) report only its nikhahit part, drawn above the line
         # text direction as displayed: PDFium's angle is in user space, /Rotate turns it back
@@ -510,6 +548,8 @@ def _page_chars(tp, frame: "_Frame") -> list[_Char]:
         c = _Char(ch, tx0, top, tx1, bottom, is_mark(ch) or ch == "\u0e33", ax0, ax1,
                   (ty0 + ty1) / 2, rot, raw.FPDFText_GetFontSize(raw_tp, i), gen,
                   *(fonts.style(raw_tp, i) if not gen else ("", False)))
+        if not rot:
+            c.by = by
         if not gen and not ch.isspace():
             clip = clips.box(raw_tp, i)
             if _clipped_away(c, clip):
@@ -722,31 +762,89 @@ def _grids(page_like, edges: list[dict], fills: list[dict]) -> list[_Grid]:
              and f["x1"] - f["x0"] > 2 and f["bottom"] - f["top"] > 2]
     grids = []
     for t in tables:
-        boxes = [c for c in t.cells if c is not None]
-        if len(boxes) < 2:
-            continue
-        xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
-        ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
-        cells = []
-        shaded = set()
-        for b in boxes:
-            c0, c1 = _index(xs, b[0]), _index(xs, b[2])
-            r0, r1 = _index(ys, b[1]), _index(ys, b[3])
-            if c1 <= c0 or r1 <= r0:
-                continue
-            cells.append((r0, c0, r1 - r0, c1 - c0, b))
-            area = (b[2] - b[0]) * (b[3] - b[1])
-            for f in fills:
-                ix = min(b[2], f["x1"]) - max(b[0], f["x0"])
-                iy = min(b[3], f["bottom"]) - max(b[1], f["top"])
-                if ix > 0 and iy > 0 and ix * iy >= 0.6 * area:
-                    shaded.add((r0, c0))
-                    break
-        if cells:
-            bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                    max(b[2] for b in boxes), max(b[3] for b in boxes))
-            grids.append(_Grid(bbox=bbox, xs=xs, ys=ys, cells=cells, shaded=shaded))
+        for boxes in _split_stacked([c for c in t.cells if c is not None]):
+            grid = _grid(boxes, fills)
+            if grid is not None:
+                grids.append(grid)
     return grids
+
+
+def _split_stacked(boxes: list[tuple]) -> list[list[tuple]]:
+    """The cells of a found table, split where one table stands directly on another (no
+    paragraph between them: their rulings touch, and the table finder sees one table): at a
+    row boundary that no cell crosses, where the rows above and the rows below have their
+    column boundaries at different places (two rows or more on each side, the rows below
+    agreeing with each other). A table whose heading rows merge cells has its heading's
+    boundaries among those of the rows below, and stays whole."""
+    if len(boxes) < 8:
+        return [boxes]
+    xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    n = len(ys) - 1
+    if n < 4:
+        return [boxes]
+    inner: list[set] = [set() for _ in range(n)]     # inner column boundaries per row
+    crossed = [False] * (n + 1)                        # a cell spans across boundary k
+    spans = []
+    for b in boxes:
+        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        spans.append((r0, r1))
+        for r in range(r0, r1):
+            inner[r].update((c0, c1))
+        for k in range(r0 + 1, r1):
+            crossed[k] = True
+    for r in range(n):
+        if inner[r]:
+            inner[r] -= {min(inner[r]), max(inner[r])}
+
+    def apart(a: set, b: set) -> bool:
+        return bool(a) and bool(b) and len(a & b) < 0.5 * min(len(a), len(b))
+
+    cuts = []
+    start = 0
+    for k in range(2, n - 1):
+        if crossed[k] or k - start < 2:
+            continue
+        above = set().union(*inner[start:k])
+        if apart(above, inner[k]) and not apart(inner[k], inner[k + 1]) and \
+                not inner[k + 1] <= above:
+            cuts.append(k)
+            start = k
+    if not cuts:
+        return [boxes]
+    bands: list[list[tuple]] = [[] for _ in range(len(cuts) + 1)]
+    for b, (r0, _r1) in zip(boxes, spans):
+        bands[bisect.bisect_right(cuts, r0)].append(b)
+    return [band for band in bands if band]
+
+
+def _grid(boxes: list[tuple], fills: list[dict]) -> Optional[_Grid]:
+    """A grid from the cell boxes of one table."""
+    if len(boxes) < 2:
+        return None
+    xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    cells = []
+    shaded = set()
+    for b in boxes:
+        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        cells.append((r0, c0, r1 - r0, c1 - c0, b))
+        area = (b[2] - b[0]) * (b[3] - b[1])
+        for f in fills:
+            ix = min(b[2], f["x1"]) - max(b[0], f["x0"])
+            iy = min(b[3], f["bottom"]) - max(b[1], f["top"])
+            if ix > 0 and iy > 0 and ix * iy >= 0.6 * area:
+                shaded.add((r0, c0))
+                break
+    if cells:
+        bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))
+        return _Grid(bbox=bbox, xs=xs, ys=ys, cells=cells, shaded=shaded)
+    return None
 
 
 def _is_dark(color) -> bool:
@@ -770,10 +868,29 @@ def _is_dark(color) -> bool:
 
 # ---------------------------------------------------------------- lines and text
 
+def _on_line(ln: "_Line", c: _Char, cy: float) -> bool:
+    """Whether the base glyph c belongs to the line: its vertical centre lies within the
+    line's box, or it sits on the line's baseline (a digit or Latin word set in another font
+    or size than the Thai text around it has a box of its own height, whose centre can lie
+    above a smaller font's box: ``มิติที่ 1`` with the digit in a taller font), or it is a
+    smaller glyph raised or lowered right after the line's last glyph (a superscript or
+    subscript: ``ม²``, a footnote mark ``ที่ 1⁾``, ``CO₂``)."""
+    if not ln.has_base() or ln.top - 1 <= cy <= ln.bottom + 1:
+        return True
+    if c.by is None or ln.by is None:
+        return False
+    d = c.by - ln.by
+    if abs(d) <= 0.5 + 0.08 * max(c.size, ln.by_size):
+        return ln.top - 0.6 * max(1.0, c.size) <= cy <= ln.bottom + 0.6 * max(1.0, c.size)
+    return c.size <= 0.8 * ln.big and -0.8 * ln.big <= d <= 0.45 * ln.big and \
+        abs(c.ax0 - ln.x1) <= 0.5 * ln.big
+
+
 def _lines(chars: list[_Char]) -> list[_Line]:
     """Group characters (in file order) into visual lines. Marks follow their base's line;
-    a base character whose vertical centre lies outside the current line starts a new one
-    (or joins an earlier line it belongs to, for text drawn out of order)."""
+    a base character whose vertical centre lies outside the current line, and not on its
+    baseline, starts a new one (or joins an earlier line it belongs to, for text drawn out
+    of order)."""
     lines: list[_Line] = []
     cur: Optional[_Line] = None
     for c in chars:
@@ -784,12 +901,12 @@ def _lines(chars: list[_Char]) -> list[_Line]:
             cur.add(c)
             continue
         cy = (c.top + c.bottom) / 2
-        if cur is not None and (not cur.has_base() or cur.top - 1 <= cy <= cur.bottom + 1):
+        if cur is not None and _on_line(cur, c, cy):
             cur.add(c)
             continue
         target = None
         for ln in reversed(lines[-8:]):
-            if ln.has_base() and ln.top - 1 <= cy <= ln.bottom + 1:
+            if ln.has_base() and _on_line(ln, c, cy):
                 target = ln
                 break
         if target is None:
@@ -1021,6 +1138,17 @@ def _wrap_joint(prev: str, nxt: str, gap: float, em: float, line: str = "") -> s
     return " "
 
 
+def _size_change(a: _Line, b: _Line) -> bool:
+    """Whether line b is set in another font size than line a: compared on the script both
+    lines hold (Thai first), as digits and Latin words may have a size of their own."""
+    (ta, oa), (tb, ob) = a.sizes, b.sizes
+    if ta and tb:
+        return abs(tb - ta) > 0.12 * ta
+    if oa and ob:
+        return abs(ob - oa) > 0.12 * oa
+    return bool(a.size and b.size) and abs(b.size - a.size) > 0.12 * a.size
+
+
 def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
     """Join visual lines into paragraphs. The next line continues this one when the break
     fell inside a word, or when its first word would not have fitted at the end of this line
@@ -1039,8 +1167,7 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
             step = ln.top - prev.top
             if step < -0.5 * prev.height or step > 3 * max(pitch, prev.height * 1.2):
                 wrap = False                  # out of order or far below: not a continuation
-            elif split_paragraphs and prev.size and ln.size and \
-                    abs(ln.size - prev.size) > 0.12 * prev.size:
+            elif split_paragraphs and _size_change(prev, ln):
                 wrap = False                  # another font size: a heading or a note
             elif split_paragraphs and prev.style[0] and prev.style[0] == ln.style[0] and \
                     prev.style[1] != ln.style[1]:
@@ -1256,7 +1383,7 @@ def _upright(chars: list[_Char], rot: int) -> list[_Char]:
         else:                   # upside down
             x0, x1, top, bottom = -c.ax1, -c.ax0, -c.bottom, -c.top
         out.append(dataclasses.replace(c, x0=x0, x1=x1, ax0=x0, ax1=x1, top=top,
-                                       bottom=bottom, cy=(top + bottom) / 2))
+                                       bottom=bottom, cy=(top + bottom) / 2, by=None))
     return out
 
 
