@@ -407,7 +407,14 @@ class CellAt:
     """Table.cell(row, col) in constant time: the cell covering each grid position."""
 
     def __init__(self, table: Table):
+        # built once per table (several rules of a form ask for it), kept beside the table
+        key = (len(table.cells), table.n_rows, table.n_cols)
+        hit = table.__dict__.get("_cell_at")
+        if hit is not None and hit[0] == key:
+            self.at = hit[1]
+            return
         self.at: dict[tuple[int, int], object] = {}
+        table.__dict__["_cell_at"] = (key, self.at)
         at, n_rows, n_cols = self.at, table.n_rows, table.n_cols
         for c in table.cells:
             row, col = c.row, c.col

@@ -78,12 +78,23 @@ class Table:
 
     def rows(self, limit: Optional[int] = None) -> list[list[Optional[Cell]]]:
         """Cells by grid position: the top-left Cell where a cell starts, None where a merged
-        cell merely continues or nothing is. With ``limit``, only the first ``limit`` rows."""
+        cell merely continues or nothing is. With ``limit``, only the first ``limit`` rows.
+        The whole grid is built once and shared by the callers (the extractors ask for it
+        several times a table): read it, never change it."""
         n_rows, n_cols = _rows_upto(self.n_rows, limit), self.n_cols
+        whole = n_rows == self.n_rows
+        # a reader that adds rows (a table continued on the next page) changes the key
+        key = (len(self.cells), self.n_rows, n_cols)
+        if whole:
+            hit = self.__dict__.get("_rows")
+            if hit is not None and hit[0] == key:
+                return hit[1]
         g: list[list[Optional[Cell]]] = [[None] * n_cols for _ in range(n_rows)]
         for c in self.cells:
             if c.row < n_rows and c.col < n_cols:
                 g[c.row][c.col] = c
+        if whole:
+            self.__dict__["_rows"] = (key, g)
         return g
 
     def row_pages(self) -> list[Optional[int]]:

@@ -655,7 +655,14 @@ def _parse_slow(t: str, fiscal_year: int | None, prefer: tuple[date, date] | Non
 # joined by และ alone are a range (see _parse_tokens).
 _LIST_SEP = re.compile(r"\s*(?:,(?!\d)|(?<!\d),|[;、]|(?<!\d)\s*/\s*|\s*/\s*(?!\s*\d)|\s+/\s+|\s*และ\s*|&)\s*")
 _LIST_YEAR = re.compile(r"(?:[พคร]\s?\.?\s?ศ\.?\s?|ปี\s?)?(?<!\d)(?:\d{4}|\d{2})(?!\d)\s*\)?\s*$")
-_LIST_MONTH = re.compile(rf"(?:{_MONTH_TH}|{_MONTH_EN}).*$")
+
+
+@lru_cache(maxsize=1)
+def _list_month() -> re.Pattern:
+    # compiled on first use: lists are read only when a text is no date as a whole, and the
+    # months' pattern is the costliest to compile at start-up
+    return re.compile(rf"(?:{_MONTH_TH}|{_MONTH_EN}).*$")
+
 _LIST_MAX = 24
 _LAST_NUMBER = re.compile(r"\d+(?=\D*$)")
 
@@ -691,7 +698,7 @@ def _listed(t: str, fiscal_year: int | None, prefer) -> tuple | None:
         lent.append(False)
         if text.isdigit() and len(text) <= 2:
             tail = next((m.group() for x in items[i + 1:]
-                         for m in [_LIST_MONTH.search(x.translate(_ASCII_LOWER))] if m), None)
+                         for m in [_list_month().search(x.translate(_ASCII_LOWER))] if m), None)
             if tail is None:
                 return None
             text = f"{text} {tail}"
