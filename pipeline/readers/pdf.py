@@ -95,13 +95,20 @@ def _in_reading_order(chars: list[_Char]) -> list[_Char]:
     (kept as is: it is what places marks); when clusters (a base or space with the marks
     stored after it) go backwards, the clusters are sorted by position."""
     clusters: list[list[_Char]] = []
+    based: Optional[list[_Char]] = None     # the last cluster headed by a base glyph
     for c in chars:
         # a zero-width space has no position of its own (LibreOffice emits them between a
         # mark stored out of order and the next glyph): it must not carry marks elsewhere
-        if clusters and (c.mark or (c.ch.isspace() and c.ax1 - c.ax0 < 0.1)):
+        if c.mark and based is not None and clusters[-1][0].ch.isspace():
+            # a space carries no marks: a mark stored after one (LibreOffice stores the space
+            # before a word after the word's first letters) goes with the letter before it
+            based.append(c)
+        elif clusters and (c.mark or (c.ch.isspace() and c.ax1 - c.ax0 < 0.1)):
             clusters[-1].append(c)
         else:
             clusters.append([c])
+            if not c.ch.isspace():
+                based = clusters[-1]
     backwards = any(b[0].ax0 < a[0].ax0 + 0.5 * (a[0].ax1 - a[0].ax0) - 0.5 and
                     not a[0].mark and not b[0].mark
                     for a, b in zip(clusters, clusters[1:]))
@@ -1256,16 +1263,31 @@ def _runs_on(prev: _Char, c: _Char) -> bool:
     return -0.5 <= c.ax0 - prev.ax1 <= 0.6
 
 
+def _drawn_over(base: Optional[_Char], c: _Char) -> bool:
+    """Whether the mark c is drawn on the base glyph the file stores it after: on the base's
+    baseline and horizontally over it or a letter away (a mark typed out of order sits over
+    the letter next to the one it is stored after)."""
+    if base is None or c.rot or base.rot or c.by is None or base.by is None:
+        return False
+    size = max(1.0, base.size)
+    return abs(c.by - base.by) <= 0.5 + 0.08 * size and \
+        base.ax0 - size <= (c.x0 + c.x1) / 2 <= base.ax1 + size
+
+
 def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) -> list:
-    # assign characters to table cells by their centre; marks go with their base
+    # assign characters to table cells by their centre; marks go with their base: the base
+    # they are stored after and drawn on decides, not the mark's own box (a tone mark stacked
+    # over a vowel reaches up over the border into the row above: the first line under a
+    # table, or a cell's first line, would lose its upper marks to the row above)
     cell_chars: dict[tuple, list[_Char]] = {}
     outside: list[_Char] = []
     last_base_cell = None
+    last_base: Optional[_Char] = None   # the last base glyph (not a mark, not a space)
     prev: Optional[_Char] = None      # the last character placed, for runs crossing a border
     clipped_cells: set[tuple] = set()   # cells whose text is drawn shorter than it is
     last_clip_key = None                # the cell the last glyph was clipped to
     for c in chars:
-        if c.mark and last_base_cell is not None:
+        if c.mark and (last_base_cell is not None or _drawn_over(last_base, c)):
             key = last_base_cell
         else:
             key = _cell_key(grids, (c.x0 + c.x1) / 2, c.cy)
@@ -1292,6 +1314,7 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
                 key = last_base_cell
             if not c.mark and not c.ch.isspace():
                 last_base_cell = key if key is not None else None
+                last_base = c
             if key is None and c.mark:
                 key = last_base_cell
         if not c.mark:
@@ -1725,6 +1748,9 @@ def _append_rows(prev: Table, cont: Table) -> None:
 
 
 _GOES_ON = re.compile(r"(?:พ\.ศ\.|ค\.ศ\.|ที่|ร้อยละ|จำนวน|ภายใน|วันที่)\s*$")
+# a cell ending with an abbreviation of two or more letters (a month ``มี.ค.``, ``ก.ย.``) goes
+# on with a number (its year) on the next page
+_ABBR_END = re.compile(r"(?:^|[\s(\[-])(?:" + _ABBR_GROUP + r"\.){2,3}$")
 
 
 def _is_split_row(prev: Table, cont: Table, last: int) -> bool:
@@ -1752,8 +1778,8 @@ def _is_split_row(prev: Table, cont: Table, last: int) -> bool:
         p = covering.get(c.col)
         if p is None or not p.text or p.row != last and p.rowspan > 1 and c.col != 0:
             return False
-        if _GOES_ON.search(p.text) and c.text[0].isdigit():
-            continue                # ``ภายในปีงบประมาณ พ.ศ.`` / ``2554``
+        if (_GOES_ON.search(p.text) or _ABBR_END.search(p.text)) and c.text[0].isdigit():
+            continue                # ``ภายในปีงบประมาณ พ.ศ.`` / ``2554``, ``มี.ค.`` / ``66``
         if not _is_thai(c.text[0]) or p.text.rstrip()[-1:] in (".", ":", "%", ")"):
             return False
     return True
