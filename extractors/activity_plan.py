@@ -373,6 +373,8 @@ class RawRow:
     item: str = ""
     name: str = ""
     duration: str = ""
+    period: str = ""                 # a second duration-like column holding the dates (see
+                                     # duration_columns)
     start: str = ""
     end: str = ""
     output: str = ""
@@ -1034,7 +1036,7 @@ def pair_rows(rows: list[RawRow]) -> list[RawRow]:
             if C.clean(rr.item) or C.split_item(C.clean(rr.name)).kind:
                 last_plan = achieved_of = None          # a numbered row ends the pair above
             elif achieved_of is not None and C.clean(rr.target) and not any(
-                    C.clean(getattr(rr, f)) for f in ("duration", "start", "end", "budget")
+                    C.clean(getattr(rr, f)) for f in ("duration", "period", "start", "end", "budget")
                     if f not in rr.inherited):
                 # a wrapped line under the pair (a PDF row per line): its target cell goes on
                 # with the ผล row's achieved quantity, not the plan's target
@@ -1076,10 +1078,57 @@ def pair_status(rec: Record, result_ticks: list[str]) -> None:
         rec.status, rec.completed = "not_done", ""
 
 
+# Two duration-like columns (`ระยะเวลา` with `2 เดือน` beside `ระยะเวลาดำเนินการ` with
+# `ต.ค. 68 - พ.ย. 68`): the header maps one column per role, so the second is found here among
+# the header cells no role took. Whichever holds counts (`3 เดือน`, a bare number) is the
+# duration; the other is the period, read for the start and end.
+
+def _count_like(text: str) -> bool:
+    t = C.clean(text)
+    return bool(_COUNT.search(t)) or re.fullmatch(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?", t) is not None
+
+
+def duration_columns(table: Table, tf: TableForm, start: int, gantt_cols: set,
+                     layout: tuple[dict[str, int], dict[int, str]]) -> dict[str, int]:
+    """{"duration": column, "period": column} when the header has two duration-like columns
+    outside the months and no start / end columns; {} otherwise. The header cells were matched
+    when the header was mapped (the match is cached): no new fuzzy matching."""
+    hm = tf.header
+    first = hm.roles.get("duration")
+    if first is None or "start" in hm.roles or "end" in hm.roles:
+        return {}
+    taken = set(hm.roles.values()) | set(layout[0].values()) | set(layout[1]) | gantt_cols
+    for rg in hm.spans.values():
+        taken.update(range(*rg))
+    vocab = C.vocab(FORM)
+    cols = [first] if first not in gantt_cols else []
+    for row in table.rows()[hm.start:hm.rows]:
+        for c in row:
+            if c is None or c.colspan != 1 or c.col in taken or c.col in cols \
+                    or len(c.text) > 60 or not c.text.strip():
+                continue
+            if C.match_role(c.text, vocab)[0] == "duration":
+                cols.append(c.col)
+    if len(cols) < 2:
+        return {"duration": cols[0]} if cols and cols[0] != first else {}
+    a, b = cols[0], cols[1]
+    cell = C.CellAt(table)
+    counts = {a: 0, b: 0}
+    for r in range(start, table.n_rows):
+        for k in (a, b):
+            c = cell(r, k)
+            if c is not None and c.row == r and _count_like(c.text):
+                counts[k] += 1
+    if counts[b] > counts[a]:
+        a, b = b, a
+    return {"duration": a, "period": b}
+
+
 def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
-              layout: Optional[tuple[dict[str, int], dict[int, str]]] = None) -> list[RawRow]:
+              layout: Optional[tuple[dict[str, int], dict[int, str]]] = None,
+              durations: Optional[dict[str, int]] = None) -> list[RawRow]:
     """The item rows of a plan table from ``start``; ``layout`` its tail_layout, when the caller
-    has it."""
+    has it; ``durations`` its duration_columns, when the caller has them."""
     hm = tf.header
     grid_rows = table.rows()
     cell = C.CellAt(table)
@@ -1089,10 +1138,16 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
     fixed = {r: hm.roles[r] for r in ("item", "name", "duration", "start", "end")
              if r in hm.roles and hm.roles[r] not in gantt_cols}
     tail_cols, extra_cols = layout or tail_layout(table, tf, gantt_cols)
+    if durations is None:
+        durations = duration_columns(table, tf, start, gantt_cols, (tail_cols, extra_cols))
+    head_spans = dict(hm.spans)
+    for role, col in durations.items():
+        fixed[role] = col
+        head_spans[role] = (col, col + 1)
     col_role_base = {c: r for r, c in tail_cols.items()}
     col_role_base.update(extra_cols)
     # a lead column's header may span several columns (`กิจกรรม` over number and text)
-    spans = {role: range(col, max(col + 1, min(hm.spans.get(role, (col, col + 1))[1],
+    spans = {role: range(col, max(col + 1, min(head_spans.get(role, (col, col + 1))[1],
                                                min(gantt_cols | {table.n_cols}))))
              for role, col in fixed.items()}
     taken = {c for rg in spans.values() for c in rg}
@@ -1229,12 +1284,18 @@ def _spans_months(opt: tuple[date, date]) -> bool:
     return (opt[0].year, opt[0].month) != (opt[1].year, opt[1].month)
 
 
-def settle_dates(s: DateRead, e: DateRead, months: Optional[float], fy: Optional[int]):
-    """Pick the start and end readings that agree with the stated duration, each other and the
-    fiscal year; returns ((start, end) option indexes) as dates or None."""
+def settle_dates(s: DateRead, e: DateRead, months: Optional[float], fy: Optional[int],
+                 ticks: tuple = ()):
+    """Pick the start and end readings that agree with the stated duration, each other, the
+    fiscal year and the months the row's Gantt marks (``ticks``, `YYYY-MM`: a misspelt `มิ.ค.`
+    in a row that ticks June is June); returns ((start, end) option indexes) as dates or None."""
+    if len(s.options) < 2 and len(e.options) < 2:
+        # one reading each: nothing to settle
+        return (s.options[0] if s.options else None), (e.options[0] if e.options else None)
     bounds = C.N().fiscal_year_bounds(fy) if fy else None
     s_opts = s.options or [None]
     e_opts = e.options or [None]
+    marked = set(ticks)
     best, pick = None, (None, None)
     for i, so in enumerate(s_opts):
         for j, eo in enumerate(e_opts):
@@ -1250,6 +1311,8 @@ def settle_dates(s: DateRead, e: DateRead, months: Optional[float], fy: Optional
             for d in (sd, ed):
                 if d and bounds and bounds[0] <= d <= bounds[1]:
                     score += 1
+                if d and marked and C.ym(d) in marked:
+                    score += 3
             if best is None or score > best:
                 best, pick = score, (so, eo)
     return pick
@@ -1467,9 +1530,10 @@ def join_page_split(rows: list[RawRow], table: Table, doc: Document) -> list[Raw
                 or not rr.mark_ticks() <= set(prev.ticks):
             out.append(rr)
             continue
-        dur, st, en = (C.clean(rr.duration), C.clean(rr.start), C.clean(rr.end))
+        dur, st, en, pe = (C.clean(rr.duration), C.clean(rr.start), C.clean(rr.end), C.clean(rr.period))
         cut = (dur and C.clean(prev.duration) and not _DIGIT.search(dur)) or any(
-            t and C.clean(p) and _BARE_YEAR.match(t) for t, p in ((st, prev.start), (en, prev.end)))
+            t and C.clean(p) and _BARE_YEAR.match(t)
+            for t, p in ((st, prev.start), (en, prev.end), (pe, prev.period)))
         if not cut:
             out.append(rr)
             continue
@@ -1477,7 +1541,7 @@ def join_page_split(rows: list[RawRow], table: Table, doc: Document) -> list[Raw
             v = getattr(rr, f)
             if C.clean(v):
                 setattr(prev, f, (getattr(prev, f) + "\n" + v) if C.clean(getattr(prev, f)) else v)
-        for f in ("duration", "start", "end"):
+        for f in ("duration", "period", "start", "end"):
             v = C.clean(getattr(rr, f))
             if v:
                 setattr(prev, f, (C.clean(getattr(prev, f)) + " " + v).strip())
@@ -1520,19 +1584,21 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         if gantt.fiscal_year is None:
             gantt.fiscal_year = stated_fy or fy
         row_fy = gantt.fiscal_year or fy
+        layout = tail_layout(table, tf, gantt.columns)
+        # two duration-like columns: the one of counts is the duration, the other the period
+        durations = duration_columns(table, tf, start, gantt.columns, layout)
         # a duration column headed in months (`ระยะเวลา (เดือน)`) holds bare numbers
-        dur_col = tf.header.roles.get("duration")
+        dur_col = durations.get("duration", tf.header.roles.get("duration"))
         dur_col = None if dur_col in gantt.columns else dur_col     # a timeline banner (read_rows)
         dur_head = " ".join(c.text for c in (table.cell(r, dur_col) for r in range(tf.header.start, tf.header.rows))
                             if c is not None) if dur_col is not None else ""
         in_months = bool(re.search(r"เดือน", dur_head))
         # a plan that reports results per item: each item is done, not done or unknown
-        layout = tail_layout(table, tf, gantt.columns)
         tail0 = layout[0]
         has_result = "result" in tail0
         # a unit the target's header gives (`เป้าหมาย (คน)`) for figures written without one
         head_unit = header_unit(_col_head(table, tf, tail0["target"])) if "target" in tail0 else ""
-        raw_rows = join_page_split(read_rows(table, tf, gantt, start, layout), table, doc)
+        raw_rows = join_page_split(read_rows(table, tf, gantt, start, layout, durations), table, doc)
         # plan / result row pairs: one activity each (see pair_rows)
         has_pairs = any(rr.pr == "result" for rr in raw_rows)
         if any(rr.pr for rr in raw_rows):
@@ -1549,12 +1615,12 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 elif own.kind:
                     item = C.ItemNo(own.kind, own.number, C.clean(name_raw))
             other = rr.pr == "plan" or any(
-                C.clean(getattr(rr, f)) for f in ("duration", "start", "end", "budget")
+                C.clean(getattr(rr, f)) for f in ("duration", "period", "start", "end", "budget")
                 if f not in rr.inherited)
             # (written in the name column, or across the table from the first column; sums in
             # its month cells are no months of its own)
             if not item.kind and _TOTAL_ROW.match(C.squash(name_raw or rr.item)) and not rr.mark_ticks() and not any(
-                    C.clean(getattr(rr, f)) for f in ("duration", "start", "end")):
+                    C.clean(getattr(rr, f)) for f in ("duration", "period", "start", "end")):
                 continue        # the plan's grand total (`รวมงบประมาณทั้งสิ้น`): not an activity
             if not item.kind and prev is not None and not other:
                 # a wrapped row: its text belongs to the item above
@@ -1562,7 +1628,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     v = getattr(rr, f)
                     if C.clean(v) and not C.is_ditto(v) and f not in rr.inherited:
                         setattr(prev, f, C.clean(getattr(prev, f) + "\n" + v))
-                        if f in last and prev.row_kind != "group":
+                        if f in last and (prev.row_kind != "group" or f in ("responsible", "related")):
                             last[f] = (getattr(prev, f), getattr(prev, f))
                 if C.clean(rr.target) and not C.is_ditto(rr.target) and prev.row_kind != "group":
                     set_target(prev, C.clean(prev.target_raw + "\n" + rr.target), head_unit)
@@ -1623,10 +1689,12 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     if rec.row_kind != "group":
                         last["target"] = (tgt, (rec.target, rec.unit))
             for f in ("responsible", "related"):
+                # a ditto takes the unit of the row above, a group row's too (`〃` under
+                # `โครงการที่ 2 … สนง.ท่องเที่ยวฯ` is that office, not the group above's)
                 v = C.clean(getattr(rr, f))
                 if C.is_ditto(v):
                     v = last.get(f, ("", ""))[1] or ""
-                elif v and rec.row_kind != "group":
+                elif v:
                     last[f] = (v, v)
                 setattr(rec, f, v)
             rec.phones = C.clean(rr.phones)
@@ -1670,7 +1738,23 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             rec.start_raw, rec.end_raw = s_raw, e_raw
             s_eff = last.get("start", ("", ""))[0] if C.is_ditto(s_raw) else s_raw
             e_eff = last.get("end", ("", ""))[0] if C.is_ditto(e_raw) else e_raw
-            if not s_eff and not e_eff and dur_raw_eff and (months is None or not _COUNT.search(dur_raw_eff)):
+            per_raw = C.clean(rr.period)
+            if C.is_ditto(per_raw):
+                per_eff = last.get("period", ("", ""))[0]
+            else:
+                per_eff = per_raw
+                if per_raw:
+                    last["period"] = (per_raw, per_raw)
+            if not s_eff and not e_eff and per_eff:
+                # the period beside the duration (see duration_columns): its start part and
+                # its end part, as written, are the raw dates
+                dd = _read_date(per_eff, row_fy)
+                if dd.options and dd.status != INVALID:
+                    s_eff = e_eff = per_eff
+                    rec.start_raw, rec.end_raw = split_period(per_raw, dd)
+                else:
+                    s_eff, rec.start_raw = per_eff, per_raw
+            elif not s_eff and not e_eff and dur_raw_eff and (months is None or not _COUNT.search(dur_raw_eff)):
                 # a period written where the duration goes ("ต.ค. 52 - ธ.ค. 52", and
                 # "ตลอดปีงบประมาณ", "ไตรมาส 2-3", which also give a number of months)
                 dd = _read_date(dur_raw_eff, row_fy)
@@ -1688,7 +1772,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     missing.options = list(given.options)
                     missing.status = given.status
                     rec.start_raw, rec.end_raw = split_period(cell_raw, given)
-            so, eo = settle_dates(sd, ed, months, row_fy)
+            so, eo = settle_dates(sd, ed, months, row_fy, tuple(rr.ticks))
             if ed.open_end:
                 eo = None                    # `ต.ค. 67 - ปัจจุบัน`: the period has no end
             rec.start = C.ym(so[0]) if so else ""
@@ -1696,8 +1780,16 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             rec.start_status = _note("start", sd, so, rec, False)
             rec.end_status = _note("end", ed, eo, rec, True)
             # a ditto mark repeats the date above: its correction was noted there
-            rec.date_notes = [n for n in rec.date_notes
-                              if not C.is_ditto(s_raw if n[0] == "start" else e_raw)]
+            # (and one misspelling read the same way for start and end is one correction)
+            seen_notes: set = set()
+            notes = []
+            for n in rec.date_notes:
+                if C.is_ditto(rec.start_raw if n[0] == "start" else rec.end_raw) \
+                        or (n[1], n[2]) in seen_notes:
+                    continue
+                seen_notes.add((n[1], n[2]))
+                notes.append(n)
+            rec.date_notes = notes
             if s_raw and not C.is_ditto(s_raw):
                 last["start"] = (s_raw, s_raw)
             if e_raw and not C.is_ditto(e_raw):
