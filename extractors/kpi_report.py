@@ -95,45 +95,79 @@ def _step_role() -> dict[str, list[str]]:
     return {"step": C.vocab(FORM)["step"]}
 
 
+# The step header sits in a table's top rows; below them only after title rows or labelled
+# fields a spreadsheet keeps in the same sheet (`รายงานผล…`, `ตัวชี้วัดที่ 8 …`, a two-row
+# banner), and then only over the level rows it heads.
+_HEAD_TOP = 4          # rows 0-3: a header there is taken as it is
+_HEAD_DEEP = 12        # rows 4-11: a header there needs level rows with ticks under it
+_LEVELS_UNDER = 3      # ... this many of them
+
+
 def matrix_header(t: Table, rows: Optional[list] = None) -> Optional[tuple[int, dict[int, int]]]:
     """The step header of a levels × steps matrix: (its last row, column -> step number), or
     None when the table's top rows head no steps. The steps are headed `ขั้นตอนที่ 1 …
     ขั้นตอนที่ 5` in one row, or by a banner naming them (`ขั้นตอนที่`, `ระดับขั้นของความสำเร็จ
     (Milestone)`: the `step` role of the vocabulary) over a row of bare numbers `1 2 3 4 5` or
-    `๑ ๒ ๓ ๔ ๕`, the level column (`คะแนน`) beside it often merged down over both rows."""
+    `๑ ๒ ๓ ๔ ๕`, the level column (`คะแนน`) beside it often merged down over both rows.
+    A header below the top rows (titles above it in the table) counts only over level rows
+    (`1 | ✓`, `2 | ✓ | ✓` …): an ordinary table naming two steps in a row is no matrix."""
     if rows is None:
-        rows = t.rows(limit=5)
+        rows = t.rows(limit=_HEAD_DEEP + N_LEVELS + 2)
     step_role = _step_role()
-    for r in range(min(4, len(rows))):
-        found = {}
-        for c in rows[r]:
-            if c is None:
-                continue
-            m = _STEP.match(c.text)
-            if m and not C.clean(c.text[m.end():]):
-                found[c.col] = int(C.digits(m.group(1)))
-        if len(found) >= 2:
-            return r, found
-        if r + 1 >= len(rows):
-            continue
-        # `ขั้นตอนที่` over a row of bare step numbers: the numbers under the banner, which
-        # reaches over its merged columns and over the empty cells after it (a PDF loses merges)
-        numbers = {c.col: int(C.digits(t)) for c in rows[r + 1]
-                   if c is not None and _BARE_NO.fullmatch(t := c.text.strip())}
-        seq = [numbers[col] for col in sorted(numbers)]
-        if not any(a == 1 and b == 2 for a, b in zip(seq, seq[1:])):
-            continue    # no `1 2 …` under this row (most tables): no banner to look for
-        for b in rows[r]:
-            if b is None or not b.text.strip() or not (
-                    _STEP_BANNER.search(b.text) or C.match_role(b.text, step_role)[0]):
-                continue
-            end = b.col + b.colspan
-            while end < len(rows[r]) and (rows[r][end] is None or not rows[r][end].text.strip()):
-                end += 1
-            nums = {col: n for col, n in numbers.items() if b.col <= col < end}
-            if len(nums) >= 2 and sorted(nums.values()) == list(range(1, len(nums) + 1)):
-                return r + 1, nums
+    for r in range(min(_HEAD_DEEP, len(rows))):
+        head = _header_at(rows, r, step_role)
+        if head is not None and (r < _HEAD_TOP or _heads_levels(rows, *head)):
+            return head
     return None
+
+
+def _header_at(rows: list, r: int, step_role) -> Optional[tuple[int, dict[int, int]]]:
+    """matrix_header's reading of row r (and the row of bare numbers under it)."""
+    found = {}
+    for c in rows[r]:
+        if c is None:
+            continue
+        m = _STEP.match(c.text)
+        if m and not C.clean(c.text[m.end():]):
+            found[c.col] = int(C.digits(m.group(1)))
+    if len(found) >= 2:
+        return r, found
+    if r + 1 >= len(rows):
+        return None
+    # `ขั้นตอนที่` over a row of bare step numbers: the numbers under the banner, which
+    # reaches over its merged columns and over the empty cells after it (a PDF loses merges)
+    numbers = {c.col: int(C.digits(t)) for c in rows[r + 1]
+               if c is not None and _BARE_NO.fullmatch(t := c.text.strip())}
+    seq = [numbers[col] for col in sorted(numbers)]
+    if not any(a == 1 and b == 2 for a, b in zip(seq, seq[1:])):
+        return None     # no `1 2 …` under this row (most tables): no banner to look for
+    for b in rows[r]:
+        if b is None or not b.text.strip() or not (
+                _STEP_BANNER.search(b.text) or C.match_role(b.text, step_role)[0]):
+            continue
+        end = b.col + b.colspan
+        while end < len(rows[r]) and (rows[r][end] is None or not rows[r][end].text.strip()):
+            end += 1
+        nums = {col: n for col, n in numbers.items() if b.col <= col < end}
+        if len(nums) >= 2 and sorted(nums.values()) == list(range(1, len(nums) + 1)):
+            return r + 1, nums
+    return None
+
+
+def _heads_levels(rows: list, hdr: int, step_cols: dict[int, int]) -> bool:
+    """Level rows right under a step header: at least _LEVELS_UNDER rows of distinct levels
+    (`1`, `ระดับ 2`, `3 คะแนน`) outside the step columns, a mark (or shading) in a step column
+    in one of them at least."""
+    levels, ticked = set(), False
+    for row in rows[hdr + 1:hdr + 1 + N_LEVELS + 1]:
+        first = next((c for c in row if c is not None and c.text.strip()), None)
+        m = _LEVEL_CELL.match(first.text) if first is not None else None
+        if m is None or first.col in step_cols:
+            continue
+        levels.add(int(C.digits(m.group(1))))
+        ticked = ticked or any(c is not None and (is_mark(c.text) or c.shaded) and any(
+            k in step_cols for k in range(c.col, c.col + c.colspan)) for c in row)
+    return len(levels) >= _LEVELS_UNDER and ticked
 
 
 def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]], list[int]]:
@@ -271,8 +305,30 @@ def deadline_of(text: str, fy: Optional[int]) -> tuple[str, str, str]:
     return "", "", ""
 
 
-_THRESHOLD = re.compile(r"(?:ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ไม่เกิน|ไม่มากกว่า)?\s*ร้อยละ\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)")
-_COUNT = re.compile(r"(?:ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย)\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*(แห่ง|ครั้ง|เรื่อง|ราย|คน|หน่วยงาน|โครงการ|กิจกรรม|ระบบ|ฉบับ|หลักสูตร|กลุ่ม|หมู่บ้าน|ชุมชน|แผน|ผลงาน|รายการ|ตำบล|อำเภอ)")
+# Threshold wording (data): the words before a lower or an upper bound, and the units a count
+# is made in. A count's unit not listed here is the word after the number when a space, a
+# punctuation mark or the end of the text closes it (`อย่างน้อย 3 งานบริการ ภายใน…`).
+AT_LEAST = ("ไม่น้อยกว่า", "ไม่ต่ำกว่า", "อย่างน้อย", "อย่างต่ำ", "ขั้นต่ำ", "at least", "not less than",
+            "no less than", "a minimum of", "minimum of")
+AT_MOST = ("ไม่เกิน", "ไม่มากกว่า", "ไม่สูงกว่า", "at most", "not more than", "no more than")
+COUNT_UNITS = ("แห่ง", "ครั้ง", "เรื่อง", "ราย", "คน", "หน่วยงาน", "โครงการ", "กิจกรรม", "ระบบ", "ฉบับ",
+               "หลักสูตร", "กลุ่ม", "หมู่บ้าน", "ชุมชน", "แผน", "ผลงาน", "รายการ", "ตำบล", "อำเภอ",
+               "งานบริการ", "บริการ", "ศูนย์", "เครือข่าย", "ครัวเรือน", "องค์กร", "เล่ม",
+               "ช่องทาง", "นวัตกรรม", "คะแนน", "เปอร์เซ็นต์", "%")
+
+
+def _alternation(words) -> str:
+    """Words as a regex alternation, the longest first (`งานบริการ` before `บริการ`)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_NUM = r"[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]+)?|[0-9๐-๙]+(?:\.[0-9๐-๙]+)?"
+_THRESHOLD = re.compile(rf"(?:(?:{_alternation(AT_LEAST + AT_MOST)})\s*)?ร้อยละ\s*({_NUM})", re.I)
+# a unit not in the list: one Thai word (a leading vowel or a consonant, then letters) or one
+# Latin word, closed by a space, a punctuation mark or the end of the text
+_ANY_UNIT = r"[ก-ฮเ-ไ][ก-\u0E4E]{0,14}(?=[\s,;:()/.]|$)|[A-Za-z]+"
+_COUNT = re.compile(rf"(?:{_alternation(AT_LEAST)})\s*({_NUM})\s*({_alternation(COUNT_UNITS)}|{_ANY_UNIT})",
+                    re.I)
 
 
 def threshold_of(text: str) -> tuple[Optional[float], str, str]:
@@ -281,7 +337,8 @@ def threshold_of(text: str) -> tuple[Optional[float], str, str]:
         return C.amount_value(m.group(1)), "%", C.clean(m.group(0))
     m = _COUNT.search(text)
     if m:
-        return C.amount_value(m.group(1)), m.group(2), C.clean(m.group(0))
+        unit = rules.load("headers")["units"].get(m.group(2).lower(), m.group(2))
+        return C.amount_value(m.group(1)), unit, C.clean(m.group(0))
     return None, "", ""
 
 
@@ -290,8 +347,8 @@ def threshold_of(text: str) -> tuple[Optional[float], str, str]:
 _LEVEL_PROSE = re.compile(r"^\s*ระดับ\s*(?:คะแนน\s*)?(?:ที่\s*)?([1-9๑-๙])(?![0-9๐-๙.,])\s*(?:คะแนน\s*)?"
                           r"(?:[:：]|หมายถึง|\s)\s*")
 # a ladder threshold (`= 60%`, `ร้อยละ 60`, `ไม่น้อยกว่า 30 แห่ง`) is not a step
-_THRESHOLD_LEAD = re.compile(r"^\s*(?:[-=<>≥≤%0-9๐-๙.,]|ร้อยละ|ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|ไม่มากกว่า|"
-                             r"มากกว่า|น้อยกว่า|ต่ำกว่า|สูงกว่า|อย่างน้อย|เท่ากับ)")
+_THRESHOLD_LEAD = re.compile(rf"^\s*(?:[-=<>≥≤%0-9๐-๙.,]|ร้อยละ|{_alternation(AT_LEAST + AT_MOST)}|"
+                             r"มากกว่า|น้อยกว่า|ต่ำกว่า|สูงกว่า|เท่ากับ)", re.I)
 # `ดำเนินการได้ 3 ขั้นตอน`, `ขั้นตอนที่ 1-3`: a level that counts steps described elsewhere
 _STEP_REF = re.compile(r"ขั้น(?:ตอน)?\s*(?:ที่)?\s*[0-9๐-๙]|[0-9๐-๙]\s*ขั้น(?:ตอน)?")
 

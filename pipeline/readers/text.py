@@ -253,6 +253,18 @@ def _space_aligned(lines: list[str], i: int) -> tuple[Optional[list[list[str]]],
     return rows, j
 
 
+def _title_of(fields: list[str], in_table: bool) -> Optional[str]:
+    """The text of a delimited record that is a line of text, not a table row: a record of one
+    field, or, before a table, a record with one filled field (a spreadsheet saved as CSV or
+    TSV writes every row as wide as the sheet, so a title typed in column A comes out as
+    ``title,,,,`` / ``title<TAB><TAB>…``). Inside a table such a row stays a row (a section row,
+    a wrapped cell). None for a table row or an empty record."""
+    filled = [f for f in fields if f.strip()]
+    if len(filled) != 1 or in_table and len(fields) > 1:
+        return None
+    return filled[0]
+
+
 def _blocks_from_tab_text(text: str) -> list:
     lines = [x.rstrip("\r") for x in text.split("\n")]
     blocks: list = []
@@ -285,9 +297,16 @@ def _blocks_from_tab_text(text: str) -> list:
             i += 1
             continue
         if "\t" in line and line.strip("\t").strip() != "" or ("\t" in line and rows):
-            fields, i = _split_tab_fields(lines, i)
-            if any(f.strip() for f in fields):
-                rows.append(fields)
+            fields, j = _split_tab_fields(lines, i)
+            title = _title_of(fields, bool(rows))
+            if title is None:
+                if any(f.strip() for f in fields):
+                    rows.append(fields)
+                i = j
+                continue
+            # a spreadsheet saved as TSV writes a title in column A followed by tabs
+            blocks.append(Paragraph(text=repair_thai(title.strip()), raw=title))
+            i = j
             continue
         flush()
         if line.strip():
@@ -330,11 +349,11 @@ def _blocks_from_csv(text: str) -> list:
                 blocks.append(_make_table(rows))
                 rows = []
             continue
-        if len(rec) == 1 or sum(1 for f in rec if f.strip()) == 1 and not rows:
+        line = _title_of(rec, bool(rows))
+        if line is not None:
             if rows:
                 blocks.append(_make_table(rows))
                 rows = []
-            line = next(f for f in rec if f.strip())
             blocks.append(Paragraph(text=repair_thai(line.strip()), raw=line))
             continue
         rows.append(rec)
