@@ -543,8 +543,37 @@ def _official_name(title: str, names: tuple[str, ...]) -> str:
     return ""
 
 
+# Words a title writes after an agency that are never part of one (no official name, province or
+# known agency holds them): a PDF that joins two title lines glues them to the name
+# (`มหาวิทยาลัยราชภัฏเชียงใหม่ประจำปีงบประมาณ`). A space goes back before one glued to a name. Kept
+# long enough to be no part of a name: not `แผน` (`สำนักงานนโยบายและแผน…`), `งบประมาณ`
+# (`สำนักงบประมาณ`), `รอบ` (`ครอบครัว`) or `ประจ` (`ประจวบคีรีขันธ์`).
+_TITLE_WORDS = ("ประจำปี", "ปีงบประมาณ", "ปีการศึกษา", "พ.ศ.", "พ.ศ ", "ค.ศ.", "แผนปฏิบัติ",
+                "รายงานผล", "คำรับรอง", "ตัวชี้วัด", "ผลการดำเนินงาน", "ผลการปฏิบัติ")
+# (no lookbehind before the words: a pattern that starts with literal words is searched for by
+# their first letters, many times faster over a document's whole text)
+_TITLE_WORD = re.compile("|".join(re.escape(w) for w in _TITLE_WORDS))
+
+
+def _unglue(text: str) -> str:
+    """The text with a space before each title word (_TITLE_WORDS) glued to the word before it;
+    a title word that starts a word is passed over whole (`ประจำปีงบประมาณ` stays one)."""
+    out, last = [], 0
+    for m in _TITLE_WORD.finditer(text):
+        at = m.start()
+        if at and "ก" <= text[at - 1] <= "๙":
+            out.append(text[last:at])
+            out.append(" ")
+            last = at
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
 def find_agency(text: str) -> str:
     data = rules.load("headers").get("agencies", {})
+    text = _unglue(text)
     provinces = sorted(data.get("provinces", []), key=len, reverse=True)
     title = _BROKEN_NAME.sub(r"\1\2", _title_text(text))
     own = _title_agency(title, provinces)

@@ -114,11 +114,23 @@ def matrix_header(t: Table, rows: Optional[list] = None) -> Optional[tuple[int, 
     if rows is None:
         rows = t.rows(limit=_HEAD_DEEP + N_LEVELS + 2)
     step_role = _step_role()
+    deep = None         # rows that open with a level (`1`, `ระดับ 2`), looked for once
     for r in range(min(_HEAD_DEEP, len(rows))):
+        if r >= _HEAD_TOP:
+            if deep is None:
+                deep = [i for i, row in enumerate(rows) if i >= _HEAD_TOP and _opens_with_level(row)]
+            # (most tables have no level rows down there: their rows need no header reading)
+            if sum(1 for i in deep if r < i <= r + N_LEVELS + 2) < _LEVELS_UNDER:
+                continue
         head = _header_at(rows, r, step_role)
         if head is not None and (r < _HEAD_TOP or _heads_levels(rows, *head)):
             return head
     return None
+
+
+def _opens_with_level(row: list) -> bool:
+    first = next((c for c in row if c is not None and c.text.strip()), None)
+    return first is not None and _LEVEL_CELL.match(first.text) is not None
 
 
 def _header_at(rows: list, r: int, step_role) -> Optional[tuple[int, dict[int, int]]]:
@@ -242,7 +254,7 @@ def _transposed_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[in
 
 # `ขั้นตอนที่ 1-3`, `ขั้นตอนที่ 1 ถึง 3`, `ขั้นตอนที่ 1, 2`, `ขั้นตอนที่ 1 และ 2`: the steps a level needs
 _STEP_SPAN = re.compile(r"^\s*[=:：]?\s*(?:ดำเนินการ(?:ได้)?(?:ครบ(?:ถ้วน)?)?(?:ตาม)?\s*)?ขั้น(?:ตอน)?\s*ที่\s*"
-                        r"([0-9๐-๙]{1,2}(?:\s*(?:[-–—,]|ถึง|และ)\s*[0-9๐-๙]{1,2})*)\s*$")
+                        r"([0-9๐-๙]{1,2}(?:\s*(?:[-–—,]|ถึง|และ)\s*[0-9๐-๙]{1,2})*)\s*(?:แล้วเสร็จ|ครบถ้วน|ครบ)?\s*$")
 
 
 def _step_span(text: str) -> Optional[list[int]]:

@@ -71,13 +71,17 @@ def recognize(doc: Document) -> list[Instance]:
     cur: Optional[Instance] = None
     last_tf: Optional[TableForm] = None
     trailing: list[Paragraph] = []
+    ctx = _StepsContext(doc)
     for b in doc.blocks():
         if isinstance(b, Paragraph):
             if cur is not None and last_tf is not None:
                 cur.after.setdefault(last_tf.table.index, []).append(b)
             trailing.append(b)
+            ctx.paragraph(b.text)
             continue
         tf = classify_table(b)
+        if tf is not None and tf.form == "activity_plan" and ctx.steps_table(b, tf):
+            tf = None          # an indicator's steps: the KPI report reads them
         if tf is None and last_tf is not None and abs(b.n_cols - last_tf.table.n_cols) <= 2 \
                 and b.sheet == last_tf.table.sheet and _looks_like_data(b, last_tf.form) \
                 and not _is_milestone_matrix(b):
@@ -88,7 +92,9 @@ def recognize(doc: Document) -> list[Instance]:
                 if cur is not None and last_tf is not None:
                     cur.after.setdefault(last_tf.table.index, []).append(p)
                 trailing.append(p)
+                ctx.paragraph(p.text)
             continue
+        ctx.table(b, tf)
         if tf is None:
             last_tf = None
             cur = None
@@ -101,6 +107,73 @@ def recognize(doc: Document) -> list[Instance]:
         last_tf = tf
         trailing = []
     return out
+
+
+# A KPI report writes an indicator's steps as a table (`ที่ | ขั้นตอนการดำเนินงาน | กำหนดแล้วเสร็จ |
+# ผลการดำเนินงาน`) that reads like an activity plan's. Its context tells them apart: right after the
+# indicator's milestone matrix (`ระดับคะแนน | ขั้นตอนที่ 1 …`), or under an indicator heading
+# (`ตัวชี้วัดที่ 2 …`, `KPI 3 : …`) with step wording in its header, in a document that is a KPI
+# report, it is the indicator's steps. A plan keeps what only a plan has (a budget, a start date or
+# a duration, a timeline of months or quarters), and a plan's own title (`แผนปฏิบัติการ …`) ends
+# the indicator's part of the document.
+_PLAN_ONLY_ROLES = ("budget", "start", "duration")
+_PLAN_TITLE = re.compile(r"^\s*(?:แผนปฏิบัติ|action\s*plan)", re.I)
+_STEP_WORD = re.compile(r"ขั้นตอน|ขั้น\s*ที่|milestone", re.I)
+_QUARTER_HEAD = re.compile(r"ไตรมาส|quarter|^\s*Q\s*[1-4]\s*$", re.I)
+
+
+class _StepsContext:
+    """What came before a table in reading order, to tell an indicator's steps table from a plan."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.kpi_doc: Optional[bool] = None       # the document is a KPI report (read once, lazily)
+        self.under_indicator = False              # an indicator heading, no plan title since
+        self.prev: Optional[Table] = None         # the table before (no form of its own), no plan title since
+
+    def paragraph(self, text: str) -> None:
+        from .kpi_report import _kpi_line
+        for ln in text.split("\n"):
+            if _PLAN_TITLE.match(ln):
+                self.under_indicator = False
+                self.prev = None
+            elif _kpi_line(ln):
+                self.under_indicator = True
+
+    def table(self, t: Table, tf: Optional[TableForm]) -> None:
+        self.prev = t if tf is None else None
+
+    def steps_table(self, t: Table, tf: TableForm) -> bool:
+        after_matrix = self.prev is not None and _heads_steps_matrix(self.prev)
+        if not after_matrix and not (self.under_indicator and _header_has(t, tf, _STEP_WORD)):
+            return False
+        if any(r in tf.header.roles for r in _PLAN_ONLY_ROLES) or _has_timeline(t, tf):
+            return False
+        if self.kpi_doc is None:
+            self.kpi_doc = is_kpi_report(self.doc, "\n".join(C.doc_text_lines(self.doc)))
+        return self.kpi_doc
+
+
+def _heads_steps_matrix(t: Table) -> bool:
+    from .kpi_report import matrix_header
+    return matrix_header(t) is not None
+
+
+def _header_cells(t: Table, tf: TableForm) -> list[str]:
+    rows = t.grid(limit=max(tf.header.rows, 1))
+    return [x for row in rows[tf.header.start:] for x in row if x.strip()]
+
+
+def _header_has(t: Table, tf: TableForm, rx: re.Pattern) -> bool:
+    return any(rx.search(x) for x in _header_cells(t, tf))
+
+
+def _has_timeline(t: Table, tf: TableForm) -> bool:
+    """Months or quarters heading columns (a Gantt timeline) in or just under the header."""
+    rows = t.grid(limit=tf.header.rows + 2)
+    cells = [x for row in rows[tf.header.start:] for x in row if x.strip()]
+    months = sum(1 for x in cells if len(x) <= 20 and getattr(C.N().parse_month(x.strip()), "months", ()))
+    return months >= 3 or sum(1 for x in cells if _QUARTER_HEAD.search(x)) >= 2
 
 
 def _is_milestone_matrix(t: Table) -> bool:
@@ -165,5 +238,26 @@ def is_kpi_report(doc: Document, text: str) -> bool:
     # indicator heading; a ladder's `ระดับ 1 = 60%` lines are thresholds and do not count
     if has_prose_milestones(doc):
         return True
+    if _cited_levels_and_steps_table(doc, text):
+        return True
     return ("ชื่อตัวชี้วัด" in sq and len(_STEP_LINE.findall(text)) >= 2
             and ("milestone" in sq or "ระดับขั้นของความสำเร็จ" in sq or "ผู้กำกับดูแล" in sq))
+
+
+def _cited_levels_and_steps_table(doc: Document, text: str) -> bool:
+    """Levels that cite the steps they need, one line each (`ระดับ 3 : ขั้นตอนที่ 1-3`), after an
+    indicator heading, with the steps in a table of their own (`ขั้นตอนที่ | รายละเอียด |
+    กำหนดแล้วเสร็จ | ผลการดำเนินงาน`: a deadline or a result beside each step, nothing only a plan
+    has): a milestone indicator with neither a tick matrix nor the steps written as paragraphs."""
+    from .kpi_report import _cites_steps, _kpi_line, _step_table_columns
+    lines = text.split("\n")
+    cited = [i for i, ln in enumerate(lines) if "\t" not in ln and _cites_steps(ln)]
+    if len(cited) < 3 or not any(_kpi_line(ln) for ln in lines[:cited[0]] if "\t" not in ln):
+        return False
+    for t in doc.tables():
+        cols = _step_table_columns(t)
+        if cols is not None and ("deadline" in cols or "result" in cols):
+            tf = classify_table(t)
+            if tf is None or not (any(r in tf.header.roles for r in _PLAN_ONLY_ROLES) or _has_timeline(t, tf)):
+                return True
+    return False
