@@ -83,3 +83,17 @@ def run_plan(path, as_of=AS_OF):
     ex = extract(doc, ctx(name=path.name, agency=""))
     acts = [r for r in ex.records if r.record_type == "activity"]
     return acts, sorted((f.item_no, f.code) for f in validate(ex, as_of))
+
+
+PLAN_HEAD = ["ลำดับ", "กิจกรรม/ขั้นตอนการดำเนินงาน", "ระยะเวลา", "เริ่มต้น", "สิ้นสุด", "งบประมาณ (บาท)",
+             "ผู้รับผิดชอบ"]
+
+
+def extract_titled_plan(tmp_path, paras, items):
+    """The extraction of a one-table plan DOCX under the title ``paras``: one row per
+    (activity, responsible unit) of ``items`` (the agency tests)."""
+    months = ["ต.ค. 67", "พ.ย. 67", "ธ.ค. 67"]
+    rows = [PLAN_HEAD] + [[str(k + 1), name, "1 เดือน", months[k % 3], months[k % 3], "10,000", unit]
+                          for k, (name, unit) in enumerate(items)]
+    path = plan_docx(tmp_path / "plan.docx", paras, rows)
+    return extract(read_document(path), ctx(name=path.name, agency=""))

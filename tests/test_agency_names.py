@@ -3,9 +3,7 @@
 import pytest
 
 from extractors import common as C
-from extract_helpers import ctx
-from extractors import extract
-from pipeline.readers import read_document
+from plan_files import extract_titled_plan
 
 
 @pytest.mark.parametrize("title,agency", [
@@ -52,17 +50,8 @@ def test_office_named_only_in_a_table_is_not_the_agency():
 
 
 def test_agency_of_a_built_document(tmp_path):
-    import docx
-    d = docx.Document()
-    d.add_paragraph("แผนปฏิบัติการ กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช ประจำปีงบประมาณ พ.ศ. 2568")
-    rows = [["ลำดับ", "กิจกรรม/ขั้นตอนการดำเนินงาน", "ระยะเวลา", "เริ่มต้น", "สิ้นสุด", "งบประมาณ (บาท)", "ผู้รับผิดชอบ"],
-            ["1", "จัดทำแผนปฏิบัติการ", "1 เดือน", "ต.ค. 67", "ต.ค. 67", "10,000", "สำนักงานเลขานุการกรม"]]
-    t = d.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            t.cell(r, c).text = v
-    path = tmp_path / "plan.docx"
-    d.save(path)
-    ex = extract(read_document(path), ctx(name=path.name, agency=""))
+    ex = extract_titled_plan(
+        tmp_path, ["แผนปฏิบัติการ กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช ประจำปีงบประมาณ พ.ศ. 2568"],
+        [("จัดทำแผนปฏิบัติการ", "สำนักงานเลขานุการกรม")])
     assert ex.agency == "กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช"
     assert ex.records and all(r.agency == ex.agency for r in ex.records)

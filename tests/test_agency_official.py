@@ -5,9 +5,7 @@ tables keep naming a province."""
 import pytest
 
 from extractors import common as C
-from extractors import extract
-from extract_helpers import ctx
-from pipeline.readers import read_document
+from plan_files import extract_titled_plan
 
 
 @pytest.mark.parametrize("title,agency", [
@@ -91,36 +89,15 @@ def test_names_only_in_a_table_are_not_the_agency(text):
 
 
 def test_agency_of_a_built_document(tmp_path):
-    import docx
-    d = docx.Document()
-    d.add_paragraph("แผนปฏิบัติราชการ มหาวิทยาลัยราชภัฏ เชียงใหม่")
-    d.add_paragraph("ประจำปีงบประมาณ พ.ศ. 2568")
-    rows = [["ลำดับ", "กิจกรรม/ขั้นตอนการดำเนินงาน", "ระยะเวลา", "เริ่มต้น", "สิ้นสุด", "งบประมาณ (บาท)", "ผู้รับผิดชอบ"],
-            ["1", "จัดทำแผนปฏิบัติการ", "1 เดือน", "ต.ค. 67", "ต.ค. 67", "10,000", "กองนโยบายและแผน"],
-            ["2", "ลงพื้นที่ จังหวัดลำพูน", "1 เดือน", "พ.ย. 67", "พ.ย. 67", "10,000", "จังหวัดลำพูน"]]
-    t = d.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            t.cell(r, c).text = v
-    path = tmp_path / "plan.docx"
-    d.save(path)
-    ex = extract(read_document(path), ctx(name=path.name, agency=""))
+    ex = extract_titled_plan(
+        tmp_path, ["แผนปฏิบัติราชการ มหาวิทยาลัยราชภัฏ เชียงใหม่", "ประจำปีงบประมาณ พ.ศ. 2568"],
+        [("จัดทำแผนปฏิบัติการ", "กองนโยบายและแผน"), ("ลงพื้นที่ จังหวัดลำพูน", "จังหวัดลำพูน")])
     assert ex.agency == "มหาวิทยาลัยราชภัฏเชียงใหม่"
     assert ex.records and all(r.agency == ex.agency for r in ex.records)
 
 
 def test_a_department_whose_table_names_a_province(tmp_path):
-    import docx
-    d = docx.Document()
-    d.add_paragraph("แผนปฏิบัติราชการ กรมศิลปากร โบราณสถานและพิพิธภัณฑ์ ประจำปีงบประมาณ พ.ศ. 2568")
-    rows = [["ลำดับ", "กิจกรรม/ขั้นตอนการดำเนินงาน", "ระยะเวลา", "เริ่มต้น", "สิ้นสุด", "งบประมาณ (บาท)", "ผู้รับผิดชอบ"],
-            ["1", "บูรณะโบราณสถาน จังหวัดสุโขทัย", "1 เดือน", "ต.ค. 67", "ต.ค. 67", "10,000", "จังหวัดสุโขทัย"],
-            ["2", "สำรวจแหล่งโบราณคดี จังหวัดสุโขทัย", "1 เดือน", "พ.ย. 67", "พ.ย. 67", "10,000", "จังหวัดสุโขทัย"]]
-    t = d.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            t.cell(r, c).text = v
-    path = tmp_path / "plan.docx"
-    d.save(path)
-    ex = extract(read_document(path), ctx(name=path.name, agency=""))
+    ex = extract_titled_plan(
+        tmp_path, ["แผนปฏิบัติราชการ กรมศิลปากร โบราณสถานและพิพิธภัณฑ์ ประจำปีงบประมาณ พ.ศ. 2568"],
+        [("บูรณะโบราณสถาน จังหวัดสุโขทัย", "จังหวัดสุโขทัย"), ("สำรวจแหล่งโบราณคดี จังหวัดสุโขทัย", "จังหวัดสุโขทัย")])
     assert ex.agency == "กรมศิลปากร"

@@ -5,12 +5,11 @@ there. Names that hold similar letters (`ประจวบคีรีขัน
 `…สถาบันครอบครัว`) are kept whole."""
 from __future__ import annotations
 
-import shutil
-import subprocess
 
 import pytest
 
 from extract_helpers import ctx
+from office import needs_soffice, to_pdf
 
 from extractors import common as C
 from extractors import extract
@@ -92,12 +91,10 @@ def _title_pdf(tmp_path, stem, line1, line2):
     d.add_paragraph("ขั้นตอนที่ 1 แต่งตั้งคณะทำงาน ภายใน 31 ต.ค. 66")
     src = tmp_path / f"{stem}.docx"
     d.save(src)
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
-                   check=True, capture_output=True, timeout=180)
-    return tmp_path / f"{stem}.pdf"
+    return to_pdf([src], tmp_path)[0]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+@needs_soffice
 @pytest.mark.parametrize("stem, line1, line2, agency", [
     ("psu_hosp", "รายงานผลการดำเนินงานตามตัวชี้วัด โรงพยาบาลสงขลานครินทร์", "ประจำปีงบประมาณ 2568",
      "โรงพยาบาลสงขลานครินทร์"),

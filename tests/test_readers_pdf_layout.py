@@ -11,8 +11,6 @@ then ``soffice --headless --convert-to pdf``) and read back against the Word tex
 """
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -26,14 +24,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 from _lib import MONTHS_ABBR, P, T, U, span  # noqa: E402
 from build import docx_bytes  # noqa: E402
 from extract_helpers import ctx  # noqa: E402
+from office import needs_soffice, to_pdf  # noqa: E402
 
 from extractors import extract  # noqa: E402
 from pipeline.readers import read_document  # noqa: E402
 from pipeline.readers.pdf import _first_break, _wrap_joint  # noqa: E402
 from schemas.document import Paragraph, Table  # noqa: E402
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None,
-                                reason="LibreOffice not installed")
+pytestmark = needs_soffice
 
 
 def _pdfs(tmp_path: Path, docs: list[dict]) -> list[Path]:
@@ -43,10 +41,7 @@ def _pdfs(tmp_path: Path, docs: list[dict]) -> list[Path]:
         p = tmp_path / f"{d['stem']}.docx"
         p.write_bytes(docx_bytes(d))
         srcs.append(p)
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path)] + [str(s) for s in srcs],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
-    return [s.with_suffix(".pdf") for s in srcs]
+    return to_pdf(srcs, tmp_path)
 
 
 def _paragraphs(doc) -> list[Paragraph]:

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from extract_helpers import ctx  # noqa: E402
+from office import needs_soffice, to_pdf  # noqa: E402
 
 from extractors import extract  # noqa: E402
 from pipeline.readers import read_document  # noqa: E402
@@ -39,8 +40,7 @@ from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Pt  # noqa: E402
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None,
-                                reason="LibreOffice not installed")
+pytestmark = needs_soffice
 
 
 def _installed_thai_fonts() -> set[str]:
@@ -182,9 +182,7 @@ def built(tmp_path_factory):
         p = tmp / f"{name}.docx"
         d.save(p)
         srcs.append(p)
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp / 'lo'}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp)] + [str(s) for s in srcs],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+    to_pdf(srcs, tmp)
     return {s.stem: (read_document(s.with_suffix(".pdf")), s) for s in srcs}
 
 

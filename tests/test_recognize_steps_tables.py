@@ -5,13 +5,10 @@ plan giving duplicate activities with DATE_MISSING; a real plan in the same file
 Gantt months, a budget or a duration) stays a plan. Documents are built as DOCX, XLSX and PDF."""
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date
 
-import pytest
-
 from extract_helpers import ctx, doc, table
+from office import needs_soffice, to_pdf
 
 from extractors import common as C
 from extractors import extract
@@ -89,12 +86,10 @@ def test_docx_steps_tables_after_matrices_are_milestones_not_activities(tmp_path
     assert ex.agency == "จังหวัดแพร่"
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+@needs_soffice
 def test_pdf_steps_tables_after_matrices_are_milestones_not_activities(tmp_path):
     src = _docx(tmp_path / "phrae_kpi_2567.docx", two_indicators())
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
-                   check=True, capture_output=True, timeout=180)
-    path = tmp_path / "phrae_kpi_2567.pdf"
+    path = to_pdf([src], tmp_path)[0]
     ex = extract(read_document(path), ctx(name=path.name))
     assert by_type(ex, "activity") == []
     check_steps(by_type(ex, "milestone"), ["1", "2"])
