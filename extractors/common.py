@@ -128,7 +128,8 @@ _GROUP = re.compile(r"^\s*(?:กิจกรรม(?:หลัก)?|โครง
 _PAREN = re.compile(r"^\s*[(（]\s*([0-9๐-๙]+)\s*[)）]\s*")
 # the unit a bare number is followed by; not the start of a name (รายได้…, แห่งชาติ, พันธุ์…)
 _UNIT = re.compile(r"(?:%|วัน|เดือน|ปี|บาท|คะแนน|แห่ง(?!ชาติ)|ครั้ง|ราย(?!ได้|งาน|การ|ละเอียด|ชื่อ)|คน(?!ไทย)|ล้าน|พัน(?!ธ))")
-_DOTTED = re.compile(r"^\s*([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)(\s?\.)?(?=\s|[^\d๐-๙%.,/]|$)\s*")
+# `1.`, `1.2`, and `1)` (a closing bracket ends the number as a dot does)
+_DOTTED = re.compile(r"^\s*([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)(\s?[.)）])?(?=\s|[^\d๐-๙%.,/]|$)\s*")
 
 
 @dataclass

@@ -42,6 +42,7 @@ _PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|ยุทธศ�
 _THRESH_ONLY = re.compile(r"^(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*(?:%|ร้อยละ)?$")
 _LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕]|[1-5๑-๕]\s*คะแนน)$")
 _LEVEL_HEADER = re.compile(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?")   # squashed
+_BANNER_LEVEL_1 = re.compile(r"[ก-๙a-z)](?:ระดับ|ระดับคะแนน|คะแนน|level)?1(?:คะแนน)?$")   # squashed
 # The row under the indicators that adds up their weights (`รวม | 100`), on squashed text
 _TOTAL_ROW = re.compile(r"^(?:(?:ผล|ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด)?(?:ค่า)?(?:น้ำหนัก)?|(?:ค่า)?น้ำหนักรวม|total)"
                         r"(?:\((?:ร้อยละ|%)\))?[:：]?$")
@@ -179,6 +180,10 @@ def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
             m = _LEVEL_HEADER.fullmatch(C.squash(cell.text))
             if m:
                 out[c] = int(m.group(1))
+            elif span and c == span[0] and cell.colspan == 1 and _BANNER_LEVEL_1.search(C.squash(cell.text)):
+                # the banner fused into the first level's cell (`เกณฑ์การให้คะแนน 1 | 2 | 3 …`:
+                # one header row, as a CSV or a loosely drawn table gives it)
+                out[c] = 1
         if span and len(out) >= 3 and sorted(out.values()) == list(range(1, len(out) + 1)):
             return out
         # no ladder header: only all five levels, in order, in adjacent columns

@@ -31,18 +31,87 @@ class Instance:
     before: list[Paragraph] = field(default_factory=list)
 
 
-def classify_table(table: Table) -> Optional[TableForm]:
+def classify_table(table: Table, form72_title: bool = False) -> Optional[TableForm]:
+    """The form a table's header names. ``form72_title``: the table stands under a form 7.2
+    title (`แบบฟอร์มที่ 7.2`) in the text before it."""
     best = None
     for form in TABLE_FORMS:
         spec = rules.load("headers")[form]
         hm = C.map_header(table, form)
         if len(hm.roles) < spec["min_roles"] or not any(r in hm.roles for r in spec["key_roles"]):
             continue
-        if spec.get("also_one_of") and not any(r in hm.roles for r in spec["also_one_of"]):
+        if spec.get("also_one_of") and not any(r in hm.roles for r in spec["also_one_of"]) \
+                and not (form == "form72" and _form72_by_content(table, hm, form72_title)):
             continue
         if best is None or hm.score > best.header.score:
             best = TableForm(table, form, hm)
     return best
+
+
+# A form 7.2 table may have no dimension, plan or target column: `ตัวชี้วัด | หน่วยวัด | น้ำหนัก |
+# เกณฑ์การให้คะแนน 1 … 5`, the header of a percentage-ladder KPI table too. Its dimensions are
+# rows of their own across the table (`7.1 มิติที่ 1 ด้านประสิทธิผล`, `๗.๒ ด้านคุณภาพการให้บริการ`,
+# `มิติที่ 4 ด้านการพัฒนาองค์การ`), or the form's title stands above it: with a ladder in its header
+# (the ladder's header or five level columns `1 2 3 4 5`), either makes it a form 7.2 table.
+_FORM72_TITLE = re.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?7\.2(?![0-9])")          # on squashed text
+_FORM_TITLE = re.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?([0-9]+(?:\.[0-9]+)?)")    # any form's title
+_DIM_ROW = re.compile(r"^(?:7\.([1-4])(?![0-9])\.?(?![0-9])(?:มิติ(?:ที่)?(?:[1-4](?![0-9]))?)?"
+                      r"|มิติ(?:ที่)?([1-4])(?![0-9])(?!\.[0-9]))[:：.]?(.*)$")                   # squashed
+_LEVEL_CELL = re.compile(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?")     # squashed
+_BODY_ROWS = 15
+
+
+def form72_title(text: str) -> Optional[bool]:
+    """True for a line titling form 7.2 (`แบบฟอร์มที่ 7.2`, `แบบฟอร์ม ๗.๒`), False for another
+    form's title (`แบบฟอร์มที่ 3`), None for any other line."""
+    sq = C.squash(text)
+    if "แบบฟอร์ม" not in sq:
+        return None
+    if _FORM72_TITLE.search(sq):
+        return True
+    return False if _FORM_TITLE.search(sq) else None
+
+
+def _dimension_labels() -> tuple[str, ...]:
+    dims = rules.load("headers")["form72"].get("dimensions", {})
+    return tuple(C.squash(x) for labels in dims.values() for x in labels) + ("ด้าน", "มิติ")
+
+
+def _dimension_row(text: str) -> bool:
+    """A form 7.2 dimension written across the table: its number (`7.1`, `มิติที่ 1`) and, after
+    the number, nothing or a dimension's label; not an indicator numbered 7.1."""
+    m = _DIM_ROW.match(C.squash(text))
+    if not m:
+        return False
+    rest = m.group(3)
+    if not rest:
+        return m.group(2) is not None          # `มิติที่ 2` alone; a bare `7.1` is an item number
+    return rest.startswith(_dimension_labels())
+
+
+def _form72_by_content(table: Table, hm: C.HeaderMap, titled: bool) -> bool:
+    """A KPI table with a ladder that is form 7.2 by its body or its title (see above)."""
+    grid = table.grid(limit=hm.rows + _BODY_ROWS)
+    if "ladder" not in hm.roles and not _has_level_columns(grid[hm.start:hm.rows + 1]):
+        return False
+    if titled or any(form72_title(x) for row in grid[:hm.start] for x in row if x):
+        return True
+    for row in grid[hm.rows:]:
+        first = next((x for x in row if x.strip()), "")
+        if first and _dimension_row(first):
+            return True
+    return False
+
+
+def _has_level_columns(rows: list[list[str]]) -> bool:
+    """Five adjacent cells `1 2 3 4 5` (`ระดับ 1` …) in a header row: a ladder with no header word."""
+    for row in rows:
+        levels = [(c, int(m.group(1))) for c, x in enumerate(row)
+                  if x.strip() and (m := _LEVEL_CELL.fullmatch(C.squash(x)))]
+        for i in range(len(levels) - 4):
+            if [lv for _, lv in levels[i:i + 5]] == [1, 2, 3, 4, 5] and levels[i + 4][0] - levels[i][0] == 4:
+                return True
+    return False
 
 
 def _looks_like_data(table: Table, form: str) -> bool:
@@ -72,14 +141,16 @@ def recognize(doc: Document) -> list[Instance]:
     last_tf: Optional[TableForm] = None
     trailing: list[Paragraph] = []
     ctx = _StepsContext(doc)
+    titled = False          # under a form 7.2 title (and no other form's title since)
     for b in doc.blocks():
         if isinstance(b, Paragraph):
             if cur is not None and last_tf is not None:
                 cur.after.setdefault(last_tf.table.index, []).append(b)
             trailing.append(b)
             ctx.paragraph(b.text)
+            titled = _title_state(b.text, titled)
             continue
-        tf = classify_table(b)
+        tf = classify_table(b, titled)
         if tf is not None and tf.form == "activity_plan" and ctx.steps_table(b, tf):
             tf = None          # an indicator's steps: the KPI report reads them
         if tf is None and last_tf is not None and abs(b.n_cols - last_tf.table.n_cols) <= 2 \
@@ -93,6 +164,7 @@ def recognize(doc: Document) -> list[Instance]:
                     cur.after.setdefault(last_tf.table.index, []).append(p)
                 trailing.append(p)
                 ctx.paragraph(p.text)
+                titled = _title_state(p.text, titled)
             continue
         ctx.table(b, tf)
         if tf is None:
@@ -107,6 +179,14 @@ def recognize(doc: Document) -> list[Instance]:
         last_tf = tf
         trailing = []
     return out
+
+
+def _title_state(text: str, titled: bool) -> bool:
+    for ln in text.split("\n"):
+        t = form72_title(ln)
+        if t is not None:
+            titled = t
+    return titled
 
 
 # A KPI report writes an indicator's steps as a table (`ที่ | ขั้นตอนการดำเนินงาน | กำหนดแล้วเสร็จ |
