@@ -1559,6 +1559,46 @@ def _baht(v: float) -> int:
     return int(v + 0.5) if v >= 0 else -int(-v + 0.5)
 
 
+def _lone_groups(ex: Extraction, group_ids: set[int]) -> None:
+    """A `กิจกรรมที่ N` row that heads nothing is an item, not a group.
+
+    Plans number their activities `กิจกรรมที่ 1`, `กิจกรรมที่ 2`, … with each its own dates and
+    budget and nothing under it; only a row with items (or unnumbered rows) of its own before the
+    next such row heads a group, whose budget is their total. A row with nothing of its own (no
+    budget, dates, duration or ticked months) stays as it was.
+    """
+    recs = ex.records
+    demoted = False
+    for i, g in enumerate(recs):
+        if id(g) not in group_ids:
+            continue
+        for r in recs[i + 1:]:
+            if id(r) in group_ids:
+                break
+            if r.parent_item == g.item_no:
+                break           # it heads this row: a group
+        else:
+            r = None
+        if r is not None and id(r) not in group_ids:
+            continue
+        if not (g.budget_raw or g.start or g.end or g.duration_raw or g.planned_months):
+            continue
+        g.row_kind = ""
+        demoted = True
+        ex.budget_groups = [b for b in ex.budget_groups
+                            if not (b.item_no == g.item_no and b.loc.table == g.table and b.loc.row == g.row)]
+    if demoted:
+        # a ditto budget under such a row repeats its amount (read as a group's, it was skipped)
+        above: Optional[Record] = None
+        for r in recs:
+            if r.record_type != "activity" or r.row_kind == "group":
+                continue
+            if above is not None and r.budget_thb is None and C.is_ditto(r.budget_raw) \
+                    and above.table == r.table:
+                r.budget_thb = above.budget_thb
+            above = r
+
+
 def extract(doc: Document, inst: Instance, meta) -> Extraction:
     ex = Extraction(source_file=meta.source_file)
     fy = meta.fiscal_year
@@ -1570,6 +1610,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     inst_fy = C.find_fiscal_year("\n".join(p.text for p in inst.before))
     prev_gantt: Optional[tuple[Gantt, int]] = None
     number_only: set[int] = set()       # records whose months only numbers mark (id)
+    group_ids: set[int] = set()         # `กิจกรรมที่ N` group rows (id)
     for tf in inst.tables:
         table = tf.table
         gantt, start = find_gantt(table, tf, None)
@@ -1832,6 +1873,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 # the plan also has one, speaks only when the result row marks nothing)
                 pair_status(rec, rr.result_ticks or [])
             if rec.row_kind == "group":
+                group_ids.add(id(rec))
                 groups_by_no[rec.item_no] = BudgetGroup(
                     item_no=rec.item_no, name=rec.name, loc=C.loc_of(table, rr.row, doc=doc),
                     total_thb=rec.budget_thb, total_raw=rec.budget_raw)
@@ -1863,5 +1905,6 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                                                 table=table.index))
             if ap is not None:
                 ex.approvals.append(ap)
+    _lone_groups(ex, group_ids)
     ex.forms.append(FORM)
     return ex

@@ -317,6 +317,18 @@ def deadline_of(text: str, fy: Optional[int]) -> tuple[str, str, str]:
     return "", "", ""
 
 
+def period_end(text: str, fy: Optional[int]) -> tuple[str, str, str]:
+    """(deadline YYYY-MM-DD, deadline_raw, status) from a period in a column of its own (`ต.ค. 66
+    - ธ.ค. 66` -> 2023-12-31; a month alone is its last day). The raw is the cell as written; a
+    period without an end (`ต.ค. 66 - ปัจจุบัน`) or a count (`3 เดือน`) gives none."""
+    if text in C.DASHES:
+        return "", "", ""
+    dv = C.N().parse_date(text, fy)
+    if dv.end is None or dv.status == "invalid":
+        return "", "", ""
+    return dv.end.isoformat(), text, dv.status
+
+
 # Threshold wording (data): the words before a lower or an upper bound, and the units a count
 # is made in. A count's unit not listed here is the word after the number when a space, a
 # punctuation mark or the end of the text closes it (`อย่างน้อย 3 งานบริการ ภายใน…`).
@@ -604,6 +616,9 @@ def _step_table_columns(t: Table) -> Optional[dict[str, int]]:
                 cols.setdefault("completed", i)
             elif re.search(r"กำหนด|ภายใน|deadline", s, re.I):
                 cols.setdefault("deadline", i)
+            elif re.match(r"(?:ระยะ|ช่วง|ห้วง)เวลา|period|timeline|duration", s, re.I):
+                # a period (`ต.ค. 66 - ธ.ค. 66`): its end is the step's deadline
+                cols.setdefault("period", i)
             elif s.startswith("ผล"):
                 cols.setdefault("result", i)
             elif re.search(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย", s):
@@ -743,6 +758,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             if ms and text and int(C.digits(ms.group(1))) not in steps:
                 no = int(C.digits(ms.group(1)))
                 steps[no] = {"text": text, "line": ln, "deadline_text": C.clean(cell("deadline")),
+                             "period_text": C.clean(cell("period")),
                              "parts": {k: C.clean(cell(k)) for k in ("result", "completed")}}
                 current = None
                 last_row_step = (id(ln.table), no)
@@ -753,6 +769,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 s_prev = steps[last_row_step[1]]
                 s_prev["text"] = C.clean(s_prev["text"] + " " + cell("text"))
                 s_prev["deadline_text"] = C.clean(s_prev["deadline_text"] + " " + cell("deadline"))
+                s_prev["period_text"] = C.clean(s_prev["period_text"] + " " + cell("period"))
                 for k in ("result", "completed"):
                     s_prev["parts"][k] = C.clean(s_prev["parts"][k] + " " + cell(k))
                 continue
@@ -905,6 +922,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
     if period:
         kpi.reported_as_of = period[0]
     ex.records.append(kpi)
+    last_period = ""
     for no in sorted(steps):
         s = steps[no]
         ln: Line = s["line"]
@@ -920,6 +938,14 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             d, draw, dst = deadline_of("ภายใน " + re.sub(r"^\s*ภายใน\s*", "", s["deadline_text"]), fy)
             if d:
                 rec.deadline, rec.deadline_raw, rec.deadline_status = d, s["deadline_text"], dst
+        per = s.get("period_text", "")
+        if C.is_ditto(per):
+            per_eff = last_period       # a ditto repeats the period above
+        else:
+            per_eff = last_period = per
+        if not rec.deadline and per_eff:
+            rec.deadline, _, rec.deadline_status = period_end(per_eff, fy)
+            rec.deadline_raw = per if rec.deadline else ""
         rec.target, rec.unit, rec.target_raw = threshold_of(rec.name)
         extra = s.get("extra") or [x for x in s.get("parts", {}).values() if x]
         status, completed, craw = _result_of(extra + results.get(no, []), fy)

@@ -193,10 +193,11 @@ def _title_state(text: str, titled: bool) -> bool:
 # ผลการดำเนินงาน`) that reads like an activity plan's. Its context tells them apart: right after the
 # indicator's milestone matrix (`ระดับคะแนน | ขั้นตอนที่ 1 …`), or under an indicator heading
 # (`ตัวชี้วัดที่ 2 …`, `KPI 3 : …`) with step wording in its header, in a document that is a KPI
-# report, it is the indicator's steps. A plan keeps what only a plan has (a budget, a start date or
-# a duration, a timeline of months or quarters), and a plan's own title (`แผนปฏิบัติการ …`) ends
-# the indicator's part of the document.
-_PLAN_ONLY_ROLES = ("budget", "start", "duration")
+# report, it is the indicator's steps. A plan keeps what only a plan has (a budget, a start date,
+# a timeline of months or quarters), and a plan's own title (`แผนปฏิบัติการ …`) ends the
+# indicator's part of the document. A period column (`ระยะเวลาดำเนินการ`: `ต.ค. 66 - ธ.ค. 66`) is no
+# plan's own: the steps reader takes its end as the step's deadline.
+_PLAN_ONLY_ROLES = ("budget", "start")
 _PLAN_TITLE = re.compile(r"^\s*(?:แผนปฏิบัติ|action\s*plan)", re.I)
 _STEP_WORD = re.compile(r"ขั้นตอน|ขั้น\s*ที่|milestone", re.I)
 _QUARTER_HEAD = re.compile(r"ไตรมาส|quarter|^\s*Q\s*[1-4]\s*$", re.I)

@@ -88,6 +88,8 @@ class _Validator:
         # (item) and (item, table): a document may hold several plans numbered alike
         self.activities: dict[tuple, Record] = {}
         self.groups: dict[tuple, Record] = {}
+        # a group's unnumbered items, in order (they share one key in self.activities)
+        self.unnumbered: dict[tuple, list[Record]] = defaultdict(list)
         for r in ex.records:
             if r.record_type == "kpi":
                 if r.parent_item:
@@ -103,6 +105,8 @@ class _Validator:
                 else:
                     self.activities.setdefault((r.parent_item, r.item_no), r)
                     self.activities.setdefault((r.parent_item, r.item_no, r.table), r)
+                    if not r.item_no and r.parent_item:
+                        self.unnumbered[(r.parent_item, r.table)].append(r)
         self._fy_cache: dict[int, tuple[int, int]] = {}
         self._tops: Optional[dict[str, list[Record]]] = None
         self._reported: dict[str, tuple[Optional[date], Optional[int]]] = {}
@@ -410,9 +414,13 @@ class _Validator:
         if g.total_thb is None:
             return
         total = 0
+        loose = iter(self.unnumbered.get((g.item_no, g.loc.table), ()))
         for item in g.member_items:
-            rec = self.activities.get((g.item_no, item, g.loc.table)) \
-                or self.activities.get((g.item_no, item))
+            if not item:
+                rec = next(loose, None)
+            else:
+                rec = self.activities.get((g.item_no, item, g.loc.table)) \
+                    or self.activities.get((g.item_no, item))
             if rec is not None and rec.budget_thb is not None:
                 total += rec.budget_thb
         if abs(total - g.total_thb) <= self.cfg["budget_sum_tolerance_thb"]:

@@ -186,13 +186,20 @@ def test_plan_with_step_words_in_a_document_that_is_no_kpi_report_stays_a_plan()
     assert by_type(ex, "milestone") == []
 
 
-def test_table_with_a_duration_after_a_matrix_stays_a_plan():
-    # a duration column is a plan's (the KPI reader reads deadlines, not durations)
+def test_table_with_a_period_after_a_matrix_is_the_steps():
+    # a period column (`ต.ค. 66 - ธ.ค. 66`) gives each step its end as the deadline: the steps
+    # are milestones, not a plan repeating them as activities
     rows = [["ขั้นตอนที่", "ขั้นตอนการดำเนินงาน", "ระยะเวลาดำเนินการ", "ผลการดำเนินงาน"]] + \
         [[str(i), s[0], "ต.ค. 66 - " + s[1].split(" ", 1)[1], s[2]] for i, s in enumerate(STEPS, 1)]
     d = doc("รายงานผลการปฏิบัติราชการ จังหวัดอุตรดิตถ์ ประจำปีงบประมาณ พ.ศ. 2567",
             "ตัวชี้วัดที่ 2 ระดับความสำเร็จของการพัฒนาคุณภาพชีวิต", table(matrix_rows()), table(rows))
-    assert [i.form for i in R.recognize(d)] == ["activity_plan"]
+    assert R.recognize(d) == []
+    ex = extract(d, ctx())
+    assert by_type(ex, "activity") == []
+    ms = sorted(by_type(ex, "milestone"), key=lambda m: m.level)
+    assert [m.deadline for m in ms] == ["2023-10-31", "2023-12-31", "2024-03-31", "2024-06-30", "2024-09-30"]
+    assert [m.deadline_raw for m in ms] == [r[2] for r in rows[1:]]
+    assert [str(m.completed or "") for m in ms] == COMPLETED
 
 
 def test_plan_title_between_matrix_and_table_keeps_the_plan():
