@@ -1124,6 +1124,16 @@ def duration_columns(table: Table, tf: TableForm, start: int, gantt_cols: set,
     return {"duration": a, "period": b}
 
 
+def _with_ditto(last: dict, key: str, raw: str) -> str:
+    """What a cell stands for: the text above it (kept in ``last``) when it is a ditto mark, else
+    its own, kept for the rows below."""
+    if C.is_ditto(raw):
+        return last.get(key, ("", ""))[0]
+    if raw:
+        last[key] = (raw, raw)
+    return raw
+
+
 def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
               layout: Optional[tuple[dict[str, int], dict[int, str]]] = None,
               durations: Optional[dict[str, int]] = None) -> list[RawRow]:
@@ -1732,12 +1742,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             for f in ("responsible", "related"):
                 # a ditto takes the unit of the row above, a group row's too (`〃` under
                 # `โครงการที่ 2 … สนง.ท่องเที่ยวฯ` is that office, not the group above's)
-                v = C.clean(getattr(rr, f))
-                if C.is_ditto(v):
-                    v = last.get(f, ("", ""))[1] or ""
-                elif v:
-                    last[f] = (v, v)
-                setattr(rec, f, v)
+                setattr(rec, f, _with_ditto(last, f, C.clean(getattr(rr, f))))
             rec.phones = C.clean(rr.phones)
             # budget
             rec.budget_raw = budget_raw
@@ -1757,12 +1762,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     last["budget"] = (budget_raw, rec.budget_thb)
             # duration
             dur_raw = C.clean(rr.duration)
-            if C.is_ditto(dur_raw):
-                dur_raw_eff = last.get("duration", ("", ""))[0]
-            else:
-                dur_raw_eff = dur_raw
-                if dur_raw:
-                    last["duration"] = (dur_raw, dur_raw)
+            dur_raw_eff = _with_ditto(last, "duration", dur_raw)
             rec.duration_raw = dur_raw
             months = None
             if dur_raw_eff:
@@ -1780,12 +1780,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             s_eff = last.get("start", ("", ""))[0] if C.is_ditto(s_raw) else s_raw
             e_eff = last.get("end", ("", ""))[0] if C.is_ditto(e_raw) else e_raw
             per_raw = C.clean(rr.period)
-            if C.is_ditto(per_raw):
-                per_eff = last.get("period", ("", ""))[0]
-            else:
-                per_eff = per_raw
-                if per_raw:
-                    last["period"] = (per_raw, per_raw)
+            per_eff = _with_ditto(last, "period", per_raw)
             if not s_eff and not e_eff and per_eff:
                 # the period beside the duration (see duration_columns): its start part and
                 # its end part, as written, are the raw dates
