@@ -457,12 +457,15 @@ def doc_text_lines(doc: Document, skip: Iterable[int] = ()) -> list[str]:
 # educational service area. Only in the title: a province's own plan names such offices in its
 # tables. A district is one when a line starts with it or names its province after it. Names
 # never run on across a line break (`…ของที่ว่าการอำเภอ` / `กรมการปกครอง …` is the department's).
+# where such a name may start: a word of its own, or run straight on from `ของ` or from the plan's
+# name (`แผนปฏิบัติการโรงพยาบาลกำแพงแสน`), as Thai titles write them
+_NAME_AFTER = r"(?:(?<![ก-๙])|(?<=ของ)|(?<=แผนปฏิบัติการ)|(?<=แผนปฏิบัติราชการ)|(?<=แผนการดำเนินงาน)"
 _OWN_AGENCY = re.compile(
-    r"(?:(?<![ก-๙])|(?<=ของ)|(?<=ที่ว่าการ))(?P<org>(?:องค์การบริหารส่วน|สำนักงาน[ก-๙]+?)จังหวัด)"
+    _NAME_AFTER + r"|(?<=ที่ว่าการ))(?P<org>(?:องค์การบริหารส่วน|สำนักงาน[ก-๙]+?)จังหวัด)"
     r"[ \u00a0]?(?P<province>[ก-๙]+)"
     r"|(?:^|(?<=ที่ว่าการ))อำเภอ[ \u00a0]?(?P<district>[ก-๙]+)"
     r"|(?<![ก-๙])อำเภอ[ \u00a0]?(?P<district_of>[ก-๙]+?)[ \u00a0]?(?=จังหวัด)"     # `อำเภอแม่สาย จังหวัดเชียงราย`
-    r"|(?:(?<![ก-๙])|(?<=ของ))(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล"
+    r"|" + _NAME_AFTER + r")(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล"
     r"|เทศบาล(?:นคร|เมือง|ตำบล)|โรงเรียน)[ก-๙]{3,}"
     r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:[ \u00a0]?เขต[ \u00a0]?[0-9๐-๙]+)?"
     r"|สำนักงาน[ก-๙]+?อำเภอ[ก-๙]{2,})", re.M)

@@ -44,8 +44,8 @@ _LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที�
 _LEVEL_HEADER = re.compile(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?")   # squashed
 _BANNER_LEVEL_1 = re.compile(r"[ก-๙a-z)](?:ระดับ|ระดับคะแนน|คะแนน|level)?1(?:คะแนน)?$")   # squashed
 # The row under the indicators that adds up their weights (`รวม | 100`), on squashed text
-_TOTAL_ROW = re.compile(r"^(?:(?:ผล|ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด)?(?:ค่า)?(?:น้ำหนัก)?|(?:ค่า)?น้ำหนักรวม|total)"
-                        r"(?:\((?:ร้อยละ|%)\))?[:：]?$")
+_TOTAL_ROW = re.compile(r"^(?:total/)?(?:(?:ผล|ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด)?(?:ค่า)?(?:น้ำหนัก)?|(?:ค่า)?น้ำหนักรวม|total)"
+                        r"(?:/total|\(total\))?(?:\((?:ร้อยละ|%)\))?[:：]?$", re.I)
 
 
 @dataclass
@@ -75,6 +75,9 @@ def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int]):
         out = []
         for c, t in cells:
             v = C.amount_value(C.clean(t))
+            if v is None and C.clean(t):
+                # a band (`70-74.99`) or a worded threshold: read as a ladder entry is read
+                v = C.parse_ladder_entry(C.clean(t))[1]
             out.append((level_of_col[c], v, C.clean(t)))
         return out
     if len(cells) == 1:

@@ -174,3 +174,16 @@ def test_responsible_banner_over_name_and_telephone(tmp_path, fmt):
     assert [(a.item_no, a.responsible, a.related, a.phones, a.budget_thb) for a in acts] == [
         ("1", "นายสมชาย ใจดี", "", "081-234-5678", 10000),
         ("2", "นางสาวสมศรี มีสุข", "", "0 4326 1234", 5000)]
+
+
+def test_gantt_months_written_with_a_dashed_year(tmp_path):
+    """Month headers as Excel shows mmm-yy dates in a Thai locale (`ต.ค.-66`), no banner above:
+    still the timeline, and its ticks give the activities' months."""
+    months = [m + "-" + ("66" if k < 3 else "67") for k, m in enumerate(M)]
+    rows = [["ที่", "กิจกรรม"] + months + ["งบประมาณ", "ผู้รับผิดชอบ"],
+            ["1", "ประชุมคณะทำงาน"] + marks({0, 1}) + ["10,000", "สำนักงานจังหวัด"],
+            ["2", "ติดตามผล"] + marks({9, 10, 11}) + ["5,000", "สำนักงานจังหวัด"]]
+    acts, found = run_plan(plan_xlsx(tmp_path / "p.xlsx", ["แผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. 2567"], rows))
+    assert [(a.item_no, a.start, a.end) for a in acts] == [("1", "2023-10", "2023-11"),
+                                                          ("2", "2024-07", "2024-09")]
+    assert not [f for f in found if f[1] == "DATE_MISSING"]

@@ -73,6 +73,8 @@ from plan_files import extract_titled_plan
     ("แผนปฏิบัติการ สำนักงานสาธารณสุขอำเภอเมืองยโสธร ประจำปีงบประมาณ พ.ศ. 2566",
      "สำนักงานสาธารณสุขอำเภอเมืองยโสธร"),
     ("สำนักงานเกษตรอำเภอพล\nแผนปฏิบัติงาน ปี 2568", "สำนักงานเกษตรอำเภอพล"),
+    # run straight on from the plan's name
+    ("แผนปฏิบัติการโรงพยาบาลกำแพงแสน ปีงบประมาณ 2565", "โรงพยาบาลกำแพงแสน"),
 ])
 def test_find_agency(title, agency):
     assert C.find_agency(title) == agency

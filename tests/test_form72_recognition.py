@@ -154,3 +154,14 @@ def test_batch_csv_with_the_banner_fused_and_dimension_rows(tmp_path):
     codes = [f["code"] for f in _read(tmp_path / "out" / "findings.csv")]
     assert "NO_FORM_FOUND" not in codes and "WEIGHT_MISSING" not in codes
     assert codes.count("DIMENSION_EMPTY") == 1
+
+
+def test_ladder_bands_in_level_columns_and_a_bilingual_total_row():
+    """Level cells written as bands (`70-74.99`) give their lower bound; a `Total / รวม` row under
+    the indicators is the weights' total, not an indicator."""
+    body = BODY[:2] + [_kpi(2, "ร้อยละของหมู่บ้านที่มีน้ำสะอาดใช้ตลอดปี", 3,
+                            ["70-74.99", "75-79.99", "80-84.99", "85-89.99", "90 ขึ้นไป"]),
+                       ["Total / รวม", "", "7", "", "", "", "", ""]]
+    ex = extract(doc("ตัวชี้วัดจังหวัดชัยภูมิ ประจำปีงบประมาณ พ.ศ. 2563", _table(body)), ctx())
+    assert [r.item_no for r in ex.records] == ["1", "2"]
+    assert _levels(ex.records[1]) == [70, 75, 80, 85, 90]

@@ -166,6 +166,8 @@ MONTH_CELLS = [
     ("ค.ค.", (10,), "corrected"), ("พ.ม.", (11,), "corrected"),
     ("มิ.ค.", (3, 6), "ambiguous"), ("ม.ย.", (4, 6), "ambiguous"),
     ("กรกฏาคม", (7,), "corrected"),
+    # Excel's mmm-yy in a Thai locale: the dash joins the month to its year
+    ("ต.ค.-66", (10,), "ok"), ("ก.ย.-67", (9,), "ok"),
 ]
 
 
@@ -176,6 +178,11 @@ def test_parse_month(text, months, status):
     assert r.month == months[0]
     if status != "ok":
         assert r.note.startswith(text.strip()) and r.fixed
+
+
+def test_month_with_a_dashed_year_keeps_its_year_and_a_range_is_no_month():
+    assert parse_month("ต.ค.-66").year == 2023
+    assert parse_month("ต.ค. - พ.ย.").months == ()
 
 
 def test_parse_month_details():

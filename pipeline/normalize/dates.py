@@ -1299,6 +1299,10 @@ def parse_month(text: str) -> MonthReading:
     """Read a bare month cell (a Gantt header such as ต.ค., ค.ค., พ.ม., มิ.ค.)."""
     t = clean(text or "")
     toks = _merge_years(list(_tokens(t)))
+    # `ต.ค.-66`: Excel's mmm-yy in a Thai locale; the dash joins the month to its year
+    toks = [x for i, x in enumerate(toks) if not (
+        x.kind == "R" and 0 < i < len(toks) - 1 and toks[i - 1].kind == "M"
+        and toks[i + 1].kind in ("YR", "N") and not t[toks[i - 1].end:toks[i + 1].start].strip(" -"))]
     months = [x for x in toks if x.kind == "M"]
     others = [x for x in toks if x.kind not in ("M", "YR", "N", "U")]
     if len(months) != 1 or others or sum(x.kind == "U" for x in toks) > 0:
