@@ -372,3 +372,23 @@ def test_styles_of_a_template_read_once_but_each_package_checked(tmp_path, form7
     with pytest.raises(ReadError) as e:
         read_document(bad)
     assert e.value.reason == "corrupt" and "styles.xml" in e.value.message
+
+
+def test_superscript_digits_after_a_number_are_a_mark_of_their_own(tmp_path):
+    """`ตัวชี้วัดที่ 1` with a footnote mark `1)` set superscript reads `ตัวชี้วัดที่ 1 1)` (as the PDF
+    reader reads it), not indicator 11; `ม²` and `80*` are left as written."""
+    d = docx.Document()
+    for parts in ((("ตัวชี้วัดที่ 1", False), ("1)", True), (" : ร้อยละของหมู่บ้าน", False)),
+                  (("พื้นที่ 20 ตร.ม", False), ("2", True)), (("80", False), ("*", True))):
+        p = d.add_paragraph()
+        for text, sup in parts:
+            p.add_run(text).font.superscript = sup
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run("ขั้นตอนที่ 3")
+    cell.paragraphs[0].add_run("2").font.superscript = True
+    path = tmp_path / "sup.docx"
+    d.save(path)
+    doc = read_document(path)
+    assert [p.text for p in doc.paragraphs()] == ["ตัวชี้วัดที่ 1 1) : ร้อยละของหมู่บ้าน",
+                                                  "พื้นที่ 20 ตร.ม2", "80*"]
+    assert doc.tables()[0].cells[0].text == "ขั้นตอนที่ 3 2"

@@ -41,6 +41,7 @@ _STYLE, _STYLE_ID, _NAME = W + "style", W + "styleId", W + "name"
 _TRPR, _GRIDBEFORE = W + "trPr", W + "gridBefore"
 _TCPR, _GRIDSPAN, _VMERGE, _SHD = W + "tcPr", W + "gridSpan", W + "vMerge", W + "shd"
 _VAL = W + "val"
+_RPR, _VERTALIGN = W + "rPr", W + "vertAlign"
 # containers whose content counts as the content of their parent
 _CONTAINERS = frozenset({W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"})
 _BLOCK_TAGS, _ROW_TAG, _CELL_TAG = frozenset({_P, _TBL}), frozenset({_TR}), frozenset({_TC})
@@ -534,9 +535,22 @@ def _text_into(el, out: list) -> None:
             if len(node):           # comments and processing instructions hold nothing
                 _text_into(node, out)
         elif got is True:
-            out.append(node.text or "")
+            t = node.text or ""
+            # a superscript digit run right after a digit (a footnote mark, ``ตัวชี้วัดที่ 1¹⁾``) is
+            # not part of the number: kept apart by a space, as the PDF reader does
+            if t[:1].isdigit() and out and out[-1][-1:].isdigit() and _superscript(el):
+                out.append(" ")
+            out.append(t)
         elif got:
             out.append(got)
+
+
+def _superscript(run) -> bool:
+    """Whether a w:r is set superscript by its own properties (w:rPr/w:vertAlign)."""
+    for x in run[:]:
+        if x.tag == _RPR:
+            return any(v.tag == _VERTALIGN and v.get(_VAL) == "superscript" for v in x[:])
+    return False
 
 
 def _tc_props(tcPr):

@@ -71,6 +71,12 @@ class _Char:
     by: Optional[float] = None
 
 
+def _raised(c: _Char, ref: _Char) -> bool:
+    """Glyph c is set smaller than ref and raised above ref's baseline (a superscript)."""
+    return c.by is not None and ref.by is not None and c.size <= 0.8 * ref.size and \
+        ref.by - c.by > 0.2 * ref.size
+
+
 def _space_gaps(chars: list[_Char]) -> tuple[float, float]:
     """How wide a gap between two glyphs of a line must be to read as a space that the file
     left out (LibreOffice leaves out the space where Thai meets Latin text or symbols:
@@ -225,11 +231,19 @@ class _Line:
         # Thai meets Latin text, ``จัดทำ SLA``), a smaller real gap is enough; its inferred
         # spaces between abutting Thai glyphs (after a tone mark) are not spaces
         hinted = narrow_am = False
+        last: Optional[_Char] = None       # the last base glyph written
         for i in order:
             c = chars[i]
             if c.gen:
                 hinted = True
                 continue
+            if not c.ch.isspace() and not c.mark:
+                # a smaller digit raised right after a digit (a footnote mark, ``ตัวชี้วัดที่ 1¹⁾``)
+                # is not part of the number: kept apart by a space
+                if last is not None and c.ch.isdigit() and last.ch.isdigit() and \
+                        _raised(c, last) and not _raised(last, c) and out and out[-1] != " ":
+                    out.append(" ")
+                last = c
             if not c.ch.isspace():
                 # some fonts (Waree) give sara am the box of its nikhahit only: after it, only
                 # a wider gap is a space
@@ -935,6 +949,14 @@ _LIST_START = re.compile(r"^\s*(?:[-•●○▪■◆\u2022]|\(?\d{1,3}[.)]|\(\
 # a line opening with a field label: a short Thai name, perhaps numbered, then a colon
 # (``น้ำหนัก : ร้อยละ 10``, ``ผู้กำกับดูแลตัวชี้วัด :``, ``ระดับ 2 : 11%``)
 _LABEL_START = re.compile(r"^[\u0e01-\u0e4e]{2,30}(?: [\d\u0e50-\u0e59][\d\u0e50-\u0e59.]{0,5})? ?:(?: |$)")
+# a section heading of a KPI form standing on a line of its own, without a colon
+# (``ผลการดำเนินงาน``, ``เกณฑ์การให้คะแนน``, ``ระดับ 3``): with no paragraph spacing, after a line
+# that nearly fills the column, its width alone reads as a wrap (the heading would not have fitted)
+_HEADING_LINE = re.compile(
+    r"^(?:ผลการดำเนิน(?:งาน|การ)|ผลการปฏิบัติงาน|เกณฑ์การ(?:ให้คะแนน|ประเมิน(?:ผล)?)|"
+    r"รายละเอียด(?:ของ)?ตัวชี้วัด|คำอธิบาย(?:ตัวชี้วัด)?|คำนิยาม|หมายเหตุ|แหล่ง(?:ที่มาของ)?ข้อมูล|"
+    r"วิธี(?:การ)?(?:จัด)?เก็บ(?:รวบรวม)?ข้อมูล|ผู้กำกับ(?:ดูแล)?ตัวชี้วัด|ผู้(?:จัด)?เก็บ(?:รวบรวม)?ข้อมูล|"
+    r"สูตร(?:การ)?คำนวณ|(?:ขั้นตอน|ระดับ)(?:ที่)? ?[\d\u0e50-\u0e59]{1,2})\s*$")
 
 
 def _centred(ln: "_Line", left: float, right: float) -> bool:
@@ -1037,6 +1059,23 @@ def _mid_word(prev: str, nxt: str) -> bool:
             if joined[i:j] in words:
                 return True
     return False
+
+
+def _heading_line(prev: str, text: str) -> bool:
+    """The line is a section heading on its own (_HEADING_LINE), not the wrapped end of a
+    phrase: no dictionary word runs from the previous line's last word into it
+    (``ประเมิน``/``ผลการดำเนินงาน`` reads ``ประเมินผล``)."""
+    if not _HEADING_LINE.match(text):
+        return False
+    left = prev.rstrip().split(" ")[-1][-_MAX_WORD:]
+    if not left or not _is_thai(left[-1]):
+        return True
+    # a word of two letters or more on each side of the break (not a syllable pair ``น|ร``)
+    words = _dictionary()
+    joined = left + text[:_MAX_WORD]
+    cut = len(left)
+    return not any(joined[i:j] in words for i in range(max(0, cut - _MAX_WORD + 1), cut - 1)
+                   for j in range(cut + 2, min(len(joined), i + _MAX_WORD) + 1))
 
 
 def _first_word_width(lines: list[_Line], k: int, shortest: bool = False) -> float:
@@ -1199,6 +1238,8 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
                 wrap = False
             elif _LABEL_START.match(texts_cache[k]):
                 wrap = False                  # a field label (``น้ำหนัก : ร้อยละ 10``)
+            elif split_paragraphs and _heading_line(prev_text, texts_cache[k]):
+                wrap = False                  # a heading line (``ผลการดำเนินงาน``)
             elif split_paragraphs and (ln.x0 > prev.x0 + 12 and (
                     len(paras[-1]) > 1 or not _LIST_START.match(texts_cache[k - 1])) and
                     abs((ln.x0 - left) - (right_edge - ln.x1)) > 0.1 * (right_edge - left)
