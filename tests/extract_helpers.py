@@ -47,3 +47,21 @@ def doc(*blocks, fmt: str = "docx") -> Document:
 
 def ctx(name: str = "agency/test.docx", fiscal_year=None, agency: str = "agency") -> ExtractContext:
     return ExtractContext(source_file=name, fiscal_year=fiscal_year, agency_fallback=agency)
+
+
+def write_docx(path, blocks):
+    """A Word file of ``blocks`` in order: a string is a paragraph, a list of rows a ruled table
+    (ruled so that a PDF exported from it keeps its cells)."""
+    import docx
+    d = docx.Document()
+    for b in blocks:
+        if isinstance(b, str):
+            d.add_paragraph(b)
+            continue
+        t = d.add_table(rows=len(b), cols=max(len(r) for r in b))
+        t.style = "Table Grid"
+        for i, row in enumerate(b):
+            for j, x in enumerate(row):
+                t.cell(i, j).text = x
+    d.save(path)
+    return path

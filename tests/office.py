@@ -20,3 +20,15 @@ def to_pdf(sources: list[Path], outdir: Path) -> list[Path]:
                     "--convert-to", "pdf", "--outdir", str(outdir)] + [str(s) for s in sources],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
     return [outdir / (Path(s).stem + ".pdf") for s in sources]
+
+
+def save_as_pdf(docs: dict, outdir: Path) -> list[Path]:
+    """``docs`` (name -> python-docx Document) saved as NAME.docx in ``outdir`` and exported to
+    PDF beside them; the Word files' paths, in order."""
+    sources = []
+    for name, d in docs.items():
+        path = outdir / f"{name}.docx"
+        d.save(path)
+        sources.append(path)
+    to_pdf(sources, outdir)
+    return sources

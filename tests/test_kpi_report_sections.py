@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from docx import Document as Docx
 from openpyxl import Workbook
 
+from extract_helpers import write_docx
 from schemas import ExtractContext
 from extractors import extract
 from pipeline.readers import read_document
@@ -48,20 +48,6 @@ DONE2 = [("ดำเนินการแล้วเสร็จ", "15 ต.ค.
 def kpi_blocks(no="5", name="ระดับความสำเร็จของการพัฒนาคุณภาพการให้บริการ", n=5, res=DONE2):
     return ([f"ตัวชี้วัดที่ {no} {name}", matrix(n)] +
             [f"ขั้นตอนที่ {i} {s}" for i, s in enumerate(STEPS[:n], 1)] + ["ผลการดำเนินงาน", results(res[:n])])
-
-
-def write_docx(path, blocks):
-    d = Docx()
-    for b in blocks:
-        if isinstance(b, str):
-            d.add_paragraph(b)
-            continue
-        t = d.add_table(rows=len(b), cols=max(len(r) for r in b))
-        for i, r in enumerate(b):
-            for j, x in enumerate(r):
-                t.cell(i, j).text = x
-    d.save(path)
-    return path
 
 
 def write_xlsx(path, sheets):

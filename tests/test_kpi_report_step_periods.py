@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from extract_helpers import ctx
+from extract_helpers import ctx, write_docx
 from extractors import extract
 from extractors.kpi_report import _step_table_columns
 from pipeline.readers import read_document
@@ -23,26 +23,10 @@ def matrix_rows():
         [[str(lv)] + ["✓" if s <= lv else "" for s in range(1, 6)] for lv in range(1, 6)]
 
 
-def _docx(path, blocks):
-    import docx
-    d = docx.Document()
-    for b in blocks:
-        if isinstance(b, str):
-            d.add_paragraph(b)
-        else:
-            t = d.add_table(rows=len(b), cols=max(len(r) for r in b))
-            t.style = "Table Grid"
-            for r, row in enumerate(b):
-                for c, x in enumerate(row):
-                    t.cell(r, c).text = x
-    d.save(path)
-    return path
-
-
 def _report(tmp_path, steps_rows):
     blocks = ["รายงานผลการปฏิบัติราชการ จังหวัดอุตรดิตถ์ ประจำปีงบประมาณ พ.ศ. 2567",
               "ตัวชี้วัดที่ 2 ระดับความสำเร็จของการพัฒนาคุณภาพชีวิต", matrix_rows(), steps_rows]
-    path = _docx(tmp_path / "uttaradit_kpi_2567.docx", blocks)
+    path = write_docx(tmp_path / "uttaradit_kpi_2567.docx", blocks)
     ex = extract(read_document(path), ctx(name=path.name))
     ms = sorted((r for r in ex.records if r.record_type == "milestone"), key=lambda r: int(r.item_no))
     return ex, ms

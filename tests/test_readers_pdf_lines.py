@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from extract_helpers import ctx  # noqa: E402
-from office import needs_soffice, to_pdf  # noqa: E402
+from office import needs_soffice, save_as_pdf  # noqa: E402
 
 from extractors import extract  # noqa: E402
 from pipeline.readers import read_document  # noqa: E402
@@ -266,12 +266,7 @@ def _stacked_docs():
 def built(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("lines")
     docs = {**_mixed_docs(), **_stacked_docs()}
-    srcs = []
-    for name, d in docs.items():
-        p = tmp / f"{name}.docx"
-        d.save(p)
-        srcs.append(p)
-    to_pdf(srcs, tmp)
+    srcs = save_as_pdf(docs, tmp)
     return {s.stem: (docx.Document(s), read_document(s.with_suffix(".pdf")), s) for s in srcs}
 
 

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from extract_helpers import ctx  # noqa: E402
-from office import needs_soffice, to_pdf  # noqa: E402
+from office import needs_soffice, save_as_pdf  # noqa: E402
 
 from extractors import extract  # noqa: E402
 from pipeline.readers import read_document  # noqa: E402
@@ -177,12 +177,7 @@ def built(tmp_path_factory):
     docs = {f"tight_{f.replace(' ', '')}_{s}": _tight_doc(f, s) for f in FONTS for s in SIZES}
     docs["plain_kpi"] = _plain_kpi()
     docs.update({name: _plan_after(int(name[5:])) for name in PLANS})
-    srcs = []
-    for name, d in docs.items():
-        p = tmp / f"{name}.docx"
-        d.save(p)
-        srcs.append(p)
-    to_pdf(srcs, tmp)
+    srcs = save_as_pdf(docs, tmp)
     return {s.stem: (read_document(s.with_suffix(".pdf")), s) for s in srcs}
 
 

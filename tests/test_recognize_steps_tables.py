@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract_helpers import ctx, doc, table
+from extract_helpers import ctx, doc, table, write_docx
 from office import needs_soffice, to_pdf
 
 from extractors import common as C
@@ -52,22 +52,6 @@ def check_steps(milestones, kpi_nos):
 
 # ---------------------------------------------------------------- built files
 
-def _docx(path, blocks):
-    import docx
-    d = docx.Document()
-    for b in blocks:
-        if isinstance(b, str):
-            d.add_paragraph(b)
-        else:
-            t = d.add_table(rows=len(b), cols=max(len(r) for r in b))
-            t.style = "Table Grid"
-            for r, row in enumerate(b):
-                for c, x in enumerate(row):
-                    t.cell(r, c).text = x
-    d.save(path)
-    return path
-
-
 def two_indicators():
     return ["รายงานผลการปฏิบัติราชการตามคำรับรองการปฏิบัติราชการ จังหวัดแพร่",
             "ประจำปีงบประมาณ พ.ศ. 2567 รอบ 12 เดือน",
@@ -76,7 +60,7 @@ def two_indicators():
 
 
 def test_docx_steps_tables_after_matrices_are_milestones_not_activities(tmp_path):
-    path = _docx(tmp_path / "phrae_kpi_2567.docx", two_indicators())
+    path = write_docx(tmp_path / "phrae_kpi_2567.docx", two_indicators())
     ex = extract(read_document(path), ctx(name=path.name))
     findings = validate(ex, AS_OF)
     assert by_type(ex, "activity") == []
@@ -88,7 +72,7 @@ def test_docx_steps_tables_after_matrices_are_milestones_not_activities(tmp_path
 
 @needs_soffice
 def test_pdf_steps_tables_after_matrices_are_milestones_not_activities(tmp_path):
-    src = _docx(tmp_path / "phrae_kpi_2567.docx", two_indicators())
+    src = write_docx(tmp_path / "phrae_kpi_2567.docx", two_indicators())
     path = to_pdf([src], tmp_path)[0]
     ex = extract(read_document(path), ctx(name=path.name))
     assert by_type(ex, "activity") == []
@@ -139,7 +123,7 @@ def test_real_plans_in_a_kpi_report_stay_plans(tmp_path):
          ["1", "ขุดลอกหนองน้ำสาธารณะ", "ต.ค. 66 - ธ.ค. 66", "300,000", "อำเภอ"],
          ["2", "ก่อสร้างฝายชะลอน้ำ", "ม.ค. 67 - มี.ค. 67", "150,000", "อำเภอ"]],
     ]
-    path = _docx(tmp_path / "sukhothai_mixed_2567.docx", blocks)
+    path = write_docx(tmp_path / "sukhothai_mixed_2567.docx", blocks)
     ex = extract(read_document(path), ctx(name=path.name))
     acts = by_type(ex, "activity")
     assert [(a.name, str(a.end)) for a in acts] == [
@@ -153,7 +137,7 @@ def test_steps_table_continued_with_its_header_repeated(tmp_path):
     blocks = ["รายงานผลการปฏิบัติราชการ สำนักงานเกษตรจังหวัดน่าน ประจำปีงบประมาณ พ.ศ. 2567",
               "ตัวชี้วัดที่ 4 ระดับความสำเร็จของการส่งเสริมเกษตรปลอดภัย", matrix_rows(5, "/"),
               steps_rows(STEPS[:3]), "(ต่อ)", steps_rows(STEPS[3:], first=4)]
-    path = _docx(tmp_path / "nan_agri_split_2567.docx", blocks)
+    path = write_docx(tmp_path / "nan_agri_split_2567.docx", blocks)
     ex = extract(read_document(path), ctx(name=path.name))
     findings = validate(ex, AS_OF)
     assert by_type(ex, "activity") == []
