@@ -1,4 +1,4 @@
-"""Activity-plan columns beside the timeline (probe 12), built as real files in tmp_path and read
+"""Activity-plan columns beside the timeline, built as real files in tmp_path and read
 through the readers:
 
 - budget columns by source (`งบจังหวัด | งบกลุ่มจังหวัด | อื่นๆ`) and their total (`รวม`), under a

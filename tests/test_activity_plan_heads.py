@@ -1,4 +1,4 @@
-"""Activity-plan header wordings (probe 19), built as real files in tmp_path and read through the
+"""Activity-plan header wordings, built as real files in tmp_path and read through the
 readers:
 
 - a responsible banner over sub-columns (`ผู้รับผิดชอบ` over `หลัก | สนับสนุน`, `หน่วยงานหลัก |

@@ -1,4 +1,4 @@
-"""Activity plans whose month (or quarter) cells hold a number instead of a tick (probe 10):
+"""Activity plans whose month (or quarter) cells hold a number instead of a tick:
 sessions, people, a share or the month's money (`2`, `1 ครั้ง`, `30 คน`, `50%`, `50,000`) mark the
 month like a tick in every plan, not only in แผน/ผล pair tables. Built as real files in tmp_path
 and read through the readers.

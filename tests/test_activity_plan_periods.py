@@ -1,4 +1,4 @@
-"""Activity-plan periods and dittos (probe 25), built as real files in tmp_path and read through
+"""Activity-plan periods and dittos, built as real files in tmp_path and read through
 the readers:
 
 - two duration-like columns (`ระยะเวลา` with `3 เดือน`, `ระยะเวลาดำเนินการ` with `ต.ค. 68 - ธ.ค. 68`),

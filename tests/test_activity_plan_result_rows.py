@@ -1,4 +1,4 @@
-"""Activity plans and progress reports that write each activity as a PAIR of rows (probe 9): a
+"""Activity plans and progress reports that write each activity as a PAIR of rows: a
 `แผน` row (months planned) over a `ผล` row (months worked), labelled in a column headed `แผน/ผล`,
 `แผน / ผล`, `แผน-ผล` or `เป้าหมาย/ผลงาน`, name/number/budget/responsible merged down over both rows
 or written on the first only. Built as real files in tmp_path and read through the readers.

@@ -1,4 +1,4 @@
-"""Activity plans from agencies and years the samples do not cover (probe 6), built as real
+"""Activity plans from agencies and years the samples do not cover, built as real
 files in tmp_path and read through the readers:
 
 - a results column about earlier years (`ผลการดำเนินงานที่ผ่านมา`, `ผลการดำเนินงานปีที่ผ่านมา`) is

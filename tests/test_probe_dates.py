@@ -1,5 +1,5 @@
 """Hand-written readings of date texts from Thai plans, KPI reports and Gantt headers
-(probe 7: agencies and years 2555-2572 the other tables do not use), and properties of the
+(agencies and years 2555-2572 the other tables do not use), and properties of the
 rules they led to. Each row: text | fiscal year (BE, optional) | start | end | granularity |
 status (alternatives joined by "|"). Every text goes through parse_date and the CLI's TSV.
 """

@@ -1,4 +1,4 @@
-"""File-level variations of real submissions (probe 8): hidden sheets, tables in text boxes,
+"""File-level variations of real submissions: hidden sheets, tables in text boxes,
 tracked row deletions and moves, semicolon CSV, Ctrl-Z, tables aligned with spaces."""
 from __future__ import annotations
 

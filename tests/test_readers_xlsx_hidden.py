@@ -1,4 +1,4 @@
-"""Hidden rows and columns in XLSX (probe 11): what Excel does not show is not read (helper
+"""Hidden rows and columns in XLSX: what Excel does not show is not read (helper
 columns of lookup codes, old figures, an old draft line), with a warning; rows hidden by an active
 AutoFilter and lines folded into a collapsed outline group are read (data out of view, not
 withdrawn); merged ranges crossing hidden lines shrink; zero-width columns count as hidden."""

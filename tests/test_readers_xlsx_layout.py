@@ -1,4 +1,4 @@
-"""XLSX layouts offices send (probe 16): a plan kept as an Excel Table (Insert > Table) and
+"""XLSX layouts offices send: a plan kept as an Excel Table (Insert > Table) and
 filtered, whose filtered-out rows are data out of view like a sheet AutoFilter's; title and
 caption lines typed straight above a table without a blank row, which are paragraphs, not the
 table's first row."""
