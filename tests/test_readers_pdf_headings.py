@@ -79,9 +79,9 @@ def test_heading_after_full_line_is_own_paragraph(docs):
         step = _step(n)
         got = [t for t in paras if t.replace(" ", "").startswith(step[:40].replace(" ", ""))]
         assert len(got) == 1, (n, got)
-        # (a step wrapped before its date may lose the date to a paragraph of its own: another
-        # gap; here: no heading glued to its end)
+        # no heading glued to its end, and its date whole however the line wrapped
         assert not any(got[0].endswith(h) for h in HEADINGS), (n, got[0])
+        assert got[0].endswith("ภายในวันที่ 15 ก.ย. 2566"), (n, got[0])
     assert sum(t in HEADINGS for t in paras) == 12
 
 

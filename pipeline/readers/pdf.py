@@ -1195,6 +1195,22 @@ def _size_change(a: _Line, b: _Line) -> bool:
     return bool(a.size and b.size) and abs(b.size - a.size) > 0.12 * a.size
 
 
+def _spacing_limit(prev: _Line, ln: _Line, step: float) -> float:
+    """The largest baseline step from prev to ln that is still line spacing, not paragraph
+    spacing. A line's height follows the largest letters it holds: when both lines hold digits
+    or Latin words set larger than their Thai text (a Word style sized for Latin only: Thai
+    11 pt, digits 14 pt), they stand further apart than lines of Thai alone
+    (``…ภายในวันที่ 15`` / ``ก.ย. 2566`` step 23.8 pt where the smallest step is 20.2): the
+    step may grow by the size difference (a point of height per point of size, below any
+    font's line height, so a paragraph spacing stays above it)."""
+    limit = step + max(1.2, 0.04 * step)
+    size = prev.size
+    big = min(max(prev.sizes), max(ln.sizes))
+    if size and big > 1.05 * size:
+        limit += big - size
+    return limit
+
+
 def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
     """Join visual lines into paragraphs. The next line continues this one when the break
     fell inside a word, or when its first word would not have fitted at the end of this line
@@ -1223,8 +1239,8 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
                 wrap = False                  # a centred or right-aligned line ends there
             elif split_paragraphs and base_step.get(round(prev.size)) and \
                     abs(ln.size - prev.size) < 0.05 and prev.baseline and ln.baseline and \
-                    ln.baseline - prev.baseline > base_step[round(prev.size)] + \
-                    max(1.2, 0.04 * base_step[round(prev.size)]):
+                    ln.baseline - prev.baseline > _spacing_limit(prev, ln,
+                                                                 base_step[round(prev.size)]):
                 wrap = False                  # paragraph spacing: more than the line spacing
             elif prev_text.endswith(" "):
                 wrap = True                   # the line broke at a space: a wrap
