@@ -15,42 +15,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from office import needs_soffice, save_as_pdf  # noqa: E402
 from pipeline.readers import read_document  # noqa: E402
-from schemas.document import Paragraph  # noqa: E402
+from test_readers_pdf_headings import FONT, _new_doc, _paragraphs, _step  # noqa: E402
 
-FONT = Path("/usr/share/fonts/truetype/tlwg/Norasi.ttf")
-DATE = "ภายในวันที่ 15 ก.ย. 2566"
+DATE = "ภายในวันที่ 15 ก.ย. 2566"        # how every _step ends
 AFTER = "ความก้าวหน้าของโครงการประจำปีงบประมาณ 2566 ร้อยละ 100"
 
 
-def _step(n: int) -> str:
-    # lengths stepping by a short word, so that the lines wrap at every point of the date
-    return (f"ขั้นตอนที่ {n % 5 + 1} : จัดประชุม{'ชี้แจง' * (n // 4)}ประจำปีงบประมาณคณะทำงาน"
-            f"{'และ' * (n % 4)}ติดตามโครงการ {DATE}")
-
-
 def _doc(spaced: bool):
-    import docx
-    from docx.oxml.ns import qn
     from docx.shared import Pt
-    d = docx.Document()
-    st = d.styles["Normal"]
-    st.font.name = "Norasi"
-    st.font.size = Pt(14)               # w:sz only: Thai text keeps the 11 pt default
-    st.element.rPr.rFonts.set(qn("w:cs"), "Norasi")
-    st.font.complex_script = True
-    pf = st.paragraph_format
-    pf.space_after = pf.space_before = Pt(0)
-    pf.line_spacing = 1.0
+    d = _new_doc()                      # w:sz only: Thai text keeps the 11 pt default
     for n in range(16):
         d.add_paragraph(_step(n))
         p = d.add_paragraph(AFTER if spaced else "ผลการดำเนินงาน")
         if spaced:
             p.paragraph_format.space_before = Pt(8)
     return d
-
-
-def _paragraphs(doc) -> list[str]:
-    return [b.text for page in doc.pages for b in page.blocks if isinstance(b, Paragraph)]
 
 
 @pytest.fixture(scope="module")
