@@ -259,9 +259,8 @@ def _has_timeline(t: Table, tf: TableForm) -> bool:
 
 def _is_milestone_matrix(t: Table) -> bool:
     """A KPI report's levels × steps matrix (`ระดับคะแนน | ขั้นตอนที่ 1 …`): no form's data rows."""
-    from .kpi_report import matrix_header
     return any(_STEP_LINE.match(x.lstrip()) for row in t.grid(limit=3) for x in row) or \
-        matrix_header(t) is not None
+        _heads_steps_matrix(t)
 
 
 def _is_text_table(t: Table) -> bool:
