@@ -54,7 +54,8 @@ def read_docx(path: Path, limits: ReadLimits) -> Document:
                             "Word (.doc)")
         if err:
             raise err
-    zf = open_package(path, limits, "DOCX", "word/document.xml", "not_docx", "a Word document")
+    zf = open_package(path, limits, "DOCX", "word/document.xml", "not_docx", "a Word document",
+                      check_on_read=True)
     try:
         try:
             zf.getinfo("word/document.xml")
@@ -137,6 +138,8 @@ class _Package:
                     element = parts[rel[1]]
                     if all(element is not e for e in target):
                         target.append(element)
+        except ReadError:   # a part that declares entities (CheckedPackage) refuses the file
+            raise
         except Exception:   # a damaged header must not cost the body
             self.headers, self.footers = [], []
 

@@ -29,8 +29,8 @@ from lxml import etree
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import (MiB, ZIP_ERRORS, PartCache, ReadError, ReadLimits, ole_container_error,
-                     open_package)
+from .common import (MiB, ZIP_ERRORS, PartCache, ReadError, ReadLimits, check_xml_parts,
+                     ole_container_error, open_package)
 
 # Strict -> transitional namespace URIs (ECMA-376 Part 1 vs ISO/IEC 29500 strict)
 _STRICT_NS = [
@@ -88,7 +88,8 @@ def read_xlsx(path: Path, limits: ReadLimits) -> Document:
     path = Path(path)
     if path.stat().st_size:          # an empty file is reported as such by open_package
         _sniff(path)
-    zf = open_package(path, limits, "XLSX", "xl/workbook.xml", "not_xlsx", "an Excel workbook")
+    zf = open_package(path, limits, "XLSX", "xl/workbook.xml", "not_xlsx", "an Excel workbook",
+                      check_on_read=True)
     warnings: list[str] = []
     try:
         try:
@@ -100,6 +101,8 @@ def read_xlsx(path: Path, limits: ReadLimits) -> Document:
             warnings.append("Strict Open XML workbook: read after converting its namespaces")
         try:
             book = _Workbook(zf, wb_xml, strict)
+        except ReadError:               # a part that declares entities (CheckedPackage)
+            raise
         except _Unparsable as e:
             raise ReadError("corrupt", f"{path.name}: workbook.xml cannot be parsed "
                             f"({e.args[0]})") from e
@@ -268,6 +271,7 @@ def _iter_parts(zf: zipfile.ZipFile, part: str, tags: tuple):
     if zf.getinfo(part).file_size <= _WHOLE_PART:
         yield from etree.fromstring(zf.read(part), _PARSER).iter(*tags)
         return
+    check_xml_parts(zf, "XLSX", {part})          # streamed: not through the checked read()
     with zf.open(part) as f:
         for _, el in etree.iterparse(f, events=("end",), tag=tags, resolve_entities=False,
                                      no_network=True, huge_tree=False):
@@ -861,6 +865,8 @@ def _table_filters(zf: zipfile.ZipFile, part: str, rids: list[str]) -> list:
     out = []
     try:
         rels = _rels(zf, part)
+    except ReadError:                   # declares entities (CheckedPackage): refuses the file
+        raise
     except Exception:                   # no or damaged sheet relationships: no tables
         return out
     for rid in rids:
@@ -869,6 +875,8 @@ def _table_filters(zf: zipfile.ZipFile, part: str, rids: list[str]) -> list:
             continue
         try:
             root = _xml(zf, target[1])
+        except ReadError:
+            raise
         except Exception:               # a missing or broken table part
             continue
         flt = next((el for el in root.iterchildren("{*}autoFilter")), None)
