@@ -42,7 +42,8 @@ def is_mark(text: str) -> bool:
     return bool(t) and (t in _marks() or _MARK_RUN.fullmatch(t) is not None)
 
 
-_MARK_RUN = re.compile(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<>?]+")
+# (bars are also drawn with box-drawing lines and pointers: `◄────►`, `←――→`, `<======>`)
+_MARK_RUN = re.compile(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<>?─―═◄►◀▶⟵⟶⟷⇔⇐⇒⬅➡]+")
 
 
 # ---------------------------------------------------------------- Gantt header
@@ -108,6 +109,23 @@ class Gantt:
 _FISCAL_ORDER = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 
 
+# a month header written as numbers, month then Buddhist-Era year (`10/68`, `1/2569`: Excel's
+# m/yy date format in a Thai locale); the year is required, so a lone number is no month
+_NUM_MONTH = re.compile(r"^\s*(1[0-2]|0?[1-9]|๑[๐-๒]|๐?[๑-๙])\s*/\s*([0-9๐-๙]{2}|[0-9๐-๙]{4})\s*$")
+
+
+def _numeric_month(t: str) -> Optional[tuple[int, int]]:
+    """(calendar month, CE year) of a `10/68` header cell, else None."""
+    m = _NUM_MONTH.match(t)
+    if not m:
+        return None
+    y = int(C.digits(m.group(2)))
+    be = y + 2500 if y < 100 else y
+    if not 2400 <= be <= 2700:
+        return None
+    return int(C.digits(m.group(1))), be - 543
+
+
 def _month_reading(text: str) -> list[int]:
     """Months a header cell can stand for, best first, then months one letter away
     ([] when it is not a month)."""
@@ -117,7 +135,8 @@ def _month_reading(text: str) -> list[int]:
     mr = _parse_month(t)
     months = list(getattr(mr, "months", ()) or ())
     if not months:
-        return []
+        nm = _numeric_month(t)
+        return [nm[0]] if nm else []
     return months + [m for m in getattr(mr, "near", ()) if m not in months]
 
 
@@ -132,7 +151,11 @@ def _month_year(text: str) -> Optional[int]:
     t = (text or "").strip()
     if not t or len(t) > 20:
         return None
-    return getattr(_parse_month(t), "year", None)
+    y = getattr(_parse_month(t), "year", None)
+    if y is None:
+        nm = _numeric_month(t)
+        y = nm[1] if nm else None
+    return y
 
 
 def settle_months(readings: list[list[int]]) -> list[int]:
@@ -686,7 +709,8 @@ def _is_subheader_row(table: Table, tf: TableForm, r: int, cell=None, grid=None)
     own = [c for c in (grid[r] if grid is not None else table.rows(r + 1)[r])
            if c is not None and c.row == r and c.text.strip()]
     # (the texts first: most rows under a header are data, with figures)
-    if not own or any((_DIGIT.search(c.text) and not _month_reading(c.text)) or is_mark(c.text)
+    if not own or any((_DIGIT.search(c.text) and not _month_reading(c.text)
+                       and not _quarter_cell(c.text)) or is_mark(c.text)
                       or len(c.text) > 40 for c in own):
         return False
     cell = cell or C.CellAt(table)
@@ -1564,6 +1588,105 @@ def join_page_split(rows: list[RawRow], table: Table, doc: Document) -> list[Raw
     return out
 
 
+# The unit a plan states its amounts in, when not baht: in the budget column's header
+# (`งบประมาณ (ล้านบาท)`, `(พันบาท)`, `(ลบ.)`) or in a line over the table (`หน่วย : พันบาท`).
+# An amount that writes its own unit (`1.5 ล้านบาท`, `50,000 บาท`) keeps it.
+_SCALE_WORDS = ((re.compile(r"ล้าน\s*บาท|ลบ\."), 1_000_000), (re.compile(r"พัน\s*บาท"), 1_000))
+_SCALE_LINE = re.compile(r"หน่วย\s*(?:นับ)?\s*[:：]?\s*(ล้าน\s*บาท|พัน\s*บาท|บาท)")
+_OWN_UNIT = re.compile(r"บาท|ล้าน|พัน|แสน|หมื่น|ลบ\.")
+
+
+def _scale_of(text: str) -> Optional[int]:
+    for rx, k in _SCALE_WORDS:
+        if rx.search(text):
+            return k
+    return None
+
+
+def budget_scale(table: Table, tf: TableForm, layout: tuple[dict[str, int], dict[int, str]],
+                 before: list) -> int:
+    """Baht per unit of the plan's budget figures (1, 1,000 or 1,000,000)."""
+    tail, extra = layout
+    cols = {c for c, role in extra.items() if role == "budget"}
+    if "budget" in tail:
+        cols.add(tail["budget"])
+    cell = C.CellAt(table)
+    for col in sorted(cols):
+        head = _col_head(table, tf, col, cell)
+        k = _scale_of(head)
+        if k:
+            return k
+        if re.search(r"บาท", head):
+            return 1            # the header says baht
+    # a unit line over the table (the last few lines before it), or a header cell of its own
+    lines = [p.text for p in before[-6:]]
+    lines += [c.text for r in range(tf.header.start, tf.header.rows) for c in table.rows()[r]
+              if c is not None and c.row == r]
+    for t in reversed(lines):
+        m = _SCALE_LINE.search(t or "")
+        if m:
+            return _scale_of(m.group(1)) or 1
+    return 1
+
+
+def _in_baht(text: str, scale: int) -> Optional[float]:
+    """The amount a budget cell writes, in baht (see budget_scale)."""
+    v = C.amount_value(text)
+    if v is not None and scale != 1 and not _OWN_UNIT.search(text):
+        v *= scale
+    return v
+
+
+# Items lettered in Thai order (`ก.`, `ข)`, `ค.`) under a numbered one; not an abbreviation
+# (`ก.พ.`, `ส.ส.`: another letter and a dot follow)
+_LETTER_ITEM = re.compile(r"^\s*([กขคงจฉชซญฎฏฐ])\s*[.)](?!\s*[ก-ฮ]\s*\.)\s*(.*)$", re.S)
+# a bulleted line (`- สำรวจข้อมูล`, `• จัดประชุม`): an unnumbered sub-item of the item above
+_BULLET = re.compile(r"^\s*[-–•▪◦○●➢➤>]\s+(?=\S)")
+
+
+def split_item(text: str) -> C.ItemNo:
+    """C.split_item, and Thai-lettered items (kind `letter`, number `ก`)."""
+    it = C.split_item(text)
+    if it.kind:
+        return it
+    m = _LETTER_ITEM.match(text or "")
+    if m:
+        return C.ItemNo("letter", m.group(1), m.group(2).strip())
+    return it
+
+
+# a total row that names its group (`รวมโครงการที่ 1`, `รวมกิจกรรมที่ 2`)
+_SUBTOTAL_OF = re.compile(r"(?:กิจกรรม|โครงการ|แผนงาน)(?:หลัก|ย่อย)?\s*(?:ที่)?\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)")
+
+
+def _budget_thb(raw: str, parts: list[str], scale: int) -> Optional[int]:
+    """A budget as written in whole baht; amounts by source written side by side (``parts``)
+    are added up, `-` or words adding nothing. None for a dash, a ditto or no figure."""
+    if len(parts) > 1:
+        vals = [_in_baht(p, scale) for p in parts if not C.is_ditto(p)]
+        vals = [v for v in vals if v is not None]
+        return _baht(sum(vals)) if vals else None
+    if not raw or raw in C.DASHES or C.is_ditto(raw):
+        return None
+    v = _in_baht(raw, scale)
+    return _baht(v) if v is not None else None
+
+
+def _row_budget(rr: "RawRow") -> tuple[str, list[str]]:
+    """A row's budget as written (its sources joined when split) and the sources."""
+    parts = [C.clean(p) for p in rr.budget_parts if C.clean(p)]
+    return (" | ".join(parts) if len(parts) > 1 else C.clean(rr.budget)), parts
+
+
+# a phone written on its own line under the unit (`กองช่าง` / `โทร. 056-219-500`): a new phrase
+_PHONE_LINE = re.compile(r"\n\s*(?=(?:โทร|โทรศัพท์|มือถือ|เบอร์|tel|e-?mail|อีเมล))", re.I)
+
+
+def _unit_text(text: str) -> str:
+    """A responsible cell's text, its lines joined (a phone's line after a space)."""
+    return " ".join(filter(None, (C.clean(p) for p in _PHONE_LINE.split(text or ""))))
+
+
 def _baht(v: float) -> int:
     """Whole baht, half a baht up (`1,250,000.50` -> 1250001), not to the even baht."""
     return int(v + 0.5) if v >= 0 else -int(-v + 0.5)
@@ -1621,6 +1744,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     prev_gantt: Optional[tuple[Gantt, int]] = None
     number_only: set[int] = set()       # records whose months only numbers mark (id)
     group_ids: set[int] = set()         # `กิจกรรมที่ N` group rows (id)
+    group_recs: dict[str, Record] = {}  # the group rows by number
     for tf in inst.tables:
         table = tf.table
         gantt, start = find_gantt(table, tf, None)
@@ -1647,6 +1771,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         # a plan that reports results per item: each item is done, not done or unknown
         tail0 = layout[0]
         has_result = "result" in tail0
+        scale = budget_scale(table, tf, layout, inst.before)
         # a unit the target's header gives (`เป้าหมาย (คน)`) for figures written without one
         head_unit = header_unit(_col_head(table, tf, tail0["target"])) if "target" in tail0 else ""
         raw_rows = join_page_split(read_rows(table, tf, gantt, start, layout, durations), table, doc)
@@ -1656,10 +1781,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             raw_rows = pair_rows(raw_rows)
         for rr in raw_rows:
             name_raw = rr.name
-            item = C.split_item(C.clean(name_raw))
+            item = split_item(C.clean(name_raw))
             if item.kind != "group" and C.clean(rr.item):
                 # numbering in its own column (ที่ / ลำดับ)
-                own = C.split_item(C.clean(rr.item) + " x")
+                own = split_item(C.clean(rr.item) + " x")
                 if own.kind == "group" and not C.clean(name_raw):
                     # a group row written across the table from its first column
                     item = C.split_item(C.clean(rr.item))
@@ -1668,10 +1793,30 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             other = rr.pr == "plan" or any(
                 C.clean(getattr(rr, f)) for f in ("duration", "period", "start", "end", "budget")
                 if f not in rr.inherited)
+            bullet = None if item.kind else _BULLET.match(C.clean(name_raw))
+            if bullet and (rr.mark_ticks() or any(
+                    C.clean(getattr(rr, f)) for f in ("responsible", "result", "target", "output")
+                    if f not in rr.inherited)):
+                # a bulleted row with months or a unit of its own is a sub-item, not a
+                # wrapped line of the item above
+                item = C.ItemNo("", "", C.clean(name_raw)[bullet.end():])
+                other = True
+            else:
+                bullet = None
             # (written in the name column, or across the table from the first column; sums in
             # its month cells are no months of its own)
             if not item.kind and _TOTAL_ROW.match(C.squash(name_raw or rr.item)) and not rr.mark_ticks() and not any(
                     C.clean(getattr(rr, f)) for f in ("duration", "period", "start", "end")):
+                # a group's total written after its items (`รวมโครงการที่ 1`) is the group's
+                # budget when its own row states none
+                sub = _SUBTOTAL_OF.search(C.clean(name_raw or rr.item))
+                num = C.digits(sub.group(1)) if sub else ""
+                grec = group_recs.get(num)
+                if grec is not None and not grec.budget_raw and num in groups_by_no:
+                    raw, parts = _row_budget(rr)
+                    grec.budget_raw, grec.budget_thb = raw, _budget_thb(raw, parts, scale)
+                    groups_by_no[num].total_raw = grec.budget_raw
+                    groups_by_no[num].total_thb = grec.budget_thb
                 continue        # the plan's grand total (`รวมงบประมาณทั้งสิ้น`): not an activity
             if not item.kind and prev is not None and not other:
                 # a wrapped row: its text belongs to the item above
@@ -1704,11 +1849,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                          page=C.loc_of(table, rr.row, doc=doc).page, table=table.index, row=rr.row,
                          fiscal_year=stated_fy)
             rec.item_no = item.number
-            name = item.rest if item.kind else C.clean(name_raw)
-            budget_raw = C.clean(rr.budget)
-            parts = [C.clean(p) for p in rr.budget_parts if C.clean(p)]
-            if len(parts) > 1:
-                budget_raw = " | ".join(parts)      # amounts by source, written side by side
+            name = item.rest if (item.kind or bullet) else C.clean(name_raw)
+            budget_raw, parts = _row_budget(rr)     # (amounts by source: side by side)
             if item.kind == "group":
                 m = _GROUP_AMOUNT.search(name)
                 if m:
@@ -1718,6 +1860,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 rec.parent_item = hier.push("group", item.number)
             elif item.kind:
                 rec.parent_item = hier.push(item.kind, item.number)
+            elif bullet and hier.stack:
+                rec.parent_item = hier.stack[-1][1]     # a bullet under the item above
             else:
                 # an unnumbered item sits beside the item above (or under the group above)
                 st = hier.stack
@@ -1742,22 +1886,15 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             for f in ("responsible", "related"):
                 # a ditto takes the unit of the row above, a group row's too (`〃` under
                 # `โครงการที่ 2 … สนง.ท่องเที่ยวฯ` is that office, not the group above's)
-                setattr(rec, f, _with_ditto(last, f, C.clean(getattr(rr, f))))
+                setattr(rec, f, _with_ditto(last, f, _unit_text(getattr(rr, f))))
             rec.phones = C.clean(rr.phones)
             # budget
             rec.budget_raw = budget_raw
-            if len(parts) > 1:
-                # the activity's budget is the sum of its sources (`-` or words add nothing)
-                vals = [C.amount_value(p) for p in parts if not C.is_ditto(p)]
-                vals = [v for v in vals if v is not None]
-                rec.budget_thb = _baht(sum(vals)) if vals else None
-                if rec.row_kind != "group":
-                    last["budget"] = (budget_raw, rec.budget_thb)
-            elif C.is_ditto(budget_raw):
+            if len(parts) <= 1 and C.is_ditto(budget_raw):
                 rec.budget_thb = last.get("budget", ("", None))[1]
-            elif budget_raw and budget_raw not in C.DASHES:
-                v = C.amount_value(budget_raw)
-                rec.budget_thb = _baht(v) if v is not None else None
+            elif len(parts) > 1 or (budget_raw and budget_raw not in C.DASHES):
+                # (the activity's budget is the sum of its sources)
+                rec.budget_thb = _budget_thb(budget_raw, parts, scale)
                 if rec.row_kind != "group":
                     last["budget"] = (budget_raw, rec.budget_thb)
             # duration
@@ -1857,7 +1994,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if rr.spent:
                 # the money its ผล row reports spent (never added to the budget)
                 rec.spent_raw = C.clean(rr.spent)
-                v = C.amount_value(rec.spent_raw)
+                v = _in_baht(rec.spent_raw, scale)
                 rec.spent_thb = _baht(v) if v is not None else None
             if rr.achieved:
                 # the quantity its ผล row reports achieved (`450 คน` against a target of 500)
@@ -1869,6 +2006,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 pair_status(rec, rr.result_ticks or [])
             if rec.row_kind == "group":
                 group_ids.add(id(rec))
+                group_recs[rec.item_no] = rec
                 groups_by_no[rec.item_no] = BudgetGroup(
                     item_no=rec.item_no, name=rec.name, loc=C.loc_of(table, rr.row, doc=doc),
                     total_thb=rec.budget_thb, total_raw=rec.budget_raw)
@@ -1887,7 +2025,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     a.planned_months and id(a) not in number_only):
                 continue
             a.row_kind = "group"
-            if a.budget_raw:
+            if a.budget_raw and any(r.budget_thb is not None for r in recs if r.parent_item == a.item_no):
+                # (sub-items that state no amounts give no total to check)
                 # its budget is its sub-items' total (`1 โครงการ… 350,000` over 1.1, 1.2)
                 g = BudgetGroup(item_no=a.item_no, name=a.name, loc=C.loc_of(table, a.row, doc=doc),
                                 total_thb=a.budget_thb, total_raw=a.budget_raw)
