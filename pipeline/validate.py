@@ -83,6 +83,7 @@ class _Validator:
         # indices (one pass)
         self.kpi_by_no: dict[str, Record] = {}
         self.children: dict[str, list[Record]] = defaultdict(list)
+        self.top_kpis: list[Record] = []
         self.milestones_by_kpi: dict[str, list[Record]] = defaultdict(list)
         # (parent, item) and (parent, item, table) -> first such activity; group rows by
         # (item) and (item, table): a document may hold several plans numbered alike
@@ -96,6 +97,7 @@ class _Validator:
                     self.children[r.parent_item].append(r)
                 else:
                     self.kpi_by_no.setdefault(r.item_no, r)
+                    self.top_kpis.append(r)
             elif r.record_type == "milestone":
                 self.milestones_by_kpi[r.kpi_no or r.parent_item].append(r)
             elif r.record_type == "activity":
@@ -392,7 +394,10 @@ class _Validator:
     def _weight_group(self, g) -> None:
         if g.stated_total is None:
             return
-        members = {k.item_no: k for k in self.children.get(g.parent_item, ())}
+        if g.parent_item:
+            members = {k.item_no: k for k in self.children.get(g.parent_item, ())}
+        else:       # a form's `รวม` row: the top-level indicators of its form add up to it
+            members = {k.item_no: k for k in self.top_kpis if k.table in g.member_tables}
         weights = [members[i].weight if i in members else None for i in g.member_items]
         # a member without a weight adds nothing (it also gets its own WEIGHT_MISSING):
         # 3 + 4 + (nothing) does not make รวม 10
@@ -420,7 +425,8 @@ class _Validator:
                 rec = next(loose, None)
             else:
                 rec = self.activities.get((g.item_no, item, g.loc.table)) \
-                    or self.activities.get((g.item_no, item))
+                    or self.activities.get((g.item_no, item)) \
+                    or self.groups.get((item, g.loc.table))     # a sub-heading's own total
             if rec is not None and rec.budget_thb is not None:
                 total += rec.budget_thb
         if abs(total - g.total_thb) <= self.cfg["budget_sum_tolerance_thb"]:

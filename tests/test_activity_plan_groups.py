@@ -94,3 +94,20 @@ def test_ditto_budget_under_a_numbered_activity_repeats_its_amount(tmp_path):
         ("1", "", 50000, "2023-03", "สนง.จังหวัด"), ("2", "", 50000, "2023-03", "สนง.จังหวัด"),
         ("3", "", None, "2023-06", "สนง.จังหวัด")]
     assert codes == []
+
+
+@pytest.mark.parametrize("fmt", ["docx", "tsv"])
+@pytest.mark.parametrize("stated, mismatch", [("1,000,000", []), ("1,200,000", [("1", "BUDGET_SUM_MISMATCH")])])
+def test_three_levels_a_sub_heading_counts_with_its_total(tmp_path, fmt, stated, mismatch):
+    """1 over 1.1 and 1.2, 1.1 over 1.1.1 and 1.1.2: item 1's total is 1.1's total plus 1.2's,
+    not 1.2's alone (1.1 is a group row itself)."""
+    rows = [HEAD,
+            ["1", "โครงการพัฒนาศักยภาพบุคลากร", "", stated, ""],
+            ["1.1", "กิจกรรมอบรมหลักสูตรผู้บริหาร", "", "600,000", ""],
+            ["1.1.1", "อบรมรุ่นที่ 1", "ม.ค. 66", "400,000", "กลุ่มงานบริหารทรัพยากรบุคคล"],
+            ["1.1.2", "อบรมรุ่นที่ 2", "ก.พ. 66", "200,000", "กลุ่มงานบริหารทรัพยากรบุคคล"],
+            ["1.2", "ศึกษาดูงานนอกสถานที่", "มี.ค. 66", "400,000", "กลุ่มงานบริหารทรัพยากรบุคคล"]]
+    acts, codes = run_plan(_write(tmp_path, fmt, rows))
+    assert [(a.item_no, a.row_kind) for a in acts] == [
+        ("1", "group"), ("1.1", "group"), ("1.1.1", ""), ("1.1.2", ""), ("1.2", "")]
+    assert [c for c in codes if c[1] == "BUDGET_SUM_MISMATCH"] == mismatch
