@@ -7,7 +7,7 @@ end of a table shifted left into the plan column; a plan cell split over many ro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from schemas import Document, Record, Table, rules
@@ -106,12 +106,19 @@ _THR_TOKEN = re.compile(r"(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(
 _THR_SEP = re.compile(r"[\s,;|/]*")
 
 
+_TIGHT_SPLIT = re.compile(r"[\s,;]+(?=[1-5๑-๕]\s*[=:：]\s*[0-9๐-๙<>≤≥ร])")
+
+
 def _split_line(line: str) -> list[str]:
     """A ladder line split into its entries (common.split_entries), and a line of five or more
     thresholds worded alike split into one entry per threshold."""
     parts = C.split_entries(line)
     if len(parts) != 1:
         return parts
+    # `1=60 2=65 3=70 4=75 5=80`: levels joined to their thresholds without a space
+    tight = [p for p in _TIGHT_SPLIT.split(line.strip()) if p.strip()]
+    if len(tight) >= 3:
+        return tight
     toks, pos, t = [], 0, line.strip()
     while pos < len(t):
         pos = _THR_SEP.match(t, pos).end()
@@ -205,6 +212,25 @@ def _level_header_end(table: Table, level_cols: dict[int, int], header_rows: int
     return last
 
 
+_YEAR = re.compile(r"(?<![0-9๐-๙])([2๒][4-6๔-๖][0-9๐-๙]{2})(?![0-9๐-๙])")
+
+
+def _past_results_as_baseline(tf: TableForm, fy: Optional[int]) -> TableForm:
+    """A results column headed with a year before the form's fiscal year (`ผลการดำเนินงานปี
+    ๒๕๖๙` on a form for 2570) holds the past year's result: the baseline, not an actual."""
+    span = tf.header.spans.get("actual")
+    if span is None or "baseline" in tf.header.spans or not fy:
+        return tf
+    head = " ".join(c.text for c in tf.table.cells
+                    if c.row < tf.header.rows and span[0] <= c.col < span[1])
+    years = [int(C.digits(y)) for y in _YEAR.findall(head)]
+    if not years or max(years) >= fy:
+        return tf
+    spans = {("baseline" if k == "actual" else k): v for k, v in tf.header.spans.items()}
+    roles = {("baseline" if k == "actual" else k): v for k, v in tf.header.roles.items()}
+    return replace(tf, header=replace(tf.header, spans=spans, roles=roles))
+
+
 def _role_of(col: int, tf: TableForm) -> str:
     best, role = -1, ""
     for r, (c0, c1) in tf.header.spans.items():
@@ -225,7 +251,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     cur: Optional[_Kpi] = None
     # the year this form's title states outranks the document's
     inst_fy = C.find_fiscal_year("\n".join(p.text for p in inst.before))
+    total_row = None      # (weight as written, where): a `รวม` row under the indicators
     for tf in inst.tables:
+        tf = _past_results_as_baseline(tf, inst_fy or getattr(meta, "fiscal_year", None))
         table = tf.table
         level_cols = _level_columns(table, tf)
         rows = table.rows()
@@ -285,7 +313,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             values["baseline"] = C.clean(by_role["baseline"][-1][1]) if by_role.get("baseline") else ""
             actual = C.clean("\n".join(t for _, t in by_role.get("actual", [])[:1]))
             if not own_no and _TOTAL_ROW.match(C.squash(kpi_text)):
-                continue   # the weights' total, not an indicator
+                # the weights' total, not an indicator: the indicators above it add up to it
+                if values.get("weight") and total_row is None:
+                    total_row = (values["weight"], Location(page=loc_page, table=table.index, row=r))
+                continue
             if kpi_text.strip():
                 item = C.split_item(C.clean(kpi_text), allow_group=False)
                 if own_no and not item.kind:
@@ -323,6 +354,16 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if ladder_cells and cur is not None:
                 cur.entries.extend(_ladder_entries(ladder_cells, level_cols))
     _sub_indicators(kpis, ex)
+    if total_row is not None:
+        stated = C.amount_value(total_row[0])
+        tops = [k.rec for k in kpis if not k.rec.parent_item and k.rec.item_no]
+        items = [r.item_no for r in tops]
+        # numbers repeated in one form (two tables each from 1): which ones the total covers
+        # is not clear, so it is not checked
+        if stated is not None and len(items) >= 2 and len(set(items)) == len(items):
+            ex.weight_groups.append(WeightGroup(
+                parent_item="", stated_total=stated, stated_raw=total_row[0], member_items=items,
+                loc=total_row[1], member_tables=sorted({r.table for r in tops})))
     # plans: every KPI and dimension row takes the plan segment its row falls in
     for k in kpis:
         k.rec.plan = _plan_for(plan_segments, k.rec.table, k.row)

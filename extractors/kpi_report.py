@@ -86,6 +86,10 @@ def _label_pattern(name: str) -> re.Pattern:
 
 
 _BARE_NO = re.compile(r"[0-9๐-๙]{1,2}")
+# a matrix column heading: `ขั้นตอนที่ 1`, `ขั้นที่ 1`, `Step 1`, or both languages in one cell
+# (`ขั้นตอนที่ 1 (Step 1)`, `Step 1 / ขั้นตอนที่ 1`)
+_STEP_HEAD = re.compile(r"^\s*(?:ขั้น(?:ตอน)?\s*ที่|step)\s*([0-9๐-๙]{1,2})\s*"
+                        r"(?:[(/]?\s*(?:ขั้น(?:ตอน)?\s*ที่|step)\s*[0-9๐-๙]{1,2}\s*\)?\s*)?$", re.I)
 _STEP_BANNER = re.compile(r"ขั้นตอน|milestone", re.I)
 
 
@@ -139,8 +143,8 @@ def _header_at(rows: list, r: int, step_role) -> Optional[tuple[int, dict[int, i
     for c in rows[r]:
         if c is None:
             continue
-        m = _STEP.match(c.text)
-        if m and not C.clean(c.text[m.end():]):
+        m = _STEP_HEAD.match(c.text)
+        if m:
             found[c.col] = int(C.digits(m.group(1)))
     if len(found) >= 2:
         return r, found
@@ -257,10 +261,18 @@ _STEP_SPAN = re.compile(r"^\s*[=:：]?\s*(?:ดำเนินการ(?:ได
                         r"([0-9๐-๙]{1,2}(?:\s*(?:[-–—,]|ถึง|และ)\s*[0-9๐-๙]{1,2})*)\s*(?:แล้วเสร็จ|ครบถ้วน|ครบ)?\s*$")
 
 
+# `ดำเนินการได้ 3 ขั้นตอน`, `ดำเนินการแล้วเสร็จ 3 ขั้นตอน`, `3 ขั้นตอน`: a level that counts the
+# steps done, the first N of them
+_STEP_COUNT = re.compile(r"^\s*[=:：]?\s*(?:ดำเนินการ\s*(?:ได้|แล้ว(?:\s*เสร็จ)?)?\s*)?(?:ครบ(?:ถ้วน)?\s*)?"
+                         r"(?:จำนวน\s*)?([0-9๐-๙])\s*ขั้น(?:ตอน)?\s*(?:แล้วเสร็จ|ครบถ้วน)?\s*$")
+
+
 def _step_span(text: str) -> Optional[list[int]]:
     m = _STEP_SPAN.match(text)
     if m is None:
-        return None
+        mc = _STEP_COUNT.match(text)
+        n = int(C.digits(mc.group(1))) if mc else 0
+        return list(range(1, n + 1)) if n else None
     out: list[int] = []
     for part in re.split(r"\s*(?:,|และ)\s*", m.group(1)):
         ends = [int(C.digits(x)) for x in re.split(r"\s*(?:[-–—]|ถึง)\s*", part)]
@@ -281,8 +293,44 @@ def _range_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[int]], 
         if m and span:
             levels.setdefault(int(C.digits(m.group(1))), span)
     if len(levels) < 3:
-        return None
+        return _range_matrix_across(rows)
     return levels, sorted({s for st in levels.values() for s in st})
+
+
+def _range_matrix_across(rows: list) -> Optional[tuple[dict[int, list[int]], list[int]]]:
+    """The same laid across: a row of levels (`ระดับ 1 | ระดับ 2 …`) over a row citing the
+    steps each needs (`ดำเนินการได้ 1 ขั้นตอน | … 2 ขั้นตอน …`, `ขั้นตอนที่ 1-3`)."""
+    for r in range(len(rows) - 1):
+        level_cols = {}
+        for c in rows[r]:
+            m = _LEVEL_CELL.match(c.text) if c is not None else None
+            if m:
+                level_cols[c.col] = int(C.digits(m.group(1)))
+        if len(level_cols) < 3:
+            continue
+        levels: dict[int, list[int]] = {}
+        for c in rows[r + 1]:
+            span = _step_span(c.text) if c is not None and c.col in level_cols else None
+            if span:
+                levels.setdefault(level_cols[c.col], span)
+        if len(levels) >= 3:
+            return levels, sorted({s for st in levels.values() for s in st})
+    return None
+
+
+def _level_table(doc: Document) -> bool:
+    """A table that scores milestones without ticks: levels citing or counting the steps they
+    need (`ระดับ 3 | ขั้นตอนที่ 1-3`, `ระดับ 1 … ระดับ 5` over `ดำเนินการได้ N ขั้นตอน`), or the
+    steps listed one per level with a deadline or a result beside each (`ระดับคะแนน | เกณฑ์การ
+    ให้คะแนน (ขั้นตอนการดำเนินงาน) | กำหนดแล้วเสร็จ | ผลการดำเนินงาน`)."""
+    for t in doc.tables():
+        rows = t.rows(limit=12)
+        if _range_matrix(t, rows) is not None:
+            return True
+        cols = _step_table_columns(t)
+        if cols is not None and cols.get("by_level") and ("deadline" in cols or "result" in cols):
+            return True
+    return False
 
 
 def deadline_of(text: str, fy: Optional[int]) -> tuple[str, str, str]:
@@ -290,7 +338,8 @@ def deadline_of(text: str, fy: Optional[int]) -> tuple[str, str, str]:
     `ภายในปีงบประมาณ พ.ศ.2549` -> the period's last day). The date is the phrase after ภายใน:
     up to its year when it states one, else the shortest phrase that reads as a date (the
     fiscal year places it: `ภายในวันที่ 31 มีนาคม`, `ภายในไตรมาสที่ 2`)."""
-    for m in re.finditer(r"ภายใน|(?<![ก-๙])ใน(?=\s*ปี\s*งบประมาณ)|(?<=กำหนด)ใน(?=\s*ปี\s*งบประมาณ)", text):
+    for m in re.finditer(r"ภายใน|(?<![ก-๙])ใน(?=\s*ปี\s*งบประมาณ)|(?<=กำหนด)ใน(?=\s*ปี\s*งบประมาณ)|"
+                         r"กำหนด\s*(?:แล้ว\s*)?เสร็จ(?:\s*ภายใน)?\s*[:：]?|due\s*(?:date|by)?\s*[:：]?", text, re.I):
         window = text[m.end():m.end() + 48]
         if re.match(r"^\s*[0-9๐-๙]+\s*วัน", window):
             continue           # "ภายใน 7 วันทำการ": a period, not a date
@@ -428,7 +477,8 @@ def has_prose_milestones(doc: Document) -> bool:
     if not found:
         found = _milestone_step_lines(texts)
     if not found:
-        return False
+        # no prose levels, but a table scoring the milestones without ticks, under a heading
+        return _level_table(doc) and any(_kpi_line(t) or _label(t, labels) is not None for t in texts)
     first = min(found)
     return any(_kpi_line(t) or _label(t, labels) is not None for t in texts[:first])
 
@@ -461,6 +511,12 @@ def _milestone_step_lines(texts: list[str]) -> set[int]:
     return set(run) if len(run) == N_LEVELS else set()
 
 
+# a result cell holding only an empty box, a hollow circle or a cross mark: the step is not
+# done (`● = ดำเนินการแล้ว ○ = ยังไม่ดำเนินการ`, `☑` / `☐`, `✔` / `✘`). A plain `x` / `X` is
+# left out: offices tick matrices and Gantt charts with it.
+_OPEN_MARKS = frozenset("○◯☐□✘✗❌")
+
+
 # words that make the date after them a plan, not a completion (`คาดว่าจะแล้วเสร็จ 31 มี.ค. 69`)
 _PLANNED = re.compile(r"(?:กำหนด|ภายใน|คาดว่า|ตั้งแต่|จะ)[^0-9๐-๙]*$")
 
@@ -472,7 +528,7 @@ def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
     written = [C.clean(t) for t in texts if t and t.strip()]
     if written and all(t in C.DASHES for t in written):
         return "not_done", "", ""    # the report lists the step with `-`: nothing done yet
-    if C.RESULT_NOT_DONE.search(joined):
+    if C.RESULT_NOT_DONE.search(joined) or any(C.squash(t) in _OPEN_MARKS for t in texts if t):
         status = "not_done"
     elif C.RESULT_DONE.search(joined) or any(is_mark(t) for t in texts):
         status = "done"
@@ -599,19 +655,30 @@ def reported_as_of(lines: list[Line], fy: Optional[int]) -> Optional[tuple[str, 
     return rounds[0] if rounds else None
 
 
-def _step_table_columns(t: Table) -> Optional[dict[str, int]]:
+_PLAN_HEAD = re.compile(r"ไตรมาส|q[1-4]|quarter|[ก-ฮ]\.\s*[ก-ฮ]\.|(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|"
+                        r"สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)", re.I)
+
+
+def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str, int]]:
     """Columns of a table that describes the steps row by row (`ขั้นตอนที่ | รายละเอียด |
     กำหนดแล้วเสร็จ | ผลการดำเนินงาน`): step number, step text, deadline, result, completion.
     The header is the table's first row, or a later one where a PDF ran the steps table into the
     matrix above it (the key "header" holds its row; the steps are the rows below it)."""
     for r, row in enumerate(t.grid(limit=12)):
         cols: dict[str, int] = {}
+        plan_heads: dict[int, str] = {}
         for i, x in enumerate(row):
             s = C.squash(x)
+            # a heading in both languages (`ขั้นตอนที่ (Step)`, `กำหนดแล้วเสร็จ (Deadline)`): the
+            # Thai is read, the English in brackets only when it is all the cell holds
+            s = re.sub(r"\([A-Za-z][A-Za-z .&/-]*\)$", "", s) or s
             if not s:
                 continue
-            if re.fullmatch(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?", s):
+            if re.fullmatch(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?|step(?:no\.?)?", s, re.I):
                 cols.setdefault("step", i)
+            elif re.fullmatch(r"ระดับ(?:คะแนน|ที่)?|(?:score)?level", s, re.I):
+                # one step per level, level N adding step N (ก.พ.ร.): the level numbers the step
+                cols.setdefault("level_step", i)
             elif re.search(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", s, re.I):
                 cols.setdefault("completed", i)
             elif re.search(r"กำหนด|ภายใน|deadline", s, re.I):
@@ -619,12 +686,22 @@ def _step_table_columns(t: Table) -> Optional[dict[str, int]]:
             elif re.match(r"(?:ระยะ|ช่วง|ห้วง)เวลา|period|timeline|duration", s, re.I):
                 # a period (`ต.ค. 66 - ธ.ค. 66`): its end is the step's deadline
                 cols.setdefault("period", i)
-            elif s.startswith("ผล"):
+            elif s.startswith("ผล") or re.match(r"สถานะ|status|result", s, re.I):
                 cols.setdefault("result", i)
             elif re.search(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย", s):
                 cols.setdefault("text", i)
+            elif _PLAN_HEAD.match(s):
+                plan_heads[i] = x
+        if "step" not in cols and "level_step" in cols and "text" in cols and (
+                "deadline" in cols or "result" in cols or "period" in cols):
+            cols["step"], cols["by_level"] = cols["level_step"], 1
         if "step" in cols and "text" in cols:
             cols["header"] = r
+            for i, x in plan_heads.items():
+                # a timeline column (`ไตรมาส 2`, `ม.ค. 70`): a tick under it plans the step then
+                end = period_end(C.clean(x), fy)
+                if end[0]:
+                    cols.setdefault("plan", {})[i] = end
             return cols
     return None
 
@@ -710,6 +787,11 @@ _ENDS_FIELD = re.compile(r"^\s*(?:โดยที่|หมายเหตุ|�
                          r"ผู้รับผิดชอบ|ผู้รายงาน|ผู้ให้ข้อมูล|ลงชื่อ|ลงนาม|เกณฑ์การ|มิติที่|(?:ชื่อ)?ตัวชี้วัดที่)")
 
 
+# a labelled result paragraph right under a step's paragraph
+_RESULT_PARA = re.compile(r"^\s*(?:ผล(?:การ)?(?:ดำเนิน(?:งาน|การ)|ปฏิบัติ(?:งาน|ราชการ))?|result)\s*"
+                          r"(?:\([A-Za-z ]+\))?\s*[:：]\s*(\S.*)$", re.I | re.S)
+
+
 def _extract_section(lines: list[Line], ex: Extraction, meta,
                      period: Optional[tuple[str, str]] = None) -> None:
     labels = rules.load("headers")[FORM]["labels"]
@@ -724,6 +806,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
     step_tables: dict[int, Optional[dict[str, int]]] = {}
     claimed_use: dict[int, bool] = {}
     numbered = _numbered_steps(lines)
+    para_step: Optional[int] = None      # the step whose paragraph came last, while no table follows
     last_row_step: Optional[tuple[int, int]] = None
     prose = _prose_steps(lines)
     weight_labels = labels["weight"]      # the indicator's weight (`น้ำหนัก : ร้อยละ 5`)
@@ -748,7 +831,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
         if ln.table is not None and id(ln.table) not in step_tables:
             # a table another form recognised (an activity plan's `ที่ | กิจกรรม`) describes the
             # steps only when the indicator has none yet (a steps table the plan reader also takes)
-            step_tables[id(ln.table)] = None if ln.claimed and steps else _step_table_columns(ln.table)
+            step_tables[id(ln.table)] = None if ln.claimed and steps else _step_table_columns(ln.table, fy)
         st_cols = step_tables.get(id(ln.table)) if ln.table is not None else None
         if st_cols is not None and ln.row is not None and ln.row > st_cols["header"] and ln.full is not None:
             # a table of steps, one row each, with their deadline and result beside them
@@ -757,8 +840,10 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             text = C.clean(cell("text"))
             if ms and text and int(C.digits(ms.group(1))) not in steps:
                 no = int(C.digits(ms.group(1)))
+                planned = [end for col, end in st_cols.get("plan", {}).items()
+                           if col < len(ln.full) and is_mark(ln.full[col])]
                 steps[no] = {"text": text, "line": ln, "deadline_text": C.clean(cell("deadline")),
-                             "period_text": C.clean(cell("period")),
+                             "period_text": C.clean(cell("period")), "planned_end": max(planned, default=None),
                              "parts": {k: C.clean(cell(k)) for k in ("result", "completed")}}
                 current = None
                 last_row_step = (id(ln.table), no)
@@ -854,11 +939,20 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             if not in_results and no not in steps:
                 steps[no] = {"text": text, "line": ln, "extra": extra}
                 current = ("step", no)
+                para_step = no if ln.table is None else None
             else:
                 results.setdefault(no, []).extend([text] + extra)
                 current = None
             continue
+        mr = _RESULT_PARA.match(ln.text) if ln.table is None and para_step is not None else None
+        if mr and para_step not in results:
+            # `ผลการดำเนินงาน : ดำเนินการแล้วเสร็จ เมื่อวันที่ 5 ธันวาคม 2568` under a step's
+            # paragraph (a page's running footer may stand between them): that step's result
+            results.setdefault(para_step, []).append(C.clean(mr.group(1)))
+            current = para_step = None
+            continue
         if ln.table is not None:
+            para_step = None
             if current and current[0] != "step":
                 current = None        # a table ends a labelled field: text after it is not its value
             if current and current[0] == "step" and len(cells) == 1 and not _LEVEL_CELL.match(first):
@@ -946,6 +1040,9 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
         if not rec.deadline and per_eff:
             rec.deadline, _, rec.deadline_status = period_end(per_eff, fy)
             rec.deadline_raw = per if rec.deadline else ""
+        if not rec.deadline and s.get("planned_end"):
+            # ticked under the timeline columns: the end of the last period ticked
+            rec.deadline, rec.deadline_raw, rec.deadline_status = s["planned_end"]
         rec.target, rec.unit, rec.target_raw = threshold_of(rec.name)
         extra = s.get("extra") or [x for x in s.get("parts", {}).values() if x]
         status, completed, craw = _result_of(extra + results.get(no, []), fy)

@@ -88,6 +88,9 @@ class WeightGroup:
     stated_raw: str
     member_items: list[str]
     loc: Location = field(default_factory=Location)
+    # a form's `รวม` row (no parent): the tables its top-level indicators stand in, so that a
+    # document holding two forms numbered alike checks each total against its own form
+    member_tables: list[int] = field(default_factory=list)
 
 
 @dataclass
