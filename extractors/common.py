@@ -453,8 +453,8 @@ def doc_text_lines(doc: Document, skip: Iterable[int] = ()) -> list[str]:
 # An agency of its own, not the province it is in, when the title names it: a local government
 # or a province's office of a department (`องค์การบริหารส่วนจังหวัดลพบุรี`,
 # `สำนักงานสาธารณสุขจังหวัดเชียงราย`), a district (`อำเภอบ้านผือ`), a sub-district administration or
-# a municipality (`องค์การบริหารส่วนตำบลบ้านเป็ด`, `เทศบาลนครแม่สอด`), a hospital, a university or an
-# educational service area. Only in the title: a province's own plan names such offices in its
+# a municipality (`องค์การบริหารส่วนตำบลบ้านเป็ด`, `เทศบาลนครแม่สอด`), a hospital, a university, an
+# educational service area or a Bangkok district office. Only in the title: a province's own plan names such offices in its
 # tables. A district is one when a line starts with it or names its province after it. Names
 # never run on across a line break (`…ของที่ว่าการอำเภอ` / `กรมการปกครอง …` is the department's).
 # where such a name may start: a word of its own, or run straight on from `ของ` or from the plan's
@@ -468,6 +468,8 @@ _OWN_AGENCY = re.compile(
     r"|" + _NAME_AFTER + r")(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล"
     r"|เทศบาล(?:นคร|เมือง|ตำบล)|โรงเรียน)[ก-๙]{3,}"
     r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:[ \u00a0]?เขต[ \u00a0]?[0-9๐-๙]+)?"
+    # a Bangkok district office (`สำนักงานเขตจตุจักร`), a numbered region (`สำนักงานเขตสุขภาพที่ 1`)
+    r"|สำนักงานเขต[ก-๙]{2,}?(?:ที่[ \u00a0]?[0-9๐-๙]+|(?![ก-๙]))"
     r"|สำนักงาน[ก-๙]+?อำเภอ[ก-๙]{2,})", re.M)
 _TITLE_LINES = 4
 
