@@ -186,6 +186,10 @@ def test_wrap_before_one_letter_word_keeps_the_space(lone_letter_doc):
     ("ต.", "ค.", ""), ("เม.", "ย. 68", ""), ("ก.", "พ", ""),   # a month cut in a cell
     ("ส.ค.", "ก.ย.", " "),                            # two whole abbreviations
     ("๖", "๗", ""),                                    # Thai digits of one number
+    ("1,250,", "000 บาท", ""), ("เวลา 10", "30 น.", ""),   # a number cut across lines
+    ("1=5 2=4 3=3 4=2", "5=1", " "),                  # the next entry of a ladder
+    ("๑ = ๘๐ ๒ = ๘๕", "๓ = ๙๐", " "),
+    ("ครั้งที่ 1=2", "0", ""),                          # (no entry after the cut)
 ])
 def test_wrap_joint_cases(prev, nxt, joint):
     assert _wrap_joint(prev, nxt, 1.0, 12.0) == joint

@@ -1129,6 +1129,7 @@ def _line_spacing(lines: list[_Line]) -> dict[int, float]:
 
 
 _NUMBERISH_END = re.compile(r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59,.]*$")
+_LEVEL_ENTRY = re.compile(r"(?<![0-9\u0e50-\u0e59])[1-9\u0e51-\u0e59]\s*[=:]\s*[0-9\u0e50-\u0e59]")
 # a Thai abbreviation standing alone: consonants with dots, then a space, number or end
 _ABBREVIATION = re.compile(r"[\u0e40-\u0e44]?[\u0e01-\u0e2e]{1,4}\.(?:[\u0e01-\u0e2e]{1,3}\.)*"
                            r"(?=[\s\d\u0e50-\u0e59,;)]|$)")
@@ -1171,7 +1172,9 @@ def _wrap_joint(prev: str, nxt: str, gap: float, em: float, line: str = "") -> s
             return " "
         return ""
     if _NUMBERISH_END.search(prev) and b.isdigit():
-        return ""
+        # a ladder written level=threshold (`1=5 2=4 3=3 4=2` / `5=1`): the next entry, not
+        # the rest of a number
+        return " " if _LEVEL_ENTRY.match(nxt) and _LEVEL_ENTRY.search(prev) else ""
     if a == "." and _ABBR_HEAD.search(prev) and _ABBR_TAIL.match(nxt):
         # an abbreviation cut after its first dot in a narrow cell (``ต.``/``ค.``): a line
         # holding a single one-letter group does not end a word, the abbreviation goes on
