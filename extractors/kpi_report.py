@@ -268,6 +268,8 @@ _STEP_COUNT = re.compile(r"^\s*[=:：]?\s*(?:ดำเนินการ\s*(?:�
 
 
 def _step_span(text: str) -> Optional[list[int]]:
+    if "ขั้น" not in text:
+        return None         # (both wordings name the steps: most cells are no span)
     m = _STEP_SPAN.match(text)
     if m is None:
         mc = _STEP_COUNT.match(text)
@@ -289,8 +291,8 @@ def _range_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[int]], 
         if len(cells) < 2:
             continue
         m = _LEVEL_CELL.match(cells[0].text)
-        span = _step_span(cells[1].text)
-        if m and span:
+        span = _step_span(cells[1].text) if m else None
+        if span:
             levels.setdefault(int(C.digits(m.group(1))), span)
     if len(levels) < 3:
         return _range_matrix_across(rows)
@@ -478,7 +480,8 @@ def has_prose_milestones(doc: Document) -> bool:
         found = _milestone_step_lines(texts)
     if not found:
         # no prose levels, but a table scoring the milestones without ticks, under a heading
-        return _level_table(doc) and any(_kpi_line(t) or _label(t, labels) is not None for t in texts)
+        # (the heading looked for first: its paragraphs are fewer than the tables' cells)
+        return any(_kpi_line(t) or _label(t, labels) is not None for t in texts) and _level_table(doc)
     first = min(found)
     return any(_kpi_line(t) or _label(t, labels) is not None for t in texts[:first])
 
@@ -659,6 +662,35 @@ _PLAN_HEAD = re.compile(r"ไตรมาส|q[1-4]|quarter|[ก-ฮ]\.\s*[ก-�
                         r"สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)", re.I)
 
 
+# the headings of a steps table's columns (squashed; an English gloss in brackets dropped)
+_GLOSS = re.compile(r"\([A-Za-z][A-Za-z .&/-]*\)$")
+_STEP_TABLE_HEADS = (
+    ("step", re.compile(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?|step(?:no\.?)?", re.I).fullmatch),
+    # one step per level, level N adding step N (ก.พ.ร.): the level numbers the step
+    ("level_step", re.compile(r"ระดับ(?:คะแนน|ที่)?|(?:score)?level", re.I).fullmatch),
+    ("completed", re.compile(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", re.I).search),
+    ("deadline", re.compile(r"กำหนด|ภายใน|deadline", re.I).search),
+    # a period (`ต.ค. 66 - ธ.ค. 66`): its end is the step's deadline
+    ("period", re.compile(r"(?:ระยะ|ช่วง|ห้วง)เวลา|period|timeline|duration", re.I).match),
+    ("result", re.compile(r"ผล|สถานะ|status|result", re.I).match),
+    ("text", re.compile(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย").search),
+    ("plan", _PLAN_HEAD.match),
+)
+
+
+@lru_cache(maxsize=8192)
+def _step_table_head(s: str) -> str:
+    """The column a steps-table heading cell (squashed) names, "" none; "plan" a timeline
+    column. A heading in both languages (`ขั้นตอนที่ (Step)`, `กำหนดแล้วเสร็จ (Deadline)`) is read
+    by its Thai, the English in brackets only when it is all the cell holds."""
+    s = _GLOSS.sub("", s) or s
+    if s:
+        for role, test in _STEP_TABLE_HEADS:
+            if test(s):
+                return role
+    return ""
+
+
 def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str, int]]:
     """Columns of a table that describes the steps row by row (`ขั้นตอนที่ | รายละเอียด |
     กำหนดแล้วเสร็จ | ผลการดำเนินงาน`): step number, step text, deadline, result, completion.
@@ -668,30 +700,11 @@ def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str
         cols: dict[str, int] = {}
         plan_heads: dict[int, str] = {}
         for i, x in enumerate(row):
-            s = C.squash(x)
-            # a heading in both languages (`ขั้นตอนที่ (Step)`, `กำหนดแล้วเสร็จ (Deadline)`): the
-            # Thai is read, the English in brackets only when it is all the cell holds
-            s = re.sub(r"\([A-Za-z][A-Za-z .&/-]*\)$", "", s) or s
-            if not s:
-                continue
-            if re.fullmatch(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?|step(?:no\.?)?", s, re.I):
-                cols.setdefault("step", i)
-            elif re.fullmatch(r"ระดับ(?:คะแนน|ที่)?|(?:score)?level", s, re.I):
-                # one step per level, level N adding step N (ก.พ.ร.): the level numbers the step
-                cols.setdefault("level_step", i)
-            elif re.search(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", s, re.I):
-                cols.setdefault("completed", i)
-            elif re.search(r"กำหนด|ภายใน|deadline", s, re.I):
-                cols.setdefault("deadline", i)
-            elif re.match(r"(?:ระยะ|ช่วง|ห้วง)เวลา|period|timeline|duration", s, re.I):
-                # a period (`ต.ค. 66 - ธ.ค. 66`): its end is the step's deadline
-                cols.setdefault("period", i)
-            elif s.startswith("ผล") or re.match(r"สถานะ|status|result", s, re.I):
-                cols.setdefault("result", i)
-            elif re.search(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย", s):
-                cols.setdefault("text", i)
-            elif _PLAN_HEAD.match(s):
+            role = _step_table_head(C.squash(x)) if x else ""
+            if role == "plan":
                 plan_heads[i] = x
+            elif role:
+                cols.setdefault(role, i)
         if "step" not in cols and "level_step" in cols and "text" in cols and (
                 "deadline" in cols or "result" in cols or "period" in cols):
             cols["step"], cols["by_level"] = cols["level_step"], 1
