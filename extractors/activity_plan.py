@@ -1732,6 +1732,126 @@ def _lone_groups(ex: Extraction, group_ids: set[int]) -> None:
             above = r
 
 
+# ---------------------------------------------------------------- the plan a table belongs to
+#
+# A plan names the project, programme or section its activity tables belong to above them: in
+# its title (`แผนปฏิบัติการ โครงการพัฒนาเกษตรกรรุ่นใหม่ (Young Smart Farmer)`), in a heading over
+# each table (`โครงการที่ 1 …`, `ชื่อโครงการ : …`, `แผนงาน …`, `กิจกรรมหลัก …`, `ประเด็นการพัฒนาที่ 2
+# …`) or in a caption row a spreadsheet keeps above the table's header. Every record of a table
+# (items and group rows) takes the nearest such line above it as its `plan`; a table with none
+# above it keeps the plan of the table before it in the same plan (a table continued on the next
+# page or sheet), and the first table of a plan with none has no plan: a title naming only the
+# plan, its year and its agency (`แผนปฏิบัติการ ประจำปีงบประมาณ 2569 สำนักงานจังหวัด…`) is no
+# project. The line is kept as written (C.clean), less a label (`ชื่อโครงการ :`; a label alone on
+# its line takes the next line) and the title's plan word (`แผนปฏิบัติการ`), up to what ends the
+# name: a fiscal-year phrase (`ประจำปีงบประมาณ พ.ศ. 2566 จังหวัด…`: the year and the agency are
+# columns of their own), a budget (`งบประมาณ 800,000 บาท`) or another field's label (`ผู้รับผิดชอบ
+# :`); a trailing `(ต่อ)` is left out. A `โครงการที่ 1` row inside the table is a group, never the
+# plan. Words: headers.json's activity_plan.plan_heading.
+
+def _spaced(word: str) -> str:
+    """A vocabulary word as a pattern that ignores spaces between its letters."""
+    return r"\s*".join(re.escape(ch) for ch in word if not ch.isspace())
+
+
+@lru_cache(maxsize=1)
+def _plan_heading_rx() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...], re.Pattern]:
+    v = rules.load("headers")[FORM]["plan_heading"]
+
+    def alt(key: str) -> str:
+        return "|".join(_spaced(w) for w in sorted(v[key], key=len, reverse=True))
+    num = r"(?:[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*\s*[.)]|[(（][0-9๐-๙]{1,2}[)）])"
+    fy = r"(?:(?:ประจำ\s*)?ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*[0-9๐-๙]{4}\s*)"
+    rx = re.compile(rf"^\s*(?P<num>{num}\s*)?(?:(?P<title>{alt('title')})\s*{fy}?)?"
+                    rf"(?:(?P<label>{alt('label')})\s*[:：\-–]?\s*|(?P<word>{alt('words')}))", re.I)
+    # what ends the name: the fiscal-year phrase, a budget, another field's label (`ผู้รับผิดชอบ :`)
+    tail = re.compile(r"\s*[(（]?\s*(?:(?:ประจำ\s*)?ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*[0-9๐-๙]{4}"
+                      r"|ประจำ\s*ปี\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*[0-9๐-๙]{4}"
+                      r"|งบ\s*ประมาณ\s*[:：]?\s*[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*(?:ล้าน\s*|พัน\s*)?บาท"
+                      rf"|(?:{alt('fields')})\s*[:：])", re.I)
+    return rx, tuple(v["not_after"]), tuple(sorted(v["continued"], key=len, reverse=True)), tail
+
+
+_HAS_NAME = re.compile(r"[0-9๐-๙A-Za-zก-ฮ]")
+_HEADING_MAX = 300          # a longer line is prose, not a heading
+LABEL_ONLY = ""             # plan_heading of a label with its value on the next line
+
+
+def plan_heading(line: str) -> Optional[str]:
+    """The plan a heading line names (see above); None when the line is no such heading,
+    LABEL_ONLY when it is a label alone (`ชื่อโครงการ`) whose value is the next line."""
+    if not line or "\t" in line or len(line) > _HEADING_MAX:
+        return None
+    rx, not_after, _, _ = _plan_heading_rx()
+    m = rx.match(line)
+    if m is None:
+        return None
+    if m.group("label"):
+        begin = body = m.end()                      # the label left out
+        if not _HAS_NAME.search(line[body:]):
+            return LABEL_ONLY
+    else:
+        after = line[m.end():].lstrip()
+        if any(after.startswith(w) for w in not_after):
+            return None             # `โครงการนี้…`, `โครงการ/กิจกรรม`: prose or a caption
+        # as written from its numbering (`1. โครงการ…`), after a title's plan word
+        begin = m.start("word") if m.group("title") or not m.group("num") else m.start("num")
+        body = m.end()
+    name = _trim_name(line[body:])
+    if not _HAS_NAME.search(name):
+        return None                 # the word alone (`แผนงาน`, `โครงการ ประจำปีงบประมาณ 2569`)
+    return C.clean(line[begin:body] + name)
+
+
+def _trim_name(name: str) -> str:
+    """A heading's name up to what ends it (a fiscal-year phrase, a budget, another field's
+    label), less a trailing `(ต่อ)`."""
+    _, _, continued, tail = _plan_heading_rx()
+    t = tail.search(name)
+    if t:
+        name = name[:t.start()]
+    for w in continued:
+        if name.rstrip().endswith(w):
+            name = name.rstrip()[:-len(w)]
+    b = _GROUP_AMOUNT.search(name)
+    if b:
+        name = name[:b.start()]
+    return name.rstrip().rstrip("(（:：-–,").rstrip()
+
+
+def _value_line(line: str) -> Optional[str]:
+    """A label's value written on the line after it (`ชื่อโครงการ` / `ส่งเสริมอาชีพ…`)."""
+    if "\t" in line or len(line) > _HEADING_MAX or plan_heading(line) == LABEL_ONLY:
+        return None
+    name = C.clean(_trim_name(line))
+    return name if _HAS_NAME.search(name) else None
+
+
+def _caption_lines(table: Table, tf: TableForm) -> list[str]:
+    """Rows a spreadsheet keeps above the table's header (a caption typed over the table)."""
+    if tf.continued or tf.header.start <= 0:
+        return []
+    out = []
+    for row in table.rows(limit=tf.header.start):
+        texts = [C.clean(c.text) for c in row if c is not None and c.text.strip()]
+        if texts:
+            out.append(" ".join(texts))
+    return out
+
+
+def table_plan(above: list[Paragraph], table: Table, tf: TableForm) -> Optional[str]:
+    """The plan the nearest heading above a table names (its caption rows, then the paragraphs
+    before it, nearest first); None when none does."""
+    lines = [ln for p in above for ln in p.text.split("\n") if ln.strip()] + _caption_lines(table, tf)
+    for i in range(len(lines) - 1, -1, -1):
+        h = plan_heading(lines[i])
+        if h == LABEL_ONLY:
+            h = _value_line(lines[i + 1]) if i + 1 < len(lines) else None
+        if h:
+            return h
+    return None
+
+
 def extract(doc: Document, inst: Instance, meta) -> Extraction:
     ex = Extraction(source_file=meta.source_file)
     fy = meta.fiscal_year
@@ -1745,8 +1865,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     number_only: set[int] = set()       # records whose months only numbers mark (id)
     group_ids: set[int] = set()         # `กิจกรรมที่ N` group rows (id)
     group_recs: dict[str, Record] = {}  # the group rows by number
-    for tf in inst.tables:
+    plan = ""                           # the project / programme the table belongs to
+    for ti, tf in enumerate(inst.tables):
         table = tf.table
+        above = inst.before if ti == 0 else inst.after.get(inst.tables[ti - 1].table.index, [])
+        plan = table_plan(above, table, tf) or plan
         gantt, start = find_gantt(table, tf, None)
         if tf.continued:
             start = 0
@@ -1847,7 +1970,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 continue
             rec = Record(record_type="activity", form=FORM, source_file=meta.source_file,
                          page=C.loc_of(table, rr.row, doc=doc).page, table=table.index, row=rr.row,
-                         fiscal_year=stated_fy)
+                         fiscal_year=stated_fy, plan=plan)
             rec.item_no = item.number
             name = item.rest if (item.kind or bullet) else C.clean(name_raw)
             budget_raw, parts = _row_budget(rr)     # (amounts by source: side by side)

@@ -74,8 +74,9 @@ DOC = {
     "blocks": BLOCKS,
     "records": RECORDS,
     "findings": [],
-    # a title above a plan is not its `plan`: not checked
-    "truth_skip_columns": ["plan"],
-    "truth_defaults": {"form": "activity_plan", "agency": "กรมส่งเสริมการเกษตร",
+    # `plan`: the project the title names (records.md)
+    "truth_defaults": {"form": "activity_plan",
+                       "plan": "โครงการพัฒนาเกษตรกรรุ่นใหม่ (Young Smart Farmer)",
+                       "agency": "กรมส่งเสริมการเกษตร",
                        "fiscal_year": 2565, "duration_months": None},
 }

@@ -114,8 +114,8 @@ DOC = {
     "blocks": BLOCKS,
     "records": RECORDS,
     "findings": [],
-    # a title above a plan or report is not its `plan` (records.md defines it for form72 and
-    # kpi_ladder only): not checked
-    "truth_skip_columns": ["plan"],
-    "truth_defaults": {"form": "activity_plan", "agency": "กรมการปกครอง", "fiscal_year": 2567},
+    # `plan`: the project the title names (records.md)
+    "truth_defaults": {"form": "activity_plan",
+                       "plan": "โครงการยกระดับมาตรฐานการให้บริการประชาชนของที่ว่าการอำเภอ",
+                       "agency": "กรมการปกครอง", "fiscal_year": 2567},
 }

@@ -92,6 +92,8 @@ DOC = {
     "blocks": BLOCKS,
     "records": RECORDS,
     "findings": [],
-    "truth_skip_columns": ["plan"],
-    "truth_defaults": {"form": "activity_plan", "agency": "จังหวัดกาญจนบุรี", "fiscal_year": 2557},
+    # `plan`: the project the title names (records.md)
+    "truth_defaults": {"form": "activity_plan",
+                       "plan": "โครงการเพิ่มประสิทธิภาพการให้บริการประชาชน",
+                       "agency": "จังหวัดกาญจนบุรี", "fiscal_year": 2557},
 }

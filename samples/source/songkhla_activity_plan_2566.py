@@ -61,8 +61,8 @@ DOC = {
     "blocks": BLOCKS,
     "records": RECORDS,
     "findings": [],
-    # a title above a plan or report is not its `plan` (records.md defines it for form72 and
-    # kpi_ladder only): not checked
-    "truth_skip_columns": ["plan"],
-    "truth_defaults": {"form": "activity_plan", "agency": "จังหวัดสงขลา", "fiscal_year": 2566},
+    # `plan`: the project the title names (records.md)
+    "truth_defaults": {"form": "activity_plan",
+                       "plan": "โครงการยกระดับคุณภาพการให้บริการประชาชน",
+                       "agency": "จังหวัดสงขลา", "fiscal_year": 2566},
 }

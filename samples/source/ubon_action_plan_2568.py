@@ -70,9 +70,11 @@ DOC = {
     "blocks": BLOCKS,
     "records": RECORDS,
     "findings": [],
-    # a title above a plan is not its `plan`; a project's own target (ค่าเป้าหมาย) is not defined
-    # for activities by docs/records.md: not checked
-    "truth_skip_columns": ["plan", "target", "unit"],
-    "truth_defaults": {"form": "activity_plan", "agency": "จังหวัดอุบลราชธานี", "fiscal_year": 2568,
+    # a project's own target (ค่าเป้าหมาย) is not defined for activities by docs/records.md:
+    # not checked. `plan`: the section heading over the table (records.md)
+    "truth_skip_columns": ["target", "unit"],
+    "truth_defaults": {"form": "activity_plan",
+                       "plan": "ประเด็นการพัฒนาที่ 2 การส่งเสริมการท่องเที่ยวและเศรษฐกิจฐานราก",
+                       "agency": "จังหวัดอุบลราชธานี", "fiscal_year": 2568,
                        "duration_months": None},
 }
