@@ -1,4 +1,4 @@
-"""Form 7.2 and percentage-ladder tables in layouts found by probing with unseen documents
+"""Form 7.2 and percentage-ladder tables in layouts the samples do not show
 (a กรม's two-row header with `ระดับ 1 … ระดับ 5`, a จังหวัด's Thai-digit one-cell ladders, an
 education office's PDF whose ladder cells lost their line breaks, a กรม's workbook numbered in a
 `ลำดับที่` column): each test builds its document and asks the extractors or the batch."""

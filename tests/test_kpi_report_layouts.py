@@ -1,4 +1,4 @@
-"""KPI reports from a probe with unseen layouts: milestone steps with no matrix (the ก.พ.ร.
+"""KPI reports in layouts the samples do not show: milestone steps with no matrix (the ก.พ.ร.
 convention: level N needs steps 1..N), a transposed matrix (steps as rows), levels citing step
 ranges (`ขั้นตอนที่ 1-3`) in a table or in paragraphs, headings `ตัวชี้วัด ๕` / `KPI 2 :`, two
 indicators whose matrices start with a `ระดับ` column, a steps-table row a PDF split in two, a
