@@ -147,6 +147,42 @@ def _parse_month(t: str):
     return C.N().parse_month(t)
 
 
+# a month header written as a bare number (`10 11 12 1 2 … 9`, under a `พ.ศ.` banner or none)
+_BARE_MONTH = re.compile(r"^\s*(1[0-2]|0?[1-9]|๑[๐-๒]|๐?[๑-๙])\s*$")
+_MIN_NUMBER_MONTHS = 6
+
+
+def number_month_row(row: list) -> dict[int, int]:
+    """{column: calendar month} of a header row of bare numbers that run in the fiscal month
+    cycle across the year's turn (`10 11 12 1 2 3 …`): alone a number is no month, but six or
+    more in a row that go on from 12 to 1 are the Gantt's months (a column-number row
+    `1 2 3 4 …` never turns). {} when the row has no such run."""
+    best: dict[int, int] = {}
+    run: dict[int, int] = {}
+    prev = None
+    turned = False
+
+    def close():
+        nonlocal best
+        if turned and len(run) >= _MIN_NUMBER_MONTHS and len(run) > len(best):
+            best = dict(run)
+
+    for c in row:
+        if c is None:
+            continue
+        m = _BARE_MONTH.match(c.text or "")
+        n = int(C.digits(m.group(1))) if m else None
+        if n is not None and prev is not None and n == prev % 12 + 1:
+            run[c.col] = n
+            turned = turned or n == 1
+        else:
+            close()
+            run, turned = ({c.col: n}, False) if n is not None else ({}, False)
+        prev = n
+    close()
+    return best
+
+
 def _month_year(text: str) -> Optional[int]:
     t = (text or "").strip()
     if not t or len(t) > 20:
@@ -198,6 +234,7 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
     header_end = tf.header.rows
     rows = table.rows()
     best_row, best_cols = None, []
+    numbered: dict[int, int] = {}       # the months of a row of bare numbers (number_month_row)
     for r in range(min(tf.header.rows + 3, table.n_rows)):
         cols = []
         for c in rows[r]:
@@ -206,7 +243,11 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
             if _month_reading(c.text):
                 cols.append(c.col)
         if len(cols) >= 3 and len(cols) > len(best_cols):
-            best_row, best_cols = r, cols
+            best_row, best_cols, numbered = r, cols, {}
+        elif len(cols) < _MIN_NUMBER_MONTHS:
+            nums = number_month_row(rows[r])
+            if len(nums) > len(best_cols):
+                best_row, best_cols, numbered = r, sorted(nums), nums
     for r in range(min(tf.header.rows + 3, table.n_rows)):
         for c in rows[r]:
             if c is not None:
@@ -222,11 +263,12 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
             lo, hi = min(lo, span[0]), max(hi, span[1] - 1)
         allcols = [c.col for c in rows[best_row] if c is not None and lo <= c.col <= hi]
         cell = C.CellAt(table)
-        readings = [_month_reading(cell(best_row, c).text) for c in allcols]
+        readings = [_month_reading(cell(best_row, c).text) or ([numbered[c]] if c in numbered else [])
+                    for c in allcols]
         months = settle_months(readings)
         g.month_of_col = dict(zip(allcols, months))
         g.no_number = {c for c in allcols if cell(best_row, c).text.strip()
-                       and not _month_reading(cell(best_row, c).text)}
+                       and not _month_reading(cell(best_row, c).text) and c not in numbered}
         for c, m in g.month_of_col.items():
             y = _month_year(cell(best_row, c).text)
             if y is not None and m in _month_reading(cell(best_row, c).text)[:1]:
@@ -428,6 +470,22 @@ def _is_header_row(texts: list[str]) -> bool:
     hits = sum(1 for t in texts if len(t) < 50 and C.match_role(t, roles)[0])
     months = sum(1 for t in texts if _month_reading(t))
     return hits >= 3 or months >= 4
+
+
+_COL_NUMBER = re.compile(r"^\s*[(（]?\s*([0-9๐-๙]{1,2})\s*[)）]?\s*$")
+
+
+def is_column_number_row(cells: list[tuple[int, str]]) -> bool:
+    """A row numbering the table's columns under its header (`1 2 3 4 …`, `(1) (2) (3) …`):
+    four or more numbers from 1 up by one, from the first column on, and nothing else."""
+    filled = [(col, t) for col, t in cells if t.strip()]
+    if len(filled) < 4 or filled[0][0] != 0:
+        return False
+    for k, (_, t) in enumerate(filled, 1):
+        m = _COL_NUMBER.match(t)
+        if not m or int(C.digits(m.group(1))) != k:
+            return False
+    return True
 
 
 def _budget_like(t: str) -> bool:
@@ -1200,6 +1258,8 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
             continue
         if _is_header_row(texts) or (r == start and _is_subheader_row(table, tf, r, cell, grid_rows)):
             continue
+        if is_column_number_row(cells):
+            continue
         rr = RawRow(table, r)
         for role, col in fixed.items():
             parts = []
@@ -1543,6 +1603,19 @@ _TOTAL_ROW = re.compile(r"^(?:รวม|ยอดรวม)(?:(?:กิจกร
                         r"[0-9.]+|งบประมาณ|ทั้งสิ้น|ทั้งหมด|เป็นเงิน|เงิน|ทั้งโครงการ|[:：])*(?:\(?บาท\)?)?$")
 
 
+def _total_row(text: str) -> bool:
+    """A total row's name: Thai (`รวมงบประมาณทั้งสิ้น`, `รวมกิจกรรมที่ 1`) or a total column's
+    header word as the whole name (`Total`, `Grand Total (THB)`; headers.json budget_columns)."""
+    return bool(_TOTAL_ROW.match(C.squash(text))) or budget_col_kind(text) == "total"
+
+
+@lru_cache(maxsize=1)
+def _duration_month_words() -> tuple[str, ...]:
+    """Words of a duration header counting months (`(เดือน)`, `(months)`)."""
+    v = rules.load("headers")[FORM].get("duration_in_months", {}).get("words", ["เดือน"])
+    return tuple(w.lower() for w in v)
+
+
 _BARE_YEAR = re.compile(r"^\s*[0-9๐-๙]{2}(?:[0-9๐-๙]{2})?\s*$")
 
 
@@ -1827,22 +1900,23 @@ def _value_line(line: str) -> Optional[str]:
     return name if _HAS_NAME.search(name) else None
 
 
-def _caption_lines(table: Table, tf: TableForm) -> list[str]:
-    """Rows a spreadsheet keeps above the table's header (a caption typed over the table)."""
+def lines_above(above: list[Paragraph], table: Table, tf: TableForm) -> list[str]:
+    """The lines over a table, top to bottom: the paragraphs before it, then the rows a
+    spreadsheet keeps above the table's header (a caption typed over the table)."""
+    lines = [ln for p in above for ln in p.text.split("\n") if ln.strip()]
     if tf.continued or tf.header.start <= 0:
-        return []
-    out = []
+        return lines
     for row in table.rows(limit=tf.header.start):
         texts = [C.clean(c.text) for c in row if c is not None and c.text.strip()]
         if texts:
-            out.append(" ".join(texts))
-    return out
+            lines.append(" ".join(texts))
+    return lines
 
 
 def table_plan(above: list[Paragraph], table: Table, tf: TableForm) -> Optional[str]:
     """The plan the nearest heading above a table names (its caption rows, then the paragraphs
     before it, nearest first); None when none does."""
-    lines = [ln for p in above for ln in p.text.split("\n") if ln.strip()] + _caption_lines(table, tf)
+    lines = lines_above(above, table, tf)
     for i in range(len(lines) - 1, -1, -1):
         h = plan_heading(lines[i])
         if h == LABEL_ONLY:
@@ -1890,7 +1964,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         dur_col = None if dur_col in gantt.columns else dur_col     # a timeline banner (read_rows)
         dur_head = " ".join(c.text for c in (table.cell(r, dur_col) for r in range(tf.header.start, tf.header.rows))
                             if c is not None) if dur_col is not None else ""
-        in_months = bool(re.search(r"เดือน", dur_head))
+        in_months = any(w in dur_head.lower() for w in _duration_month_words())
         # a plan that reports results per item: each item is done, not done or unknown
         tail0 = layout[0]
         has_result = "result" in tail0
@@ -1928,7 +2002,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 bullet = None
             # (written in the name column, or across the table from the first column; sums in
             # its month cells are no months of its own)
-            if not item.kind and _TOTAL_ROW.match(C.squash(name_raw or rr.item)) and not rr.mark_ticks() and not any(
+            if not item.kind and _total_row(name_raw or rr.item) and not rr.mark_ticks() and not any(
                     C.clean(getattr(rr, f)) for f in ("duration", "period", "start", "end")):
                 # a group's total written after its items (`รวมโครงการที่ 1`) is the group's
                 # budget when its own row states none
