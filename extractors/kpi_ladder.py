@@ -361,6 +361,7 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
             continue
         n_hdr, roles, levels = hdr
         used.add(t.index)
+        periods = _result_periods(t, n_hdr, roles)
         parent = kpi.item_no
         members: list[str] = []
         tops: dict[str, tuple[Record, list[str]]] = {}     # top-level rows of this table
@@ -398,7 +399,7 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                                  page=ln.page, table=t.index, row=ln.row, item_no=no)
                     indicators.append(rec)
                 rec.name = rec.name or C.clean(first[mi.end():])
-                _row_values(rec, col, grid, levels, unit_default, roles)
+                _row_values(rec, col, grid, levels, unit_default, roles, periods)
                 parent, members = no, []
                 continue
             if re.match(r"^\s*รวม", first):
@@ -432,7 +433,7 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                 tops[head][1].append(rec.item_no)
             rec.name = C.clean(item.rest)
             rec.plan = group_at(pos)
-            _row_values(rec, col, grid, levels, unit_default, roles)
+            _row_values(rec, col, grid, levels, unit_default, roles, periods)
             subs.append(_Sub(rec, rec.plan, pos))
             if not rec.parent_item:
                 tops[rec.item_no] = (rec, [])
@@ -454,8 +455,38 @@ def _is_level_row(grid: list[str]) -> bool:
     return cells == ["1", "2", "3", "4", "5"]
 
 
+# a period heading under a results banner: `ไตรมาส 1`, `Q2`, `รอบ 6 เดือน`, `ครั้งที่ 2`, a month
+_PERIOD_HEAD = re.compile(r"ไตรมาส|q[1-4]|quarter|รอบ|ครั้งที่|[ก-ฮ]\.\s*[ก-ฮ]\.|(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|"
+                          r"มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                          r"oct|nov|dec)[a-z]*\.?(?:\s|$)", re.I)
+
+
+def _result_periods(table, n_hdr: int, roles: dict[str, int]) -> list[int]:
+    """The columns of a results banner that spans reporting periods (`ผลการดำเนินงานรายไตรมาส`
+    over `ไตรมาส 1 … ไตรมาส 4`), left to right; [] when the result is one column. The banner
+    reaches over its merged columns, or over the empty cells after it (a PDF or a CSV loses
+    merges); each column under it must be headed by a period."""
+    a = roles.get("actual")
+    if a is None or n_hdr < 2:
+        return []
+    rows = table.rows(limit=n_hdr)
+    for r in range(n_hdr - 1):
+        cell = rows[r][a] if a < len(rows[r]) else None
+        if cell is None or not cell.text.strip():
+            continue
+        end = a + cell.colspan
+        while end < len(rows[r]) and (rows[r][end] is None or not rows[r][end].text.strip()):
+            end += 1
+        under = {k: rows[r + 1][k] for k in range(a, min(end, len(rows[r + 1])))}
+        heads = {k: c for k, c in under.items() if c is not None and c.text.strip()}
+        if len(heads) >= 2 and all(_PERIOD_HEAD.search(c.text) for c in heads.values()):
+            return sorted(heads)
+        return []
+    return []
+
+
 def _row_values(rec: Record, col, grid, levels: dict[int, int], unit_default: str,
-                roles: dict[str, int]) -> None:
+                roles: dict[str, int], periods: Optional[list[int]] = None) -> None:
     w = col("weight")
     if w and not rec.weight_raw:
         rec.weight_raw = w
@@ -490,6 +521,11 @@ def _row_values(rec: Record, col, grid, levels: dict[int, int], unit_default: st
             rec.ladder_levels_raw = seen
             rec.unit = rec.unit or unit or unit_default
     a = col("actual")
+    if periods:
+        # results by period: the latest period reported (the last filled cell, not a dash)
+        filled = [C.clean(grid[k]) for k in periods if k < len(grid)]
+        filled = [x for x in filled if x and x not in C.DASHES and C.amount_value(x) is not None]
+        a = filled[-1] if filled else ""
     if a and a not in C.DASHES:
         rec.actual_raw = a
         rec.actual = C.amount_value(a)

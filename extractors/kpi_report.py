@@ -23,7 +23,9 @@ from .activity_plan import is_mark
 FORM = "kpi_report"
 N_LEVELS = 5          # a milestone KPI is scored on five levels
 _STEP = re.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่\s*([0-9๐-๙]+)\s*[:：.]?\s*")
-_LEVEL_CELL = re.compile(r"^\s*(?:ระดับ(?:คะแนน)?\s*(?:ที่)?\s*)?([1-9๑-๙])\s*(?:คะแนน)?\s*$")
+# a level cell: `3`, `ระดับ 3`, `ระดับคะแนน 3`, `ระดับที่ 3`, `3 คะแนน`, `คะแนน 3`, `Score 3`, `Level 3`
+_LEVEL_CELL = re.compile(r"^\s*(?:(?:ระดับ(?:คะแนน)?|คะแนน|score|level)\s*(?:ที่)?\s*)?([1-9๑-๙])\s*(?:คะแนน)?\s*$",
+                         re.I)
 
 
 @dataclass
@@ -88,8 +90,8 @@ def _label_pattern(name: str) -> re.Pattern:
 _BARE_NO = re.compile(r"[0-9๐-๙]{1,2}")
 # a matrix column heading: `ขั้นตอนที่ 1`, `ขั้นที่ 1`, `Step 1`, or both languages in one cell
 # (`ขั้นตอนที่ 1 (Step 1)`, `Step 1 / ขั้นตอนที่ 1`)
-_STEP_HEAD = re.compile(r"^\s*(?:ขั้น(?:ตอน)?\s*ที่|step)\s*([0-9๐-๙]{1,2})\s*"
-                        r"(?:[(/]?\s*(?:ขั้น(?:ตอน)?\s*ที่|step)\s*[0-9๐-๙]{1,2}\s*\)?\s*)?$", re.I)
+_STEP_HEAD = re.compile(r"^\s*(?:ขั้น(?:ตอน)?\s*ที่|step|milestone)\s*([0-9๐-๙]{1,2})\s*"
+                        r"(?:[(/]?\s*(?:ขั้น(?:ตอน)?\s*ที่|step|milestone)\s*[0-9๐-๙]{1,2}\s*\)?\s*)?$", re.I)
 _STEP_BANNER = re.compile(r"ขั้นตอน|milestone", re.I)
 
 
@@ -225,22 +227,34 @@ _STEP_ALONE = re.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่\s*([0-9๐
 
 def _transposed_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[int]], list[int]]]:
     """Steps as rows (`ขั้นตอนที่ 1 | ✓ | ✓ …`) under a row of level columns (`ระดับ 1 …
-    ระดับ 5`, `1 2 3 4 5` beside a `ขั้นตอน` corner): level -> the steps ticked in its column."""
+    ระดับ 5`, `1 2 3 4 5` beside a `ขั้นตอน` corner): level -> the steps ticked in its column.
+    A step row may also describe its step (`1. ศึกษาความต้องการ… | ● | ● …`, `(๑) …`) when the
+    level columns are headed as levels (`ระดับคะแนน` over `1 … 5`, or `ระดับ 1 …`)."""
     for r in range(min(3, len(rows))):
         level_cols = {}
+        worded = True         # the level columns are named as levels, not bare numbers alone
         for c in rows[r]:
             if c is None or c.col == 0:
                 continue
             m = _LEVEL_CELL.match(c.text)
             if m:
                 level_cols[c.col] = int(C.digits(m.group(1)))
+                worded = worded and not _BARE_NO.fullmatch(c.text.strip())
         if len(level_cols) < 3 or sorted(level_cols.values()) != list(range(1, len(level_cols) + 1)):
             continue
+        if not worded and r > 0:
+            # bare numbers under a banner over them that names the levels (`ระดับคะแนน`)
+            worded = any(b is not None and b.text.strip() and b.col <= min(level_cols) < b.col + max(b.colspan, 2)
+                         and C.match_role(b.text, {"level": C.vocab(FORM)["level"]})[0] for b in rows[r - 1])
         levels: dict[int, list[int]] = {lvl: [] for lvl in level_cols.values()}
         steps = []
+        described = False     # a step row that describes its step: the matrix needs ticks
         for row in rows[r + 1:]:
             first = next((c for c in row if c is not None and c.text.strip()), None)
             m = _STEP_ALONE.match(first.text) if first is not None else None
+            if m is None and worded and first is not None and len(level_cols) <= N_LEVELS:
+                m = _STEP.match(first.text) or _NUMBERED.match(first.text)
+                described = described or m is not None
             if m is None or first.col in level_cols:
                 continue
             no = int(C.digits(m.group(1)))
@@ -251,7 +265,7 @@ def _transposed_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[in
                 for k in range(c.col, c.col + c.colspan):
                     if k in level_cols:
                         levels[level_cols[k]].append(no)
-        if len(steps) >= 2:
+        if len(steps) >= 2 and (not described or any(levels.values())):
             return {lvl: sorted(set(st)) for lvl, st in levels.items()}, sorted(set(steps))
     return None
 
@@ -324,13 +338,17 @@ def _level_table(doc: Document) -> bool:
     """A table that scores milestones without ticks: levels citing or counting the steps they
     need (`ระดับ 3 | ขั้นตอนที่ 1-3`, `ระดับ 1 … ระดับ 5` over `ดำเนินการได้ N ขั้นตอน`), or the
     steps listed one per level with a deadline or a result beside each (`ระดับคะแนน | เกณฑ์การ
-    ให้คะแนน (ขั้นตอนการดำเนินงาน) | กำหนดแล้วเสร็จ | ผลการดำเนินงาน`)."""
+    ให้คะแนน (ขั้นตอนการดำเนินงาน) | กำหนดแล้วเสร็จ | ผลการดำเนินงาน`), or steps as the rows of a
+    transposed matrix that describe them beside their ticks and deadline."""
     for t in doc.tables():
         rows = t.rows(limit=12)
         if _range_matrix(t, rows) is not None:
             return True
         cols = _step_table_columns(t)
-        if cols is not None and cols.get("by_level") and ("deadline" in cols or "result" in cols):
+        if cols is not None and (cols.get("by_level") or cols.get("step_in_text")) and (
+                "deadline" in cols or "result" in cols):
+            # (step_in_text: a transposed matrix whose step rows describe the steps, a deadline
+            # or a result beside each: `1. ศึกษา… | ● | ● … | 31 ธ.ค. 2570`)
             return True
     return False
 
@@ -665,15 +683,16 @@ _PLAN_HEAD = re.compile(r"ไตรมาส|q[1-4]|quarter|[ก-ฮ]\.\s*[ก-�
 # the headings of a steps table's columns (squashed; an English gloss in brackets dropped)
 _GLOSS = re.compile(r"\([A-Za-z][A-Za-z .&/-]*\)$")
 _STEP_TABLE_HEADS = (
-    ("step", re.compile(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?|step(?:no\.?)?", re.I).fullmatch),
+    ("step", re.compile(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?|(?:step|milestone)(?:no\.?)?", re.I).fullmatch),
     # one step per level, level N adding step N (ก.พ.ร.): the level numbers the step
     ("level_step", re.compile(r"ระดับ(?:คะแนน|ที่)?|(?:score)?level", re.I).fullmatch),
     ("completed", re.compile(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", re.I).search),
-    ("deadline", re.compile(r"กำหนด|ภายใน|deadline", re.I).search),
+    ("deadline", re.compile(r"กำหนด|ภายใน|deadline|due(?:date|by)?$|targetdate", re.I).search),
     # a period (`ต.ค. 66 - ธ.ค. 66`): its end is the step's deadline
     ("period", re.compile(r"(?:ระยะ|ช่วง|ห้วง)เวลา|period|timeline|duration", re.I).match),
     ("result", re.compile(r"ผล|สถานะ|status|result", re.I).match),
-    ("text", re.compile(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย").search),
+    ("text", re.compile(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย|description|activity",
+                        re.I).search),
     ("plan", _PLAN_HEAD.match),
 )
 
@@ -705,6 +724,13 @@ def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str
                 plan_heads[i] = x
             elif role:
                 cols.setdefault(role, i)
+        if "step" not in cols and "text" in cols and ("deadline" in cols or "result" in cols) and \
+                _transposed_matrix(t, t.rows(limit=r + 3 + 2 * N_LEVELS)) is not None:
+            # a transposed matrix whose step rows describe the steps (`1. ศึกษา… | ● | ● … |
+            # 31 ธ.ค. 2570`): the step's number opens its text cell; the level banner is no step
+            cols["step"] = cols["text"]
+            cols["step_in_text"] = 1
+            cols.pop("level_step", None)
         if "step" not in cols and "level_step" in cols and "text" in cols and (
                 "deadline" in cols or "result" in cols or "period" in cols):
             cols["step"], cols["by_level"] = cols["level_step"], 1
@@ -725,7 +751,8 @@ def _is_result_table(t: Table) -> bool:
     return any(C.match_role(x, {"result": roles["result"]})[0] for x in head)
 
 
-_NUMBERED = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*[.)]\s*(?=\S)")
+# `1. …`, `1) …`, `(1) …`, `(๑) …`
+_NUMBERED = re.compile(r"^\s*(?:\(\s*)?([0-9๐-๙]{1,2})\s*[.)]\s*(?=\S)")
 
 
 def _numbered_steps(lines: list[Line]) -> set[int]:
@@ -849,8 +876,12 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
         if st_cols is not None and ln.row is not None and ln.row > st_cols["header"] and ln.full is not None:
             # a table of steps, one row each, with their deadline and result beside them
             cell = lambda role: ln.full[st_cols[role]] if role in st_cols and st_cols[role] < len(ln.full) else ""
-            ms = re.match(r"^\s*(?:ขั้น(?:ตอน)?\s*ที่\s*)?([0-9๐-๙]{1,2})\s*[.)]?\s*$", cell("step"))
-            text = C.clean(cell("text"))
+            if st_cols.get("step_in_text"):
+                ms = _STEP.match(cell("text")) or _NUMBERED.match(cell("text"))
+                text = C.clean(cell("text")[ms.end():]) if ms else ""
+            else:
+                ms = re.match(r"^\s*(?:ขั้น(?:ตอน)?\s*ที่\s*|\(\s*)?([0-9๐-๙]{1,2})\s*[.)]?\s*$", cell("step"))
+                text = C.clean(cell("text"))
             if ms and text and int(C.digits(ms.group(1))) not in steps:
                 no = int(C.digits(ms.group(1)))
                 planned = [end for col, end in st_cols.get("plan", {}).items()
@@ -937,7 +968,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             continue
         m = _STEP.match(first) or (_NUMBERED.match(first) if i_ln in numbered else None)
         if m is None and in_results:
-            m = re.match(r"^\s*([0-9๐-๙]{1,2})\s*[.)]?\s*$", first)   # a results row numbered 1, 2 …
+            m = re.match(r"^\s*(?:\(\s*)?([0-9๐-๙]{1,2})\s*[.)]?\s*$", first)   # a results row 1, 2 … / (1)
         if m:
             n_steps = sum(1 for c in cells if _STEP.match(c))
             if n_steps >= 2:
