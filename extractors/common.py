@@ -470,8 +470,17 @@ _OWN_AGENCY = re.compile(
     r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:[ \u00a0]?เขต[ \u00a0]?[0-9๐-๙]+)?"
     # a Bangkok district office (`สำนักงานเขตจตุจักร`), a numbered region (`สำนักงานเขตสุขภาพที่ 1`)
     r"|สำนักงานเขต[ก-๙]{2,}?(?:ที่[ \u00a0]?[0-9๐-๙]+|(?![ก-๙]))"
-    r"|สำนักงาน[ก-๙]+?อำเภอ[ก-๙]{2,})", re.M)
+    r"|สำนักงาน[ก-๙]+?อำเภอ[ก-๙]{2,}"
+    # a state enterprise (`การท่าเรือแห่งประเทศไทย`, `การไฟฟ้าส่วนภูมิภาค`, `การประปานครหลวง`)
+    r"|การ[ก-๙]{2,30}?แห่งประเทศไทย|การ(?:ไฟฟ้า|ประปา)(?:ส่วนภูมิภาค|นครหลวง)"
+    # a company (`บริษัท ขนส่ง จำกัด`, `บริษัท ทีโอที จำกัด (มหาชน)`), on one line
+    r"|บริษัท[ \u00a0]?[ก-๙A-Za-z0-9.&][ก-๙A-Za-z0-9.& \u00a0\-]{0,60}?[ \u00a0]?จำกัด"
+    r"(?:[ \u00a0]?\(มหาชน\))?"
+    # any name the title marks a public organisation (`สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน)`)
+    r"|(?:สำนักงาน|สำนัก|สถาบัน|ศูนย์|องค์การ|กองทุน|หอ)[ก-๙]{3,}(?=[ \u00a0]?[(（]\s*องค์การมหาชน))", re.M)
 _TITLE_LINES = 4
+# `(องค์การมหาชน)` written after a name is part of it (`โรงพยาบาลบ้านแพ้ว (องค์การมหาชน)`)
+_PUBLIC_ORG = re.compile(r"[ \u00a0]*[(（]\s*องค์การมหาชน\s*[)）]")
 
 
 def _title_text(text: str) -> str:
@@ -578,10 +587,20 @@ def _unglue(text: str) -> str:
 
 
 def find_agency(text: str) -> str:
-    data = rules.load("headers").get("agencies", {})
     text = _unglue(text)
-    provinces = sorted(data.get("provinces", []), key=len, reverse=True)
     title = _BROKEN_NAME.sub(r"\1\2", _title_text(text))
+    name = _find_agency(text, title)
+    if name:
+        # a public organisation's name goes on with `(องค์การมหาชน)` where the title writes it
+        at = title.find(name)
+        if at >= 0 and _PUBLIC_ORG.match(title, at + len(name)):
+            return name + " (องค์การมหาชน)"
+    return name
+
+
+def _find_agency(text: str, title: str) -> str:
+    data = rules.load("headers").get("agencies", {})
+    provinces = sorted(data.get("provinces", []), key=len, reverse=True)
     own = _title_agency(title, provinces)
     if own:
         return own

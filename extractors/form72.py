@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Optional
 
 from schemas import Document, Record, Table, rules
 from schemas.extraction import DimensionRow, Extraction, Location, WeightGroup
 
 from . import common as C
+from .activity_plan import lines_above, plan_heading
 from .recognize import Instance, TableForm
 
 FORM = "form72"
@@ -38,7 +40,9 @@ def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
         if code:
             return code, t
     return None
-_PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|ยุทธศาสตร์|แนวนโยบาย|หมวด)")
+# where a new plan starts in the plan column: its number, or the word a plan, an issue or a goal
+# of the plan starts with (`แผนพัฒนาองค์การที่ 2`, `ประเด็นที่ 2 …`, `เป้าประสงค์ที่ 1 …`)
+_PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|ยุทธศาสตร์|แนวนโยบาย|หมวด|ประเด็น|เป้าประสงค์|กลยุทธ์)")
 _THRESH_ONLY = re.compile(r"^(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*(?:%|ร้อยละ)?$")
 _LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕]|[1-5๑-๕]\s*คะแนน)$")
 _LEVEL_HEADER = re.compile(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?")   # squashed
@@ -252,9 +256,17 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     # the year this form's title states outranks the document's
     inst_fy = C.find_fiscal_year("\n".join(p.text for p in inst.before))
     total_row = None      # (weight as written, where): a `รวม` row under the indicators
-    for tf in inst.tables:
+    for ti, tf in enumerate(inst.tables):
         tf = _past_results_as_baseline(tf, inst_fy or getattr(meta, "fiscal_year", None))
         table = tf.table
+        if "plan" not in tf.header.roles:
+            # no plan column: the plan a heading above the table names (rows naming a plan
+            # inside the table, read below, take over from their row on)
+            above = inst.before if ti == 0 else inst.after.get(inst.tables[ti - 1].table.index, [])
+            heading = _plan_above(above, table, tf)
+            if heading:
+                current_plan_seg = [heading]
+                plan_segments.append((table.index, -1, current_plan_seg))
         level_cols = _level_columns(table, tf)
         rows = table.rows()
         start = 0 if tf.continued else tf.header.rows
@@ -414,6 +426,37 @@ def _plan_heading(cells, ladder_cells, dim_cell, tf: TableForm, row_cells) -> st
 
 
 _PLAN_WORD = re.compile(r"^\s*(?:แผน|ยุทธศาสตร์|ประเด็น|แนวนโยบาย|เป้าประสงค์|กลยุทธ์)")
+
+
+def _plan_above(above, table: Table, tf: TableForm) -> str:
+    """The plan the nearest heading above a form 7.2 table names (the paragraphs before it,
+    then its caption rows; nearest first), kept as written; "" when none does. A heading is a
+    plan-column word (headers.json form72.roles.plan) with a number or a colon before its name
+    (`แผนพัฒนาองค์การ : การยกระดับ…`, `ยุทธศาสตร์ที่ 2 …`; not a title `แผนพัฒนาองค์การ ประจำปี…`),
+    or a project, programme or issue heading as an activity plan reads one (plan_heading)."""
+    for line in reversed(lines_above(above, table, tf)):
+        t = C.clean(line)
+        m = _plan_label_rx().match(t)
+        if m and _HAS_LETTER.search(m.group("name")):
+            return t
+        h = plan_heading(line)
+        if h:
+            return h
+    return ""
+
+
+_HAS_LETTER = re.compile(r"[A-Za-zก-ฮ]")
+
+
+@lru_cache(maxsize=1)
+def _plan_label_rx() -> re.Pattern:
+    """A plan-column word, then its number (`ที่ 2`, `2.1`; not a four-digit year) or a colon,
+    then the name."""
+    words = rules.load("headers")[FORM]["roles"]["plan"]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if not w.isascii())
+    return re.compile(
+        rf"^(?:{alt})\s*(?:(?:ที่\s*)?[0-9๐-๙]{{1,2}}(?:\.[0-9๐-๙]{{1,2}})*(?![0-9๐-๙])\s*[:：.\-–]?|[:：\-–])"
+        rf"\s*(?P<name>.*)$", re.S)
 
 
 def _is_header_row(cells, tf: TableForm) -> bool:
