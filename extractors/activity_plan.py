@@ -479,8 +479,8 @@ def is_column_number_row(cells: list[tuple[int, str]]) -> bool:
     """A row numbering the table's columns under its header (`1 2 3 4 …`, `(1) (2) (3) …`):
     four or more numbers from 1 up by one, from the first column on, and nothing else."""
     filled = [(col, t) for col, t in cells if t.strip()]
-    if len(filled) < 4 or filled[0][0] != 0:
-        return False
+    if len(filled) < 4 or filled[0][0] != 0 or not _COL_NUMBER.match(filled[0][1]):
+        return False            # (most rows: their first cell is no column number)
     for k, (_, t) in enumerate(filled, 1):
         m = _COL_NUMBER.match(t)
         if not m or int(C.digits(m.group(1))) != k:
@@ -1258,7 +1258,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
             continue
         if _is_header_row(texts) or (r == start and _is_subheader_row(table, tf, r, cell, grid_rows)):
             continue
-        if is_column_number_row(cells):
+        if len(texts) >= 4 and is_column_number_row(cells):
             continue
         rr = RawRow(table, r)
         for role, col in fixed.items():
