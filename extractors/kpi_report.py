@@ -90,7 +90,7 @@ def _label_pattern(name: str) -> re.Pattern:
 _BARE_NO = re.compile(r"[0-9๐-๙]{1,2}")
 # a matrix column heading: `ขั้นตอนที่ 1`, `ขั้นที่ 1`, `Step 1`, or both languages in one cell
 # (`ขั้นตอนที่ 1 (Step 1)`, `Step 1 / ขั้นตอนที่ 1`)
-_STEP_HEAD = re.compile(r"^\s*(?:ขั้น(?:ตอน)?\s*ที่|step|milestone)\s*([0-9๐-๙]{1,2})\s*"
+_STEP_HEAD = re.compile(r"^\s*(?:ขั้น(?:ตอน)?\s*(?:ที่)?|step|milestone)\s*([0-9๐-๙]{1,2})\s*"
                         r"(?:[(/]?\s*(?:ขั้น(?:ตอน)?\s*ที่|step|milestone)\s*[0-9๐-๙]{1,2}\s*\)?\s*)?$", re.I)
 _STEP_BANNER = re.compile(r"ขั้นตอน|milestone", re.I)
 

@@ -163,6 +163,11 @@ def test_state_enterprise_company_and_public_organisation(tmp_path, title, agenc
     ("จำนวนผู้ติดเชื้อรายใหม่ในพื้นที่", True),
     # a share of infected people treated: the more the better
     ("ร้อยละของผู้ติดเชื้อเอชไอวีที่ได้รับยาต้านไวรัส", False),
+    # dropouts, errors and losses: the fewer the better; their negations are not
+    ("อัตราการออกกลางคันของนักเรียน", True),
+    ("ร้อยละของข้อมูลที่คลาดเคลื่อน", True),
+    ("ร้อยละของข้อมูลที่ไม่คลาดเคลื่อน", False),
+    ("มูลค่าความสูญเสียจากอัคคีภัย", True),
 ])
 def test_infection_rate_is_lower_is_better(tmp_path, name, finding):
     rows = [["ที่", "ตัวชี้วัด", "น้ำหนัก", "ค่าเป้าหมาย", "เกณฑ์การให้คะแนน", L, L, L, L],
