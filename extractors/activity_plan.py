@@ -46,6 +46,30 @@ def is_mark(text: str) -> bool:
 _MARK_RUN = re.compile(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<>?─―═◄►◀▶⟵⟶⟷⇔⇐⇒⬅➡]+")
 
 
+@lru_cache(maxsize=1)
+def _gantt_words() -> frozenset[str]:
+    return frozenset(C.squash(w) for w in rules.load("headers")[FORM].get("gantt_words", {}).get("words", []))
+
+
+def is_gantt_word(text: str) -> bool:
+    """A word written in a month cell to mark the month (`ดำเนินการ`): a tick, in a timeline
+    column only (a status column's `ดำเนินการ` is no tick)."""
+    t = C.squash(text)
+    return bool(t) and len(t) <= 20 and t in _gantt_words()
+
+
+# the days of the month a month cell writes (`1-31`, `1 - 15`, `16–30`): the month is marked
+_DAY_RANGE = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*[-–—~]\s*([0-9๐-๙]{1,2})\s*$")
+
+
+def is_day_range(text: str) -> bool:
+    m = _DAY_RANGE.match(text or "")
+    if m is None:
+        return False
+    a, b = int(C.digits(m.group(1))), int(C.digits(m.group(2)))
+    return 1 <= a < b <= 31
+
+
 # ---------------------------------------------------------------- Gantt header
 
 @dataclass
@@ -359,7 +383,8 @@ def _banner_years(head_rows, g: Gantt) -> None:
 
 # a quarter column's header: its number, then maybe `/68` or the months it covers
 _QUARTER = re.compile(r"^\s*(?:ไตร\s*มาส\s*(?:ที่)?|Q)\s*([1-4๑-๔])(?![0-9๐-๙])\s*"
-                      r"(?:/\s*[0-9๐-๙]{2,4}\s*$)?(.*)$", re.I | re.S)
+                      r"(?:/\s*([0-9๐-๙]{2,4})\s*$)?(.*)$", re.I | re.S)
+_QUARTER_FIRST_MONTH = (10, 1, 4, 7)    # a fiscal quarter's first calendar month
 _BRACKETS = re.compile(r"^[\s(（\[]*|[\s)）\]]*$")
 
 
@@ -389,11 +414,25 @@ def _quarter_cell(text: str) -> Optional[tuple[int, Optional[tuple[int, int, Opt
     m = _QUARTER.match(text or "")
     if not m:
         return None
-    rest = m.group(2).strip()
+    rest = m.group(3).strip()
     span = _quarter_months(rest) if rest else None
     if rest and span is None:
         return None             # `ไตรมาสที่ 3 และ 4` is a period, not a column header
     return int(C.digits(m.group(1))), span
+
+
+def _quarter_of_year(text: str) -> Optional[tuple[int, int, Optional[int]]]:
+    """The months of a quarter head that writes its fiscal year (`Q1/2571`, `ไตรมาส 2/68`):
+    (first calendar month, 3, CE year of that month), else None."""
+    m = _QUARTER.match(text or "")
+    if not m or not m.group(2):
+        return None
+    y = int(C.digits(m.group(2)))
+    be = y + 2500 if y < 100 else y
+    if not 2400 <= be <= 2700:
+        return None
+    m0 = _QUARTER_FIRST_MONTH[int(C.digits(m.group(1))) - 1]
+    return m0, 3, be - 543 - (1 if m0 >= 10 else 0)
 
 
 def _quarter_row(table: Table, max_rows: int
@@ -403,7 +442,7 @@ def _quarter_row(table: Table, max_rows: int
     rows = table.rows()
     cell = C.CellAt(table)
     for r in range(min(max_rows, table.n_rows)):
-        found, spans = {}, {}
+        found, spans, by_year = {}, {}, {}
         for c in rows[r]:
             if c is not None:
                 q = _quarter_cell(c.text)
@@ -411,9 +450,12 @@ def _quarter_row(table: Table, max_rows: int
                     found[c.col] = q[0]
                     if q[1]:
                         spans[c.col] = q[1]
+                    elif _quarter_of_year(c.text):
+                        by_year[c.col] = _quarter_of_year(c.text)
         if len(found) < 2:
             continue
-        # months written in a header row of their own under the quarters
+        # months written in a header row of their own under the quarters (they outrank the
+        # months a quarter's year gives)
         below = max(cell(r, k).row + cell(r, k).rowspan for k in found)
         if below < table.n_rows and not spans:
             under = {}
@@ -424,6 +466,8 @@ def _quarter_row(table: Table, max_rows: int
                     under[k] = span
             if len(under) >= 2:
                 spans, r = under, below
+        if not spans:
+            spans = by_year
         return r, found, spans
     return None
 
@@ -463,11 +507,20 @@ class RawRow:
         return set(self.ticks) - self.num_ticks
 
 
+# a bare item number in a row's first cell (`2`, `12`), its text in the next
+_BARE_ITEM = re.compile(r"^\s*[0-9๐-๙]{1,3}\s*$")
+_LETTERS = re.compile(f"[{C.THAI}A-Za-z]")
+
+
 def _is_header_row(texts: list[str]) -> bool:
     if any(C.split_item(t).kind for t in texts[:2]):
         return False            # a numbered row is an item
+    if len(texts) >= 2 and _BARE_ITEM.match(texts[0]) and _LETTERS.search(texts[1]):
+        return False            # `2 | กิจกรรมสอง | …`: an item numbered in a column of its own
     roles = C.vocab(FORM)
-    hits = sum(1 for t in texts if len(t) < 50 and C.match_role(t, roles)[0])
+    # distinct texts: one word repeated across the months (`ดำเนินการ` in each, read fuzzily
+    # as the budget heading `งบดำเนินการ`) is one heading at most, not a header row's three
+    hits = sum(1 for t in {C.squash(t) for t in texts if len(t) < 50} if C.match_role(t, roles)[0])
     months = sum(1 for t in texts if _month_reading(t))
     return hits >= 3 or months >= 4
 
@@ -1278,7 +1331,8 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
             if c is None or c.col in lead_cols:
                 continue
             if c.col in gantt_cols and (is_mark(c.text) or c.shaded or is_noted_mark(c.text) or (
-                    pr_col is not None and c.col not in gantt.no_number and is_number_mark(c.text))):
+                    c.col not in gantt.no_number and (is_gantt_word(c.text) or is_day_range(c.text)))
+                    or (pr_col is not None and c.col not in gantt.no_number and is_number_mark(c.text))):
                 for k in range(c.colspan):
                     for y2 in gantt.months(c.col + k):
                         if y2 not in rr.ticks:
@@ -1578,8 +1632,14 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
         if len(pos_lines) >= 2:
             break
     ap.position = C.clean(" ".join(pos_lines))
-    for t in block:
-        m = re.search(r"วันที่\s*(.*)$", t)
+    # several signers (ผู้จัดทำ … ผู้อนุมัติ), each `ลงชื่อ` line opening its part: the last one
+    # signs the approval, its own date line is the approval's date (a dotted one: undated)
+    signs = [i for i, t in enumerate(block) if _SIGN_LINE.match(t)]
+    dates = block
+    if len(signs) >= 2 and any(_DATE_LINE.search(t) for t in block[signs[-1]:]):
+        dates = block[signs[-1]:]
+    for t in dates:
+        m = _DATE_LINE.search(t)
         if m:
             raw = re.sub(r"^[.…_\s]+|[.…_\s]+$", "", m.group(1))
             if raw and re.search(r"[0-9๐-๙]", raw):
@@ -1589,6 +1649,10 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
                     ap.date = dv.start.isoformat()
             break
     return ap
+
+
+_SIGN_LINE = re.compile(r"^\s*[(（]?\s*(?:ลงชื่อ|ลงนาม)")
+_DATE_LINE = re.compile(r"วันที่\s*(.*)$")
 
 
 # ---------------------------------------------------------------- extract
