@@ -65,9 +65,30 @@ def _lines(doc: Document, claimed: frozenset = frozenset()) -> list[Line]:
                 other = b.index in claimed
                 for r, row in enumerate(b.grid()):
                     cells = [c for c in row if c.strip()]
-                    if cells:
+                    listed = _listed_lines(cells[0]) if len(cells) == 1 and not other else None
+                    if listed:
+                        # a cell listing the steps one per line (`1) …` / `2) …`): read as the
+                        # paragraphs it holds, as a report writing them below the matrix would
+                        out.extend(Line(x, [x], pages[r], part=part) for x in listed)
+                    elif cells:
                         out.append(Line("\t".join(cells), cells, pages[r], b, r, row, part, other))
     return out
+
+
+def _listed_lines(text: str) -> Optional[list[str]]:
+    """The lines of a cell that opens a numbered list (`1) …`, `ขั้นตอนที่ 1 …`) and numbers at
+    least two of its lines 1, 2 … in order (wrapped lines between them), else None."""
+    if "\n" not in text:
+        return None
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    nos = []
+    for k, x in enumerate(lines):
+        m = _STEP.match(x) or _NUMBERED.match(x)
+        if k == 0 and m is None:
+            return None
+        if m is not None:
+            nos.append(int(C.digits(m.group(1))))
+    return lines if len(nos) >= 2 and nos == list(range(1, len(nos) + 1)) else None
 
 
 def _label(line: str, names: list[str]) -> Optional[str]:
@@ -542,8 +563,14 @@ _OPEN_MARKS = frozenset("○◯☐□✘✗❌")
 _PLANNED = re.compile(r"(?:กำหนด|ภายใน|คาดว่า|ตั้งแต่|จะ)[^0-9๐-๙]*$")
 
 
-def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
-    """(status, completed, completed_raw) from a step's result text."""
+def _days_written(text: str) -> list[re.Match]:
+    """The days written in a text (C.DAY_WRITTEN: Thai, numeric or English), in order."""
+    return list(C.DAY_WRITTEN.finditer(text))
+
+
+def _result_of(texts: list[str], fy, notes: str = "") -> tuple[str, str, str]:
+    """(status, completed, completed_raw) from a step's result text; ``notes``: its remarks,
+    whose day counts as the completion when they say the step was done."""
     joined = " ".join(texts)
     status = ""
     written = [C.clean(t) for t in texts if t and t.strip()]
@@ -558,13 +585,19 @@ def _result_of(texts: list[str], fy) -> tuple[str, str, str]:
         return status, completed, craw
     # a day reported in a completion column or a result text (`๑๕/๑๐/๖๘`, `ดำเนินการแล้วเสร็จ
     # 05/01/2569`, `✓ (5 ม.ค. 69)`) is the day the step was done; a planned day is not
-    for m in C.DAY_WRITTEN.finditer(joined):
-        if _PLANNED.search(joined[max(0, m.start() - 24):m.start()]):
-            continue
-        dv = C.N().parse_date(C.clean(m.group(0)), fy)
-        if dv.ok and dv.granularity == "day":
-            completed, craw = dv.start.isoformat(), C.clean(m.group(0))
-            status = status or "done"
+    sources = [joined]
+    if notes and C.RESULT_DONE.search(notes) and not C.RESULT_NOT_DONE.search(notes):
+        sources.append(notes)
+    for src in sources:
+        for m in _days_written(src):
+            if _PLANNED.search(src[max(0, m.start() - 24):m.start()]):
+                continue
+            dv = C.N().parse_date(C.clean(m.group(0)), fy)
+            if dv.ok and dv.granularity == "day":
+                completed, craw = dv.start.isoformat(), C.clean(m.group(0))
+                status = status or "done"
+                break
+        if completed:
             break
     return status, completed, craw
 
@@ -632,6 +665,20 @@ def _sections(lines: list[Line]) -> list[list[Line]]:
         # a section ends with its sheet: the next sheet is another form or another indicator's
         p = lines[starts[k]].part
         out.append([ln for ln in sec if ln.part == p])
+    # a later sheet with no indicator heading of its own whose table describes steps (`ขั้นตอนที่ |
+    # รายละเอียด | กำหนดแล้วเสร็จ`) carries on the indicator of the sheet before it; another
+    # form's table there (an activity plan) does not
+    headed = {lines[i].part for i in starts}
+    last_of = {lines[i].part: k for k, i in enumerate(starts)}
+    steps_cols: dict[int, bool] = {}
+    for ln in lines:
+        if ln.part in headed or ln.part < lines[starts[0]].part or ln.table is None or ln.claimed:
+            continue
+        if id(ln.table) not in steps_cols:
+            steps_cols[id(ln.table)] = _step_table_columns(ln.table) is not None
+        if steps_cols[id(ln.table)]:
+            k = last_of[max(p for p in headed if p < ln.part)]
+            out[k].append(ln)
     return out
 
 
@@ -648,7 +695,8 @@ def reported_as_of(lines: list[Line], fy: Optional[int]) -> Optional[tuple[str, 
     """(YYYY-MM-DD, as written) of the last day a report covers, from its paragraphs: a stated
     `ณ` day (as written; a month stands for its last day), else the end of `รอบ N เดือน` of the
     fiscal year the line or the document states (รอบ 6 -> 31 March, รอบ 12 -> 30 September).
-    A line naming two different rounds (a template's choice of rounds) states none."""
+    A line naming two different rounds (a template's choice of rounds) states none; of the
+    rounds a report states on separate lines (its 6-month and its 12-month results), the last."""
     rounds: list[tuple[str, str]] = []
     for ln in lines:
         if ln.table is not None or _STEP.match(ln.text):
@@ -673,7 +721,7 @@ def reported_as_of(lines: list[Line], fy: Optional[int]) -> Optional[tuple[str, 
         y, mo = (ce + (month - 1) // 12, (month - 1) % 12 + 1)
         last = (date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1))
         rounds.append((last.isoformat(), C.clean(x.group(0))))
-    return rounds[0] if rounds else None
+    return max(rounds) if rounds else None
 
 
 _PLAN_HEAD = re.compile(r"ไตรมาส|q[1-4]|quarter|[ก-ฮ]\.\s*[ก-ฮ]\.|(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|"
@@ -687,6 +735,8 @@ _STEP_TABLE_HEADS = (
     # one step per level, level N adding step N (ก.พ.ร.): the level numbers the step
     ("level_step", re.compile(r"ระดับ(?:คะแนน|ที่)?|(?:score)?level", re.I).fullmatch),
     ("completed", re.compile(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", re.I).search),
+    # a remarks column: the day a step was done is often written there (`แล้วเสร็จ 5 เม.ย. 69`)
+    ("note", re.compile(r"หมายเหตุ|ข้อสังเกต|remarks?|notes?", re.I).match),
     ("deadline", re.compile(r"กำหนด|ภายใน|deadline|due(?:date|by)?$|targetdate", re.I).search),
     # a period (`ต.ค. 66 - ธ.ค. 66`): its end is the step's deadline
     ("period", re.compile(r"(?:ระยะ|ช่วง|ห้วง)เวลา|period|timeline|duration", re.I).match),
@@ -849,6 +899,10 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
     para_step: Optional[int] = None      # the step whose paragraph came last, while no table follows
     last_row_step: Optional[tuple[int, int]] = None
     prose = _prose_steps(lines)
+    # the round (`ผลการดำเนินงาน รอบ 12 เดือน`) the results below a paragraph report, and the
+    # table and round each step's result came from: a later round's table replaces an earlier's
+    cur_round: Optional[int] = None
+    result_src: dict[int, tuple[int, Optional[int]]] = {}
     weight_labels = labels["weight"]      # the indicator's weight (`น้ำหนัก : ร้อยละ 5`)
     for i_ln, ln in enumerate(lines):
         if ln.table is not None and (not tables or tables[-1] is not ln.table):
@@ -856,6 +910,10 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
         cells = ln.cells
         first = cells[0]
         rest_cells = cells[1:]
+        if ln.table is None:
+            rounds = {int(C.digits(x.group(1))) for x in _ROUND.finditer(ln.text)}
+            if len(rounds) == 1:
+                cur_round = rounds.pop()
         if ln.claimed:
             # a table another form recognised belongs to this indicator only for what it still
             # lacks: its steps (a steps table the plan reader also takes), else its results. An
@@ -888,7 +946,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                            if col < len(ln.full) and is_mark(ln.full[col])]
                 steps[no] = {"text": text, "line": ln, "deadline_text": C.clean(cell("deadline")),
                              "period_text": C.clean(cell("period")), "planned_end": max(planned, default=None),
-                             "parts": {k: C.clean(cell(k)) for k in ("result", "completed")}}
+                             "parts": {k: C.clean(cell(k)) for k in ("result", "completed")},
+                             "note": C.clean(cell("note"))}
                 current = None
                 last_row_step = (id(ln.table), no)
                 continue
@@ -901,6 +960,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 s_prev["period_text"] = C.clean(s_prev["period_text"] + " " + cell("period"))
                 for k in ("result", "completed"):
                     s_prev["parts"][k] = C.clean(s_prev["parts"][k] + " " + cell(k))
+                s_prev["note"] = C.clean(s_prev.get("note", "") + " " + cell("note"))
                 continue
         elif ln.table is not None:
             last_row_step = None
@@ -985,7 +1045,16 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 current = ("step", no)
                 para_step = no if ln.table is None else None
             else:
+                prev = result_src.get(no)
+                if ln.table is not None and prev is not None and prev[0] != id(ln.table):
+                    # the step reported again in another table: another round's results
+                    if prev[1] is not None and cur_round is not None and cur_round < prev[1]:
+                        current = None
+                        continue      # an earlier round after a later one: the later stands
+                    results[no] = []
                 results.setdefault(no, []).extend([text] + extra)
+                if ln.table is not None:
+                    result_src[no] = (id(ln.table), cur_round)
                 current = None
             continue
         mr = _RESULT_PARA.match(ln.text) if ln.table is None and para_step is not None else None
@@ -1089,7 +1158,9 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             rec.deadline, rec.deadline_raw, rec.deadline_status = s["planned_end"]
         rec.target, rec.unit, rec.target_raw = threshold_of(rec.name)
         extra = s.get("extra") or [x for x in s.get("parts", {}).values() if x]
-        status, completed, craw = _result_of(extra + results.get(no, []), fy)
+        if no in results and result_src.get(no, (None, None))[1] is not None:
+            extra = []      # a round's results table reports the step anew: its own cells are older
+        status, completed, craw = _result_of(extra + results.get(no, []), fy, s.get("note", ""))
         rec.status = status or "unknown"
         rec.completed, rec.completed_raw = completed, craw
         if period:
