@@ -42,10 +42,14 @@ def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
     return None
 # where a new plan starts in the plan column: its number, or the word a plan, an issue or a goal
 # of the plan starts with (`แผนพัฒนาองค์การที่ 2`, `ประเด็นที่ 2 …`, `เป้าประสงค์ที่ 1 …`)
-_PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|ยุทธศาสตร์|แนวนโยบาย|หมวด|ประเด็น|เป้าประสงค์|กลยุทธ์)")
+_PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|โครงการ|ยุทธศาสตร์|แนวนโยบาย|หมวด|ประเด็น|เป้าประสงค์|กลยุทธ์)")
+_ITEM_CODE = re.compile(r"(?=[^\s]*[0-9๐-๙])[A-Za-z][A-Za-z0-9]*[-_./]?[0-9๐-๙][0-9๐-๙.\-]{0,8}")
+# an indicator cell saying there is none (squashed): a dash, `ไม่มี`, `- ไม่มีตัวชี้วัด -`
+_NO_KPI = re.compile(r"[-–—−_.]*(?:\(?ไม่มี(?:ตัวชี้วัด)?(?:ในมิตินี้|ในด้านนี้)?\)?)?[-–—−_.]*")
 _THRESH_ONLY = re.compile(r"^(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*(?:%|ร้อยละ)?$")
 _LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕]|[1-5๑-๕]\s*คะแนน)$")
-_LEVEL_HEADER = re.compile(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?")   # squashed
+# squashed; a qualifier in brackets after the level (`คะแนน 1 (ต่ำสุด)`, `5 (สูงสุด)`)
+_LEVEL_HEADER = re.compile(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?(?:\([^()0-9๐-๙]{1,30}\))?")
 _BANNER_LEVEL_1 = re.compile(r"[ก-๙a-z)](?:ระดับ|ระดับคะแนน|คะแนน|level)?1(?:คะแนน)?$")   # squashed
 # The row under the indicators that adds up their weights (`รวม | 100`), on squashed text
 _TOTAL_ROW = re.compile(r"^(?:total/)?(?:(?:ผล|ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด)?(?:ค่า)?(?:น้ำหนัก)?|(?:ค่า)?น้ำหนักรวม|total)"
@@ -209,9 +213,16 @@ def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
 
 
 def _level_header_end(table: Table, level_cols: dict[int, int], header_rows: int) -> int:
+    """The row after the `1 2 3 4 5` level headings. The row just under the detected header
+    is a headings row only when nothing but the levels starts in it: a first indicator whose
+    own ladder is `1 2 3 4 5` (ระดับความสำเร็จ) has its name, weight, … beside them."""
     last = 0
+    data_row = header_rows < table.n_rows and any(
+        c.row == header_rows and c.col not in level_cols and c.text.strip()
+        for c in table.cells)
     for c in table.cells:
-        if c.col in level_cols and c.row <= header_rows and _LEVEL_HEADER.fullmatch(C.squash(c.text)):
+        if c.col in level_cols and _LEVEL_HEADER.fullmatch(C.squash(c.text)) and (
+                c.row < header_rows or (c.row == header_rows and not data_row)):
             last = max(last, c.row + 1)
     return last
 
@@ -313,6 +324,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 piece = t
                 # a new plan begins beside a dimension or an indicator; a numbered line on a
                 # row of its own is the plan cell continued over a page's rows (PDF)
+                if current_plan_seg is not None and C.clean(piece) == C.clean(current_plan_seg[-1]):
+                    continue   # the same plan written again on every indicator's row
                 if current_plan_seg is None or (starts_row and _PLAN_START.match(C.clean(piece))):
                     current_plan_seg = [piece]
                     plan_segments.append((table.index, r, current_plan_seg))
@@ -329,12 +342,21 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 if values.get("weight") and total_row is None:
                     total_row = (values["weight"], Location(page=loc_page, table=table.index, row=r))
                 continue
+            if kpi_text.strip() and not own_no and not any(values.values()) and \
+                    _NO_KPI.fullmatch(C.squash(kpi_text)):
+                # `-` or `- ไม่มีตัวชี้วัด -` under a dimension: it has no indicator (not one
+                # named `-`, nor more of the indicator above's name)
+                cur = None
+                continue
             if kpi_text.strip():
                 item = C.split_item(C.clean(kpi_text), allow_group=False)
                 if own_no and not item.kind:
                     own = C.split_item(own_no + " x", allow_group=False)
                     if own.kind:   # numbering in its own column (ลำดับ)
                         item = C.ItemNo(own.kind, own.number, C.clean(kpi_text))
+                    elif _ITEM_CODE.fullmatch(own_no):
+                        # an indicator's code in its own column (รหัส: `KPI-01`), as written
+                        item = C.ItemNo("plain", own_no, C.clean(kpi_text))
                 continuation = (cur is not None and not item.kind and not any(values.values())
                                 and dim_cell is None)
                 if continuation:
@@ -524,9 +546,52 @@ def _levels_of(entries):
     return levels, raws, seen
 
 
+_BAND_NUM = r"[0-9๐-๙]+(?:,[0-9๐-๙]{3})*(?:\.[0-9๐-๙]+)?"
+_BAND = re.compile(rf"^(?:ร้อยละ\s*)?({_BAND_NUM})\s*%?\s*[-–—]\s*(?:ร้อยละ\s*)?({_BAND_NUM})\s*(?:%|ร้อยละ)?$")
+
+
+def _band(raw: str) -> Optional[tuple[float, float]]:
+    """The two ends of a band cell (`70.00-74.99`, `ร้อยละ 18.01 - 20.00`); None otherwise."""
+    m = _BAND.match(C.clean(raw))
+    if not m:
+        return None
+    a, b = C.amount_value(m.group(1)), C.amount_value(m.group(2))
+    return None if a is None or b is None else (a, b)
+
+
+def level_cell_value(raw: str) -> Optional[float]:
+    """The threshold a level's own cell gives: a figure, or a band's (`70.00-74.99`) or a
+    worded threshold's figure, read as a ladder entry is read."""
+    t = C.clean(raw)
+    if not t:
+        return None
+    v = C.amount_value(t)
+    return C.parse_ladder_entry(t)[1] if v is None else v
+
+
+def band_thresholds(levels: dict[int, float], raw_of: dict[int, str]) -> dict[int, float]:
+    """Levels written as bands take the end a level is reached at: the lower end on a rising
+    ladder (`70.00-74.99` -> 70), the upper end on a falling one (`18.01-20.00` over
+    `16.01-18.00` … -> 20, 18 …: at most 20 earns level 1). The direction is the bands' own
+    order; fewer than two bands leave the levels as read."""
+    bands = {lv: b for lv, raw in raw_of.items() if lv in levels and (b := _band(raw))}
+    if len(bands) < 2:
+        return levels
+    order = [min(bands[lv]) for lv in sorted(bands)]
+    falling = all(x > y for x, y in zip(order, order[1:]))
+    rising = all(x < y for x, y in zip(order, order[1:]))
+    if not (falling or rising):
+        return levels
+    out = dict(levels)
+    for lv, b in bands.items():
+        out[lv] = max(b) if falling else min(b)
+    return out
+
+
 def _finish_ladder(k: _Kpi) -> None:
     rec = k.rec
     levels, raws, seen = _levels_of(k.entries)
+    levels = band_thresholds(levels, {lv: raw for lv, raw in reversed(seen)})
     if not levels and [lv for lv, _ in seen] == [1, 2, 3, 4, 5] and \
             all(thr is None for _, thr, _ in k.entries):
         # `ระดับ 1` … `ระดับ 5` and nothing else: a level-of-success indicator scored on the

@@ -18,7 +18,7 @@ from schemas import Document, Record, rules
 from schemas.extraction import DeductionRule, Extraction, Location, WeightGroup
 
 from . import common as C
-from .form72 import ladder_of_cell
+from .form72 import band_thresholds, ladder_of_cell, level_cell_value
 from .kpi_report import Line, _lines, deadline_of
 
 FORM = "kpi_ladder"
@@ -106,11 +106,15 @@ def is_kpi_ladder(doc: Document, text: str, claimed: frozenset = frozenset()) ->
     sq = C.squash(text)
     if "ตัวชี้วัด" not in sq:
         return False
+    # an indicator headed `ตัวชี้วัดที่ N` in the text (a slide's title) over a table of its
+    # own: the table's row is the indicator, unnumbered
+    headed = any(_HEADING.match(ln) for ln in text.split("\n"))
     for t in doc.tables():
         if t.index not in claimed:
             hdr = ladder_table_header(t)
             if hdr is not None and (hdr[2] or "weight" in hdr[1]) and any(
-                    _numbered_row(row, hdr[1]) for row in t.grid()[hdr[0]:]):
+                    _numbered_row(row, hdr[1]) or (headed and _levelled_row(row, hdr[1], hdr[2]))
+                    for row in t.grid()[hdr[0]:]):
                 return True
     if ("น้ำหนัก" in sq or "เกณฑ์การให้คะแนน" in sq or "ระดับคะแนน" in sq) and \
             find_ladders(text.replace("\t", " ")):
@@ -125,6 +129,13 @@ def _numbered_row(row: list[str], roles: dict[str, int]) -> bool:
     own = C.clean(row[roles["item"]]) if "item" in roles and roles["item"] < len(row) else ""
     return bool(own) and bool(C.clean(row[roles["kpi"]])) and \
         bool(C.split_item(own + " x", allow_group=False).kind)
+
+
+def _levelled_row(row: list[str], roles: dict[str, int], levels: dict[int, int]) -> bool:
+    """A row naming an indicator with thresholds in at least three level columns."""
+    name = C.clean(row[roles["kpi"]]) if roles["kpi"] < len(row) else ""
+    filled = [c for c in levels if c < len(row) and level_cell_value(row[c]) is not None]
+    return bool(re.search(r"[ก-๙A-Za-z]", name)) and len(filled) >= 3
 
 
 @dataclass
@@ -155,7 +166,7 @@ def _line_at(offs, pos) -> Line:
     return cur
 
 
-_HEADING = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s+)?ตัวชี้วัด\s*ที่\s*({_NUM})\s*[:：.]?\s*\S")
+_HEADING = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s+)?ตัวชี้วัด\s*ที่\s*({_NUM})\s*[:：.]?\s*(?:\S|$)")
 
 
 def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction:
@@ -201,6 +212,11 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
         tail = text[m.end():m.end() + 400]
         stop = re.search(r"\(\s*น้ำหนัก|น้ำหนัก\s*[:：]|ผู้รับผิดชอบ|เกณฑ์การ|การประเมิน|\n|\t", tail)
         kpi.name = C.clean(tail[:stop.start()] if stop else tail)
+        nxt = _line_at(offs, m.end()) if offs and "\n" in text[m.end(1):m.end()] else None
+        if nxt is not None and nxt.table is not None:
+            # `ตัวชี้วัดที่ N` alone over a table: its name is in the table, not the header's
+            # first cell (`ตัวชี้วัด`)
+            kpi.name = ""
         locate(kpi, m.start())
     mr = re.search(r"ผู้รับผิดชอบ\s*[:：]\s*([^\t\n]+)", text[m.end():m.end() + 600] if m else "")
     if mr:
@@ -325,6 +341,10 @@ def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, 
         nums = {c: int(re.sub(r"\D", "", C.digits(C.clean(x)))) for c, x in enumerate(g[r])
                 if re.fullmatch(r"(?:ระดับ\s*)?[1-5๑-๕]", C.clean(x))}
         if len(nums) >= 3 and sorted(nums.values()) == list(range(1, len(nums) + 1)):
+            if levels:
+                # levels headed already: an indicator scored on the levels themselves
+                # (ระดับความสำเร็จ, ladder `1 2 3 4 5`) is the first row under them
+                break
             levels = nums
             rows = r + 1
             found = {k: v for k, v in found.items() if v not in nums}
@@ -415,6 +435,16 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                 members = []
                 continue
             item = own_item or C.split_item(first, allow_group=False)
+            if not item.kind and kpi in indicators and not kpi.name and not kpi.ladder_raw \
+                    and levels and _levelled_row(grid, roles, levels):
+                # `ตัวชี้วัดที่ N` alone above the table (a slide's title): the table's
+                # unnumbered row is that indicator, its name, weight, ladder and result
+                kpi.name = first
+                kpi.page, kpi.table, kpi.row = ln.page, t.index, ln.row
+                if col("weight"):
+                    kpi.weight_raw, kpi.weight = "", None   # a cell outranks the text's `น้ำหนัก`
+                _row_values(kpi, col, grid, levels, unit_default, roles, periods)
+                continue
             # the same row again (a table repeated on the next slide) is read once; a second
             # row with the same number but another name is kept, not dropped unseen
             key = (parent, item.number, C.squash(item.rest))
@@ -434,6 +464,12 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
             rec.name = C.clean(item.rest)
             rec.plan = group_at(pos)
             _row_values(rec, col, grid, levels, unit_default, roles, periods)
+            mw = _WEIGHT.search(rec.name) if rec.weight is None else None
+            if mw:
+                # a group's weight written in its name (`… (น้ำหนัก 30)`) with no weight cell
+                rec.weight_raw, rec.weight = C.clean(mw.group(0)), C.amount_value(mw.group(1))
+                name = C.clean(re.sub(r"\(\s*" + re.escape(mw.group(0)) + r"\s*\)", " ", rec.name, count=1))
+                rec.name = name or rec.name      # the name without its weight
             subs.append(_Sub(rec, rec.plan, pos))
             if not rec.parent_item:
                 tops[rec.item_no] = (rec, [])
@@ -496,9 +532,17 @@ def _row_values(rec: Record, col, grid, levels: dict[int, int], unit_default: st
         rec.unit = unit_of(u)
     vals = {}
     for c, lvl in levels.items():
-        v = C.amount_value(C.clean(grid[c])) if c < len(grid) else None
+        # a figure, or a band (`70.00-74.99`) / a worded threshold (`≥ 90.00`) as form 7.2 reads it
+        v = level_cell_value(grid[c]) if c < len(grid) else None
         if v is not None:
             vals[lvl] = v
+    vals = band_thresholds(vals, {lvl: grid[c] for c, lvl in levels.items() if c < len(grid)})
+    worded = [C.clean(grid[c]) for c in sorted(levels) if c < len(grid)]
+    if not vals and len(levels) == 5 and len(worded) == 5 and all(
+            re.search(r"[ก-๙A-Za-z]", w) and w not in C.DASHES for w in worded):
+        # a milestone described under every level (`มีการแต่งตั้งคณะทำงาน` … ): a
+        # level-of-success indicator, scored on the level it reached
+        vals = {lvl: float(lvl) for lvl in levels.values()}
     if vals:
         for lvl, v in vals.items():
             setattr(rec, f"level_{lvl}", v)
