@@ -126,6 +126,9 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")  # 
 
 _GROUP = re.compile(r"^\s*(?:กิจกรรม(?:หลัก)?|โครงการ(?:ย่อย)?)\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[.:)]?\s*")
 _PAREN = re.compile(r"^\s*[(（]\s*([0-9๐-๙]+)\s*[)）]\s*")
+# `ตัวชี้วัดที่ 1.2 …`: an indicator's number written after the word; the number is read as if
+# written alone (`1.2`), so `ตัวชี้วัดที่ 1` and `ตัวชี้วัดที่ 1.1` nest as `1` and `1.1` do
+_KPI_NO = re.compile(r"^\s*ตัวชี้วัด\s*ที่\s*(?=[0-9๐-๙])")
 # the unit a bare number is followed by; not the start of a name (รายได้…, แห่งชาติ, พันธุ์…)
 _UNIT = re.compile(r"(?:%|วัน|เดือน|ปี|บาท|คะแนน|แห่ง(?!ชาติ)|ครั้ง|ราย(?!ได้|งาน|การ|ละเอียด|ชื่อ)|คน(?!ไทย)|ล้าน|พัน(?!ธ))")
 # `1.`, `1.2`, and `1)` (a closing bracket ends the number as a dot does)
@@ -150,6 +153,15 @@ def split_item(text: str, allow_group: bool = True) -> ItemNo:
     m = _PAREN.match(t)
     if m:
         return ItemNo("paren", f"({_digits_local(m.group(1))})", t[m.end():].strip())
+    named = _KPI_NO.match(t)
+    if named:
+        after = t[named.end():]
+        m = _DOTTED.match(after)
+        if m:
+            num = "".join(_digits_local(m.group(1)).split())
+            if len(num) <= 7 and int(num.split(".")[0]) < 100:
+                return ItemNo("dotted" if "." in num else "plain", num,
+                              after[m.end():].lstrip(":： \t").strip())
     m = _DOTTED.match(t)
     if m:
         num = "".join(_digits_local(m.group(1)).split())
@@ -359,12 +371,16 @@ def map_header(table: Table, form: str, max_rows: int = 8) -> HeaderMap:
     stats = []
     for row in table.rows(limit=max_rows):
         hits, filled, row_found = 0, 0, {}
+        seen: set[str] = set()
         for c in row:
             if c is None or not c.text.strip():
                 continue
             filled += 1
             role, s = match_role(c.text, roles)
-            if role:
+            if role and c.text not in seen:
+                # one text repeated across a row (`ดำเนินการ` in each month cell, read
+                # fuzzily as `งบดำเนินการ`) is one header word at most
+                seen.add(c.text)
                 hits += 1
                 if role not in row_found or s > row_found[role][0]:
                     row_found[role] = (s, c.col, c.col + c.colspan)
@@ -466,7 +482,10 @@ _OWN_AGENCY = re.compile(
     r"|(?:^|(?<=ที่ว่าการ))อำเภอ[ \u00a0]?(?P<district>[ก-๙]+)"
     r"|(?<![ก-๙])อำเภอ[ \u00a0]?(?P<district_of>[ก-๙]+?)[ \u00a0]?(?=จังหวัด)"     # `อำเภอแม่สาย จังหวัดเชียงราย`
     r"|" + _NAME_AFTER + r")(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล"
-    r"|เทศบาล(?:นคร|เมือง|ตำบล)|โรงเรียน)[ก-๙]{3,}"
+    r"|เทศบาล(?:นคร|เมือง|ตำบล)|โรงเรียน"
+    # a police station, a prison or a correctional institution: a unit of its own, not its
+    # province's or its department's (`สถานีตำรวจภูธรเมืองลำพูน`, `เรือนจำกลางเชียงใหม่`, `ทัณฑสถานหญิง…`)
+    r"|สถานีตำรวจ(?=[ก-๙]{4})|เรือนจำ|ทัณฑสถาน)[ก-๙]{3,}"
     r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:[ \u00a0]?เขต[ \u00a0]?[0-9๐-๙]+)?"
     # a Bangkok district office (`สำนักงานเขตจตุจักร`), a numbered region (`สำนักงานเขตสุขภาพที่ 1`)
     r"|สำนักงานเขต[ก-๙]{2,}?(?:ที่[ \u00a0]?[0-9๐-๙]+|(?![ก-๙]))"
@@ -511,9 +530,28 @@ def _title_agency(title: str, provinces: list[str]) -> str:
                 return "อำเภอ" + name
         else:
             name = clean(m.group("named"))
+            if name.startswith("สำนักงานเขตพื้นที่การศึกษา") and "เขต" not in name[len("สำนักงานเขต"):]:
+                # an area over two or three provinces names the others after a space
+                # (`…มัธยมศึกษาลำปาง ลำพูน`)
+                return name + "".join(" " + p for p in _provinces_after(title, m.end(), provinces))
             campus = _CAMPUS.match(title, m.end()) if name.startswith("มหาวิทยาลัย") else None
             return f"{name} {squash(campus.group(1)).replace(' ', '')}" if campus else name
     return ""
+
+
+_WORD_AFTER_SPACE = re.compile(r"[ \u00a0]+([ก-๙]+)")
+
+
+def _provinces_after(title: str, at: int, provinces: list[str]) -> list[str]:
+    """The province names written one after another from ``at``, each after a space."""
+    out = []
+    while len(out) < 3:
+        m = _WORD_AFTER_SPACE.match(title, at)
+        if m is None or m.group(1) not in provinces:
+            break
+        out.append(m.group(1))
+        at = m.end()
+    return out
 
 
 # Head words that are not a name on their own (`กรมการ`, `สำนักงานคณะกรรมการ`, `มหาวิทยาลัยราชภัฏ`):
@@ -640,6 +678,13 @@ def _find_agency(text: str, title: str) -> str:
         line_end = text.find("\n", pos)
         if "ปีงบประมาณ" in text[pos:line_end if line_end >= 0 else len(text)]:
             return name
+    # the title's agency before one a table names (a responsible department, a partner):
+    # a department, else a central office or an institute (under a ministry the title may name
+    # too), else a ministry
+    for heads in (("กรม",), ("สำนักงาน", *_TITLE_ONLY), ("กระทรวง",)):
+        for name, pos in found:
+            if pos < title_end and name.startswith(heads):
+                return name
     for prefix in ("กรม", "กระทรวง"):
         for name, _ in found:
             if name.startswith(prefix):
@@ -705,6 +750,11 @@ def _title_end(text: str) -> int:
 
 _FY_STATED = re.compile(r"ประจำปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
 _FY_ANY = re.compile(r"ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+# A plan's or a report's title that writes its year without `งบประมาณ` (`แผนปฏิบัติการ ประจำปี 2571`):
+# read in the title only, after the plan's or report's word on the same line; elsewhere `ประจำปี`
+# is an annual event (`ตรวจสุขภาพประจำปี 2571`), and `ประจำปีการศึกษา` an academic year
+_FY_TITLE = re.compile(r"(?:แผน|คำรับรอง|รายงาน|ผลการ|ตัวชี้วัด)[^\n]{0,80}?ประจำปี\s*"
+                       r"(?:พ\s*\.\s*ศ\s*\.?\s*)?([0-9๐-๙]{4})(?![0-9๐-๙])")
 # English headings: `FY 2026`, `Fiscal Year 2026` (Christian Era, or a Buddhist-Era year as is)
 _FY_EN = re.compile(r"(?<![A-Za-z])(?:FY|Fiscal\s+Year)\s*[.:]?\s*([0-9]{4})(?![0-9])", re.I)
 
@@ -721,10 +771,17 @@ RESULT_DONE = re.compile(r"แล้ว\s*เสร็จ|เสร็จ\s*ส�
 # A day written inside a result or a sentence: `20/10/2568`, `๓๑.๑๒.๖๘`, `20 เม.ย. 2568`,
 # `5 ม.ค. พ.ศ. 2569`, and `2024-10-20`, the ISO day the XLSX reader gives a cell holding an
 # Excel date (read with the date normaliser afterwards; this only finds the candidates)
+# an English month, whole or cut short (not the start of another word: `10 market 2025`)
+_EN_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+             r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
 DAY_WRITTEN = re.compile(
     r"(?<![0-9๐-๙])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9๐-๙])"
     r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{2,4}(?![0-9๐-๙])"
-    r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[ก-๙][ก-๙.]*\s*(?:พ\s*\.\s*ศ\s*\.\s*)?[0-9๐-๙]{2,4}")
+    r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[ก-๙][ก-๙.]*\s*(?:พ\s*\.\s*ศ\s*\.\s*)?[0-9๐-๙]{2,4}"
+    # English: `15 December 2025`, `Dec 15, 2025`
+    r"|(?<![0-9A-Za-z])[0-9]{1,2}\s*" + _EN_MONTH + r",?\s*[0-9]{4}(?![0-9])"
+    r"|(?<![A-Za-z])" + _EN_MONTH + r"\s*[0-9]{1,2},?\s*[0-9]{4}(?![0-9])",
+    re.I)
 
 
 def find_fiscal_year(text: str) -> Optional[int]:
@@ -738,6 +795,10 @@ def find_fiscal_year(text: str) -> Optional[int]:
                 return years[0]
             counts = {y: years.count(y) for y in years}
             return max(counts, key=lambda y: (counts[y], y))
+    for m in _FY_TITLE.finditer(_title_text(text)):
+        y = int(_digits_local(m.group(1)))
+        if ok(y):
+            return y
     years = [y if y >= 2400 else y + 543 for y in (int(m.group(1)) for m in _FY_EN.finditer(text))]
     years = [y for y in years if ok(y)]
     return years[0] if years else None
