@@ -1330,9 +1330,12 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
         for c in grid_rows[r]:
             if c is None or c.col in lead_cols:
                 continue
-            if c.col in gantt_cols and (is_mark(c.text) or c.shaded or is_noted_mark(c.text) or (
-                    c.col not in gantt.no_number and (is_gantt_word(c.text) or is_day_range(c.text)))
-                    or (pr_col is not None and c.col not in gantt.no_number and is_number_mark(c.text))):
+            t = c.text
+            # (most month cells are empty: no text rule to ask)
+            if c.col in gantt_cols and (c.shaded or bool(t) and (
+                    is_mark(t) or is_noted_mark(t) or c.col not in gantt.no_number and (
+                        is_gantt_word(t) or is_day_range(t)
+                        or (pr_col is not None and is_number_mark(t))))):
                 for k in range(c.colspan):
                     for y2 in gantt.months(c.col + k):
                         if y2 not in rr.ticks:
