@@ -49,8 +49,9 @@ _NO_KPI = re.compile(r"[-–—−_.]*(?:\(?ไม่มี(?:ตัวชี้
 _THRESH_ONLY = re.compile(r"^(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*(?:%|ร้อยละ)?$")
 _LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕]|[1-5๑-๕]\s*คะแนน)$")
 # squashed; a qualifier in brackets after the level (`คะแนน 1 (ต่ำสุด)`, `5 (สูงสุด)`)
-_LEVEL_HEADER = re.compile(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?(?:\([^()0-9๐-๙]{1,30}\))?")
-_BANNER_LEVEL_1 = re.compile(r"[ก-๙a-z)](?:ระดับ|ระดับคะแนน|คะแนน|level)?1(?:คะแนน)?$")   # squashed
+# `ระดับที่ 1`, `คะแนนที่ 1` too
+_LEVEL_HEADER = re.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?([1-5])(?:คะแนน)?(?:\([^()0-9๐-๙]{1,30}\))?")
+_BANNER_LEVEL_1 = re.compile(r"[ก-๙a-z)](?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?1(?:คะแนน)?$")   # squashed
 # The row under the indicators that adds up their weights (`รวม | 100`), on squashed text
 _TOTAL_ROW = re.compile(r"^(?:total/)?(?:(?:ผล|ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด)?(?:ค่า)?(?:น้ำหนัก)?|(?:ค่า)?น้ำหนักรวม|total)"
                         r"(?:/total|\(total\))?(?:\((?:ร้อยละ|%)\))?[:：]?$", re.I)
@@ -246,6 +247,33 @@ def _past_results_as_baseline(tf: TableForm, fy: Optional[int]) -> TableForm:
     return replace(tf, header=replace(tf.header, spans=spans, roles=roles))
 
 
+def _unit_under_target(tf: TableForm) -> TableForm:
+    """A target header over two or more columns whose sub-headings name a unit column
+    (`ค่าเป้าหมาย` over `หน่วยนับ | จำนวน`): that column is the unit, the others the target. The
+    sub-headings may sit in the header or in the row just under it, which is then header too."""
+    span = tf.header.spans.get("target")
+    if span is None or span[1] - span[0] < 2 or "unit" in tf.header.spans or tf.continued:
+        return tf
+    table, roles = tf.table, C.vocab(FORM)
+    for r in range(tf.header.start, min(tf.header.rows + 1, table.n_rows)):
+        units = [c for c in range(*span) if (cell := table.cell(r, c)) is not None and cell.row == r
+                 and cell.colspan == 1 and C.match_role(cell.text, roles)[0] == "unit"]
+        if len(units) != 1:
+            continue
+        if r == tf.header.rows and any(c.row == r and not span[0] <= c.col < span[1] and c.text.strip()
+                                       for c in table.cells):
+            return tf        # the row under the header is a data row, not sub-headings
+        u = units[0]
+        rest = (u + 1, span[1]) if u == span[0] else (span[0], u)
+        if u not in (span[0], span[1] - 1):
+            return tf
+        spans = dict(tf.header.spans, target=rest, unit=(u, u + 1))
+        hroles = dict(tf.header.roles, target=rest[0], unit=u)
+        return replace(tf, header=replace(tf.header, spans=spans, roles=hroles,
+                                          rows=max(tf.header.rows, r + 1)))
+    return tf
+
+
 def _role_of(col: int, tf: TableForm) -> str:
     best, role = -1, ""
     for r, (c0, c1) in tf.header.spans.items():
@@ -267,8 +295,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     # the year this form's title states outranks the document's
     inst_fy = C.find_fiscal_year("\n".join(p.text for p in inst.before))
     total_row = None      # (weight as written, where): a `รวม` row under the indicators
+    prev_cols: tuple[dict[int, int], int] = ({}, -1)    # the table above's level columns, width
     for ti, tf in enumerate(inst.tables):
         tf = _past_results_as_baseline(tf, inst_fy or getattr(meta, "fiscal_year", None))
+        tf = _unit_under_target(tf)
         table = tf.table
         if "plan" not in tf.header.roles:
             # no plan column: the plan a heading above the table names (rows naming a plan
@@ -279,9 +309,15 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 current_plan_seg = [heading]
                 plan_segments.append((table.index, -1, current_plan_seg))
         level_cols = _level_columns(table, tf)
+        inherited = False
+        if not level_cols and tf.continued and table.n_cols == prev_cols[1]:
+            # a table with no header of its own carrying on the one above (split at an empty
+            # row): its level columns are the ones the header above named
+            level_cols, inherited = prev_cols[0], True
+        prev_cols = (level_cols, table.n_cols)
         rows = table.rows()
         start = 0 if tf.continued else tf.header.rows
-        if level_cols:
+        if level_cols and not inherited:
             start = max(start, _level_header_end(table, level_cols, tf.header.rows))
         for r in range(start, table.n_rows):
             cells = [(c.col, c.text) for c in rows[r] if c is not None and c.text.strip()]

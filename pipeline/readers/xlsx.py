@@ -1045,6 +1045,13 @@ def _sheet_tables(title, grid: dict[tuple[int, int], tuple[str, bool]],
             text = texts[0][1][0]
             blocks.append(Paragraph(text=repair_thai(text.strip()), raw=text))
             r0 += 1
+        # the table's columns are those its own rows write in: a title line taken off above it
+        # (in column A, the table from B) or a header fill run one column past the table leaves
+        # no empty edge column, which a part of the table split off at a blank row would not have
+        cols = [key[1] for key, value in band if key[0] >= r0 and value[0].strip()] + \
+               [k for m in merges if r0 <= m[0] <= r1 for k in (m[1], m[3])]
+        if cols:
+            c0, c1 = min(cols), max(cols)
         covered: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         for m in merges:
             if r0 <= m[0] <= r1:
