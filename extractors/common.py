@@ -624,8 +624,14 @@ def _unglue(text: str) -> str:
     return "".join(out)
 
 
+# A department, ministry or institute written straight after the title's word for what the
+# document is or whose (`ตัวชี้วัดกรมศุลกากร`, `ตัวชี้วัดของกรมศุลกากร`, `แผนปฏิบัติราชการกรมประมง`):
+# a space goes before its head word so it is read as a name of its own.
+_GLUED_HEAD = re.compile(r"(ตัวชี้วัด|ของ|ราชการ|ปฏิบัติการ|คำรับรอง)(?=กรม|กระทรวง|สถาบัน)")
+
+
 def find_agency(text: str) -> str:
-    text = _unglue(text)
+    text = _GLUED_HEAD.sub(r"\1 ", _unglue(text))
     title = _BROKEN_NAME.sub(r"\1\2", _title_text(text))
     name = _find_agency(text, title)
     if name:
@@ -755,6 +761,7 @@ _FY_ANY = re.compile(r"ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\
 # is an annual event (`ตรวจสุขภาพประจำปี 2571`), and `ประจำปีการศึกษา` an academic year
 _FY_TITLE = re.compile(r"(?:แผน|คำรับรอง|รายงาน|ผลการ|ตัวชี้วัด)[^\n]{0,80}?ประจำปี\s*"
                        r"(?:พ\s*\.\s*ศ\s*\.?\s*)?([0-9๐-๙]{4})(?![0-9๐-๙])")
+_FY_SHORT = re.compile(r"ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{2})(?![0-9๐-๙.,/:]|\s*(?:ล้าน|บาท|%|ร้อยละ))")
 # English headings: `FY 2026`, `Fiscal Year 2026` (Christian Era, or a Buddhist-Era year as is)
 _FY_EN = re.compile(r"(?<![A-Za-z])(?:FY|Fiscal\s+Year)\s*[.:]?\s*([0-9]{4})(?![0-9])", re.I)
 
@@ -763,10 +770,11 @@ _FY_EN = re.compile(r"(?<![A-Za-z])(?:FY|Fiscal\s+Year)\s*[.:]?\s*([0-9]{4})(?![
 # holds `แล้วเสร็จ`; `คาดว่าจะแล้วเสร็จ` expects the end, it does not report it)
 RESULT_NOT_DONE = re.compile(
     r"ยัง\s*ไม่|ไม่\s*แล้ว\s*เสร็จ|ไม่\s*ได้\s*ดำเนิน|ไม่\s*เสร็จ|ไม่\s*ผ่าน|อยู่\s*ระหว่าง|กำลัง\s*ดำเนิน|"
-    r"คาดว่า|จะ\s*แล้ว\s*เสร็จ|not\s+(?:yet\s+)?(?:done|started|completed)|in\s+progress|pending|ongoing",
+    r"คาดว่า|จะ\s*(?:แล้ว\s*)?เสร็จ|not\s+(?:yet\s+)?(?:done|started|completed)|in\s+progress|pending|ongoing",
     re.I)
+# `เสร็จ` alone as a word (a status cell `เสร็จ`, `เสร็จ 25 พ.ย. 68`), not `กำหนดเสร็จ` (a plan)
 RESULT_DONE = re.compile(r"แล้ว\s*เสร็จ|เสร็จ\s*สิ้น|เสร็จ\s*แล้ว|ดำเนินการ\s*แล้ว|ผ่าน|\bdone\b|completed?\b|"
-                         r"finished", re.I)
+                         r"finished|(?<![ก-๙])เสร็จ(?![ก-๙])", re.I)
 
 # A day written inside a result or a sentence: `20/10/2568`, `๓๑.๑๒.๖๘`, `20 เม.ย. 2568`,
 # `5 ม.ค. พ.ศ. 2569`, and `2024-10-20`, the ISO day the XLSX reader gives a cell holding an
@@ -801,7 +809,12 @@ def find_fiscal_year(text: str) -> Optional[int]:
             return y
     years = [y if y >= 2400 else y + 543 for y in (int(m.group(1)) for m in _FY_EN.finditer(text))]
     years = [y for y in years if ok(y)]
-    return years[0] if years else None
+    if years:
+        return years[0]
+    # `ปีงบประมาณ 70`, `ปีงบประมาณ พ.ศ. ๒๕`: a Buddhist-Era year cut to two digits, in the title only
+    for m in _FY_SHORT.finditer(_title_text(text)):
+        return 2500 + int(_digits_local(m.group(1)))
+    return None
 
 
 _ROW_PAGES: dict[int, tuple[Table, list]] = {}

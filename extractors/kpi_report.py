@@ -22,7 +22,8 @@ from .activity_plan import is_mark
 
 FORM = "kpi_report"
 N_LEVELS = 5          # a milestone KPI is scored on five levels
-_STEP = re.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่\s*([0-9๐-๙]+)\s*[:：.]?\s*")
+# `ที่` written without its tone mark (`ขั้นตอนที 1`), a common typo, when a number follows
+_STEP = re.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่?\s*([0-9๐-๙]+)\s*[:：.]?\s*")
 # a level cell: `3`, `ระดับ 3`, `ระดับคะแนน 3`, `ระดับที่ 3`, `3 คะแนน`, `คะแนน 3`, `Score 3`, `Level 3`
 _LEVEL_CELL = re.compile(r"^\s*(?:(?:ระดับ(?:คะแนน)?|คะแนน|score|level)\s*(?:ที่)?\s*)?([1-9๑-๙])\s*(?:คะแนน)?\s*$",
                          re.I)
@@ -111,8 +112,8 @@ def _label_pattern(name: str) -> re.Pattern:
 _BARE_NO = re.compile(r"[0-9๐-๙]{1,2}")
 # a matrix column heading: `ขั้นตอนที่ 1`, `ขั้นที่ 1`, `Step 1`, or both languages in one cell
 # (`ขั้นตอนที่ 1 (Step 1)`, `Step 1 / ขั้นตอนที่ 1`)
-_STEP_HEAD = re.compile(r"^\s*(?:ขั้น(?:ตอน)?\s*(?:ที่)?|step|milestone)\s*([0-9๐-๙]{1,2})\s*"
-                        r"(?:[(/]?\s*(?:ขั้น(?:ตอน)?\s*ที่|step|milestone)\s*[0-9๐-๙]{1,2}\s*\)?\s*)?$", re.I)
+_STEP_HEAD = re.compile(r"^\s*(?:ขั้น(?:ตอน)?\s*(?:ที่?)?|step|milestone)\s*([0-9๐-๙]{1,2})\s*"
+                        r"(?:[(/]?\s*(?:ขั้น(?:ตอน)?\s*ที่?|step|milestone)\s*[0-9๐-๙]{1,2}\s*\)?\s*)?$", re.I)
 _STEP_BANNER = re.compile(r"ขั้นตอน|milestone", re.I)
 
 
@@ -610,8 +611,24 @@ _KPI_LINE = re.compile(r"^\s*(?:ชื่อ)?\s*(?:ตัวชี้วัด\
 _KPI_BARE = re.compile(r"^\s*(?:ตัวชี้วัด|KPI)(?!\s*ที่)\s*[0-9๐-๙][0-9๐-๙.]*\s*[:：.]?\s*(?!ตัว|ข้อ|รายการ|ด้าน)[ก-ฮA-Za-z]", re.I)
 
 
+# a report's title run into the heading (`รายงานผลการดำเนินงาน ตัวชี้วัดที่ 1 …`): only before
+# `ตัวชี้วัดที่ N`, so `รายงานผลการดำเนินงานตามตัวชี้วัด ปีงบประมาณ 2569` stays a title
+_KPI_PREFIX = re.compile(r"^\s*รายงาน\s*ผล(?:\s*การ\s*ดำเนิน(?:งาน|การ))?(?:\s*ตาม)?\s*[:：-]?\s*"
+                         r"(?=(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่\s*[0-9๐-๙])")
+# the weight written at the end of the heading (`… (น้ำหนัก 10)`, `… น้ำหนัก ร้อยละ 20` a PDF ran
+# onto the heading's line): the indicator's weight, no part of its name
+_WEIGHT_TAIL = re.compile(r"\s*[(\[]?\s*(?:ค่า)?น้ำหนัก(?:ตัวชี้วัด)?\s*[:：=]?\s*(?:ร้อยละ\s*)?"
+                          r"([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*(?:%|คะแนน)?\s*[)\]]?\s*$")
+
+
+def _strip_kpi_prefix(text: str) -> str:
+    m = _KPI_PREFIX.match(text)
+    return text[m.end():] if m else text
+
+
 def _kpi_line(text: str) -> Optional[re.Match]:
     """An indicator heading: `ตัวชี้วัดที่ 3.2 …`, or `ตัวชี้วัด 5 …` / `KPI 2 : …` with a name."""
+    text = _strip_kpi_prefix(text)
     m = _KPI_LINE.match(text)
     if m and not re.match(r"^\s*(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่", text) and not _KPI_BARE.match(text):
         return None
@@ -760,6 +777,9 @@ def _step_table_head(s: str) -> str:
     return ""
 
 
+_BARE_DAY_HEAD = re.compile(r"วันที่|ว\.?/ด\.?/ป\.?|date", re.I)
+
+
 def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str, int]]:
     """Columns of a table that describes the steps row by row (`ขั้นตอนที่ | รายละเอียด |
     กำหนดแล้วเสร็จ | ผลการดำเนินงาน`): step number, step text, deadline, result, completion.
@@ -768,12 +788,19 @@ def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str
     for r, row in enumerate(t.grid(limit=12)):
         cols: dict[str, int] = {}
         plan_heads: dict[int, str] = {}
+        bare_day: Optional[int] = None
         for i, x in enumerate(row):
             role = _step_table_head(C.squash(x)) if x else ""
             if role == "plan":
                 plan_heads[i] = x
             elif role:
                 cols.setdefault(role, i)
+            elif x and _BARE_DAY_HEAD.fullmatch(C.squash(x)):
+                bare_day = bare_day if bare_day is not None else i
+        if bare_day is not None and "deadline" in cols and "completed" not in cols and bare_day > cols["deadline"]:
+            # a column headed just `วันที่` after the deadline's, in a table that reports results:
+            # the day each step was done (the deadline has a column of its own)
+            cols["completed"] = bare_day
         if "step" not in cols and "text" in cols and ("deadline" in cols or "result" in cols) and \
                 _transposed_matrix(t, t.rows(limit=r + 3 + 2 * N_LEVELS)) is not None:
             # a transposed matrix whose step rows describe the steps (`1. ศึกษา… | ● | ● … |
@@ -877,6 +904,12 @@ _ENDS_FIELD = re.compile(r"^\s*(?:โดยที่|หมายเหตุ|�
                          r"ผู้รับผิดชอบ|ผู้รายงาน|ผู้ให้ข้อมูล|ลงชื่อ|ลงนาม|เกณฑ์การ|มิติที่|(?:ชื่อ)?ตัวชี้วัดที่)")
 
 
+# a line naming the agency and the fiscal year (`สำนักงานจังหวัดอุทัยธานี ปีงบประมาณ พ.ศ. 2569`)
+_META_LINE = re.compile(r"^\s*(?:กรม|กระทรวง|สำนักงาน|สำนัก|จังหวัด|อำเภอ|เทศบาล|องค์การบริหารส่วน|มหาวิทยาลัย|"
+                        r"โรงพยาบาล|สถาบัน|ศูนย์|กอง|หน่วยงาน|ส่วนราชการ)[^\n]{0,120}?"
+                        r"(?:ปีงบประมาณ|ประจำปี)\s*(?:พ\s*\.\s*ศ\s*\.?\s*)?[0-9๐-๙]{2,4}(?![0-9๐-๙])")
+
+
 # a labelled result paragraph right under a step's paragraph
 _RESULT_PARA = re.compile(r"^\s*(?:ผล(?:การ)?(?:ดำเนิน(?:งาน|การ)|ปฏิบัติ(?:งาน|ราชการ))?|result)\s*"
                           r"(?:\([A-Za-z ]+\))?\s*[:：]\s*(\S.*)$", re.I | re.S)
@@ -970,8 +1003,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             if v is not None:
                 key = k
                 break
-        if key is None and ln.table is None and not kpi.name and _KPI_BARE.match(first):
-            key, v = "kpi", ""          # `ตัวชี้วัด 5 …`, `KPI 2 : …`
+        if key is None and ln.table is None and not kpi.name and (_KPI_BARE.match(first) or _KPI_PREFIX.match(first)):
+            key, v = "kpi", ""          # `ตัวชี้วัด 5 …`, `KPI 2 : …`, `รายงานผล ตัวชี้วัดที่ 1 …`
         if key is None and not in_results and kpi.weight is None:
             v = _label(first, weight_labels)
             wv = C.clean(" ".join([v] + rest_cells)) if v is not None else ""
@@ -984,13 +1017,19 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
         if key is not None and not in_results:
             value = C.clean(" ".join([v] + rest_cells)) if v or rest_cells else ""
             if key == "kpi":
-                m = _KPI_LINE.match(C.clean(ln.text.replace("\t", " ")))
+                m = _KPI_LINE.match(_strip_kpi_prefix(C.clean(ln.text.replace("\t", " "))))
                 if not kpi.name and (m or value):
                     if m:
                         kpi.item_no, kpi.name = C.digits(m.group(1)), C.clean(m.group(2))
                     else:          # `ชื่อตัวชี้วัด : 7. …` or the name alone
                         item = C.split_item(value, allow_group=False)
                         kpi.item_no, kpi.name = item.number, C.clean(item.rest)
+                    mw = _WEIGHT_TAIL.search(kpi.name)
+                    if mw and mw.start() > 0:
+                        if kpi.weight is None:
+                            kpi.weight = C.amount_value(C.digits(mw.group(1)))
+                            kpi.weight_raw = C.clean(mw.group(0))
+                        kpi.name = C.clean(kpi.name[:mw.start()])
                     kpi.page, kpi.table, kpi.row = ln.page, (ln.table.index if ln.table else None), ln.row
                     current = ("name", kpi)
                     continue
@@ -1072,6 +1111,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 steps[current[1]]["text"] = C.clean(steps[current[1]]["text"] + "\n" + first)
             continue
         # a wrapped paragraph continues the field above it
+        if current is not None and current[0] == "name" and _META_LINE.match(ln.text):
+            current = None        # the agency and year under the heading: no part of the name
         if current is not None and not _ENDS_FIELD.match(ln.text):
             if current[0] == "step" and steps[current[1]].get("prose") and re.match(
                     r"^[^:：]{1,40}[:：]", ln.text):

@@ -57,7 +57,7 @@ _FORM72_TITLE = re.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?7\
 _FORM_TITLE = re.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?([0-9]+(?:\.[0-9]+)?)")    # any form's title
 _DIM_ROW = re.compile(r"^(?:7\.([1-4])(?![0-9])\.?(?![0-9])(?:มิติ(?:ที่)?(?:[1-4](?![0-9]))?)?"
                       r"|มิติ(?:ที่)?([1-4])(?![0-9])(?!\.[0-9]))[:：.]?(.*)$")                   # squashed
-_LEVEL_CELL = re.compile(r"(?:ระดับ|ระดับคะแนน|คะแนน|level)?([1-5])(?:คะแนน)?")     # squashed
+_LEVEL_CELL = re.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?([1-5])(?:คะแนน)?")     # squashed
 _BODY_ROWS = 15
 
 
@@ -291,7 +291,7 @@ def _approval_between(inst: Instance, last: Optional[TableForm]) -> bool:
 
 # ---------------------------------------------------------------- text-level forms
 
-_STEP_LINE = re.compile(r"ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+\s*[:：]?")
+_STEP_LINE = re.compile(r"ขั้น(?:ตอน)?ที่?\s*[0-9๐-๙]+\s*[:：]?")    # `ขั้นตอนที 1`: tone mark left out
 
 
 def has_milestone_matrix(doc: Document) -> bool:

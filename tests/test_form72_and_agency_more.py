@@ -1,4 +1,4 @@
-"""Form 7.2 and agency names, from real files built here (probe34 fix round C):
+"""Form 7.2 and agency names, from real files built here:
 plans numbered as issues in a plan column (`ประเด็นที่ N`), a plan written as a heading above a
 table with no plan column, an English-only header (`Key Performance Indicator`), state
 enterprises, companies and public organisations as agencies, and infection rates as

@@ -1,5 +1,5 @@
-"""Form 7.2 and indicator-ladder tables whose level cells and first rows the readers lost
-(probe36): a level-of-success indicator (ladder `1 2 3 4 5`) first under bare level headings,
+"""Form 7.2 and indicator-ladder tables whose level cells and first rows the readers lost:
+a level-of-success indicator (ladder `1 2 3 4 5`) first under bare level headings,
 level headings with a qualifier (`คะแนน 1 (ต่ำสุด)`), a code column (`รหัส`), a plan written
 on every row, band cells (`70.00-74.99`) rising and falling, `-` / `ไม่มีตัวชี้วัด` rows, a
 group's weight in its name, one indicator per slide under `ตัวชี้วัดที่ N`. Each test builds

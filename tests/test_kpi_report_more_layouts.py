@@ -1,4 +1,4 @@
-"""KPI reports (and a quarterly ladder workbook) in layouts met in probe 34, each written to a real
+"""KPI reports (and a quarterly ladder workbook) in layouts the samples do not show, each written to a real
 file in tmp_path and read back through the readers: matrix rows headed `คะแนน N` (the word before
 the number), an English matrix and steps table (`Score | Milestone 1 …`, `Milestone | Description
 | Due date | Status`, `Done` / `In progress`), steps written `(๑) … ภายใน …` under the matrix with
