@@ -21,7 +21,7 @@ from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK
 
 from . import common as C
 from .recognize import Instance, TableForm
-from pipeline.normalize.dates import open_end
+from pipeline.normalize.dates import open_end, reversed_range
 
 FORM = "activity_plan"
 TAIL_ROLES = ("output", "responsible", "related", "budget", "result", "target")
@@ -1423,6 +1423,18 @@ def _read_date(text: str, fy: Optional[int]) -> DateRead:
         d.open_end = open_end(raw)
         if d.open_end and dv.status == INVALID:          # `ปัจจุบัน` alone: no date, no end
             d.status, d.note = AMBIGUOUS, dv.note
+    if dv.status == INVALID and not d.open_end:
+        sides = reversed_range(raw, fy)
+        if sides is not None:
+            # `ส.ค. 2570 - ก.ค. 2570`: a period written end before start keeps its two dates
+            # (start of the first side, end of the second) for the validator's START_AFTER_END;
+            # a misspelling in a side is reported as corrected
+            lv, rv = sides
+            d.status = CORRECTED if CORRECTED in (lv.status, rv.status) else OK
+            d.note = "; ".join(v.note for v in sides if v.note)
+            d.fixed = " - ".join((v.fixed or v.text) for v in sides) if d.status == CORRECTED else ""
+            d.options.append((lv.start, rv.end))
+            return d
     if dv.start is not None:
         d.options.append((dv.start, dv.end or dv.start))
     for a in dv.alternatives or []:
@@ -1832,6 +1844,61 @@ def _baht(v: float) -> int:
     return int(v + 0.5) if v >= 0 else -int(-v + 0.5)
 
 
+def _grand_totals(ex: Extraction, totals: list[tuple]) -> None:
+    """A plan's grand-total row (`รวม 180,000`) becomes a budget group over the plan's top-level
+    items: those since the previous grand total (one per project table), or all of the plan's
+    when only they add up to it (a last `รวมทั้งสิ้น` under several projects). A group row that
+    states no amount counts its items (in the validator too). Not checked when a top-level item
+    cannot be told apart by its number (the validator finds a member as the last top-level
+    activity so numbered before the total)."""
+    prev = 0
+    for idx, loc, raw, thb, name in totals:
+        recs = [r for r in ex.records[:idx] if r.record_type == "activity"]
+        window = ex.records[prev:idx]
+        if prev:
+            every = ex.records[:idx]
+            if _sum_thb(_amount_items(recs, every)) == thb != _sum_thb(_amount_items(recs, window)):
+                window = every
+        prev = idx
+        inside = {id(r) for r in window}
+        members = [r for r in recs if id(r) in inside and not r.parent_item]
+        if not _amount_items(recs, window):
+            continue
+        nos = [r.item_no for r in members]
+        if not all(nos) or len(set(nos)) != len(nos):
+            continue
+        # a later top-level record numbered like a member would be taken for it
+        last = {r.item_no: r for r in recs if not r.parent_item}
+        if any(last[r.item_no] is not r for r in members):
+            continue
+        ex.budget_groups.append(BudgetGroup(item_no="", name=name, loc=loc, total_thb=thb,
+                                            total_raw=raw, member_items=nos))
+
+
+def _amount_items(recs: list[Record], window: list[Record]) -> list[Record]:
+    """The records whose amounts make up the top-level items of ``window``: each top-level item,
+    or, for a group row stating no amount, its items (in turn)."""
+    inside = {id(r) for r in window}
+    out: list[Record] = []
+
+    def add(r: Record, depth: int) -> None:
+        if r.budget_thb is None and r.row_kind == "group" and depth < 4:
+            for c in recs:
+                if c.parent_item == r.item_no and id(c) in inside and c is not r:
+                    add(c, depth + 1)
+        else:
+            out.append(r)
+
+    for r in recs:
+        if id(r) in inside and not r.parent_item:
+            add(r, 0)
+    return out if any(r.budget_thb is not None for r in out) else []
+
+
+def _sum_thb(recs: list[Record]) -> int:
+    return sum(r.budget_thb for r in recs if r.budget_thb is not None)
+
+
 def _lone_groups(ex: Extraction, group_ids: set[int]) -> None:
     """A `กิจกรรมที่ N` row that heads nothing is an item, not a group.
 
@@ -2007,6 +2074,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     group_ids: set[int] = set()         # `กิจกรรมที่ N` group rows (id)
     group_recs: dict[str, Record] = {}  # the group rows by number
     plan = ""                           # the project / programme the table belongs to
+    totals: list[tuple] = []            # grand-total rows: (records before it, loc, raw, baht, name)
     for ti, tf in enumerate(inst.tables):
         table = tf.table
         above = inst.before if ti == 0 else inst.after.get(inst.tables[ti - 1].table.index, [])
@@ -2081,6 +2149,14 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     grec.budget_raw, grec.budget_thb = raw, _budget_thb(raw, parts, scale)
                     groups_by_no[num].total_raw = grec.budget_raw
                     groups_by_no[num].total_thb = grec.budget_thb
+                elif not sub:
+                    # the plan's grand total (`รวม`, `รวมงบประมาณทั้งสิ้น`): checked against its
+                    # top-level items once the plan is read (see _grand_totals)
+                    raw, parts = _row_budget(rr)
+                    thb = _budget_thb(raw, parts, scale)
+                    if thb is not None:
+                        totals.append((len(ex.records), C.loc_of(table, rr.row, doc=doc), raw, thb,
+                                       C.clean(name_raw or rr.item)))
                 continue        # the plan's grand total (`รวมงบประมาณทั้งสิ้น`): not an activity
             if not item.kind and prev is not None and not other:
                 # a wrapped row: its text belongs to the item above
@@ -2304,5 +2380,6 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if ap is not None:
                 ex.approvals.append(ap)
     _lone_groups(ex, group_ids)
+    _grand_totals(ex, totals)
     ex.forms.append(FORM)
     return ex

@@ -271,8 +271,9 @@ def test_activity_plan_project_group_across_the_table_and_durations_in_months():
     assert got == [("1", "", "group", "พัฒนาศูนย์บริการ", None, "", "", 150000),
                    ("1", "1", "", "ประชุมคณะทำงาน", 3, "2024-10", "2024-12", 50000),
                    ("2", "1", "", "จัดอบรม", 2, "2025-01", "2025-02", 100000)]
+    # the project's total, and the plan's `รวม` over its top-level items (the project)
     assert [(g.item_no, g.total_thb, g.member_items) for g in ex.budget_groups] == [
-        ("1", 150000, ["1", "2"])]
+        ("1", 150000, ["1", "2"]), ("", 150000, ["1"])]
 
 
 def test_activity_plan_months_dated_by_year_banners_over_them():

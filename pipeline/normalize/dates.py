@@ -1063,6 +1063,30 @@ def open_end(text: str) -> str:
     return ""
 
 
+def reversed_range(text: str, fiscal_year: int | None = None) -> tuple[DateValue, DateValue] | None:
+    """The two sides, each read on its own, of a period written end before start
+    (``ส.ค. 2570 - ก.ค. 2570``, ``1 ม.ค. 58 - 31 ธ.ค. 57``), else None. parse_date leaves such
+    a text invalid (the period does not exist, see _one_reading); a form's reader takes the
+    start from the first side and the end from the second, so that the validator reports an
+    activity that ends before it starts rather than one without dates."""
+    v = _parse(text or "", fiscal_year, None)
+    if v[3] != INVALID or not v[4].startswith("the range ends before it starts"):
+        return None
+    t = clean(text or "")
+    marks = [x for x in _tokens(t) if x.kind == "R"]
+    if len(marks) != 1:
+        return None
+    m = marks[0]
+    left, right = t[:m.start].strip(), t[m.end:].strip()
+    if not left or not right:
+        return None
+    lv, rv = parse_date(left, fiscal_year), parse_date(right, fiscal_year)
+    if not (lv.ok and rv.ok) or "range" in (lv.granularity, rv.granularity) \
+            or AMBIGUOUS in (lv.status, rv.status) or not rv.end < lv.start:
+        return None
+    return lv, rv
+
+
 def _open_ended(t: str, toks: list[_Tok], fiscal_year, prefer) -> tuple | None:
     """"ต.ค. 67 - ปัจจุบัน", "1 ต.ค. 67 ถึงปัจจุบัน", "ตั้งแต่ ต.ค. 67 เป็นต้นไป", "Oct 2024 -
     present", "Oct 2024 to date": a period with a start and no end. The start is read as

@@ -265,6 +265,24 @@ def _title_of(fields: list[str], in_table: bool) -> Optional[str]:
     return filled[0]
 
 
+_LOOKAHEAD = 50
+
+
+def _table_goes_on(lines: list[str], i: int) -> bool:
+    """Whether a table row follows lines[i:] before the text leaves the table (a line without a
+    tab) or ends: a record with at least three filled fields. Records of one or two filled
+    fields after an empty row (`ลงชื่อ ……`, `(……)`, `วันที่ ……`, two signatures side by side)
+    are an approval block or notes under the table, not its rows."""
+    for line in lines[i:i + _LOOKAHEAD]:
+        if "\t" not in line:
+            if line.strip():
+                return False
+            continue
+        if sum(1 for f in line.split("\t") if f.strip()) >= 3:
+            return True
+    return False
+
+
 def _blocks_from_tab_text(text: str) -> list:
     lines = [x.rstrip("\r") for x in text.split("\n")]
     blocks: list = []
@@ -296,7 +314,14 @@ def _blocks_from_tab_text(text: str) -> list:
                 rows.append(fields)
             i += 1
             continue
-        if "\t" in line and line.strip("\t").strip() != "" or ("\t" in line and rows):
+        if "\t" in line and not line.strip() and rows and _table_goes_on(lines, i + 1):
+            # a record of only tabs (a spreadsheet's empty row saved as TSV) inside a table
+            # that goes on after it (a section row, more items) is skipped
+            i += 1
+            continue
+        # otherwise it is a blank line: it ends the table (an approval block typed under the
+        # table must not become its rows)
+        if "\t" in line and line.strip():
             fields, j = _split_tab_fields(lines, i)
             title = _title_of(fields, bool(rows))
             if title is None:
