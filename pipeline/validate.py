@@ -57,7 +57,7 @@ def _num(x: float) -> str:
         return str(x)
 
 
-def _at(x) -> tuple[int, int]:
+def _position(x) -> tuple[int, int]:
     """(table, row) of a record or a location, for document order."""
     return (x.table or 0, x.row if x.row is not None else -1)
 
@@ -434,7 +434,7 @@ class _Validator:
                 rec = before[0].get(item)
                 if rec is not None and rec.budget_thb is None and rec.row_kind == "group":
                     total += sum(k.budget_thb for k in before[1].get(item, ())
-                                 if k.budget_thb is not None and _at(k) > _at(rec))
+                                 if k.budget_thb is not None and _position(k) > _position(rec))
                     continue
             elif not item:
                 rec = next(loose, None)
@@ -459,11 +459,11 @@ class _Validator:
     def _before(self, loc) -> tuple[dict[str, Record], dict[str, list[Record]]]:
         """The activities located before ``loc`` (table, row): the last top-level one of each
         number, and the items of each group number since that group's last top-level row."""
-        end = _at(loc)
+        end = _position(loc)
         top: dict[str, Record] = {}
         items: dict[str, list[Record]] = defaultdict(list)
-        for r in sorted(self.ex.records, key=_at):
-            if r.record_type != "activity" or _at(r) >= end:
+        for r in sorted(self.ex.records, key=_position):
+            if r.record_type != "activity" or _position(r) >= end:
                 continue
             if not r.parent_item:
                 if r.item_no:
