@@ -1848,9 +1848,8 @@ def _grand_totals(ex: Extraction, totals: list[tuple]) -> None:
     """A plan's grand-total row (`รวม 180,000`) becomes a budget group over the plan's top-level
     items: those since the previous grand total (one per project table), or all of the plan's
     when only they add up to it (a last `รวมทั้งสิ้น` under several projects). A group row that
-    states no amount counts its items (in the validator too). Not checked when a top-level item
-    cannot be told apart by its number (the validator finds a member as the last top-level
-    activity so numbered before the total)."""
+    states no amount counts its items. Not checked when a top-level item cannot be told apart by
+    its number (the finding names the members by number)."""
     prev = 0
     for idx, loc, raw, thb, name in totals:
         recs = [r for r in ex.records[:idx] if r.record_type == "activity"]
@@ -1871,8 +1870,10 @@ def _grand_totals(ex: Extraction, totals: list[tuple]) -> None:
         last = {r.item_no: r for r in recs if not r.parent_item}
         if any(last[r.item_no] is not r for r in members):
             continue
-        ex.budget_groups.append(BudgetGroup(item_no="", name=name, loc=loc, total_thb=thb,
-                                            total_raw=raw, member_items=nos))
+        ex.budget_groups.append(BudgetGroup(
+            item_no="", name=name, loc=loc, total_thb=thb, total_raw=raw, member_items=nos,
+            member_rows=[(r.table or 0, r.row if r.row is not None else -1)
+                         for r in _amount_items(recs, window)]))
 
 
 def _amount_items(recs: list[Record], window: list[Record]) -> list[Record]:

@@ -424,19 +424,15 @@ class _Validator:
         if g.total_thb is None:
             return
         total = 0
+        if g.member_rows:
+            # a plan's grand total (`รวม`): the records the extractor placed under it
+            rows = set(g.member_rows)
+            total = sum(r.budget_thb for r in self.ex.records
+                        if r.budget_thb is not None and r.record_type == "activity"
+                        and _position(r) in rows)
         loose = iter(self.unnumbered.get((g.item_no, g.loc.table), ()))
-        # a plan's grand total (`รวม`, no number of its own): each member is the last top-level
-        # activity so numbered before the total row (the extractor checks that this is
-        # unambiguous); a group row stating no amount counts its items
-        before = self._before(g.loc) if not g.item_no else None
-        for item in g.member_items:
-            if before is not None:
-                rec = before[0].get(item)
-                if rec is not None and rec.budget_thb is None and rec.row_kind == "group":
-                    total += sum(k.budget_thb for k in before[1].get(item, ())
-                                 if k.budget_thb is not None and _position(k) > _position(rec))
-                    continue
-            elif not item:
+        for item in (() if g.member_rows else g.member_items):
+            if not item:
                 rec = next(loose, None)
             else:
                 rec = self.activities.get((g.item_no, item, g.loc.table)) \
@@ -455,23 +451,6 @@ class _Validator:
         else:
             self._at(g.loc, "BUDGET_SUM_MISMATCH", record_type="activity", item_no=g.item_no,
                      name=g.name, value=value)
-
-    def _before(self, loc) -> tuple[dict[str, Record], dict[str, list[Record]]]:
-        """The activities located before ``loc`` (table, row): the last top-level one of each
-        number, and the items of each group number since that group's last top-level row."""
-        end = _position(loc)
-        top: dict[str, Record] = {}
-        items: dict[str, list[Record]] = defaultdict(list)
-        for r in sorted(self.ex.records, key=_position):
-            if r.record_type != "activity" or _position(r) >= end:
-                continue
-            if not r.parent_item:
-                if r.item_no:
-                    top[r.item_no] = r
-                    items.pop(r.item_no, None)
-            else:
-                items[r.parent_item].append(r)
-        return top, items
 
     def _approval(self, a) -> None:
         lacking_th, lacking_en = [], []

@@ -46,6 +46,9 @@ class BudgetGroup:
     total_thb: Optional[int] = None
     total_raw: str = ""
     member_items: list[str] = field(default_factory=list)        # item_no of its records
+    # a plan's `รวม` row (no number of its own): (table, row) of the records whose amounts make
+    # its total, found by place rather than number (items numbered alike under each project)
+    member_rows: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
