@@ -16,6 +16,8 @@ from pipeline.normalize.dates import reversed_range
 from pipeline.readers import read_document
 from schemas.document import Paragraph, Table
 
+from plan_files import plan_docx
+
 HEAD = ["ที่", "กิจกรรม", "ระยะเวลาดำเนินการ", "งบประมาณ", "หน่วยงานรับผิดชอบ"]
 TITLE = "แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. 2570 กรมทางหลวงชนบท"
 APPROVAL = ["ลงชื่อ ...................................... ผู้เสนอแผน",
@@ -44,16 +46,7 @@ def _tsv(rows: list[list[str]], width: int = 5):
 
 
 def _docx(paras_before: list[str], rows: list[list[str]]):
-    def write(p):
-        d = docx.Document()
-        for t in paras_before:
-            d.add_paragraph(t)
-        t = d.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, v in enumerate(row):
-                t.cell(r, c).text = v
-        d.save(p)
-    return write
+    return lambda p: plan_docx(p, paras_before, rows)
 
 
 def _codes(findings, code):
