@@ -583,6 +583,49 @@ _SKIP_AMOUNT = "-$"  # a budget source column left out for its total: no role, b
 _PAST = re.compile(r"ที่ผ่านมา|ปีที่แล้ว|ปีก่อน|ย้อนหลัง")
 
 
+# a year in a budget column's header: `งบประมาณ ปี 2568`, `ปี 68`, `พ.ศ. ๒๕๖๘`
+_HEAD_YEAR = re.compile(r"(25\d\d)|(?:ปี|พ\.\s*ศ\.)\s*(\d\d)(?!\d)")
+
+
+def _budget_of_year(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str, int],
+                    extra: dict[int, str], fiscal_year: Optional[int]) -> None:
+    """Budget columns side by side for several years (`งบประมาณ ปี 2567 | งบประมาณ ปี 2568`, last
+    year's beside this year's, or a multi-year plan's): the plan's fiscal year is its budget, or
+    with no fiscal year stated the latest; the other years' columns belong to no role. A budget
+    column about past years (`งบประมาณปีที่ผ่านมา`) gives way to another one."""
+    if "budget" not in tail:
+        return
+    vocab = {"budget": C.vocab(FORM)["budget"]}
+    years: dict[int, Optional[int]] = {}
+    for row in head.rows():
+        for c in row:
+            if c is None or c.col in years or c.colspan > 1 or len(c.text) > 60:
+                continue
+            if c.col != tail["budget"] and (c.col in tf.header.roles.values()
+                                             or not C.match_role(c.text, vocab)[0]):
+                continue
+            text = C.digits(C.squash(c.text))
+            m = _HEAD_YEAR.search(text)
+            year = None if m is None else int(m.group(1) or 2500 + int(m.group(2)))
+            years[c.col] = -1 if _PAST.search(text) else year
+    if len(years) < 2:
+        return
+    dated = {k: y for k, y in years.items() if y and y > 0}
+    plain = [k for k, y in years.items() if y is None]
+    if fiscal_year in dated.values():
+        pick = next(k for k, y in dated.items() if y == fiscal_year)
+    elif dated:
+        pick = max(dated, key=lambda k: (dated[k], k))
+    elif plain and len(plain) < len(years):
+        pick = plain[0]
+    else:
+        return
+    tail["budget"] = pick
+    for k in years:
+        if k != pick:
+            extra[k] = _SKIP
+
+
 def _col_head(table: Table, tf: TableForm, col: int, cell=None) -> str:
     """The header text over a column, its banner included."""
     cell = cell or C.CellAt(table)
@@ -611,17 +654,19 @@ class _HeaderView:
         return self.grid[self.start:self.last]
 
 
-def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None
-                ) -> tuple[dict[str, int], dict[int, str]]:
+def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None,
+                fiscal_year: Optional[int] = None) -> tuple[dict[str, int], dict[int, str]]:
     """The trailing roles' columns ({role: column}) and every column a trailing role reads
     ({column: role}, `_SKIP` for a column to leave out): a results column about past years is
     not the plan's results (another results column of the header takes its place), budget
     columns by source and their total are read as one budget (see _budget_group), and a target
-    column (เป้าหมาย) is found (see _target_column)."""
+    column (เป้าหมาย) is found (see _target_column). Of budget columns by year, the plan's
+    ``fiscal_year`` is read (see _budget_of_year)."""
     hm = tf.header
     head = _HeaderView(table, tf)
     tail = {r: hm.roles[r] for r in TAIL_ROLES if r in hm.roles}
     extra: dict[int, str] = {}
+    _budget_of_year(table, tf, head, tail, extra, fiscal_year)
     rcol = tail.get("result")
     if rcol is not None and _PAST.search(C.squash(_col_head(table, tf, rcol, head.cell))):
         del tail["result"]
@@ -2092,7 +2137,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         if gantt.fiscal_year is None:
             gantt.fiscal_year = stated_fy or fy
         row_fy = gantt.fiscal_year or fy
-        layout = tail_layout(table, tf, gantt.columns)
+        layout = tail_layout(table, tf, gantt.columns, stated_fy or fy)
         # two duration-like columns: the one of counts is the duration, the other the period
         durations = duration_columns(table, tf, start, gantt.columns, layout)
         # a duration column headed in months (`ระยะเวลา (เดือน)`) holds bare numbers
