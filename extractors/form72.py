@@ -295,6 +295,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     # the year this form's title states outranks the document's
     inst_fy = C.find_fiscal_year("\n".join(p.text for p in inst.before))
     total_row = None      # (weight as written, where): a `รวม` row under the indicators
+    unit_tables: set[int] = set()   # tables whose indicator column gives each name's unit
     prev_cols: tuple[dict[int, int], int] = ({}, -1)    # the table above's level columns, width
     for ti, tf in enumerate(inst.tables):
         tf = _past_results_as_baseline(tf, inst_fy or getattr(meta, "fiscal_year", None))
@@ -308,6 +309,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if heading:
                 current_plan_seg = [heading]
                 plan_segments.append((table.index, -1, current_plan_seg))
+        if _names_carry_units(table, tf):
+            unit_tables.add(table.index)
         level_cols = _level_columns(table, tf)
         inherited = False
         if not level_cols and tf.continued and table.n_cols == prev_cols[1]:
@@ -437,6 +440,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     # plans: every KPI and dimension row takes the plan segment its row falls in
     for k in kpis:
         k.rec.plan = _plan_for(plan_segments, k.rec.table, k.row)
+        if k.rec.table in unit_tables:
+            _unit_from_name(k.rec)
         _finish_ladder(k)
         ex.records.append(k.rec)
     for d in ex.dimensions:
@@ -531,6 +536,34 @@ def _plan_for(segments, table_index, row) -> str:
     if best is None and segments:
         best = segments[0][2]
     return C.clean("\n".join(best)) if best else ""
+
+
+# An indicator column headed `ตัวชี้วัด (หน่วยนับ)` or `ตัวชี้วัด/หน่วย`: each name ends with its unit
+# in brackets (`พื้นที่ชลประทานที่เพิ่มขึ้น (ไร่)`). A bracket of Latin letters (`(IDP)`) or figures is
+# part of the name.
+_UNIT_TAIL = re.compile(r"\s*[(（]\s*([ก-๙ .%/]{1,20}?)\s*[)）]\s*$")
+
+
+def _names_carry_units(table: Table, tf: TableForm) -> bool:
+    col = tf.header.roles.get("kpi")
+    if col is None:
+        return False
+    for r in range(tf.header.start, tf.header.rows):
+        c = table.cell(r, col)
+        if c is not None and "หน่วย" in c.text and "หน่วยงาน" not in c.text:
+            return True
+    return False
+
+
+def _unit_from_name(rec: Record) -> None:
+    m = _UNIT_TAIL.search(rec.name)
+    if not m or not re.search(r"[ก-๙%]", m.group(1)):
+        return
+    rec.name = rec.name[:m.start()].rstrip()
+    if not rec.unit:
+        unit = C.clean(m.group(1))
+        units = rules.load("headers").get("units", {})
+        rec.unit = units.get(unit, units.get(C.squash(unit), unit))
 
 
 def _set_values(rec: Record, values: dict[str, str]) -> None:
