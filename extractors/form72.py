@@ -407,6 +407,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     rec.name = C.clean(item.rest if item.kind else kpi_text)
                     rec.dimension = dim.dimension if dim else ""
                     _set_values(rec, values)
+                    if kpis:
+                        for f in ("baseline", "target", "weight"):
+                            if C.is_ditto(getattr(rec, f + "_raw") or ""):
+                                # 〃 / " under a weight, target or baseline column: the figure above
+                                setattr(rec, f, getattr(kpis[-1].rec, f))
                     unit = C.clean("\n".join(t for _, t in by_role.get("unit", [])[:1]))
                     if unit and C.is_ditto(unit):
                         # 〃 / -"- under the unit column: the unit of the indicator above

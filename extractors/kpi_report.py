@@ -1170,7 +1170,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
     if period:
         kpi.reported_as_of = period[0]
     ex.records.append(kpi)
-    last_period = ""
+    last_period = last_deadline = ""
+    last_parts: dict = {}
     for no in sorted(steps):
         s = steps[no]
         ln: Line = s["line"]
@@ -1181,11 +1182,16 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
         rec.name = s["text"]
         rec.level = min((lvl for lvl, st in levels.items() if no in st), default=None)
         rec.deadline, rec.deadline_raw, rec.deadline_status = deadline_of(rec.name, fy)
-        if not rec.deadline and s.get("deadline_text"):
+        dl_text = s.get("deadline_text", "")
+        if C.is_ditto(dl_text):
+            dl_text = last_deadline     # a ditto repeats the deadline above
+        else:
+            last_deadline = dl_text
+        if not rec.deadline and dl_text:
             # a deadline in a column of its own (`31 ต.ค. 2567`, `ภายในเดือนกันยายน 2568`)
-            d, draw, dst = deadline_of("ภายใน " + re.sub(r"^\s*ภายใน\s*", "", s["deadline_text"]), fy)
+            d, draw, dst = deadline_of("ภายใน " + re.sub(r"^\s*ภายใน\s*", "", dl_text), fy)
             if d:
-                rec.deadline, rec.deadline_raw, rec.deadline_status = d, s["deadline_text"], dst
+                rec.deadline, rec.deadline_raw, rec.deadline_status = d, dl_text, dst
         per = s.get("period_text", "")
         if C.is_ditto(per):
             per_eff = last_period       # a ditto repeats the period above
@@ -1198,7 +1204,12 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             # ticked under the timeline columns: the end of the last period ticked
             rec.deadline, rec.deadline_raw, rec.deadline_status = s["planned_end"]
         rec.target, rec.unit, rec.target_raw = threshold_of(rec.name)
-        extra = s.get("extra") or [x for x in s.get("parts", {}).values() if x]
+        parts = s.get("parts", {})
+        if parts:
+            # a ditto under a result or completion-date column repeats the step above's
+            parts = {k: (last_parts.get(k, "") if C.is_ditto(v) else v) for k, v in parts.items()}
+            last_parts = parts
+        extra = s.get("extra") or [x for x in parts.values() if x]
         if no in results and result_src.get(no, (None, None))[1] is not None:
             extra = []      # a round's results table reports the step anew: its own cells are older
         status, completed, craw = _result_of(extra + results.get(no, []), fy, s.get("note", ""))

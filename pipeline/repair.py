@@ -62,7 +62,7 @@ _THAI_CHAR = re.compile(f"[{THAI_RANGE}]")
 _MARK_RANK = {**{c: 0 for c in BELOW_VOWELS}, **{c: 1 for c in ABOVE_VOWELS},
               **{c: 2 for c in TONES}, "\u0E4C": 3, "\u0E4E": 3, NIKHAHIT: 4}
 
-_INVISIBLE = re.compile("[\u200b\u200c\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u200b\u200c\ufeff\u00ad\ufe0e\ufe0f]")  # (+ emoji/text variation selectors: `✔︎`)
 # space(s) between a Thai character and a mark that must belong to it
 _SPACE_BEFORE_MARK = re.compile(f"(?<=[{THAI_RANGE}])[ \u00a0]+(?=[{MARKS}])")
 _MARK_RUN = re.compile(f"[{MARKS}]{{2,}}")
@@ -102,7 +102,7 @@ def _repair_thai(text: str) -> str:
         text = text.translate(_PUA_TABLE)
     if not _THAI_CHAR.search(text):
         return _INVISIBLE.sub("", text) if "\u200b" in text or "\ufeff" in text \
-            or "\u200c" in text or "\u00ad" in text else text
+            or "\u200c" in text or "\u00ad" in text or "\ufe0e" in text or "\ufe0f" in text else text
     text = _INVISIBLE.sub("", text)
     # the rules feed each other (a removed space exposes a mark run ...): apply to a fixpoint
     for _ in range(10):

@@ -1128,6 +1128,8 @@ def _line_spacing(lines: list[_Line]) -> dict[int, float]:
     return out
 
 
+# a line that ends inside a thousands group (``120,00``, ``1,250,``): a complete amount never does
+_CUT_AMOUNT = re.compile(r"[0-9\u0e50-\u0e59],[0-9\u0e50-\u0e59]{0,2}$")
 _NUMBERISH_END = re.compile(r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59,.]*$")
 _LEVEL_ENTRY = re.compile(r"(?<![0-9\u0e50-\u0e59])[1-9\u0e51-\u0e59]\s*[=:]\s*[0-9\u0e50-\u0e59]")
 # a Thai abbreviation standing alone: consonants with dots, then a space, number or end
@@ -1249,6 +1251,9 @@ def _join_lines(lines: list[_Line], right_edge: float, split_paragraphs: bool):
                 wrap = True                   # the line broke at a space: a wrap
             elif _mid_word(prev_text, texts_cache[k]):
                 wrap = True
+            elif _CUT_AMOUNT.search(prev_text) and texts_cache[k][:1].isdigit():
+                wrap = True                   # an amount cut inside a digit group in a narrow
+                # cell (``120,00``/``0.-``): not a list item ``0.``
             elif prev_text.endswith(".") and _ABBR_HEAD.search(prev_text) and \
                     _ABBR_TAIL.match(texts_cache[k]):
                 wrap = True                   # an abbreviation cut in a narrow cell (``เม.``/
