@@ -479,8 +479,13 @@ _NAME_AFTER = r"(?:(?<![ก-๙])|(?<=ของ)|(?<=แผนปฏิบัต
 _OWN_AGENCY = re.compile(
     _NAME_AFTER + r"|(?<=ที่ว่าการ))(?P<org>(?:องค์การบริหารส่วน|สำนักงาน[ก-๙]+?)จังหวัด)"
     r"[ \u00a0]?(?P<province>[ก-๙]+)"
-    r"|(?:^|(?<=ที่ว่าการ))อำเภอ[ \u00a0]?(?P<district>[ก-๙]+)"
+    r"|(?:^|(?<=ที่ว่าการ)|(?<=ที่ทำการปกครอง))อำเภอ[ \u00a0]?(?P<district>[ก-๙]+)"
     r"|(?<![ก-๙])อำเภอ[ \u00a0]?(?P<district_of>[ก-๙]+?)[ \u00a0]?(?=จังหวัด)"     # `อำเภอแม่สาย จังหวัดเชียงราย`
+    # a department's numbered regional office or centre (`สำนักงานทรัพยากรน้ำภาคที่ 4`, `ศูนย์อนามัย
+    # ที่ 9 นครราชสีมา`, `สำนักงานป้องกันควบคุมโรคที่ 7`): a unit of its own, not its department
+    r"|" + _NAME_AFTER + r")(?P<region>(?:สำนักงาน|ศูนย์)[ก-๙]{3,40}?(?:ภาค)?ที่[ \u00a0]?[0-9๐-๙]{1,2})(?![0-9๐-๙])"
+    # a university's faculty (`คณะแพทยศาสตร์ มหาวิทยาลัยขอนแก่น`)
+    r"|" + _NAME_AFTER + r")(?P<faculty>คณะ[ก-๙]{3,40}?)[ \u00a0]+(?P<university>มหาวิทยาลัย[ก-๙]{3,})"
     r"|" + _NAME_AFTER + r")(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล"
     r"|เทศบาล(?:นคร|เมือง|ตำบล)|โรงเรียน"
     # a police station, a prison or a correctional institution: a unit of its own, not its
@@ -524,6 +529,14 @@ def _title_agency(title: str, provinces: list[str]) -> str:
             p = next((p for p in provinces if m.group("province").startswith(p)), None)
             if p is not None:
                 return m.group("org") + p
+        elif m.group("region"):
+            # the province a centre is named after (`ศูนย์อนามัยที่ 9 นครราชสีมา`) is part of its name
+            seat = _provinces_after(title, m.end(), provinces)[:1]
+            return " ".join([clean(m.group("region")), *seat])
+        elif m.group("faculty"):
+            # (the university read as a name of its own: its campus, a stray space in it)
+            uni = _title_agency(title[m.start("university"):], provinces) or m.group("university")
+            return f"{m.group('faculty')} {uni}"
         elif m.group("district") or m.group("district_of"):
             name = (m.group("district") or m.group("district_of")).split("จังหวัด")[0]
             if len(name) >= 2:
