@@ -50,19 +50,21 @@ def ladder_score(levels: Sequence[float], actual: float, *, below_level_1: float
 def milestone_score(levels: Mapping[int, Iterable[int]], done: set, n_levels: int = 5) -> int:
     """The highest level L such that every level 1..L is defined and done (0 when level 1 is not
     reached). Levels are climbed in order: a level whose steps happen to be done does not count
-    while a lower one is missing, or is in the matrix with nothing ticked.
+    while a lower one is missing from the matrix.
 
     Level N needs the steps its row ticks and, under the ก.พ.ร. convention the contract checks
     (MILESTONE_MISSING: level N lacks one of steps 1..N), steps 1..N as well: a level the matrix
     leaves short of a step still needs it, so the score never passes a level the validator reports
     as lacking a step. A 4-step matrix whose level 5 ticks steps 1-4 tops out at 4 (there is no
-    step 5 to complete), as does one whose level 5 is absent or empty. Steps named otherwise than
-    by number are required only where ticked."""
+    step 5 to complete), as does one whose level 5 is absent or empty. A level row left with
+    nothing ticked is the extreme of a short one: it needs steps 1..N (MILESTONE_MISSING reports
+    it). Steps named otherwise than by number are required only where ticked, so there an empty
+    level is not reached."""
     numbered = all(type(s) is int for st in levels.values() for s in (st or ()))
     score = 0
     for level in range(1, n_levels + 1):
         steps = levels.get(level)
-        if not steps:
+        if steps is None or (not steps and not numbered):
             break
         needed = set(steps) | (set(range(1, level + 1)) if numbered else set())
         if not needed <= done:

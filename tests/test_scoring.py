@@ -95,6 +95,18 @@ def test_milestone_score_does_not_skip_a_missing_level():
     assert scoring.milestone_score(matrix, {1, 2, 3, 4, 5}) == 1
 
 
+def test_milestone_score_an_unticked_level_row_needs_steps_1_to_n():
+    # a numbered matrix whose level-1 row was left empty: level 1 still needs step 1, so steps
+    # 1-3 done reach level 3 (the validator reports the empty row as MILESTONE_MISSING)
+    levels = {1: set(), 2: {1, 2}, 3: {1, 2, 3}, 4: {1, 2, 3, 4}, 5: {1, 2, 3, 4, 5}}
+    assert scoring.milestone_score(levels, {1, 2, 3}) == 3
+    assert scoring.milestone_score(levels, {2, 3}) == 0
+    # a level row absent from the matrix still stops the climb
+    assert scoring.milestone_score({2: {1, 2}, 3: {1, 2, 3}}, {1, 2, 3}) == 0
+    # steps named otherwise than by number: an unticked level is not reached
+    assert scoring.milestone_score({1: set(), 2: {"ก", "ข"}}, {"ก", "ข"}) == 0
+
+
 def test_weighted_score_seed_003():
     # weights 1, 5, 4 (รวม 10); scores 5, 3.5, 4 -> (5 + 17.5 + 16) / 10
     assert scoring.weighted_score([(1, 5), (5, 3.5), (4, 4)]) == pytest.approx(3.85)
