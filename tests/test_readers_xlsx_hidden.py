@@ -143,7 +143,8 @@ def test_merges_across_hidden_lines(tmp_path, part_mode):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws["A1"] = "แผนปฏิบัติการ"
-    ws.merge_cells("A1:D1")                          # crosses hidden column B: spans 3
+    ws.merge_cells("A1:C1")                          # crosses hidden column B: spans 2
+    ws["D1"] = "ปี 2568"                             # a second cell: a table row, no title
     ws["A2"] = "กิจกรรม"
     ws.merge_cells("A2:A4")                          # crosses hidden row 3: spans 2
     ws["B2"] = "รหัส"
@@ -166,13 +167,13 @@ def test_merges_across_hidden_lines(tmp_path, part_mode):
     wb.save(p)
     doc = read_document(p)
     (t,) = _tables(doc)
-    assert t.grid(fill_merged=True) == [["แผนปฏิบัติการ", "แผนปฏิบัติการ", "แผนปฏิบัติการ"],
+    assert t.grid(fill_merged=True) == [["แผนปฏิบัติการ", "แผนปฏิบัติการ", "ปี 2568"],
                                         ["กิจกรรม", "ระยะเวลา", "งบ"],
                                         ["กิจกรรม", "1 เดือน", "5000"],
                                         ["", "ผลรวมทั้งสิ้น", "5000"],
                                         ["ลงชื่อ", "", ""]]
     spans = {(c.row, c.col): (c.rowspan, c.colspan) for c in t.cells}
-    assert spans[(0, 0)] == (1, 3) and spans[(1, 0)] == (2, 1) and spans[(3, 1)] == (1, 1)
+    assert spans[(0, 0)] == (1, 2) and spans[(1, 0)] == (2, 1) and spans[(3, 1)] == (1, 1)
     # every grid position covered exactly once
     covered = [(c.row + i, c.col + j) for c in t.cells
                for i in range(c.rowspan) for j in range(c.colspan)]

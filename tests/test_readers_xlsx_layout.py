@@ -158,9 +158,10 @@ def test_title_lines_straight_above_tables_are_paragraphs(tmp_path, part_mode):
     assert [r.completed for r in steps_out][:3] == ["2024-12-11", "2024-12-12", "2024-12-13"]
 
 
-def test_merged_title_and_single_row_band_stay_tables(tmp_path):
-    # a title merged across the table is laid out as its top row; a band whose rows all hold
-    # one cell is paragraphs as before; a lone header row stays a table
+def test_merged_title_is_a_paragraph_and_single_row_band_paragraphs(tmp_path):
+    # a title merged across the table straight above its header is a paragraph (the title
+    # rules are in test_readers_xlsx_titles.py); a band whose rows all hold one cell is
+    # paragraphs as before
     wb = openpyxl.Workbook()
     ws = wb.active
     ws["A1"] = "แผนปฏิบัติการ"
@@ -173,5 +174,6 @@ def test_merged_title_and_single_row_band_stay_tables(tmp_path):
     wb.save(p)
     doc = read_document(p)
     (t,) = _tables(doc)
-    assert t.grid()[0][0] == "แผนปฏิบัติการ" and t.n_rows == 3
-    assert [b.text for b in doc.blocks() if isinstance(b, Paragraph)] == ["หมายเหตุ", "ลงชื่อ"]
+    assert t.grid()[0][0] == "ที่" and t.n_rows == 2
+    assert [b.text for b in doc.blocks() if isinstance(b, Paragraph)] == \
+        ["แผนปฏิบัติการ", "หมายเหตุ", "ลงชื่อ"]

@@ -253,6 +253,23 @@ def _space_aligned(lines: list[str], i: int) -> tuple[Optional[list[list[str]]],
     return rows, j
 
 
+def _opens_quoted_record(lines: list[str], i: int) -> bool:
+    """Whether lines[i] opens a quoted multi-line first field of a tab-separated record (Excel's
+    "Unicode text" and TSV exports quote a cell holding line breaks): the line starts with a
+    quote it does not close, and the first later quote closes the field right before a TAB."""
+    line = lines[i]
+    if not line.startswith('"') or len(line) < 2 or line.replace('""', "").count('"') != 1:
+        return False
+    for k in range(i + 1, min(i + _LOOKAHEAD, len(lines))):
+        rest = lines[k].replace('""', "")
+        q = rest.find('"')
+        if q >= 0:
+            return rest[q + 1:q + 2] == "\t"
+        if "\t" in rest:
+            return False
+    return False
+
+
 def _title_of(fields: list[str], in_table: bool) -> Optional[str]:
     """The text of a delimited record that is a line of text, not a table row: a record of one
     field, or, before a table, a record with one filled field (a spreadsheet saved as CSV or
@@ -321,7 +338,7 @@ def _blocks_from_tab_text(text: str) -> list:
             continue
         # otherwise it is a blank line: it ends the table (an approval block typed under the
         # table must not become its rows)
-        if "\t" in line and line.strip():
+        if line.strip() and ("\t" in line or _opens_quoted_record(lines, i)):
             fields, j = _split_tab_fields(lines, i)
             title = _title_of(fields, bool(rows))
             if title is None:

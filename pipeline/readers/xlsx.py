@@ -1015,6 +1015,7 @@ def _sheet_tables(title, grid: dict[tuple[int, int], tuple[str, bool]],
     for key, value in grid.items():
         by_row.setdefault(key[0], []).append((key, value))
     blocks: list = []
+    last_cols: Optional[tuple[int, int]] = None     # columns of the table just before, if any
     for r0, r1 in bands:
         band = [item for r in range(r0, r1 + 1) for item in by_row.get(r, ())]
         cols = [key[1] for key, _ in band] + \
@@ -1029,22 +1030,28 @@ def _sheet_tables(title, grid: dict[tuple[int, int], tuple[str, bool]],
             for key in filled:
                 text = grid[key][0]
                 blocks.append(Paragraph(text=repair_thai(text.strip()), raw=text))
+            last_cols = None
             continue
         # Title and caption lines typed straight above a table, without a blank row between
         # (`ผลการดำเนินงาน`, `เกณฑ์การให้คะแนน :` over the table they name): paragraphs, as
         # they are in a Word document, not a first table row. Such a line has one cell with
         # text, in the band's first column (a banner over later columns is a header), no fill
-        # and no merged range (a title merged across the table is laid out as its top row);
-        # lines after the first table row stay in the table.
+        # and no merged range; or it is one cell merged and centred across (nearly) the width
+        # of the table under it (_merged_titles), though not at the top of a band carrying on
+        # the table before it, where such a row is the table's own section row (`7.2 มิติ…`).
+        # Lines after the first table row stay in the table.
+        titles = _merged_titles(r0, r1, by_row, merges, last_cols)
         while r0 < r1:
+            end = titles.get(r0)
             line = by_row.get(r0, ())
             texts = [(key, value) for key, value in line if value[0].strip()]
-            if len(texts) != 1 or texts[0][0][1] != c0 or any(value[1] for _, value in line) \
-                    or any(m[0] <= r0 <= m[2] for m in merges):
+            if end is None and (len(texts) != 1 or texts[0][0][1] != c0
+                                or any(value[1] for _, value in line)
+                                or any(m[0] <= r0 <= m[2] for m in merges)):
                 break
             text = texts[0][1][0]
             blocks.append(Paragraph(text=repair_thai(text.strip()), raw=text))
-            r0 += 1
+            r0 = r0 + 1 if end is None else end + 1
         # the table's columns are those its own rows write in: a title line taken off above it
         # (in column A, the table from B) or a header fill run one column past the table leaves
         # no empty edge column, which a part of the table split off at a blank row would not have
@@ -1074,4 +1081,43 @@ def _sheet_tables(title, grid: dict[tuple[int, int], tuple[str, bool]],
                                   raw=text, rowspan=rs, colspan=cs, shaded=shaded))
         blocks.append(Table(cells=cells, n_rows=r1 - r0 + 1, n_cols=c1 - c0 + 1,
                             sheet=title))
+        last_cols = (c0, c1)
     return blocks
+
+
+def _merged_titles(r0: int, r1: int, by_row: dict, merges: list,
+                   last_cols: Optional[tuple[int, int]]) -> dict[int, int]:
+    """First row -> last row of each title at the top of the band r0..r1 that is one cell merged
+    across (nearly) the width of the table below it: above the band's first row with two or
+    more cells of text (its header), holding the only text of its rows. Empty when the band
+    carries on the table before it (``last_cols``, the same columns after a blank row)."""
+    first = None                                    # the first row of several cells
+    for r in range(r0, r1 + 1):
+        if sum(1 for _, value in by_row.get(r, ()) if value[0].strip()) >= 2:
+            first = r
+            break
+    if first is None or first == r0:
+        return {}
+    own = [m for m in merges if r0 <= m[0] <= r1]
+    cols = [key[1] for r in range(first, r1 + 1) for key, value in by_row.get(r, ())
+            if value[0].strip()] + [k for m in own if m[0] >= first for k in (m[1], m[3])]
+    c0, c1 = min(cols), max(cols)
+    if last_cols is not None and last_cols[0] == c0 and abs(last_cols[1] - c1) <= 2:
+        return {}
+    width = c1 - c0 + 1
+    starts = {(m[0], m[1]): m for m in own if m[2] < first and m[3] > m[1]}
+    out: dict[int, int] = {}
+    r = r0
+    while r < first:
+        texts = [key for key, value in by_row.get(r, ()) if value[0].strip()]
+        m = starts.get(texts[0]) if len(texts) == 1 else None
+        if m is None:
+            r += 1                                  # a plain title line, or not a title
+            continue
+        covered = min(m[3], c1) - max(m[1], c0) + 1
+        if 4 * covered < 3 * width or any(value[0].strip() for rr in range(r + 1, m[2] + 1)
+                                          for _, value in by_row.get(rr, ())):
+            break
+        out[r] = m[2]
+        r = m[2] + 1
+    return out
