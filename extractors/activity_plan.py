@@ -287,6 +287,9 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
             lo, hi = min(lo, span[0]), max(hi, span[1] - 1)
         allcols = [c.col for c in rows[best_row] if c is not None and lo <= c.col <= hi]
         cell = C.CellAt(table)
+        if len(allcols) > 12 and len(cols) <= 12:
+            # empty spacer columns between the months (a gap left between quarters) are no months
+            allcols = [c for c in allcols if cell(best_row, c).text.strip() or c in numbered]
         readings = [_month_reading(cell(best_row, c).text) or ([numbered[c]] if c in numbered else [])
                     for c in allcols]
         months = settle_months(readings)
@@ -573,6 +576,23 @@ def _tail_shift_options(cells: list[tuple[int, str]], col_role: dict[int, str]) 
         scores[s] = score
     best = max(scores.values())
     return best, [s for s, v in scores.items() if v == best]
+
+
+def _fits_unshifted(cells: list[tuple[int, str]], col_role: dict[int, str], gantt: "Gantt") -> bool:
+    """True when a row's trailing cells all sit where the header puts them, with amounts in its
+    month cells (a spending plan's): each cell under a role it fits (a budget column's an
+    amount), or a number under a month. A row with no month amount is left to the shift vote."""
+    in_months = False
+    for c, t in cells:
+        role = col_role.get(c)
+        if role is None:
+            if c in gantt.columns and c not in gantt.no_number and is_number_mark(t):
+                in_months = True
+                continue
+            return False
+        if role in ("budget", _SKIP_AMOUNT) and not _budget_like(t):
+            return False
+    return in_months
 
 
 _SKIP = "-"          # a column whose cells belong to no role (last year's results)
@@ -1393,6 +1413,11 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
         # without trailing columns filled): they are its marks, no evidence of a shifted row
         numbers_only = bool(tail) and all(
             c in gantt_cols and c not in gantt.no_number and is_number_mark(t) for c, t in tail)
+        if 0 not in shifts and _fits_unshifted(tail, col_role_base, gantt):
+            # a spending plan's row (amounts in its month cells, `รวม 160,000 | | 10,000 | …`):
+            # every cell already sits under its own header, the month amounts under their
+            # months; a shift would only read a month's amount as the budget
+            best, shifts = sum(1 for c, _ in tail if col_role_base.get(c) not in (None, _SKIP)), [0]
         pending.append((rr, tail, best, shifts, numbers_only))
     # the shift most rows agree on settles rows that fit several
     votes: dict[int, int] = {}
@@ -1856,6 +1881,36 @@ def split_item(text: str) -> C.ItemNo:
 _SUBTOTAL_OF = re.compile(r"(?:กิจกรรม|โครงการ|แผนงาน)(?:หลัก|ย่อย)?\s*(?:ที่)?\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)")
 
 
+def _subtotalled(rows: list["RawRow"]) -> set[str]:
+    """The numbers of the groups a table totals after their items (`รวมโครงการที่ 1`)."""
+    out = set()
+    for rr in rows:
+        text = C.clean(rr.name or rr.item)
+        if text and _total_row(text):
+            m = _SUBTOTAL_OF.search(text)
+            if m:
+                out.add(C.digits(m.group(1)))
+    return out
+
+
+def _heading_row(rr: "RawRow", item: C.ItemNo, name_raw: str, other: bool,
+                 subtotalled: set[str]) -> Optional[str]:
+    """The plan a project's heading row inside an activity table names (`โครงการที่ 1 ส่งเสริม…`
+    merged across the table, or in its first columns): a group row with a name and nothing
+    else, no amount (in a cell, in its text or in a subtotal row after its items), no month,
+    no date and no unit. None for any other row: a group that carries figures is a record."""
+    if item.kind != "group" or other or rr.ticks or not C.clean(item.rest):
+        return None
+    if item.number in subtotalled or _GROUP_AMOUNT.search(item.rest):
+        return None
+    if any(C.clean(getattr(rr, f)) for f in ("responsible", "related", "target", "output", "result",
+                                              "spent", "achieved") if f not in rr.inherited):
+        return None
+    text = C.clean(" ".join(t for t in (C.clean(rr.item), C.clean(name_raw)) if t))
+    h = plan_heading(text)
+    return h or None
+
+
 def _budget_thb(raw: str, parts: list[str], scale: int) -> Optional[int]:
     """A budget as written in whole baht; amounts by source written side by side (``parts``)
     are added up, `-` or words adding nothing. None for a dash, a ditto or no figure."""
@@ -1889,12 +1944,17 @@ def _baht(v: float) -> int:
     return int(v + 0.5) if v >= 0 else -int(-v + 0.5)
 
 
-def _grand_totals(ex: Extraction, totals: list[tuple]) -> None:
+def _grand_totals(ex: Extraction, totals: list[tuple], headed: dict[int, str]) -> None:
     """A plan's grand-total row (`รวม 180,000`) becomes a budget group over the plan's top-level
     items: those since the previous grand total (one per project table), or all of the plan's
     when only they add up to it (a last `รวมทั้งสิ้น` under several projects). A group row that
     states no amount counts its items. Not checked when a top-level item cannot be told apart by
-    its number (the finding names the members by number)."""
+    its number, or by its number and the heading row it is under (``headed``: {record id: the
+    plan a heading row inside its table names})."""
+    def key(r: Record) -> tuple[str, str]:
+        # (items numbered anew under each project heading row are told apart by its plan)
+        return headed.get(id(r), ""), r.item_no
+
     prev = 0
     for idx, loc, raw, thb, name in totals:
         recs = [r for r in ex.records[:idx] if r.record_type == "activity"]
@@ -1909,11 +1969,12 @@ def _grand_totals(ex: Extraction, totals: list[tuple]) -> None:
         if not _amount_items(recs, window):
             continue
         nos = [r.item_no for r in members]
-        if not all(nos) or len(set(nos)) != len(nos):
+        keys = [key(r) for r in members]
+        if not all(nos) or len(set(keys)) != len(keys):
             continue
         # a later top-level record numbered like a member would be taken for it
-        last = {r.item_no: r for r in recs if not r.parent_item}
-        if any(last[r.item_no] is not r for r in members):
+        last = {key(r): r for r in recs if not r.parent_item}
+        if any(last[key(r)] is not r for r in members):
             continue
         ex.budget_groups.append(BudgetGroup(
             item_no="", name=name, loc=loc, total_thb=thb, total_raw=raw, member_items=nos,
@@ -2121,10 +2182,14 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     group_recs: dict[str, Record] = {}  # the group rows by number
     plan = ""                           # the project / programme the table belongs to
     totals: list[tuple] = []            # grand-total rows: (records before it, loc, raw, baht, name)
+    row_plan = ""                       # the plan a heading row inside the table names
+    headed: dict[int, str] = {}         # records under such a row (id): its plan
     for ti, tf in enumerate(inst.tables):
         table = tf.table
         above = inst.before if ti == 0 else inst.after.get(inst.tables[ti - 1].table.index, [])
-        plan = table_plan(above, table, tf) or plan
+        above_plan = table_plan(above, table, tf)
+        if above_plan:
+            plan, row_plan = above_plan, ""
         gantt, start = find_gantt(table, tf, None)
         if tf.continued:
             start = 0
@@ -2157,6 +2222,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         has_pairs = any(rr.pr == "result" for rr in raw_rows)
         if any(rr.pr for rr in raw_rows):
             raw_rows = pair_rows(raw_rows)
+        subtotalled = _subtotalled(raw_rows)
         for rr in raw_rows:
             name_raw = rr.name
             item = split_item(C.clean(name_raw))
@@ -2230,6 +2296,14 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     groups_by_no[prev.item_no].name = prev.name
                 continue
             if not item.kind and not C.clean(name_raw) and not other:
+                continue
+            heading = _heading_row(rr, item, name_raw, other, subtotalled)
+            if heading:
+                # a project's heading row (`โครงการที่ 2 …` across the table, nothing else):
+                # the plan of the items under it, as a heading above the table would be
+                plan = row_plan = heading
+                hier.reset()
+                prev = None
                 continue
             rec = Record(record_type="activity", form=FORM, source_file=meta.source_file,
                          page=C.loc_of(table, rr.row, doc=doc).page, table=table.index, row=rr.row,
@@ -2400,6 +2474,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             elif rec.parent_item and rec.parent_item in groups_by_no:
                 groups_by_no[rec.parent_item].member_items.append(rec.item_no)
             ex.records.append(rec)
+            if row_plan:
+                headed[id(rec)] = row_plan
             prev = rec
         # a numbered heading with nothing but its name (and maybe its unit) over its own
         # sub-items (`๑ พัฒนาระบบ…` over `๑.๑`, `๑.๒`) heads them like a group: no dates of its own
@@ -2426,6 +2502,6 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if ap is not None:
                 ex.approvals.append(ap)
     _lone_groups(ex, group_ids)
-    _grand_totals(ex, totals)
+    _grand_totals(ex, totals, headed)
     ex.forms.append(FORM)
     return ex
