@@ -35,11 +35,25 @@ def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
     if m:
         return "7." + C.squash(m.group(1)), C.clean(m.group(2))
     if role == "dimension" and t and len(t) < 80:
-        labels = rules.load("headers")[FORM].get("dimensions", {})
-        code, s = C.match_role(t, labels, threshold=85)
+        labels, exact, each = _dimension_vocab()
+        code = exact.get(C.squash(t))
         if code:
             return code, t
+        code, s = C.match_role(t, labels, threshold=85)
+        # a label as near another dimension's (`ประสิทธิ…`: ประสิทธิผล or ประสิทธิภาพ) names neither
+        if code and not any(C.match_role(t, each[o], threshold=max(s - 5, 80))[0]
+                            for o in each if o != code):
+            return code, t
     return None
+
+
+@lru_cache(maxsize=1)
+def _dimension_vocab():
+    """The dimension labels (headers.json form72.dimensions): all of them, squashed term ->
+    dimension for an exact label, and one vocabulary per dimension."""
+    labels = rules.load("headers")[FORM].get("dimensions", {})
+    exact = {C.squash(w): code for code, terms in labels.items() for w in terms if C.squash(w)}
+    return labels, exact, {code: {code: terms} for code, terms in labels.items()}
 # where a new plan starts in the plan column: its number, or the word a plan, an issue or a goal
 # of the plan starts with (`แผนพัฒนาองค์การที่ 2`, `ประเด็นที่ 2 …`, `เป้าประสงค์ที่ 1 …`)
 _PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|โครงการ|ยุทธศาสตร์|แนวนโยบาย|หมวด|ประเด็น|เป้าประสงค์|กลยุทธ์)")
@@ -51,7 +65,8 @@ _LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที�
 # squashed; a qualifier in brackets after the level (`คะแนน 1 (ต่ำสุด)`, `5 (สูงสุด)`)
 # `ระดับที่ 1`, `คะแนนที่ 1` too
 _LEVEL_HEADER = re.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?([1-5])(?:คะแนน)?(?:\([^()0-9๐-๙]{1,30}\))?")
-_BANNER_LEVEL_1 = re.compile(r"[ก-๙a-z)](?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?1(?:คะแนน)?$")   # squashed
+# squashed; the first level is 1, or 5 where the levels run down
+_BANNER_LEVEL = re.compile(r"[ก-๙a-z)](?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?([15])(?:คะแนน)?$")
 # The row under the indicators that adds up their weights (`รวม | 100`), on squashed text
 _TOTAL_ROW = re.compile(r"^(?:total/)?(?:(?:ผล|ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด)?(?:ค่า)?(?:น้ำหนัก)?|(?:ค่า)?น้ำหนักรวม|total)"
                         r"(?:/total|\(total\))?(?:\((?:ร้อยละ|%)\))?[:：]?$", re.I)
@@ -88,7 +103,8 @@ def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int]):
                 # a band (`70-74.99`) or a worded threshold: read as a ladder entry is read
                 v = C.parse_ladder_entry(C.clean(t))[1]
             out.append((level_of_col[c], v, C.clean(t)))
-        return out
+        # level 1 first, as the level columns of the output read, where the headings run down
+        return sorted(out, key=lambda e: e[0])
     if len(cells) == 1:
         paired = _levels_over_thresholds(cells[0][1])
         if paired:
@@ -199,15 +215,17 @@ def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
             m = _LEVEL_HEADER.fullmatch(C.squash(cell.text))
             if m:
                 out[c] = int(m.group(1))
-            elif span and c == span[0] and cell.colspan == 1 and _BANNER_LEVEL_1.search(C.squash(cell.text)):
-                # the banner fused into the first level's cell (`เกณฑ์การให้คะแนน 1 | 2 | 3 …`:
-                # one header row, as a CSV or a loosely drawn table gives it)
-                out[c] = 1
+            elif span and c == span[0] and cell.colspan == 1 and \
+                    (b := _BANNER_LEVEL.search(C.squash(cell.text))):
+                # the banner fused into the first level's cell (`เกณฑ์การให้คะแนน 1 | 2 | 3 …`,
+                # `… 5 | 4 | 3 …`: one header row, as a CSV or a loosely drawn table gives it)
+                out[c] = int(b.group(1))
         if span and len(out) >= 3 and sorted(out.values()) == list(range(1, len(out) + 1)):
             return out
-        # no ladder header: only all five levels, in order, in adjacent columns
+        # no ladder header: only all five levels, each once, in adjacent columns; each column
+        # keeps the level its own heading gives (`5 คะแนน | 4 คะแนน | … | 1 คะแนน` runs down)
         cols = sorted(out)
-        if len(cols) == 5 and [out[c] for c in cols] == [1, 2, 3, 4, 5] \
+        if len(cols) == 5 and sorted(out.values()) == [1, 2, 3, 4, 5] \
                 and cols[-1] - cols[0] == 4:
             return out
     return {}
@@ -358,6 +376,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 dim = DimensionRow(dimension=dim_cell[0], label=dim_cell[1], plan="",
                                    loc=Location(page=loc_page, table=table.index, row=r))
                 ex.dimensions.append(dim)
+                if not by_role.get("kpi"):
+                    cur = None    # an indicator's name does not carry on across a dimension row
             starts_row = dim_cell is not None or bool(by_role.get("kpi"))
             for c, t in by_role.get("plan", []):
                 piece = t
@@ -381,10 +401,12 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 if values.get("weight") and total_row is None:
                     total_row = (values["weight"], Location(page=loc_page, table=table.index, row=r))
                 continue
-            if kpi_text.strip() and not own_no and not any(values.values()) and \
-                    _NO_KPI.fullmatch(C.squash(kpi_text)):
-                # `-` or `- ไม่มีตัวชี้วัด -` under a dimension: it has no indicator (not one
-                # named `-`, nor more of the indicator above's name)
+            if C.squash(kpi_text) and _NO_KPI.fullmatch(C.squash(kpi_text)) and \
+                    _NO_KPI.fullmatch(C.squash(own_no)) and \
+                    not any(v and v not in C.DASHES for v in values.values()):
+                # `-` or `- ไม่มีตัวชี้วัด -` under a dimension, a dash in the number column
+                # beside it too: it has no indicator (not one named `-`, nor more of the
+                # indicator above's name)
                 cur = None
                 continue
             if kpi_text.strip():

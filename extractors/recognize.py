@@ -104,12 +104,13 @@ def _form72_by_content(table: Table, hm: C.HeaderMap, titled: bool) -> bool:
 
 
 def _has_level_columns(rows: list[list[str]]) -> bool:
-    """Five adjacent cells `1 2 3 4 5` (`ระดับ 1` …) in a header row: a ladder with no header word."""
+    """Five adjacent cells `1 2 3 4 5` (`ระดับ 1` …), in any order (`5 คะแนน` … `1 คะแนน`), in
+    a header row: a ladder with no header word."""
     for row in rows:
         levels = [(c, int(m.group(1))) for c, x in enumerate(row)
                   if x.strip() and (m := _LEVEL_CELL.fullmatch(C.squash(x)))]
         for i in range(len(levels) - 4):
-            if [lv for _, lv in levels[i:i + 5]] == [1, 2, 3, 4, 5] and levels[i + 4][0] - levels[i][0] == 4:
+            if sorted(lv for _, lv in levels[i:i + 5]) == [1, 2, 3, 4, 5] and levels[i + 4][0] - levels[i][0] == 4:
                 return True
     return False
 
