@@ -97,7 +97,12 @@ def _extract(doc: Document, ctx: ExtractContext) -> Extraction:
     # text-level forms are read from what the table forms did not claim
     rest = "\n".join(C.doc_text_lines(doc, skip=claimed))
     if R.is_kpi_report(doc, rest):
-        parts.append(((0,), kpi_report.extract(doc, meta, frozenset(claimed))))
+        # a table of ladder indicators in a milestone report (an annex) is read as the ladder
+        # form's, and is no part of the report's indicators
+        annex = kpi_ladder.ladder_tables(doc, frozenset(claimed))
+        parts.append(((0,), kpi_report.extract(doc, meta, frozenset(claimed) | annex)))
+        if annex:
+            parts.append(((min(annex),), kpi_ladder.extract_tables(doc, meta, annex)))
     elif kpi_ladder.is_kpi_ladder(doc, rest, frozenset(claimed)):
         parts.append(((0,), kpi_ladder.extract(doc, meta, frozenset(claimed))))
     parts.sort(key=lambda p: p[0])

@@ -122,6 +122,28 @@ def is_kpi_ladder(doc: Document, text: str, claimed: frozenset = frozenset()) ->
     return "เกณฑ์การหักคะแนน" in sq or "หักคะแนน" in sq
 
 
+def ladder_tables(doc: Document, claimed: frozenset = frozenset()) -> frozenset:
+    """Indices of the tables that list numbered indicators, each with thresholds in the five
+    level columns (`ตัวชี้วัด | น้ำหนัก | 1 … 5 | ผลการดำเนินงาน`, `2. ร้อยละ… | 20 | 70 … 90`):
+    ladder indicators a file of another form (a milestone report's annex) holds too."""
+    out = set()
+    for t in doc.tables():
+        if t.index in claimed:
+            continue
+        hdr = ladder_table_header(t)
+        if hdr is not None and hdr[2] and any(
+                _numbered_row(row, hdr[1]) and _levelled_row(row, hdr[1], hdr[2]) for row in t.grid()[hdr[0]:]):
+            out.add(t.index)
+    return frozenset(out)
+
+
+def extract_tables(doc: Document, meta, tables: frozenset) -> Extraction:
+    """The ladder indicators of the given tables (see ladder_tables), read from their rows
+    alone: the rest of the file is another form's."""
+    lines = [ln for ln in _lines(doc) if ln.table is not None and ln.table.index in tables]
+    return _extract_lines(lines, meta) if lines else Extraction(source_file=meta.source_file)
+
+
 def _numbered_row(row: list[str], roles: dict[str, int]) -> bool:
     """An indicator row: numbered in the indicator cell (`1. …`) or in its own column (ที่)."""
     if C.split_item(C.clean(row[roles["kpi"]])).kind:

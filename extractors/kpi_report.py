@@ -611,10 +611,14 @@ _KPI_LINE = re.compile(r"^\s*(?:ชื่อ)?\s*(?:ตัวชี้วัด\
 _KPI_BARE = re.compile(r"^\s*(?:ตัวชี้วัด|KPI)(?!\s*ที่)\s*[0-9๐-๙][0-9๐-๙.]*\s*[:：.]?\s*(?!ตัว|ข้อ|รายการ|ด้าน)[ก-ฮA-Za-z]", re.I)
 
 
-# a report's title run into the heading (`รายงานผลการดำเนินงาน ตัวชี้วัดที่ 1 …`): only before
-# `ตัวชี้วัดที่ N`, so `รายงานผลการดำเนินงานตามตัวชี้วัด ปีงบประมาณ 2569` stays a title
-_KPI_PREFIX = re.compile(r"^\s*รายงาน\s*ผล(?:\s*การ\s*ดำเนิน(?:งาน|การ))?(?:\s*ตาม)?\s*[:：-]?\s*"
+# a report's title run into the heading (`รายงานผลการดำเนินงาน ตัวชี้วัดที่ 1 …`, `รายงาน
+# ตัวชี้วัดที่ 1 …`): only before `ตัวชี้วัดที่ N`, so `รายงานผลการดำเนินงานตามตัวชี้วัด ปีงบประมาณ
+# 2569` stays a title
+_KPI_PREFIX = re.compile(r"^\s*รายงาน(?:\s*ผล(?:\s*การ\s*ดำเนิน(?:งาน|การ))?)?(?:\s*ตาม)?\s*[:：-]?\s*"
                          r"(?=(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่\s*[0-9๐-๙])")
+# the title's fiscal year at the end of such a line (`รายงานตัวชี้วัดที่ 1 <name> ปีงบประมาณ 2572`):
+# the report's, no part of the indicator's name
+_FY_TAIL = re.compile(r"\s+(?:ประจำ\s*)?ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?\s*)?[0-9๐-๙]{4}\s*$")
 # the weight written at the end of the heading (`… (น้ำหนัก 10)`, `… น้ำหนัก ร้อยละ 20` a PDF ran
 # onto the heading's line): the indicator's weight, no part of its name
 _WEIGHT_TAIL = re.compile(r"\s*[(\[]?\s*(?:ค่า)?น้ำหนัก(?:ตัวชี้วัด)?\s*[:：=]?\s*(?:ร้อยละ\s*)?"
@@ -749,8 +753,9 @@ _PLAN_HEAD = re.compile(r"ไตรมาส|q[1-4]|quarter|[ก-ฮ]\.\s*[ก-�
 _GLOSS = re.compile(r"\([A-Za-z][A-Za-z .&/-]*\)$")
 _STEP_TABLE_HEADS = (
     ("step", re.compile(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?|(?:step|milestone)(?:no\.?)?", re.I).fullmatch),
-    # one step per level, level N adding step N (ก.พ.ร.): the level numbers the step
-    ("level_step", re.compile(r"ระดับ(?:คะแนน|ที่)?|(?:score)?level", re.I).fullmatch),
+    # one step per level, level N adding step N (ก.พ.ร.): the level numbers the step (`ระดับ`,
+    # `ระดับคะแนน`, or `คะแนน` alone: the score the step brings the indicator to)
+    ("level_step", re.compile(r"ระดับ(?:คะแนน|ที่)?|คะแนน|(?:score)?level", re.I).fullmatch),
     ("completed", re.compile(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", re.I).search),
     # a remarks column: the day a step was done is often written there (`แล้วเสร็จ 5 เม.ย. 69`)
     ("note", re.compile(r"หมายเหตุ|ข้อสังเกต|remarks?|notes?", re.I).match),
@@ -1030,6 +1035,10 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                             kpi.weight = C.amount_value(C.digits(mw.group(1)))
                             kpi.weight_raw = C.clean(mw.group(0))
                         kpi.name = C.clean(kpi.name[:mw.start()])
+                    my = _FY_TAIL.search(kpi.name) if _KPI_PREFIX.match(first) else None
+                    if my and my.start() > 0 and "งบประมาณ" not in kpi.name[:my.start()]:
+                        # (a budget indicator names its own year: `… การเบิกจ่ายงบประมาณ ปีงบประมาณ 2569`)
+                        kpi.name = C.clean(kpi.name[:my.start()])
                     kpi.page, kpi.table, kpi.row = ln.page, (ln.table.index if ln.table else None), ln.row
                     current = ("name", kpi)
                     continue
