@@ -603,6 +603,17 @@ _SKIP_AMOUNT = "-$"  # a budget source column left out for its total: no role, b
 _PAST = re.compile(r"ที่ผ่านมา|ปีที่แล้ว|ปีก่อน|ย้อนหลัง")
 
 
+@lru_cache(maxsize=1)
+def _result_vocab() -> dict[str, list[str]]:
+    return {"result": C.vocab(FORM)["result"]}
+
+
+@lru_cache(maxsize=1)
+def _budget_vocab() -> dict[str, list[str]]:
+    # one dict for every call: C.match_role caches its key by the vocabulary's identity
+    return {"budget": C.vocab(FORM)["budget"]}
+
+
 # a year in a budget column's header: `งบประมาณ ปี 2568`, `ปี 68`, `พ.ศ. ๒๕๖๘`
 _HEAD_YEAR = re.compile(r"(25\d\d)|(?:ปี|พ\.\s*ศ\.)\s*(\d\d)(?!\d)")
 
@@ -615,7 +626,7 @@ def _budget_of_year(table: Table, tf: TableForm, head: _HeaderView, tail: dict[s
     column about past years (`งบประมาณปีที่ผ่านมา`) gives way to another one."""
     if "budget" not in tail:
         return
-    vocab = {"budget": C.vocab(FORM)["budget"]}
+    vocab = _budget_vocab()
     years: dict[int, Optional[int]] = {}
     for row in head.rows():
         for c in row:
@@ -692,7 +703,7 @@ def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None,
         del tail["result"]
         extra[rcol] = _SKIP
         used = set(hm.roles.values())
-        vocab = {"result": C.vocab(FORM)["result"]}
+        vocab = _result_vocab()
         for row in head.grid[hm.start:hm.rows]:
             for c in row:
                 if c is None or c.col in used or c.col == rcol or len(c.text) > 60:

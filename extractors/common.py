@@ -250,15 +250,23 @@ class _Vocab:
 
 
 _ROLES_KEYS: dict[int, tuple[dict, _Vocab]] = {}
+_VOCABS: dict[tuple, _Vocab] = {}
 
 
 def _roles_key(roles: dict[str, list[str]]) -> _Vocab:
-    """The vocabulary as a hashable key, built once per vocabulary dict (it is called per cell)."""
+    """The vocabulary as a hashable key, built once per vocabulary dict (it is called per cell).
+    Equal vocabularies share one key, so that a dict built anew for each call (`{"level": …}`)
+    still finds the match cache by identity instead of comparing every term."""
     hit = _ROLES_KEYS.get(id(roles))
     if hit is None or hit[0] is not roles:
         if len(_ROLES_KEYS) > 64:
             _ROLES_KEYS.clear()
-        key = _Vocab(tuple((r, tuple(terms)) for r, terms in roles.items()))
+        terms = tuple((r, tuple(terms)) for r, terms in roles.items())
+        key = _VOCABS.get(terms)
+        if key is None:
+            if len(_VOCABS) > 256:
+                _VOCABS.clear()
+            key = _VOCABS[terms] = _Vocab(terms)
         hit = _ROLES_KEYS[id(roles)] = (roles, key)
     return hit[1]
 
