@@ -498,13 +498,18 @@ _OWN_AGENCY = re.compile(
     r"|เทศบาล(?:นคร|เมือง|ตำบล)|โรงเรียน"
     # a police station, a prison or a correctional institution: a unit of its own, not its
     # province's or its department's (`สถานีตำรวจภูธรเมืองลำพูน`, `เรือนจำกลางเชียงใหม่`, `ทัณฑสถานหญิง…`)
-    r"|สถานีตำรวจ(?=[ก-๙]{4})|เรือนจำ|ทัณฑสถาน)[ก-๙]{3,}"
+    r"|สถานีตำรวจ(?=[ก-๙]{4})|เรือนจำ|ทัณฑสถาน|วิทยาลัย)[ก-๙]{3,}"
     r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:[ \u00a0]?เขต[ \u00a0]?[0-9๐-๙]+)?"
     # a Bangkok district office (`สำนักงานเขตจตุจักร`), a numbered region (`สำนักงานเขตสุขภาพที่ 1`)
     r"|สำนักงานเขต[ก-๙]{2,}?(?:ที่[ \u00a0]?[0-9๐-๙]+|(?![ก-๙]))"
-    r"|สำนักงาน[ก-๙]+?อำเภอ[ก-๙]{2,}"
+    r"|(?:สำนักงาน|ศูนย์)[ก-๙]+?อำเภอ[ก-๙]{2,}"
+    # a numbered area office (`สำนักงานสรรพากรพื้นที่เชียงใหม่ 1`)
+    r"|สำนักงาน[ก-๙]{3,30}?พื้นที่[ก-๙]{2,}[ \u00a0]?[0-9๐-๙]{1,2}(?![0-9๐-๙])"
     # a state enterprise (`การท่าเรือแห่งประเทศไทย`, `การไฟฟ้าส่วนภูมิภาค`, `การประปานครหลวง`)
     r"|การ[ก-๙]{2,30}?แห่งประเทศไทย|การ(?:ไฟฟ้า|ประปา)(?:ส่วนภูมิภาค|นครหลวง)"
+    # one named องค์การ… (`องค์การเภสัชกรรม`, `องค์การสวนยาง`), not a local administration's
+    # องค์การบริหารส่วน… (read above) nor องค์การมหาชน
+    r"|องค์การ(?!บริหารส่วน|มหาชน|แห่งการเรียนรู้)[ก-๙]{4,30}(?![ก-๙]*[ \u00a0]?[(（]\s*องค์การมหาชน)"
     # a company (`บริษัท ขนส่ง จำกัด`, `บริษัท ทีโอที จำกัด (มหาชน)`), on one line
     r"|บริษัท[ \u00a0]?[ก-๙A-Za-z0-9.&][ก-๙A-Za-z0-9.& \u00a0\-]{0,60}?[ \u00a0]?จำกัด"
     r"(?:[ \u00a0]?\(มหาชน\))?"
@@ -536,7 +541,9 @@ def _title_agency(title: str, provinces: list[str]) -> str:
         if m.group("org"):
             p = next((p for p in provinces if m.group("province").startswith(p)), None)
             if p is not None:
-                return m.group("org") + p
+                # a branch of a province's office (`สำนักงานที่ดินจังหวัดชลบุรี สาขาศรีราชา`) is its own unit
+                br = _BRANCH.match(title, m.start("province") + len(p))
+                return m.group("org") + p + (" " + br.group(1) if br else "")
         elif m.group("region"):
             # the province a centre is named after (`ศูนย์อนามัยที่ 9 นครราชสีมา`) is part of its name
             seat = _provinces_after(title, m.end(), provinces)[:1]
@@ -555,11 +562,15 @@ def _title_agency(title: str, provinces: list[str]) -> str:
                 # an area over two or three provinces names the others after a space
                 # (`…มัธยมศึกษาลำปาง ลำพูน`)
                 return name + "".join(" " + p for p in _provinces_after(title, m.end(), provinces))
+            if name.startswith("วิทยาลัย"):
+                # a college named after its seat (`วิทยาลัยพยาบาลบรมราชชนนี ลำปาง`)
+                return " ".join([name, *_provinces_after(title, m.end(), provinces)[:1]])
             campus = _CAMPUS.match(title, m.end()) if name.startswith("มหาวิทยาลัย") else None
             return f"{name} {squash(campus.group(1)).replace(' ', '')}" if campus else name
     return ""
 
 
+_BRANCH = re.compile(r"[ \u00a0]?(สาขา[ก-๙]{2,})")
 _WORD_AFTER_SPACE = re.compile(r"[ \u00a0]+([ก-๙]+)")
 
 
@@ -775,14 +786,16 @@ def _title_end(text: str) -> int:
     return pos
 
 
-_FY_STATED = re.compile(r"ประจำปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
-_FY_ANY = re.compile(r"ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+# (`ปีงบฯ` abbreviated; `ปีบัญชี`: a state enterprise's accounting year, which its forms give in place
+# of a fiscal year)
+_FY_STATED = re.compile(r"ประจำปี\s*(?:งบ(?:ประมาณ|\s*ฯ)|บัญชี)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+_FY_ANY = re.compile(r"ปี\s*(?:งบ(?:ประมาณ|\s*ฯ)|บัญชี)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
 # A plan's or a report's title that writes its year without `งบประมาณ` (`แผนปฏิบัติการ ประจำปี 2571`):
 # read in the title only, after the plan's or report's word on the same line; elsewhere `ประจำปี`
 # is an annual event (`ตรวจสุขภาพประจำปี 2571`), and `ประจำปีการศึกษา` an academic year
 _FY_TITLE = re.compile(r"(?:แผน|คำรับรอง|รายงาน|ผลการ|ตัวชี้วัด)[^\n]{0,80}?ประจำปี\s*"
                        r"(?:พ\s*\.\s*ศ\s*\.?\s*)?([0-9๐-๙]{4})(?![0-9๐-๙])")
-_FY_SHORT = re.compile(r"ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{2})(?![0-9๐-๙.,/:]|\s*(?:ล้าน|บาท|%|ร้อยละ))")
+_FY_SHORT = re.compile(r"ปี\s*งบ(?:ประมาณ|\s*ฯ)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{2})(?![0-9๐-๙.,/:]|\s*(?:ล้าน|บาท|%|ร้อยละ))")
 # English headings: `FY 2026`, `Fiscal Year 2026` (Christian Era, or a Buddhist-Era year as is)
 _FY_EN = re.compile(r"(?<![A-Za-z])(?:FY|Fiscal\s+Year)\s*[.:]?\s*([0-9]{4})(?![0-9])", re.I)
 
