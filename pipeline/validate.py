@@ -7,7 +7,7 @@ Each pass is linear in the records; lookups go through dicts built once.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from datetime import date, timedelta
 from typing import Optional
@@ -114,11 +114,89 @@ class _Validator:
                     self.activities.setdefault((r.parent_item, r.item_no, r.table), r)
                     if not r.item_no and r.parent_item:
                         self.unnumbered[(r.parent_item, r.table)].append(r)
+        self._sub_kpis()
+        # A file may report one indicator several times (a consolidated file: one section per
+        # office, each with its own matrix and steps). Each report is scored on its own steps:
+        # a step belongs to the last indicator of its number before it in the extraction.
+        self.shared_nos = {no for no, n in Counter(k.item_no for k in self.top_kpis).items() if n > 1}
+        self.steps_of: dict[int, list[Record]] = {}
+        self.owner: dict[int, Record] = {}
+        if self.shared_nos:
+            last: dict[str, Record] = {}
+            for r in ex.records:
+                if r.record_type == "kpi" and not r.parent_item and r.item_no in self.shared_nos:
+                    last[r.item_no] = r
+                    self.steps_of[id(r)] = []
+                elif r.record_type == "milestone" and (r.kpi_no or r.parent_item) in last:
+                    k = last[r.kpi_no or r.parent_item]
+                    self.steps_of[id(k)].append(r)
+                    self.owner[id(r)] = k
+        # ... and its n-th report goes with the n-th matrix of its number; without one matrix
+        # per report, each report is scored on its own reading of its matrix (required_steps)
+        by_no: dict[str, list] = defaultdict(list)
+        for m in ex.matrices:
+            if m.kpi_no in self.shared_nos:
+                by_no[m.kpi_no].append(m)
+        self.matrix_of: dict[int, object] = {}
+        self.report_of: dict[int, Record] = {}
+        for no, ms in by_no.items():
+            reports = [k for k in self.top_kpis if k.item_no == no]
+            if len(ms) == len(reports):
+                for k, m in zip(reports, ms):
+                    self.matrix_of[id(k)] = m
+                    self.report_of[id(m)] = k
         self._fy_cache: dict[int, tuple[int, int]] = {}
         self._tops: Optional[dict[str, list[Record]]] = None
         self._reported: dict[str, tuple[Optional[date], Optional[int]]] = {}
         self.ex_fy = _int(ex.fiscal_year)
         self.duration_tol = self.cfg["duration_tolerance_months"]
+
+    def _sub_kpis(self) -> None:
+        """Each sub-indicator's own parent record and each indicator's direct sub-indicators, at
+        any depth (1 over 1.1 over 1.1.1). The parent is the latest indicator of that number
+        above it in its form (a document may number each plan's indicators from 1); a record
+        parented to an ancestor further up (1.1.1 to 1) belongs to the nearest numbered
+        indicator between them (1.1)."""
+        self.parent_of: dict[int, Record] = {}
+        self.subs_of: dict[int, list[Record]] = defaultdict(list)
+        self.kpi_first: dict[tuple[str, str], Record] = {}
+        self.kpis_by_no: dict[str, list[Record]] = defaultdict(list)
+        kpis = [r for r in self.ex.records if r.record_type == "kpi"]
+        for r in kpis:
+            if r.item_no:
+                self.kpi_first.setdefault((r.form, r.item_no), r)
+                self.kpis_by_no[r.item_no].append(r)
+        latest: dict[tuple[str, str], Record] = {}
+        for r in kpis:
+            p = r.parent_item
+            if p:
+                parent = None
+                if r.item_no.startswith(p + "."):
+                    parts = r.item_no.split(".")
+                    for n in range(len(parts) - 1, p.count(".") + 1, -1):
+                        parent = latest.get((r.form, ".".join(parts[:n])))
+                        if parent is not None:
+                            break
+                parent = parent or latest.get((r.form, p)) or self.kpi_first.get((r.form, p)) \
+                    or self.kpi_by_no.get(p)
+                if parent is not None and parent is not r:
+                    self.parent_of[id(r)] = parent
+                    self.subs_of[id(parent)].append(r)
+            if r.item_no:
+                latest[(r.form, r.item_no)] = r
+
+    def _group_parent(self, g) -> Optional[Record]:
+        """The indicator a weight group belongs to: the one of that number on the group's row,
+        else the first whose sub-indicators the group lists, else the first of that number."""
+        same = self.kpis_by_no.get(g.parent_item, ())
+        for r in same:
+            if (r.table, r.row) == (g.loc.table, g.loc.row):
+                return r
+        items = set(g.member_items)
+        for r in same:
+            if any(s.item_no in items for s in self.subs_of.get(id(r), ())):
+                return r
+        return self.kpi_by_no.get(g.parent_item) or (same[0] if same else None)
 
     # --- emitting ---------------------------------------------------------------------------
     def _on(self, record: Record, code: str, value: str = "", **kw) -> None:
@@ -151,8 +229,13 @@ class _Validator:
                 self._deadline(r)
         for m in self.ex.matrices:
             self._matrix(m)
-        for g in self.ex.weight_groups:
-            self._weight_group(g)
+        groups = [(g, self._group_parent(g) if g.parent_item else None)
+                  for g in self.ex.weight_groups]
+        # indicators whose own sub-indicators the extractor grouped: not checked again as part
+        # of an ancestor's group
+        self._grouped = {id(p) for g, p in groups if p is not None}
+        for g, parent in groups:
+            self._weight_group(g, parent)
         for g in self.ex.budget_groups:
             self._budget_group(g)
         for d in self.ex.dimensions:
@@ -267,10 +350,14 @@ class _Validator:
         (a plan or a template reports no results: nothing to judge). A blank step before a step
         reported done is more likely an unreported result: left alone."""
         key = r.kpi_no or r.parent_item
+        owner = self.owner.get(id(r))
+        steps = self.milestones_by_kpi.get(key, ()) if owner is None else self.steps_of[id(owner)]
+        if owner is not None:
+            key = id(owner)
         cached = self._reported.get(key)
         if cached is None:
             latest, last_done, any_result = None, None, False
-            for m in self.milestones_by_kpi.get(key, ()):
+            for m in steps:
                 any_result = any_result or m.status in ("done", "not_done")
                 if m.status != "done":
                     continue
@@ -299,8 +386,9 @@ class _Validator:
     def _kpi(self, r: Record) -> None:
         ladder = r.ladder
         if r.form in self.ladder_required and all(v is None for v in ladder) \
-                and not (not r.parent_item and self.children.get(r.item_no)):
-            # an indicator made of sub-indicators (4 over 4.1, 4.2) is scored from theirs
+                and not self.subs_of.get(id(r)):
+            # an indicator made of sub-indicators (4 over 4.1, 4.2; 1.1 over 1.1.1) is scored
+            # from theirs, at any level
             self._on(r, "LADDER_INCOMPLETE", r.ladder_raw,
                      detail_th="ไม่มีเกณฑ์การให้คะแนน", detail_en="no threshold for any level")
         if r.form in self.ladder_forms and any(v is not None for v in ladder):
@@ -340,7 +428,7 @@ class _Validator:
         if rule == "all":
             return True
         if rule == "leaf":  # scored on its own: a sub-indicator, or an indicator without any
-            return bool(r.parent_item) or not self.children.get(r.item_no)
+            return bool(r.parent_item) or not self.subs_of.get(id(r))
         return False
 
     # --- structures -------------------------------------------------------------------------
@@ -389,35 +477,71 @@ class _Validator:
             return
         value = "; ".join(problems)
         detail = dict(detail_th=value, detail_en="; ".join(problems_en))
-        kpi = self._kpi_record(m.kpi_no, "kpi_report")
+        kpi = self.report_of.get(id(m)) or self._kpi_record(m.kpi_no, "kpi_report")
         if kpi is not None:
             self._on(kpi, "MILESTONE_MISSING", value, **detail)
         else:
             self._at(m.loc, "MILESTONE_MISSING", record_type="kpi", item_no=m.kpi_no, value=value,
                      **detail)
 
-    def _weight_group(self, g) -> None:
+    def _weight_group(self, g, parent: Optional[Record]) -> None:
         if g.stated_total is None:
             return
-        if g.parent_item:
+        items = list(g.member_items)
+        if parent is not None:
+            direct = self.subs_of.get(id(parent), [])
+            members = {k.item_no: k for k in direct}
+            # a parent's weight is the sum of its direct sub-indicators only: members nested
+            # deeper (1.1.1 listed under 1) are checked against their own parent (1.1)
+            deeper: dict[str, Record] = {}
+            stack = [k for k in direct]
+            while stack:
+                k = stack.pop()
+                for s in self.subs_of.get(id(k), ()):
+                    deeper.setdefault(s.item_no, s)
+                    stack.append(s)
+            nested = [i for i in items if i in deeper and i not in members]
+            items = [i for i in items if i not in nested]
+            for k in direct:
+                if k.item_no in items and id(k) not in self._grouped and k.weight is not None:
+                    own = [s.item_no for s in self.subs_of.get(id(k), ()) if s.item_no in nested]
+                    if own:
+                        self._weight_sum(k, k.item_no, k.weight, k.weight_raw, own, g.loc,
+                                         {s.item_no: s for s in self.subs_of[id(k)]})
+                        self._weight_nested(k, nested, g.loc)
+        elif g.parent_item:
             members = {k.item_no: k for k in self.children.get(g.parent_item, ())}
         else:       # a form's `รวม` row: the top-level indicators of its form add up to it
             members = {k.item_no: k for k in self.top_kpis if k.table in g.member_tables}
-        weights = [members[i].weight if i in members else None for i in g.member_items]
+        self._weight_sum(parent, g.parent_item, g.stated_total, g.stated_raw, items, g.loc,
+                         members)
+
+    def _weight_nested(self, k: Record, nested: list[str], loc) -> None:
+        """The groups below a direct sub-indicator ``k`` (1.1.1 over 1.1.1.1) that an ancestor's
+        group listed with their parents."""
+        for s in self.subs_of.get(id(k), ()):
+            own = [c.item_no for c in self.subs_of.get(id(s), ()) if c.item_no in nested]
+            if own and id(s) not in self._grouped and s.weight is not None:
+                self._weight_sum(s, s.item_no, s.weight, s.weight_raw, own, loc,
+                                 {c.item_no: c for c in self.subs_of[id(s)]})
+                self._weight_nested(s, nested, loc)
+
+    def _weight_sum(self, parent: Optional[Record], parent_no: str, stated: float,
+                    stated_raw: str, items: list[str], loc, members: dict) -> None:
+        weights = [members[i].weight if i in members else None for i in items]
         # a member without a weight adds nothing (it also gets its own WEIGHT_MISSING):
         # 3 + 4 + (nothing) does not make รวม 10
         total = sum(w for w in weights if w is not None)
-        if abs(total - g.stated_total) <= self.cfg["weight_sum_tolerance"]:
+        if abs(total - stated) <= self.cfg["weight_sum_tolerance"]:
             return
         shown = " + ".join("–" if w is None else _num(w) for w in weights) or "0"
-        value = f"{shown} = {_num(total)} ≠ {g.stated_raw or _num(g.stated_total)}"
-        detail = dict(detail_th=f"รวมได้ {_num(total)} แต่ระบุ {_num(g.stated_total)}",
-                      detail_en=f"they add up to {_num(total)}, the stated total is {_num(g.stated_total)}")
-        parent = self.kpi_by_no.get(g.parent_item)
+        value = f"{shown} = {_num(total)} ≠ {stated_raw or _num(stated)}"
+        detail = dict(detail_th=f"รวมได้ {_num(total)} แต่ระบุ {_num(stated)}",
+                      detail_en=f"they add up to {_num(total)}, the stated total is {_num(stated)}")
         if parent is not None:
             self._on(parent, "WEIGHT_SUM_MISMATCH", value, **detail)
         else:
-            self._at(g.loc, "WEIGHT_SUM_MISMATCH", record_type="kpi", item_no=g.parent_item,
+            self._at(loc, "WEIGHT_SUM_MISMATCH", record_type="kpi", item_no=parent_no,
                      value=value, **detail)
 
     def _budget_group(self, g) -> None:
@@ -485,21 +609,35 @@ class _Validator:
                 from_steps = self._milestone_kpi_score(r, matrices)
                 if from_steps is not None:
                     r.score = from_steps
-        for parent_no, subs in self.children.items():
-            parent = self.kpi_by_no.get(parent_no)
-            if parent is not None and parent.score is None:
-                parent.score = self._sub_indicator_score(subs)
+        # deepest parents first: 1.1 is scored from 1.1.1 and 1.1.2 before 1 from 1.1 and 1.2
+        parents = {id(p): p for p in self.parent_of.values()}
+        for parent in sorted(parents.values(), key=self._depth, reverse=True):
+            if parent.score is None:
+                parent.score = self._sub_indicator_score(self.subs_of[id(parent)])
         self._deductions()
 
+    def _depth(self, r: Record) -> int:
+        depth, seen = 0, {id(r)}
+        p = self.parent_of.get(id(r))
+        while p is not None and id(p) not in seen:     # a cycle of numbers cannot loop
+            seen.add(id(p))
+            depth += 1
+            p = self.parent_of.get(id(p))
+        return depth
+
     def _milestone_kpi_score(self, r: Record, matrices: dict) -> Optional[float]:
-        steps = self.milestones_by_kpi.get(r.item_no, [])
-        if len(self.kpi_by_no) == 1 and not steps:  # a report with one indicator
+        shared = r.item_no in self.shared_nos
+        steps = self.steps_of.get(id(r), []) if shared else self.milestones_by_kpi.get(r.item_no, [])
+        if len(self.kpi_by_no) == 1 and not steps and not shared:  # a report with one indicator
             steps = [m for ms in self.milestones_by_kpi.values() for m in ms]
         if not any(m.status in ("done", "not_done") for m in steps):
             return None  # nothing reported
         done = {_step_no(m.item_no) for m in steps if m.status == "done"}
-        m = matrices.get(r.item_no) or (next(iter(matrices.values())) if len(matrices) == 1
-                                        else None)
+        if shared:
+            m = self.matrix_of.get(id(r))
+        else:
+            m = matrices.get(r.item_no) or (next(iter(matrices.values())) if len(matrices) == 1
+                                            else None)
         if m is not None:
             levels = _levels(m.levels)
             n = m.n_levels
