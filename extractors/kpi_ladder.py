@@ -19,7 +19,7 @@ from schemas.extraction import DeductionRule, Extraction, Location, WeightGroup
 
 from . import common as C
 from .form72 import band_thresholds, ladder_of_cell, level_cell_value
-from .kpi_report import Line, _lines, deadline_of
+from .kpi_report import Line, _lines, deadline_of, level_heading
 
 FORM = "kpi_ladder"
 _NUM = r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?"
@@ -360,8 +360,8 @@ def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, 
     rows = 0
     for r in range(len(g)):
         found = _header_roles(g[r])
-        nums = {c: int(re.sub(r"\D", "", C.digits(C.clean(x)))) for c, x in enumerate(g[r])
-                if re.fullmatch(r"(?:ระดับ\s*)?[1-5๑-๕]", C.clean(x))}
+        # `1` … `5`, `ระดับ 1`, `Level 1`, `คะแนน 1 (Score 1)`, `ระดับ 1 (Level 1)`
+        nums = {c: v for c, x in enumerate(g[r]) if (v := level_heading(x)) is not None and v <= 5}
         if len(nums) >= 3 and sorted(nums.values()) == list(range(1, len(nums) + 1)):
             if levels:
                 # levels headed already: an indicator scored on the levels themselves

@@ -24,9 +24,11 @@ FORM = "kpi_report"
 N_LEVELS = 5          # a milestone KPI is scored on five levels
 # `ที่` written without its tone mark (`ขั้นตอนที 1`), a common typo, when a number follows
 _STEP = re.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่?\s*([0-9๐-๙]+)\s*[:：.]?\s*")
-# a level cell: `3`, `ระดับ 3`, `ระดับคะแนน 3`, `ระดับที่ 3`, `3 คะแนน`, `คะแนน 3`, `Score 3`, `Level 3`
-_LEVEL_CELL = re.compile(r"^\s*(?:(?:ระดับ(?:คะแนน)?|คะแนน|score|level)\s*(?:ที่)?\s*)?([1-9๑-๙])\s*(?:คะแนน)?\s*$",
-                         re.I)
+# a level cell: `3`, `ระดับ 3`, `ระดับคะแนน 3`, `ระดับที่ 3`, `3 คะแนน`, `คะแนน 3`, `Score 3`, `Level 3`,
+# and with its translation in brackets naming the same level (`ระดับ 3 (Level 3)`, `คะแนน 3 (Score 3)`)
+_LEVEL_WORD = r"(?:(?:ระดับ(?:คะแนน)?|คะแนน|score|level)\s*(?:ที่)?\s*)?"
+_LEVEL_CELL = re.compile(rf"^\s*{_LEVEL_WORD}([1-9๑-๙])\s*(?:คะแนน)?\s*"
+                         rf"(?:\(\s*{_LEVEL_WORD}\1\s*(?:คะแนน)?\s*\)\s*)?$", re.I)
 
 
 @dataclass
@@ -154,6 +156,12 @@ def matrix_header(t: Table, rows: Optional[list] = None) -> Optional[tuple[int, 
         if head is not None and (r < _HEAD_TOP or _heads_levels(rows, *head)):
             return head
     return None
+
+
+def level_heading(text: str) -> Optional[int]:
+    """The level a heading or level cell names (`3`, `ระดับ 3`, `Level 3`, `ระดับ 3 (Level 3)`)."""
+    m = _LEVEL_CELL.match(C.clean(text)) if text else None
+    return int(C.digits(m.group(1))) if m else None
 
 
 def _opens_with_level(row: list) -> bool:
@@ -894,11 +902,41 @@ def extract(doc: Document, meta, claimed: Optional[frozenset] = None) -> Extract
     ex = Extraction(source_file=meta.source_file)
     lines = _lines(doc, claimed)
     doc_period = reported_as_of(lines, meta.fiscal_year)
-    for sec in _sections(lines):
+    sections = _sections(lines)
+    agencies = _section_agencies(lines, sections)
+    for sec, agency in zip(sections, agencies):
+        first = len(ex.records)
         _extract_section(sec, ex, meta, reported_as_of(sec, meta.fiscal_year) or doc_period)
+        for r in ex.records[first:]:
+            r.agency = r.agency or agency
     if ex.records:
         ex.forms.append(FORM)
     return ex
+
+
+# `หน่วยงาน : สำนักงานสาธารณสุขอำเภอพบพระ`: the office whose report follows
+_AGENCY_LABEL = re.compile(r"^\s*(?:ชื่อ)?(?:หน่วยงาน|ส่วนราชการ)(?:ที่รายงาน|ผู้รายงาน)?\s*[:：]\s*(\S[^\t\n]*)$")
+
+
+def _section_agencies(lines: list[Line], sections: list[list[Line]]) -> list[str]:
+    """Each section's agency where a file gathers several offices' reports (a district's or a
+    network's consolidated file): the one the last `หน่วยงาน :` line before its indicator
+    heading names. Empty (the document's agency) unless the sections name two or more."""
+    if len(sections) < 2:
+        return [""] * len(sections)
+    in_effect: dict[int, str] = {}
+    cur = ""
+    for ln in lines:
+        if ln.table is None:
+            m = _AGENCY_LABEL.match(ln.text)
+            if m:
+                cur = C.clean(m.group(1))
+        in_effect[id(ln)] = cur
+    out = []
+    for sec in sections:
+        head = next((ln for ln in sec if ln.table is None and _kpi_line(ln.text)), None)
+        out.append(in_effect.get(id(head), "") if head is not None else "")
+    return out if len(set(x for x in out if x)) >= 2 else [""] * len(sections)
 
 
 # the headings of a report's other parts: a paragraph that starts with one is not the wrapped
