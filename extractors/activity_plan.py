@@ -1429,6 +1429,17 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
             # every cell already sits under its own header, the month amounts under their
             # months; a shift would only read a month's amount as the budget
             best, shifts = sum(1 for c, _ in tail if col_role_base.get(c) not in (None, _SKIP)), [0]
+        if 0 not in shifts:
+            # a column a cell merged down from above holds at this row (the responsible unit
+            # merged over the table) takes none of the row's own cells: a shift into it is no
+            # shift (`ไม่ใช้งบประมาณ` in the budget column is not the unit, moved left)
+            held = {c.col for c in (cell(r, k) for k in range(table.n_cols))
+                    if c is not None and c.row < r and c.text.strip()}
+            free = [s for s in shifts if not any(c - s in held for c, _ in tail)]
+            if not free:
+                best, shifts = 0, [0]
+            elif len(free) < len(shifts):
+                shifts = free
         pending.append((rr, tail, best, shifts, numbers_only))
     # the shift most rows agree on settles rows that fit several
     votes: dict[int, int] = {}
@@ -1684,7 +1695,8 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
     start = None
     for i, t in enumerate(texts):
         sq = C.squash(t)
-        if "พิจารณาเห็นชอบ" in sq or "เห็นชอบ" in sq or sq.startswith("ลงนาม") or sq.startswith("ลงชื่อ"):
+        if "พิจารณาเห็นชอบ" in sq or "เห็นชอบ" in sq or sq.startswith("ลงนาม") or sq.startswith("ลงชื่อ") \
+                or _ROLE_SIGN.match(t):
             start = i
             break
     if start is None:
@@ -1718,6 +1730,16 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
                 ap.signatory = C.clean(m.group(1))
                 name_i = i
                 break
+    signs = [i for i, t in enumerate(block) if _SIGN_LINE.match(t) or _ROLE_SIGN.match(t)]
+    if name_i is None and signs:
+        # a signer's part in one paragraph (`ผู้อนุมัติแผน ลงชื่อ นาย… ผู้ว่าราชการ… วันที่ …`):
+        # the last signer's name, up to their position or the date; a dotted line is no name
+        m = _INLINE_NAME.search(block[signs[-1]])
+        if m:
+            name = re.split(_POSITION_WORDS, m.group(1))[0]
+            if re.search(f"[{C.THAI}A-Za-z]{{2,}}", name) and not any(r in name for r in roles):
+                ap.signatory = C.clean(name)
+                name_i = signs[-1]
     pos_lines = []
     for t in block[(name_i + 1 if name_i is not None else 1):]:
         sq = C.squash(t)
@@ -1730,7 +1752,6 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
     ap.position = C.clean(" ".join(pos_lines))
     # several signers (ผู้จัดทำ … ผู้อนุมัติ), each `ลงชื่อ` line opening its part: the last one
     # signs the approval, its own date line is the approval's date (a dotted one: undated)
-    signs = [i for i, t in enumerate(block) if _SIGN_LINE.match(t)]
     dates = block
     if len(signs) >= 2 and any(_DATE_LINE.search(t) for t in block[signs[-1]:]):
         dates = block[signs[-1]:]
@@ -1748,6 +1769,12 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
 
 
 _SIGN_LINE = re.compile(r"^\s*[(（]?\s*(?:ลงชื่อ|ลงนาม)")
+# a signer's role before their `ลงชื่อ` (`ผู้จัดทำแผน ลงชื่อ …`, `ผู้อนุมัติ : ลงชื่อ …`)
+_ROLE_SIGN = re.compile(r"^\s*ผู้[ก-๙]{1,20}\s*[:：]?\s*(?:ลงชื่อ|ลงนาม)")
+# the name written after `ลงชื่อ` on the line (not a dotted line), up to the date
+_INLINE_NAME = re.compile(r"(?:ลงชื่อ|ลงนาม)\s*[:：]?\s*([^\s.…_][^.…_]*?)\s*(?:วันที่.*)?$")
+_POSITION_WORDS = (r"\s(?=ผู้ว่าราชการ|ปลัด|ผู้อำนวยการ|หัวหน้า|อธิบดี|นายอำเภอ|รอง|ตำแหน่ง|ผู้บริหาร"
+                   r"|ประธาน|นายกเทศมนตรี|นายกองค์การ)")
 _DATE_LINE = re.compile(r"วันที่\s*(.*)$")
 
 
@@ -1888,6 +1915,51 @@ def split_item(text: str) -> C.ItemNo:
     return it
 
 
+def row_item(rr: "RawRow") -> C.ItemNo:
+    """A row's numbering: in its name, or in its own column (ที่ / ลำดับ), or a row written
+    across the table from its first column (`1. โครงการ…`, `โครงการที่ 2 …`), its text kept."""
+    name_raw = rr.name
+    item = split_item(C.clean(name_raw))
+    if item.kind != "group" and C.clean(rr.item):
+        own = split_item(C.clean(rr.item) + " x")
+        if own.kind and not C.clean(name_raw):
+            # a row written across the table from its first column: its text is its name
+            whole = C.split_item(C.clean(rr.item))
+            item = whole if whole.kind else C.ItemNo(own.kind, own.number, "")
+        elif own.kind:
+            item = C.ItemNo(own.kind, own.number, C.clean(name_raw))
+    return item
+
+
+# an amount a narrow cell wrapped in two (`1,850,0` / `00`, `350,00` / `0`): its first part
+# ends in a short thousands group, the second part is digits only
+_AMOUNT_HEAD = re.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*,[0-9๐-๙]{0,2}$")
+_AMOUNT_TAIL = re.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*(?:\.[0-9๐-๙]+)?$")
+_AMOUNT_WHOLE = re.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]+)?$")
+
+
+def join_split_amounts(rows: list["RawRow"]) -> list["RawRow"]:
+    """A row's wrapped lines a PDF reads as a row of their own, its amount cut in two: the
+    second row (no number, no month, nothing but the rest of its name and of its amount) is
+    joined to the row above when both parts make one well-formed amount."""
+    out: list[RawRow] = []
+    for rr in rows:
+        above = out[-1] if out else None
+        b, t = C.clean(above.budget) if above else "", C.clean(rr.budget)
+        if above is not None and not rr.budget_parts and not above.budget_parts \
+                and _AMOUNT_HEAD.match(b) and _AMOUNT_TAIL.match(t) and _AMOUNT_WHOLE.match(b + t) \
+                and not rr.ticks and not row_item(rr).kind and not any(
+                    C.clean(getattr(rr, f)) for f in ("duration", "period", "start", "end", "output",
+                                                      "responsible", "related", "result", "target")
+                    if f not in rr.inherited):
+            above.budget = b + t
+            if C.clean(rr.name):
+                above.name = (above.name + "\n" + rr.name) if C.clean(above.name) else rr.name
+            continue
+        out.append(rr)
+    return out
+
+
 # a total row that names its group (`รวมโครงการที่ 1`, `รวมกิจกรรมที่ 2`)
 _SUBTOTAL_OF = re.compile(r"(?:กิจกรรม|โครงการ|แผนงาน)(?:หลัก|ย่อย)?\s*(?:ที่)?\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)")
 
@@ -1920,6 +1992,40 @@ def _heading_row(rr: "RawRow", item: C.ItemNo, name_raw: str, other: bool,
     text = C.clean(" ".join(t for t in (C.clean(rr.item), C.clean(name_raw)) if t))
     h = plan_heading(text)
     return h or None
+
+
+def _plan_row(rr: "RawRow", item: C.ItemNo, name_raw: str, other: bool, next_item: C.ItemNo) -> Optional[str]:
+    """The plan a heading row names that is not numbered like a group (`1. โครงการ…`,
+    `ยุทธศาสตร์ที่ 1 / Strategy 1 : …` across the table, nothing else in the row) over numbered
+    items of its own (the next row is one): None for any other row."""
+    if item.kind == "group" or other or rr.ticks or not next_item.kind:
+        return None
+    if any(C.clean(getattr(rr, f)) for f in ("responsible", "related", "target", "output", "result",
+                                              "spent", "achieved") if f not in rr.inherited):
+        return None
+    text = C.clean(" ".join(t for t in (C.clean(rr.item), C.clean(name_raw)) if t))
+    if _GROUP_AMOUNT.search(text):
+        return None
+    return plan_heading(text) or None
+
+
+def _budget_heading(rr: "RawRow", item: C.ItemNo, name_raw: str, next_item: C.ItemNo,
+                    subtotalled: set[str]) -> Optional[str]:
+    """The plan a project's heading row with its budget names (`โครงการที่ 1 ส่งเสริม… |
+    1,500,000`) when the items under it are numbered afresh (the next is `1`, not `1.1`): it
+    stands above their numbering as a heading above the table would, its budget their total.
+    None for any other row (a group numbered with its items, `โครงการที่ 1` over `1.1`, is a
+    record)."""
+    if next_item.kind not in ("plain", "dotted") or next_item.number != "1":
+        return None
+    if rr.ticks or rr.pr or any(C.clean(getattr(rr, f)) for f in (
+            "duration", "period", "start", "end", "responsible", "related", "target", "output",
+            "result", "spent", "achieved") if f not in rr.inherited):
+        return None
+    if item.kind == "group" and item.number in subtotalled:
+        return None
+    text = C.clean(" ".join(t for t in (C.clean(rr.item), C.clean(name_raw)) if t))
+    return plan_heading(text) or None
 
 
 def _budget_thb(raw: str, parts: list[str], scale: int) -> Optional[int]:
@@ -1991,6 +2097,44 @@ def _grand_totals(ex: Extraction, totals: list[tuple], headed: dict[int, str]) -
             item_no="", name=name, loc=loc, total_thb=thb, total_raw=raw, member_items=nos,
             member_rows=[(r.table or 0, r.row if r.row is not None else -1)
                          for r in _amount_items(recs, window)]))
+
+
+def _heading_totals(ex: Extraction, head_totals: list[tuple]) -> None:
+    """A project heading row's budget (see _budget_heading) is checked against its top-level
+    items: those read after it while the plan is still its own."""
+    for idx, loc, raw, thb, plan in head_totals:
+        window = []
+        for r in ex.records[idx:]:
+            if r.plan != plan:
+                break
+            window.append(r)
+        recs = [r for r in window if r.record_type == "activity"]
+        items = _amount_items(recs, window)
+        if not items:
+            continue
+        ex.budget_groups.append(BudgetGroup(
+            item_no="", name=plan, loc=loc, total_thb=thb, total_raw=raw,
+            member_items=[r.item_no for r in recs if not r.parent_item],
+            member_rows=[(r.table or 0, r.row if r.row is not None else -1) for r in items]))
+
+
+def _pin_members(ex: Extraction, members_of: dict[int, list[Record]]) -> None:
+    """A group's items by their rows, not their numbers, when numbers repeat in a table (items
+    numbered afresh under each project): by number, an item of another project would be
+    taken for it."""
+    seen: set[tuple] = set()
+    repeated = False
+    for r in ex.records:
+        if r.record_type == "activity" and r.item_no:
+            key = (r.parent_item, r.item_no, r.table)
+            repeated = repeated or key in seen
+            seen.add(key)
+    if not repeated:
+        return
+    for g in ex.budget_groups:
+        members = members_of.get(id(g))
+        if members and not g.member_rows:
+            g.member_rows = [(r.table or 0, r.row if r.row is not None else -1) for r in members]
 
 
 def _amount_items(recs: list[Record], window: list[Record]) -> list[Record]:
@@ -2195,6 +2339,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     totals: list[tuple] = []            # grand-total rows: (records before it, loc, raw, baht, name)
     row_plan = ""                       # the plan a heading row inside the table names
     headed: dict[int, str] = {}         # records under such a row (id): its plan
+    head_totals: list[tuple] = []       # such rows with a budget: (records before it, loc, raw,
+                                        # baht, plan)
+    segment = 0                         # heading rows read so far: items are grouped within one
+    seg: dict[int, int] = {}            # records (id): the segment they are in
+    members_of: dict[int, list[Record]] = {}    # a budget group (id): its member records
     for ti, tf in enumerate(inst.tables):
         table = tf.table
         above = inst.before if ti == 0 else inst.after.get(inst.tables[ti - 1].table.index, [])
@@ -2228,26 +2377,53 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         scale = budget_scale(table, tf, layout, inst.before)
         # a unit the target's header gives (`เป้าหมาย (คน)`) for figures written without one
         head_unit = header_unit(_col_head(table, tf, tail0["target"])) if "target" in tail0 else ""
-        raw_rows = join_page_split(read_rows(table, tf, gantt, start, layout, durations), table, doc)
+        raw_rows = join_split_amounts(join_page_split(read_rows(table, tf, gantt, start, layout, durations),
+                                                      table, doc))
         # plan / result row pairs: one activity each (see pair_rows)
         has_pairs = any(rr.pr == "result" for rr in raw_rows)
         if any(rr.pr for rr in raw_rows):
             raw_rows = pair_rows(raw_rows)
         subtotalled = _subtotalled(raw_rows)
-        for rr in raw_rows:
+        items = [row_item(rr) for rr in raw_rows]
+        for ri, rr in enumerate(raw_rows):
             name_raw = rr.name
-            item = split_item(C.clean(name_raw))
-            if item.kind != "group" and C.clean(rr.item):
-                # numbering in its own column (ที่ / ลำดับ)
-                own = split_item(C.clean(rr.item) + " x")
-                if own.kind == "group" and not C.clean(name_raw):
-                    # a group row written across the table from its first column
-                    item = C.split_item(C.clean(rr.item))
-                elif own.kind:
-                    item = C.ItemNo(own.kind, own.number, C.clean(name_raw))
+            item = items[ri]
             other = rr.pr == "plan" or any(
                 C.clean(getattr(rr, f)) for f in ("duration", "period", "start", "end", "budget")
                 if f not in rr.inherited)
+            next_item = items[ri + 1] if ri + 1 < len(items) else C.ItemNo("", "", "")
+            # (an unnumbered heading is written across the table from its first column: a line
+            # in the name column alone is the item above's, wrapped)
+            heading = _heading_row(rr, item, name_raw, other, subtotalled) or (
+                _plan_row(rr, item, name_raw, other, next_item)
+                if item.kind or not C.clean(name_raw) else None)
+            head_budget = None
+            if not heading and other and (item.kind or not C.clean(name_raw)):
+                heading = _budget_heading(rr, item, name_raw, next_item, subtotalled)
+                if heading:
+                    raw, parts = _row_budget(rr)
+                    if not raw and item.kind == "group":
+                        m = _GROUP_AMOUNT.search(item.rest)
+                        raw = C.clean(item.rest[m.start():]).rstrip(")").strip() if m else ""
+                    thb = _budget_thb(raw, parts, scale)
+                    if thb is None:
+                        heading = None
+                    else:
+                        head_budget = (raw, thb)
+            if heading:
+                # a project's heading row (`โครงการที่ 2 …` across the table, nothing else):
+                # the plan of the items under it, as a heading above the table would be; the
+                # items under it are numbered and grouped within it
+                plan = row_plan = heading
+                hier.reset()
+                groups_by_no, group_recs = {}, {}
+                segment += 1
+                prev = None
+                if head_budget is not None:
+                    # its budget: its top-level items' total (see _heading_totals)
+                    head_totals.append((len(ex.records), C.loc_of(table, rr.row, doc=doc),
+                                        head_budget[0], head_budget[1], heading))
+                continue
             bullet = None if item.kind else _BULLET.match(C.clean(name_raw))
             if bullet and (rr.mark_ticks() or any(
                     C.clean(getattr(rr, f)) for f in ("responsible", "result", "target", "output")
@@ -2307,14 +2483,6 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     groups_by_no[prev.item_no].name = prev.name
                 continue
             if not item.kind and not C.clean(name_raw) and not other:
-                continue
-            heading = _heading_row(rr, item, name_raw, other, subtotalled)
-            if heading:
-                # a project's heading row (`โครงการที่ 2 …` across the table, nothing else):
-                # the plan of the items under it, as a heading above the table would be
-                plan = row_plan = heading
-                hier.reset()
-                prev = None
                 continue
             rec = Record(record_type="activity", form=FORM, source_file=meta.source_file,
                          page=C.loc_of(table, rr.row, doc=doc).page, table=table.index, row=rr.row,
@@ -2484,7 +2652,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 ex.budget_groups.append(groups_by_no[rec.item_no])
             elif rec.parent_item and rec.parent_item in groups_by_no:
                 groups_by_no[rec.parent_item].member_items.append(rec.item_no)
+                members_of.setdefault(id(groups_by_no[rec.parent_item]), []).append(rec)
             ex.records.append(rec)
+            seg[id(rec)] = segment
             if row_plan:
                 headed[id(rec)] = row_plan
             prev = rec
@@ -2498,12 +2668,16 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     a.planned_months and id(a) not in number_only):
                 continue
             a.row_kind = "group"
-            if a.budget_raw and any(r.budget_thb is not None for r in recs if r.parent_item == a.item_no):
+            # (its items: under its number in its own project, items being numbered afresh
+            # under each project's heading row)
+            subs = [r for r in recs if r.parent_item == a.item_no and seg.get(id(r)) == seg.get(id(a))]
+            if a.budget_raw and any(r.budget_thb is not None for r in subs):
                 # (sub-items that state no amounts give no total to check)
                 # its budget is its sub-items' total (`1 โครงการ… 350,000` over 1.1, 1.2)
                 g = BudgetGroup(item_no=a.item_no, name=a.name, loc=C.loc_of(table, a.row, doc=doc),
                                 total_thb=a.budget_thb, total_raw=a.budget_raw)
-                g.member_items = [r.item_no for r in recs if r.parent_item == a.item_no]
+                g.member_items = [r.item_no for r in subs]
+                members_of[id(g)] = subs
                 ex.budget_groups.append(g)
         # an approval block after the table
         paras = inst.after.get(table.index, [])
@@ -2514,5 +2688,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 ex.approvals.append(ap)
     _lone_groups(ex, group_ids)
     _grand_totals(ex, totals, headed)
+    _heading_totals(ex, head_totals)
+    _pin_members(ex, members_of)
     ex.forms.append(FORM)
     return ex

@@ -567,7 +567,12 @@ class _Validator:
         if abs(total - g.total_thb) <= self.cfg["budget_sum_tolerance_thb"]:
             return
         value = f"{g.total_thb:,} ≠ {total:,}"
-        group = self.groups.get((g.item_no, g.loc.table)) or self.groups.get((g.item_no,))
+        # (the group row itself when numbers repeat in the table: items numbered afresh
+        # under each project give several groups `1`, self.groups keeps the first)
+        group = next((r for r in self.ex.records if g.item_no and r.record_type == "activity"
+                      and r.row_kind == "group" and r.item_no == g.item_no
+                      and _position(r) == _position(g.loc)), None) \
+            or self.groups.get((g.item_no, g.loc.table)) or self.groups.get((g.item_no,))
         if group is not None:
             self._on(group, "BUDGET_SUM_MISMATCH", value,
                      detail_th=f"รวมรายการย่อยได้ {total:,} บาท",
