@@ -20,7 +20,10 @@ from .recognize import Instance, TableForm
 
 FORM = "form72"
 _DIM = re.compile(r"^\s*([7๗]\s*\.\s*[1-4๑-๔])\s*(.*)$", re.S)
-_DIM_NO = re.compile(r"^\s*มิติ\s*(?:ที่)?\s*([1-4๑-๔])(?![0-9])\s*[:：.]?\s*(.*)$", re.S)
+# `มิติที่ 1 …`, and `ด้านที่ 1 : …` as a state enterprise's form numbers its dimensions
+_DIM_NO = re.compile(r"^\s*(?:มิติ\s*(?:ที่)?|ด้าน\s*ที่)\s*([1-4๑-๔])(?![0-9๐-๙])\s*[:：.]?\s*(.*)$", re.S)
+# a dimension column holding the dimension's number alone (`มิติที่` over `1`, `2` …)
+_DIM_DIGIT = re.compile(r"^[1-4๑-๔]$")
 
 
 def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
@@ -34,6 +37,8 @@ def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
     m = _DIM_NO.match(t)
     if m:
         return "7." + C.squash(m.group(1)), C.clean(m.group(2))
+    if role == "dimension" and _DIM_DIGIT.match(t):
+        return "7." + C.squash(t), ""
     if role == "dimension" and t and len(t) < 80:
         labels, exact, each = _dimension_vocab()
         code = exact.get(C.squash(t))
@@ -249,15 +254,29 @@ def _level_header_end(table: Table, level_cols: dict[int, int], header_rows: int
 _YEAR = re.compile(r"(?<![0-9๐-๙])([2๒][4-6๔-๖][0-9๐-๙]{2})(?![0-9๐-๙])")
 
 
-def _past_results_as_baseline(tf: TableForm, fy: Optional[int]) -> TableForm:
-    """A results column headed with a year before the form's fiscal year (`ผลการดำเนินงานปี
-    ๒๕๖๙` on a form for 2570) holds the past year's result: the baseline, not an actual."""
-    span = tf.header.spans.get("actual")
-    if span is None or "baseline" in tf.header.spans or not fy:
-        return tf
+def _header_years(tf: TableForm, span: tuple[int, int]) -> list[int]:
+    """The Buddhist-Era years written in a column's header cells."""
     head = " ".join(c.text for c in tf.table.cells
-                    if c.row < tf.header.rows and span[0] <= c.col < span[1])
-    years = [int(C.digits(y)) for y in _YEAR.findall(head)]
+                    if tf.header.start <= c.row < tf.header.rows and span[0] <= c.col < span[1])
+    return [int(C.digits(y)) for y in _YEAR.findall(head)]
+
+
+def _past_results_as_baseline(tf: TableForm, fy: Optional[int],
+                              doc_fy: Optional[int] = None) -> TableForm:
+    """A results column headed with a year before the form's fiscal year (`ผลการดำเนินงานปี
+    ๒๕๖๙` on a form for 2570, `ผลการดำเนินงาน ปี 2560` beside `เป้าหมาย ปี 2561`) holds the past
+    year's result: the baseline, not an actual. The form's year is the one its title states,
+    else the one its target column names, else the document's."""
+    span = tf.header.spans.get("actual")
+    if span is None or "baseline" in tf.header.spans:
+        return tf
+    years = _header_years(tf, span)
+    if not fy:
+        target = tf.header.spans.get("target")
+        fy = max(_header_years(tf, target), default=None) if target else None
+    fy = fy or doc_fy
+    if not fy:
+        return tf
     if not years or max(years) >= fy:
         return tf
     spans = {("baseline" if k == "actual" else k): v for k, v in tf.header.spans.items()}
@@ -292,6 +311,38 @@ def _unit_under_target(tf: TableForm) -> TableForm:
     return tf
 
 
+def _description_column(tf: TableForm) -> TableForm:
+    """A definition, formula or explanation column (`คำนิยาม / สูตรการคำนวณ`, headers.json
+    form72.description): a column of its own (`description`), never more of the indicator's
+    name beside it. Its vocabulary is kept out of the roles, so it never changes which form a
+    table is."""
+    terms = rules.load("headers")[FORM].get("description")
+    if not terms or "description" in tf.header.spans or tf.continued:
+        return tf
+    vocab = _description_vocab()
+    table, spans = tf.table, dict(tf.header.spans)
+    for c in table.cells:
+        if not (tf.header.start <= c.row < tf.header.rows) or not c.text.strip():
+            continue
+        if any(c0 == c.col for c0, _ in spans.values()) or \
+                C.match_role(c.text, vocab)[0] != "description":
+            continue
+        # a header over the name and its definition (`ตัวชี้วัด` over `ชื่อ | คำนิยาม`) yields the
+        # definition's columns
+        for role, (c0, c1) in list(spans.items()):
+            if c0 < c.col < c1:
+                spans[role] = (c0, c.col)
+        spans["description"] = (c.col, c.col + c.colspan)
+        roles = dict(tf.header.roles, description=c.col)
+        return replace(tf, header=replace(tf.header, spans=spans, roles=roles))
+    return tf
+
+
+@lru_cache(maxsize=1)
+def _description_vocab() -> dict[str, list[str]]:
+    return {"description": rules.load("headers")[FORM].get("description", [])}
+
+
 def _role_of(col: int, tf: TableForm) -> str:
     best, role = -1, ""
     for r, (c0, c1) in tf.header.spans.items():
@@ -315,9 +366,21 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     total_row = None      # (weight as written, where): a `รวม` row under the indicators
     unit_tables: set[int] = set()   # tables whose indicator column gives each name's unit
     prev_cols: tuple[dict[int, int], int] = ({}, -1)    # the table above's level columns, width
+    prev_desc: tuple[Optional[tuple[int, int]], int] = (None, -1)   # its definition column, width
     for ti, tf in enumerate(inst.tables):
-        tf = _past_results_as_baseline(tf, inst_fy or getattr(meta, "fiscal_year", None))
+        tf = _past_results_as_baseline(tf, inst_fy, getattr(meta, "fiscal_year", None))
         tf = _unit_under_target(tf)
+        tf = _description_column(tf)
+        if tf.continued and prev_desc[0] is not None and tf.table.n_cols == prev_desc[1] \
+                and "description" not in tf.header.spans:
+            # a table carrying on the one above keeps its definition column
+            spans = dict(tf.header.spans, description=prev_desc[0])
+            for role, (c0, c1) in list(spans.items()):
+                if role != "description" and c0 < prev_desc[0][0] < c1:
+                    spans[role] = (c0, prev_desc[0][0])
+            tf = replace(tf, header=replace(tf.header, spans=spans,
+                                            roles=dict(tf.header.roles, description=prev_desc[0][0])))
+        prev_desc = (tf.header.spans.get("description"), tf.table.n_cols)
         table = tf.table
         if "plan" not in tf.header.roles:
             # no plan column: the plan a heading above the table names (rows naming a plan
@@ -327,6 +390,19 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if heading:
                 current_plan_seg = [heading]
                 plan_segments.append((table.index, -1, current_plan_seg))
+        heading_dim = None
+        if "dimension" not in tf.header.roles:
+            # a dimension named only above the table (a slide's title `มิติที่ 1 ด้านประสิทธิผล`
+            # over its table): the table's indicators are in it, and a table with none leaves it
+            # empty
+            above = inst.before if ti == 0 else inst.after.get(inst.tables[ti - 1].table.index, [])
+            found = _dimension_above(above, table, tf)
+            if found:
+                dim = heading_dim = DimensionRow(
+                    dimension=found[0], label=found[1], plan="",
+                    loc=Location(page=C.loc_of(table, doc=doc).page, table=table.index, row=None))
+                ex.dimensions.append(dim)
+                cur = None
         if _names_carry_units(table, tf):
             unit_tables.add(table.index)
         level_cols = _level_columns(table, tf)
@@ -361,7 +437,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                         dim_cell = found
                         continue
                 if role == "ladder" or c in level_cols or (
-                        not has_kpi and role not in ("baseline", "target", "weight") and _is_ladder_text(t)):
+                        not has_kpi and role not in ("baseline", "target", "weight", "description")
+                        and _is_ladder_text(t)):
                     ladder_cells.append((c, t))
                     continue
                 by_role.setdefault(role, []).append((c, t))
@@ -373,6 +450,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 plan_segments.append((table.index, r, current_plan_seg))
                 continue
             if dim_cell is not None:
+                if heading_dim is not None and heading_dim.indicator_count == 0 and dim is heading_dim:
+                    # the table names its dimensions in rows of its own: those, not the heading
+                    ex.dimensions.remove(heading_dim)
+                heading_dim = None
                 dim = DimensionRow(dimension=dim_cell[0], label=dim_cell[1], plan="",
                                    loc=Location(page=loc_page, table=table.index, row=r))
                 ex.dimensions.append(dim)
@@ -391,7 +472,13 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 else:
                     current_plan_seg.append(piece)
             kpi_text = "\n".join(t for _, t in by_role.get("kpi", []))
+            desc_text = "\n".join(t for _, t in by_role.get("description", []))
             own_no = C.clean("\n".join(t for _, t in by_role.get("item", [])))
+            after_dim = None
+            if own_no and (m := _NO_THEN_TEXT.match(own_no)) and (found := _dimension_heading(m.group(2))):
+                # a PDF row's number cell holding the dimension row under it (`11 ด้านที่ 3 : …`):
+                # the indicator keeps the dimension above; the next rows are in the new one
+                own_no, after_dim = m.group(1), found
             values = {k: C.clean("\n".join(t for _, t in by_role.get(k, [])[:1])) for k in ("target", "weight")}
             # baseline over several years' columns: the latest year's figure
             values["baseline"] = C.clean(by_role["baseline"][-1][1]) if by_role.get("baseline") else ""
@@ -422,12 +509,15 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                                 and dim_cell is None)
                 if continuation:
                     cur.rec.name = C.clean(cur.rec.name + "\n" + kpi_text)
+                    if desc_text.strip():
+                        cur.rec.description = C.clean(cur.rec.description + "\n" + desc_text)
                 else:
                     rec = Record(record_type="kpi", form=FORM, source_file=meta.source_file,
                                  page=loc_page, table=table.index, row=r, fiscal_year=inst_fy)
                     rec.item_no = item.number
                     rec.name = C.clean(item.rest if item.kind else kpi_text)
                     rec.dimension = dim.dimension if dim else ""
+                    rec.description = C.clean(desc_text)
                     _set_values(rec, values)
                     if kpis:
                         for f in ("baseline", "target", "weight"):
@@ -448,11 +538,20 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     if dim is not None:
                         dim.indicator_count += 1
                     kpis.append(cur)
-            elif cur is not None and any(values.values()) and not any(
-                    getattr(cur.rec, f + "_raw") for f in ("baseline", "target", "weight")):
-                _set_values(cur.rec, values)   # values on the row below a wrapped KPI name
+            else:
+                if cur is not None and any(values.values()) and not any(
+                        getattr(cur.rec, f + "_raw") for f in ("baseline", "target", "weight")):
+                    _set_values(cur.rec, values)   # values on the row below a wrapped KPI name
+                if cur is not None and desc_text.strip() and dim_cell is None:
+                    # the definition wrapped onto a row of its own (a page break in a PDF)
+                    cur.rec.description = C.clean(cur.rec.description + "\n" + desc_text)
             if ladder_cells and cur is not None:
                 cur.entries.extend(_ladder_entries(ladder_cells, level_cols))
+            if after_dim is not None:
+                dim = DimensionRow(dimension=after_dim[0], label=after_dim[1], plan="",
+                                   loc=Location(page=loc_page, table=table.index, row=r))
+                ex.dimensions.append(dim)
+                heading_dim = None
     _sub_indicators(kpis, ex)
     if total_row is not None:
         stated = C.amount_value(total_row[0])
@@ -472,7 +571,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         _finish_ladder(k)
         ex.records.append(k.rec)
     for d in ex.dimensions:
-        d.plan = _plan_for(plan_segments, d.loc.table, d.loc.row)
+        d.plan = _plan_for(plan_segments, d.loc.table, -1 if d.loc.row is None else d.loc.row)
     ex.forms.append(FORM)
     return ex
 
@@ -480,18 +579,23 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
 def _sub_indicators(kpis: list[_Kpi], ex: Extraction) -> None:
     """Indicators numbered `4.1`, `4.2` under an indicator `4` above them (the latest of that
     number: a document may number each plan's indicators from 1): its sub-indicators
-    (parent_item), whose weights add up to the group's weight."""
-    top: dict[str, _Kpi] = {}
+    (parent_item), whose weights add up to the group's weight. At any depth: `1.1.1` belongs
+    to `1.1` (its nearest numbered indicator above), not to `1`."""
+    seen: dict[str, _Kpi] = {}
     members: dict[int, list[_Kpi]] = {}
     for k in kpis:
         no = k.rec.item_no or ""
-        head, dot, _ = no.partition(".")
-        parent = top.get(head) if dot else None
+        parts = no.split(".")
+        parent = None
+        for n in range(len(parts) - 1, 0, -1):
+            parent = seen.get(".".join(parts[:n]))
+            if parent is not None:
+                break
         if parent is not None:
             k.rec.parent_item = parent.rec.item_no
             members.setdefault(id(parent), []).append(k)
-        elif no and not dot:
-            top[no] = k
+        if no:
+            seen[no] = k
     for k in kpis:
         subs = members.get(id(k))
         if subs and k.rec.weight is not None:
@@ -536,6 +640,44 @@ def _plan_above(above, table: Table, tf: TableForm) -> str:
 
 
 _HAS_LETTER = re.compile(r"[A-Za-zก-ฮ]")
+
+
+def _dimension_above(above, table: Table, tf: TableForm) -> Optional[tuple[str, str]]:
+    """(7.1–7.4, label) a heading just above a form 7.2 table names (`มิติที่ 1 (7.1) ด้าน
+    ประสิทธิผล`, `7.2 ด้านคุณภาพการให้บริการ`, `ด้านที่ 3 : …`); None otherwise. After the number
+    comes nothing or a dimension's label: `7.2 ตัวชี้วัดและเกณฑ์…` titles the form."""
+    for line in list(reversed(lines_above(above, table, tf)))[:2]:
+        found = _dimension_heading(line)
+        if found:
+            return found
+    return None
+
+
+def _dimension_heading(line: str) -> Optional[tuple[str, str]]:
+    """(7.1–7.4, label) of a line that is a dimension's heading and nothing else."""
+    t = C.clean(line)
+    if len(t) > 100:
+        return None
+    found = dimension_of(t, "")
+    if not found:
+        return None
+    label = _BRACKET_DIM.sub("", found[1], count=1).strip()
+    numbered = _DIM_NO.match(t) is not None
+    if (not label and numbered) or C.squash(label).startswith(_dimension_words()):
+        return found[0], label
+    return None
+
+
+_NO_THEN_TEXT = re.compile(r"^([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s+(\S.*)$", re.S)
+# `(7.1)` or `(มิติที่ 1)` after a dimension's number, before its label
+_BRACKET_DIM = re.compile(r"^\s*[(（]\s*(?:[7๗]\s*\.\s*[1-4๑-๔]|มิติ\s*(?:ที่)?\s*[1-4๑-๔])\s*[)）]")
+
+
+@lru_cache(maxsize=1)
+def _dimension_words() -> tuple[str, ...]:
+    """A dimension's label starts with one of these (squashed): its vocabulary, ด้าน, มิติ."""
+    labels = rules.load("headers")[FORM].get("dimensions", {})
+    return tuple(C.squash(w) for terms in labels.values() for w in terms if C.squash(w)) + ("ด้าน", "มิติ")
 
 
 @lru_cache(maxsize=1)
