@@ -144,9 +144,26 @@ def extract_tables(doc: Document, meta, tables: frozenset) -> Extraction:
     return _extract_lines(lines, meta) if lines else Extraction(source_file=meta.source_file)
 
 
+# an item number alone in its cell (`2`, `2.1`, `2.1.`): the name is in the cell after it
+_BARE_NO = re.compile(r"^[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2}){0,2}\.?$")
+
+
+def _kpi_text(row: list[str], roles: dict[str, int]) -> str:
+    """The indicator cell, with the name cell after it when the `ตัวชี้วัด` header spans both
+    and the first holds only the number (`2.1 | ร้อยละของ…`)."""
+    k = roles["kpi"]
+    first = C.clean(row[k]) if k < len(row) else ""
+    n = roles.get("kpi_name")
+    if n is not None and n < len(row) and _BARE_NO.match(first):
+        name = C.clean(row[n])
+        if re.search(r"[ก-๙A-Za-z]", name):
+            return f"{first} {name}"
+    return first
+
+
 def _numbered_row(row: list[str], roles: dict[str, int]) -> bool:
     """An indicator row: numbered in the indicator cell (`1. …`) or in its own column (ที่)."""
-    if C.split_item(C.clean(row[roles["kpi"]])).kind:
+    if C.split_item(_kpi_text(row, roles)).kind:
         return True
     own = C.clean(row[roles["item"]]) if "item" in roles and roles["item"] < len(row) else ""
     return bool(own) and bool(C.clean(row[roles["kpi"]])) and \
@@ -155,7 +172,7 @@ def _numbered_row(row: list[str], roles: dict[str, int]) -> bool:
 
 def _levelled_row(row: list[str], roles: dict[str, int], levels: dict[int, int]) -> bool:
     """A row naming an indicator with thresholds in at least three level columns."""
-    name = C.clean(row[roles["kpi"]]) if roles["kpi"] < len(row) else ""
+    name = _kpi_text(row, roles)
     filled = [c for c in levels if c < len(row) and level_cell_value(row[c]) is not None]
     return bool(re.search(r"[ก-๙A-Za-z]", name)) and len(filled) >= 3
 
@@ -204,13 +221,17 @@ def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction
                 heads.append((i, no))
     numbers = [no for _, no in heads]
     if len(set(numbers)) < 2 or len(set(numbers)) != len(numbers):
-        return _extract_lines(lines, meta)
-    ex = Extraction(source_file=meta.source_file)
-    bounds = [0] + [i for i, _ in heads[1:]] + [len(lines)]
-    for a, b in zip(bounds, bounds[1:]):
-        part = _extract_lines(lines[a:b], meta)
-        ex.extend(part)
-    ex.forms = [FORM] if ex.records else []
+        ex = _extract_lines(lines, meta)
+    else:
+        ex = Extraction(source_file=meta.source_file)
+        bounds = [0] + [i for i, _ in heads[1:]] + [len(lines)]
+        for a, b in zip(bounds, bounds[1:]):
+            part = _extract_lines(lines[a:b], meta)
+            ex.extend(part)
+        ex.forms = [FORM] if ex.records else []
+    if ex.records:
+        # one results table after all the indicators reports on each of them
+        _link_round_results(lines, ex)
     return ex
 
 
@@ -268,6 +289,11 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
     if not subs:
         subs = _subs_from_text(text, kpi, ex, group_at, locate)
     ex.records.extend(indicators)
+    for ln in lines:
+        # a results-by-round table (`ตัวชี้วัด | รอบ 6 เดือน | …`) is read by _link_round_results:
+        # its figures are no ladder
+        if ln.table is not None and ln.table.index not in used and _rounds_table(ln.table):
+            used.add(ln.table.index)
     # ladders written as rows in the text, outside the tables read above
     chars = list(text)
     for p0, ln in offs:
@@ -381,7 +407,27 @@ def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, 
             break           # the header is over (rows above it were titles)
     if "kpi" not in roles or not ({"weight", "criteria"} & set(roles)):
         return None
+    span = _header_span(table, rows, roles["kpi"], set(roles.values()) | set(levels))
+    if span > 1:
+        roles["kpi_name"] = roles["kpi"] + 1
     return rows, roles, levels
+
+
+def _header_span(table, n_hdr: int, col: int, taken: set) -> int:
+    """How many columns the header cell over ``col`` covers: its merge, or (a text export or
+    a PDF loses merges) the next column when no header row names it."""
+    hdr = table.rows(limit=n_hdr)
+    for r in range(n_hdr):
+        cell = hdr[r][col] if col < len(hdr[r]) else None
+        if cell is not None and cell.colspan > 1:
+            return cell.colspan
+    nxt = col + 1
+    if n_hdr and nxt < table.n_cols and nxt not in taken and all(
+            nxt >= len(hdr[r]) or hdr[r][nxt] is None or not hdr[r][nxt].text.strip()
+            for r in range(n_hdr)):
+        # a cell merged from the left or above reads None here too: only an unnamed column
+        return 2
+    return 1
 
 
 def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indicators) -> list[_Sub]:
@@ -419,7 +465,7 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                 used.add((t.index, ln.row))
                 continue
             col = lambda role: C.clean(grid[roles[role]]) if role in roles and roles[role] < len(grid) else ""
-            first = C.clean(grid[roles["kpi"]]) or next((C.clean(c) for c in grid if c.strip()), "")
+            first = _kpi_text(grid, roles) or next((C.clean(c) for c in grid if c.strip()), "")
             own = col("item")
             own_item = None
             if own and not C.split_item(first, allow_group=False).kind and not _INDICATOR.match(first) \
@@ -541,6 +587,96 @@ def _result_periods(table, n_hdr: int, roles: dict[str, int]) -> list[int]:
             return sorted(heads)
         return []
     return []
+
+
+def _rounds_table(table) -> Optional[tuple[int, int, Optional[int], list[int]]]:
+    """(header rows, indicator column, number column, result columns left to right) of a
+    results table apart from the ladder (`ตัวชี้วัด | รอบ 6 เดือน | รอบ 9 เดือน | รอบ 12 เดือน`,
+    or `ตัวชี้วัด | ผลการดำเนินงาน`), which names its indicators by number or name; None for
+    any other table."""
+    key = (len(table.cells), table.n_rows, table.n_cols)
+    hit = table.__dict__.get("_kpi_rounds")
+    if hit is not None and hit[0] == key:
+        return hit[1]            # asked once per line of the table
+    out = None
+    if ladder_table_header(table) is None:
+        kpi = item = result = None
+        krow = 0
+        for r, row in enumerate(table.grid(limit=3)):
+            roles = _header_roles(row)
+            if kpi is None:
+                if "kpi" not in roles:
+                    continue        # a title row above the header
+                kpi, item, result, krow = roles["kpi"], roles.get("item"), roles.get("actual"), r
+            elif r > krow + 1 or row[kpi].strip():
+                # the rounds are headed in the indicator's header row or the row under its
+                # banner, which names no indicator (a row of dates under it is data)
+                break
+            heads = [c for c, x in enumerate(row) if c > kpi and x.strip() and len(C.clean(x)) <= 40
+                     and _PERIOD_HEAD.search(x)]
+            if len(heads) >= 2:
+                out = (r + 1, kpi, item, heads)
+                break
+        if out is None and kpi is not None and result is not None and result > kpi:
+            out = (krow + 1, kpi, item, [result])
+    table.__dict__["_kpi_rounds"] = (key, out)
+    return out
+
+
+def _link_round_results(lines: list[Line], ex: Extraction) -> None:
+    """The result of each indicator without one, from a results table apart from its ladder:
+    the row naming it by number (`3.2`, `ตัวชี้วัดที่ 3.2`) or by name (the same words, or
+    nearly), and the latest round that reports a figure (`ยังไม่ประเมิน`, `-`, empty are none)."""
+    kpis = [r for r in ex.records if r.record_type == "kpi" and (r.item_no or r.name)]
+    if not kpis or all(r.actual is not None for r in kpis):
+        return
+    by_no: dict[str, list[Record]] = {}
+    for r in kpis:
+        if r.item_no:
+            by_no.setdefault(r.item_no, []).append(r)
+    names = [(C.squash(r.name), r) for r in kpis if r.name]
+    seen_tables = set()
+    for ln in lines:
+        t = ln.table
+        if t is None or id(t) in seen_tables:
+            continue
+        seen_tables.add(id(t))
+        found = _rounds_table(t)
+        if found is None:
+            continue
+        n_hdr, kpi_col, item_col, cols = found
+        for grid in t.grid()[n_hdr:]:
+            key = C.clean(grid[kpi_col]) if kpi_col < len(grid) else ""
+            own = C.clean(grid[item_col]) if item_col is not None and item_col < len(grid) else ""
+            no, name = "", key
+            mi = _INDICATOR.match(key)
+            if mi:
+                no, name = C.digits(mi.group(1)), C.clean(key[mi.end():])
+            else:
+                item = C.split_item(f"{own} {key}" if own else key, allow_group=False)
+                if item.kind:
+                    no, name = item.number.rstrip("."), item.rest
+            rec = None
+            if no and len(by_no.get(no, [])) == 1:
+                rec = by_no[no][0]
+            elif name and re.search(r"[ก-๙A-Za-z]", name):
+                sq = C.squash(name)
+                same = [r for n, r in names if n == sq]
+                if len(same) == 1:
+                    rec = same[0]
+                elif not same:
+                    # a name retyped with a letter or two changed: one comparison per row and
+                    # indicator, at a threshold no other indicator's name reaches
+                    scored = sorted(((fuzz.ratio(sq, n), i) for i, (n, _) in enumerate(names)), reverse=True)
+                    if scored and scored[0][0] >= 92 and (len(scored) == 1 or scored[1][0] < 92):
+                        rec = names[scored[0][1]][1]
+            if rec is None or rec.actual is not None:
+                continue
+            figures = [C.clean(grid[c]) for c in cols if c < len(grid)]
+            figures = [x for x in figures if x and x not in C.DASHES and C.amount_value(x) is not None]
+            if figures:
+                rec.actual_raw = figures[-1]
+                rec.actual = C.amount_value(figures[-1])
 
 
 def _row_values(rec: Record, col, grid, levels: dict[int, int], unit_default: str,
