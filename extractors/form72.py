@@ -462,6 +462,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             starts_row = dim_cell is not None or bool(by_role.get("kpi"))
             for c, t in by_role.get("plan", []):
                 piece = t
+                if not by_role.get("kpi") and _TOTAL_ROW.match(C.squash(piece)):
+                    continue   # the weights' total row written from the plan column (`รวม`), no plan text
                 # a new plan begins beside a dimension or an indicator; a numbered line on a
                 # row of its own is the plan cell continued over a page's rows (PDF)
                 if current_plan_seg is not None and C.clean(piece) == C.clean(current_plan_seg[-1]):
