@@ -996,11 +996,14 @@ def _cell_text(v, fmt) -> str:
 
 
 _EMPTY = ("", False)
+# an item number as the first column of a table row writes it: 1, 1.1, 2.3.1, 1. (Thai digits too)
+_ITEM_NO = re.compile(r"[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3}){0,3}\.?")
 
 
 def _sheet_tables(title, grid: dict[tuple[int, int], tuple[str, bool]],
                   merges: list[tuple[int, int, int, int]]) -> list:
-    """Blocks of a sheet: a table per band of rows between fully blank rows."""
+    """Blocks of a sheet: a table per band of rows between fully blank rows (a single blank
+    row the table goes on under is a spacer, see _spacer_joins)."""
     if not grid and not merges:
         return []
     rows_used = {r for r, _ in grid} | {r for m in merges for r in range(m[0], m[2] + 1)}
@@ -1016,8 +1019,10 @@ def _sheet_tables(title, grid: dict[tuple[int, int], tuple[str, bool]],
         by_row.setdefault(key[0], []).append((key, value))
     blocks: list = []
     last_cols: Optional[tuple[int, int]] = None     # columns of the table just before, if any
-    for r0, r1 in bands:
-        band = [item for r in range(r0, r1 + 1) for item in by_row.get(r, ())]
+    for r0, r1, spacers in _spacer_joins(bands, by_row, merges):
+        # spacer rows are left out, as the DOCX and text readers leave out a table's empty rows
+        rows = [r for r in range(r0, r1 + 1) if r not in spacers]
+        band = [item for r in rows for item in by_row.get(r, ())]
         cols = [key[1] for key, _ in band] + \
                [k for m in merges if r0 <= m[0] <= r1 for k in (m[1], m[3])]
         c0, c1 = min(cols), max(cols)
@@ -1066,7 +1071,8 @@ def _sheet_tables(title, grid: dict[tuple[int, int], tuple[str, bool]],
                     for kk in range(m[1], m[3] + 1):
                         covered[(rr, kk)] = m
         cells = []
-        for r in range(r0, r1 + 1):
+        rows = [r for r in rows if r >= r0]         # title lines taken off above
+        for i, r in enumerate(rows):
             line = {key[1]: value for key, value in by_row.get(r, ())}
             for k in range(c0, c1 + 1):
                 m = covered.get((r, k)) if covered else None
@@ -1076,13 +1082,60 @@ def _sheet_tables(title, grid: dict[tuple[int, int], tuple[str, bool]],
                 rs = m[2] - m[0] + 1 if m else 1
                 cs = m[3] - m[1] + 1 if m else 1
                 stripped = text.strip()
-                cells.append(Cell(row=r - r0, col=k - c0,
+                cells.append(Cell(row=i, col=k - c0,
                                   text=repair_thai(stripped) if stripped else "",
                                   raw=text, rowspan=rs, colspan=cs, shaded=shaded))
-        blocks.append(Table(cells=cells, n_rows=r1 - r0 + 1, n_cols=c1 - c0 + 1,
+        blocks.append(Table(cells=cells, n_rows=len(rows), n_cols=c1 - c0 + 1,
                             sheet=title))
         last_cols = (c0, c1)
     return blocks
+
+
+def _spacer_joins(bands: list[tuple[int, int]], by_row: dict,
+                  merges: list) -> list[tuple[int, int, frozenset]]:
+    """The bands as (first row, last row, spacer rows): a band that the table above goes on in
+    after a single blank row is joined to it, the blank row being a spacer (left under the header
+    to set it off, or between groups of items) rather than the table's end. The table goes on
+    when the band's first row is an item row of it: an item number in the table's first column
+    and at least three cells filled (as the text reader's rule for a row of tabs), and all of the
+    band's cells lie within the table's columns. Split there, the rows below would be a table of
+    their own, narrower than the header when its last columns are empty (a Gantt chart's
+    unticked last months) and so not read as the header's rows. Two or more blank rows, or a band
+    starting with a title, a signature or a header of its own, still end the table."""
+    out: list[tuple[int, int, frozenset]] = []
+    cols: Optional[tuple[int, int]] = None           # the last entry's table columns, if a table
+    for r0, r1 in bands:
+        if out and cols is not None and r0 == out[-1][1] + 2 and \
+                _goes_on(r0, r1, cols, by_row, merges):
+            p0, p1, spacers = out[-1]
+            out[-1] = (p0, r1, spacers | {p1 + 1})
+            continue
+        out.append((r0, r1, frozenset()))
+        cols = _table_cols(r0, r1, by_row, merges)
+    return out
+
+
+def _table_cols(r0: int, r1: int, by_row: dict, merges: list) -> Optional[tuple[int, int]]:
+    """The columns of the table in rows r0..r1: those written from its first row of two or more
+    filled cells down (title lines above it left out); None for a band of single-cell lines."""
+    first = next((r for r in range(r0, r1 + 1)
+                  if sum(1 for _, value in by_row.get(r, ()) if value[0].strip()) >= 2), None)
+    if first is None:
+        return None
+    cols = [key[1] for r in range(first, r1 + 1) for key, value in by_row.get(r, ())
+            if value[0].strip()] + [k for m in merges if first <= m[0] <= r1 for k in (m[1], m[3])]
+    return min(cols), max(cols)
+
+
+def _goes_on(r0: int, r1: int, cols: tuple[int, int], by_row: dict, merges: list) -> bool:
+    """Whether rows r0..r1 carry on the table of columns ``cols`` (see _spacer_joins)."""
+    line = {key[1]: value[0].strip() for key, value in by_row.get(r0, ()) if value[0].strip()}
+    if len(line) < 3 or min(line) != cols[0] or not _ITEM_NO.fullmatch(line[cols[0]]):
+        return False
+    c0, c1 = cols
+    return all(c0 <= key[1] <= c1 for r in range(r0, r1 + 1) for key, value in by_row.get(r, ())
+               if value[0].strip()) and \
+        all(c0 <= m[1] and m[3] <= c1 for m in merges if r0 <= m[0] <= r1)
 
 
 def _merged_titles(r0: int, r1: int, by_row: dict, merges: list,
