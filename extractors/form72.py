@@ -69,7 +69,9 @@ _THRESH_ONLY = re.compile(r"^(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙
 _LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕]|[1-5๑-๕]\s*คะแนน)$")
 # squashed; a qualifier in brackets after the level (`คะแนน 1 (ต่ำสุด)`, `5 (สูงสุด)`)
 # `ระดับที่ 1`, `คะแนนที่ 1` too
-_LEVEL_HEADER = re.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?([1-5])(?:คะแนน)?(?:\([^()0-9๐-๙]{1,30}\))?")
+# (or the level again in English: `ระดับ 1 (Level 1)`, `คะแนน 1 (Score 1)`)
+_LEVEL_HEADER = re.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
+                           r"(?:\([^()0-9๐-๙]{1,30}\)|\((?:level|score)\1\))?")
 # squashed; the first level is 1, or 5 where the levels run down
 _BANNER_LEVEL = re.compile(r"[ก-๙a-z)](?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?([15])(?:คะแนน)?$")
 # The row under the indicators that adds up their weights (`รวม | 100`), on squashed text

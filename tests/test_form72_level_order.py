@@ -139,3 +139,29 @@ def test_descending_level_columns_make_the_table_form72(tmp_path):
     rows = [head, ["1", "ร้อยละของบัณฑิตที่มีงานทำภายใน 1 ปี", "ร้อยละ", "100", "95", "90", "85", "80", "75"]]
     kpis, codes = _run(_write_csv(tmp_path / "kpi.csv", rows))
     assert [(r.form, _levels(r)) for r in kpis] == [("form72", [75, 80, 85, 90, 95])]
+
+
+# ---------------------------------------------------------------- bilingual level headings
+
+
+@pytest.mark.parametrize("heads", [
+    [f"ระดับ {i} (Level {i})" for i in range(1, 6)],
+    [f"คะแนน {i} (Score {i})" for i in range(1, 6)],
+    [f"Level {i}" for i in range(1, 6)],
+])
+@pytest.mark.parametrize("write", ["csv", "xlsx"])
+def test_bilingual_level_headings_are_level_columns(tmp_path, heads, write):
+    rows = [HEAD + heads,
+            ["1", "ร้อยละของบัณฑิตที่มีงานทำภายใน 1 ปี", "ร้อยละ", "40", "95", "75", "80", "85", "90", "95"]]
+    path = (_write_csv if write == "csv" else _write_xlsx)(tmp_path / f"f.{write}", rows)
+    kpis, codes = _run(path)
+    assert [(r.form, _levels(r)) for r in kpis] == [("form72", [75, 80, 85, 90, 95])]
+    assert not {c for c in codes if c[0].startswith("LADDER_")}
+
+
+def test_a_bracket_naming_another_level_is_no_level_heading(tmp_path):
+    heads = [f"ระดับ {i} (Level {i})" for i in range(1, 5)] + ["ระดับ 5 (Level 4)"]
+    rows = [HEAD + heads,
+            ["1", "ร้อยละของบัณฑิตที่มีงานทำภายใน 1 ปี", "ร้อยละ", "40", "95", "75", "80", "85", "90", "95"]]
+    kpis, _ = _run(_write_csv(tmp_path / "f.csv", rows))
+    assert [_levels(r)[4] for r in kpis] != [95]
