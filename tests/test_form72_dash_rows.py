@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from extract_helpers import ctx
+from extract_helpers import ctx, write_docx
 from extractors import extract
 from office import needs_soffice, to_pdf
 from pipeline.readers import read_document
@@ -33,16 +33,7 @@ def _rows(number, none):
 
 
 def _docx(path, rows):
-    import docx
-    d = docx.Document()
-    d.add_paragraph(TITLE)
-    t = d.add_table(rows=len(rows), cols=len(rows[0]))
-    t.style = "Table Grid"
-    for i, row in enumerate(rows):
-        for j, x in enumerate(row):
-            t.cell(i, j).text = x
-    d.save(path)
-    return path
+    return write_docx(path, [TITLE, rows])
 
 
 def _run(path):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import ctx
+from extract_helpers import ctx, write_docx
 from extractors import extract
 from pipeline.readers import read_document
 from pipeline.validate import validate
@@ -112,19 +112,11 @@ def _pptx(path):
 
 
 def _docx(path):
-    import docx
-    d = docx.Document()
-    d.add_paragraph("ตัวชี้วัดตามคำรับรองการปฏิบัติราชการ (แบบฟอร์มที่ 7.2)")
-    d.add_paragraph("สำนักงานสถิติจังหวัดทดสอบ ประจำปีงบประมาณ พ.ศ. 2572")
+    blocks = ["ตัวชี้วัดตามคำรับรองการปฏิบัติราชการ (แบบฟอร์มที่ 7.2)",
+              "สำนักงานสถิติจังหวัดทดสอบ ประจำปีงบประมาณ พ.ศ. 2572"]
     for title, body in SLIDES:
-        d.add_paragraph(title)
-        rows = [SLIDE_HEAD] + body
-        t = d.add_table(rows=len(rows), cols=len(SLIDE_HEAD))
-        for i, row in enumerate(rows):
-            for j, x in enumerate(row):
-                t.cell(i, j).text = x
-    d.save(path)
-    return path
+        blocks += [title, [SLIDE_HEAD] + body]
+    return write_docx(path, blocks)
 
 
 @pytest.mark.parametrize("write", [_pptx, _docx], ids=["pptx", "docx"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import ctx
+from extract_helpers import ctx, write_docx
 from extractors import extract
 from extractors.form72 import dimension_of
 from pipeline.readers import read_document
@@ -25,16 +25,7 @@ def _csv(path):
 
 
 def _docx(path):
-    import docx
-    d = docx.Document()
-    d.add_paragraph(TITLE)
-    rows = [HEAD] + ROWS
-    t = d.add_table(rows=len(rows), cols=len(HEAD))
-    for i, row in enumerate(rows):
-        for j, x in enumerate(row):
-            t.cell(i, j).text = x
-    d.save(path)
-    return path
+    return write_docx(path, [TITLE, [HEAD] + ROWS])
 
 
 @pytest.mark.parametrize("write", [_csv, _docx], ids=["csv", "docx"])

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from extract_helpers import ctx
+from extract_helpers import ctx, write_docx
 from extractors import extract
 from pipeline.readers import read_document
 from pipeline.validate import validate
@@ -46,19 +46,15 @@ def _write_xlsx(path, rows):
 
 
 def _write_docx(path, rows, merge=None):
-    import docx
-    d = docx.Document()
-    d.add_paragraph(TITLE)
-    t = d.add_table(rows=len(rows), cols=len(rows[0]))
-    t.style = "Table Grid"
-    for i, row in enumerate(rows):
-        for j, x in enumerate(row):
-            t.cell(i, j).text = x
+    write_docx(path, [TITLE, rows])
     if merge:
+        import docx
+        d = docx.Document(path)
+        t = d.tables[0]
         (r0, c0), (r1, c1) = merge
         text = t.cell(r0, c0).text
         t.cell(r0, c0).merge(t.cell(r1, c1)).text = text
-    d.save(path)
+        d.save(path)
     return path
 
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from extract_helpers import ctx
+from extract_helpers import ctx, write_docx
 from extractors import extract
 from pipeline.readers import read_document
 from pipeline.validate import validate
@@ -19,22 +19,11 @@ ROUNDS = ["ตัวชี้วัด", "รอบ 6 เดือน", "รอ�
 
 
 def _docx(path, results, head=ROUNDS):
-    import docx
-    d = docx.Document()
-    for p in ["รายงานผลการดำเนินงานตามตัวชี้วัด ประจำปีงบประมาณ พ.ศ. 2569", "สำนักงานที่ดินจังหวัดตัวอย่าง",
-              f"ตัวชี้วัดที่ 3.2 {NAME}", "น้ำหนัก : ร้อยละ 2.5", "เกณฑ์การให้คะแนน"]:
-        d.add_paragraph(p)
-    for rows in ([["ระดับคะแนน", "1", "2", "3", "4", "5"],
-                  ["ผลคะแนนการดำเนินโครงการ (ร้อยละ)", "60", "70", "80", "90", "100"]],
-                 [head] + results):
-        if rows[0] is head:
-            d.add_paragraph("ผลการดำเนินงาน")
-        t = d.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, v in enumerate(row):
-                t.cell(r, c).text = v
-    d.save(path)
-    return path
+    return write_docx(path, [
+        "รายงานผลการดำเนินงานตามตัวชี้วัด ประจำปีงบประมาณ พ.ศ. 2569", "สำนักงานที่ดินจังหวัดตัวอย่าง",
+        f"ตัวชี้วัดที่ 3.2 {NAME}", "น้ำหนัก : ร้อยละ 2.5", "เกณฑ์การให้คะแนน",
+        [["ระดับคะแนน", "1", "2", "3", "4", "5"], ["ผลคะแนนการดำเนินโครงการ (ร้อยละ)", "60", "70", "80", "90", "100"]],
+        "ผลการดำเนินงาน", [head] + results])
 
 
 def _kpi(path):
