@@ -714,10 +714,70 @@ def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None,
             if "result" in tail:
                 break
     gantt_cols = gantt_cols or set()
+    _round_results(table, tf, head, tail, extra, gantt_cols)
     for rule in (_responsible_split, _budget_group, _indicator_column, _target_column,
                  _remarks_columns):
         rule(table, tf, head, tail, extra, gantt_cols)
     return tail, extra
+
+
+# A results column per reporting round (`ผล รอบ 6 เดือน | ผล รอบ 12 เดือน`, `ผลการดำเนินงาน` over
+# `ไตรมาส 1 … ไตรมาส 4`): the round, as months into the fiscal year (`รอบ 6 เดือน` 6, `ไตรมาส 2`
+# 6, `รอบที่ 2` 2), and the header with it taken out (`ผล`), a results header of its own.
+_ROUND = re.compile(r"รอบ(?:ที่)?([0-9]{1,2})(เดือน)?|ไตรมาส(?:ที่)?([1-4])(?![0-9])")
+
+
+def _round_of(head_text: str) -> Optional[tuple[int, str]]:
+    """(the round, the header without it) of a results-by-round header; None for another."""
+    t = C.squash(head_text)
+    m = _ROUND.search(t)
+    if m is None or _PAST.search(t):
+        return None
+    n = int(m.group(1)) if m.group(1) else 3 * int(m.group(3))
+    return n, (t[:m.start()] + t[m.end():]).strip(".:：-()（）")
+
+
+def _is_result_head(text: str) -> bool:
+    _, _, labels = _pr_words()
+    return text in labels or bool(C.match_role(text, _result_vocab())[0])
+
+
+def _round_results(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str, int],
+                   extra: dict[int, str], gantt_cols: set) -> None:
+    """Results reported per round in columns side by side: each item's results are its latest
+    round's that says something (read_rows), so the latest round's column is the results column
+    and the earlier rounds' columns are read beside it. A results column that names no round
+    keeps its place."""
+    rcol = tail.get("result")
+    other = {c for r, c in tf.header.roles.items() if r != "result"} | gantt_cols
+    rounds = _round_columns(table, tf, head, other)
+    if len(rounds) < 2 and not (rounds and rcol is None):
+        return
+    if rcol is not None and rcol not in rounds:
+        return
+    tail["result"] = max(rounds, key=lambda c: (rounds[c], c))
+    for c in rounds:
+        extra[c] = "result"
+
+
+def _round_columns(table: Table, tf: TableForm, head: _HeaderView, skip: set) -> dict[int, int]:
+    """{column: its round} of the results-by-round columns of a header (see _round_of)."""
+    out: dict[int, int] = {}
+    for col in range(table.n_cols):
+        if col in skip:
+            continue
+        parts: list[str] = []
+        for r in range(head.start, head.last):
+            c = head.cell(r, col)
+            if c is not None and c.text.strip() and c.text not in parts:
+                parts.append(c.text)
+        text = " ".join(parts)
+        if not text or len(text) > 80:
+            continue
+        got = _round_of(text)
+        if got is not None and _is_result_head(got[1]):
+            out[col] = got[0]
+    return out
 
 
 # A remarks column (`หมายเหตุ`): its notes (`ใช้งบเทศบัญญัติ`, `ร่วมกับ ธ.ก.ส.`) are no output,
@@ -896,8 +956,10 @@ def _is_subheader_row(table: Table, tf: TableForm, r: int, cell=None, grid=None)
     own = [c for c in (grid[r] if grid is not None else table.rows(r + 1)[r])
            if c is not None and c.row == r and c.text.strip()]
     # (the texts first: most rows under a header are data, with figures)
+    # (a month, a quarter or a reporting round, `รอบ 6 เดือน`, is a header's figure)
     if not own or any((_DIGIT.search(c.text) and not _month_reading(c.text)
-                       and not _quarter_cell(c.text)) or is_mark(c.text)
+                       and not _quarter_cell(c.text) and not _ROUND.search(C.squash(c.text)))
+                      or is_mark(c.text)
                       or len(c.text) > 40 for c in own):
         return False
     cell = cell or C.CellAt(table)
@@ -1379,6 +1441,9 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
     pr_col = plan_result_column(table, tf, start, lead_cols | gantt_cols | set(tail_cols.values()))
     if pr_col is not None:
         lead_cols = lead_cols | {pr_col}
+    # results by round (see _round_results): the round of each results column
+    rounds = _round_columns(table, tf, _HeaderView(table, tf), set()) \
+        if sum(1 for v in extra_cols.values() if v == "result") > 1 else {}
     pending = []
     for r in range(start, table.n_rows):
         cells = [(c.col, c.text) for c in grid_rows[r] if c is not None]
@@ -1450,8 +1515,14 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
     out = []
     for rr, tail, best, shifts, numbers_only in pending:
         s = usual if (usual in shifts or numbers_only) else min(shifts, key=abs)
+        result_round = -1
         for c, t in tail:
             role = col_role_base.get(c - s)
+            if role == "result" and (c - s) in rounds:
+                # the latest round that reports something is the item's result
+                if rounds[c - s] > result_round:
+                    result_round, rr.result = rounds[c - s], t
+                continue
             if role in (_SKIP, _SKIP_AMOUNT):
                 continue
             if role is None and c in gantt_cols and c not in gantt.no_number and is_number_mark(t):
@@ -1568,6 +1639,10 @@ def settle_dates(s: DateRead, e: DateRead, months: Optional[float], fy: Optional
                     score += 1
                 if d and marked and C.ym(d) in marked:
                     score += 3
+            if sd and ed and bounds and bounds[0] <= sd <= ed <= bounds[1]:
+                # a period wholly inside the plan's fiscal year, in order: `เม.ย. - มิ.ค. 69` is
+                # April to June 2569, not April 2568 to March 2569 by the year written once
+                score += 1
             if best is None or score > best:
                 best, pick = score, (so, eo)
     return pick
@@ -1583,6 +1658,11 @@ def _note(field_name: str, d: DateRead, chosen: Optional[tuple[date, date]], rec
     if d.status == INVALID or not d.options:
         return INVALID          # the validator raises DATE_UNPARSEABLE from the status
     first = d.options[0]
+    if chosen is not None and (chosen != first or d.status in (CORRECTED, AMBIGUOUS)) \
+            and _side_as_written(d, chosen, rec, is_end):
+        # one cell's period (`เม.ย. - มิ.ค. 69`) corrected or read another way for its misspelt
+        # side: the side written right is no correction (its year may move with the other side)
+        return OK
     if chosen is not None and chosen != first:
         month = (chosen[1] if is_end else chosen[0])
         note = f"read as {month:%Y-%m} from the row's duration and dates" + (f"; {d.note}" if d.note else "")
@@ -1593,6 +1673,25 @@ def _note(field_name: str, d: DateRead, chosen: Optional[tuple[date, date]], rec
         rec.date_notes.append((field_name, d.raw, d.fixed or _fixed_text(d.raw, month), d.note))
         return CORRECTED
     return d.status or OK
+
+
+def _side_as_written(d: DateRead, chosen: tuple[date, date], rec: Record, is_end: bool) -> bool:
+    """Whether this side of a one-cell period (its part as split_period gave it) reads, alone and
+    without correction, as the month chosen for it, while the other side does not read alone
+    without correction: the correction is the other side's."""
+    side, other = (rec.end_raw, rec.start_raw) if is_end else (rec.start_raw, rec.end_raw)
+    if not side or not other or d.raw in (side, other) or C.is_ditto(side) or C.is_ditto(other):
+        return False
+    want = chosen[1] if is_end else chosen[0]
+    # (a side without its year, `เม.ย.`, reads in the chosen date's fiscal year)
+    fy = C.N().fiscal_year_of(want)
+    v, o = C.N().parse_date(side, fy), C.N().parse_date(other, fy)
+    if not v.ok or v.status != OK or v.alternatives or v.start is None:
+        return False
+    if o.ok and o.status == OK and not o.alternatives:
+        return False            # both sides clean: the cell's correction is the whole's
+    got = (v.end or v.start) if is_end else v.start
+    return got.month == want.month
 
 
 # where a period written in one cell divides into its start and its end
@@ -1696,7 +1795,7 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
     for i, t in enumerate(texts):
         sq = C.squash(t)
         if "พิจารณาเห็นชอบ" in sq or "เห็นชอบ" in sq or sq.startswith("ลงนาม") or sq.startswith("ลงชื่อ") \
-                or _ROLE_SIGN.match(t):
+                or _ROLE_SIGN.match(t) or (_ROLE_DOTTED.match(t) and _dated_below(texts, i)):
             start = i
             break
     if start is None:
@@ -1746,7 +1845,10 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
         if sq.startswith("(") or "วันที่" in sq:
             continue
         if re.search(r"ผู้ว่าราชการ|ปลัด|ผู้อำนวยการ|หัวหน้า|อธิบดี|นายอำเภอ|รอง|ตำแหน่ง|ผู้บริหาร|ผู้อำนวย|ผู้ตรวจ|ประธาน", t):
-            pos_lines.append(re.sub(r"^ตำแหน่ง\s*", "", t))
+            pos = re.sub(r"^ตำแหน่ง\s*[:：]?\s*", "", t)
+            if re.fullmatch(r"[.…_\s]*", pos):
+                continue            # `ตำแหน่ง ..........`: a blank left to fill, no position
+            pos_lines.append(pos)
         if len(pos_lines) >= 2:
             break
     ap.position = C.clean(" ".join(pos_lines))
@@ -1771,6 +1873,21 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
 _SIGN_LINE = re.compile(r"^\s*[(（]?\s*(?:ลงชื่อ|ลงนาม)")
 # a signer's role before their `ลงชื่อ` (`ผู้จัดทำแผน ลงชื่อ …`, `ผู้อนุมัติ : ลงชื่อ …`)
 _ROLE_SIGN = re.compile(r"^\s*ผู้[ก-๙]{1,20}\s*[:：]?\s*(?:ลงชื่อ|ลงนาม)")
+# a signer's role and the dotted line left for their signature, without `ลงชื่อ`
+# (`ผู้รายงาน ..........`, `ผู้จัดทำแผน : ______`, `.......... ผู้อนุมัติ`): a signature block. Only
+# the roles of those who sign a plan (not `ผู้รับผิดชอบ`, a column's or a note's word), at the
+# start of the line, with a date field to fill (see _dated_below).
+_SIGNER_ROLES = r"ผู้(?:รายงาน|จัดทำ|เสนอ|อนุมัติ|รับรอง|ตรวจสอบ|เห็นชอบ|บันทึก|รวบรวม|ให้ข้อมูล)"
+_ROLE_DOTTED = re.compile(rf"^\s*(?:{_SIGNER_ROLES}[ก-๙ ]{{0,20}}[:：]?\s*[.…_]{{3,}}"
+                          rf"|[(（]?\s*[.…_]{{3,}}\s*[)）]?\s*{_SIGNER_ROLES})")
+
+
+def _dated_below(texts: list[str], i: int) -> bool:
+    """A signer's dotted line with a date field on it or close below (`วันที่ ..../..../....`): a
+    signature block to fill, not a line naming who proposed the plan (`ผู้เสนอ ..... (นาง…)`)."""
+    return any("วันที่" in t for t in texts[i:i + 4])
+
+
 # the name written after `ลงชื่อ` on the line (not a dotted line), up to the date
 _INLINE_NAME = re.compile(r"(?:ลงชื่อ|ลงนาม)\s*[:：]?\s*([^\s.…_][^.…_]*?)\s*(?:วันที่.*)?$")
 _POSITION_WORDS = (r"\s(?=ผู้ว่าราชการ|ปลัด|ผู้อำนวยการ|หัวหน้า|อธิบดี|นายอำเภอ|รอง|ตำแหน่ง|ผู้บริหาร"
