@@ -562,6 +562,11 @@ def _title_agency(title: str, provinces: list[str]) -> str:
                 # an area over two or three provinces names the others after a space
                 # (`…มัธยมศึกษาลำปาง ลำพูน`)
                 return name + "".join(" " + p for p in _provinces_after(title, m.end(), provinces))
+            if name.startswith("โรงเรียน"):
+                # a school numbered after its name (`โรงเรียนสตรีวิทยา 2`), not a year after it
+                no = _SCHOOL_NO.match(title, m.end())
+                if no:
+                    return f"{name} {no.group(1)}"
             if name.startswith("วิทยาลัย"):
                 # a college named after its seat (`วิทยาลัยพยาบาลบรมราชชนนี ลำปาง`)
                 return " ".join([name, *_provinces_after(title, m.end(), provinces)[:1]])
@@ -570,6 +575,7 @@ def _title_agency(title: str, provinces: list[str]) -> str:
     return ""
 
 
+_SCHOOL_NO = re.compile(r"[ \u00a0]?([0-9๐-๙]{1,2})(?![0-9๐-๙./:-])")
 _BRANCH = re.compile(r"[ \u00a0]?(สาขา[ก-๙]{2,})")
 _WORD_AFTER_SPACE = re.compile(r"[ \u00a0]+([ก-๙]+)")
 

@@ -43,6 +43,7 @@ def test_seed_004_tab_export_becomes_tables_and_paragraphs(seed004):
     ("utf-8", "utf-8", lambda t: t.encode("utf-8")),
     ("utf-8-sig", "utf-8-sig", lambda t: t.encode("utf-8-sig")),
     ("cp874", "cp874", lambda t: t.encode("cp874")),
+    ("utf-8 BOM before cp874", "cp874", lambda t: b"\xef\xbb\xbf" + t.encode("cp874")),
     ("utf-16-le BOM", "utf-16-le", lambda t: b"\xff\xfe" + t.encode("utf-16-le")),
     ("utf-16-be BOM", "utf-16-be", lambda t: b"\xfe\xff" + t.encode("utf-16-be")),
     ("utf-16-le no BOM", "utf-16-le", lambda t: t.encode("utf-16-le")),
@@ -58,6 +59,14 @@ def test_encodings_are_detected_without_mojibake(tmp_path, encoding, name, data_
                         ["1. ถ่ายทอดแผนไปสู่การปฏิบัติ", "1 เดือน", "50,000"],
                         ["2. ดำเนินการตามแผน", "4 เดือน", '"']]
     assert doc.paragraphs()[0].text == "พิจารณาเห็นชอบดำเนินการ น้ำหนัก สำเร็จ"
+
+
+def test_utf8_bom_before_bytes_of_neither_encoding_is_an_encoding_error(tmp_path):
+    p = tmp_path / "plan.csv"
+    p.write_bytes(b"\xef\xbb\xbf" + bytes(range(0x80, 0x100)) * 4)
+    with pytest.raises(ReadError) as e:
+        read_document(p)
+    assert e.value.reason == "encoding"
 
 
 def test_tis620_bytes_are_read_as_thai(tmp_path):

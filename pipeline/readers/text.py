@@ -52,7 +52,20 @@ def decode(data: bytes, warnings: Optional[list] = None) -> tuple[str, str]:
     silently into mojibake. A UTF-8 file with a few damaged bytes is read with those bytes
     replaced (and a warning). Returns (text, encoding name)."""
     if data.startswith(codecs.BOM_UTF8):
-        return _utf8_allowing_damage(data[3:], "utf-8-sig", warnings)
+        try:
+            return _utf8_allowing_damage(data[3:], "utf-8-sig", warnings)
+        except ReadError:
+            # a BOM put before a cp874 body (a tool that adds one whatever it writes)
+            try:
+                text = data[3:].decode("cp874")
+            except UnicodeDecodeError:
+                raise ReadError("encoding", "file starts with a UTF-8 BOM but is neither UTF-8 "
+                                "nor cp874/TIS-620") from None
+            if not (_thai_plausible(text) and _plausibility(text) >= 0.98):
+                raise
+            if warnings is not None:
+                warnings.append("a UTF-8 BOM before cp874/TIS-620 text; read as cp874")
+            return text, "cp874"
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         enc = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         try:
