@@ -219,7 +219,7 @@ def _heads_levels(rows: list, hdr: int, step_cols: dict[int, int]) -> bool:
 
 
 def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]], list[int]]:
-    for t in tables:
+    for k, t in enumerate(tables):
         rows = t.rows()
         head = matrix_header(t, rows)
         if head is None:
@@ -229,27 +229,38 @@ def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]],
                 return (t,) + found
             continue
         hdr, step_cols = head
-        levels: dict[int, list[int]] = {}
-        for r in range(hdr + 1, t.n_rows):
-            first = next((c for c in rows[r] if c is not None and c.text.strip()), None)
-            if first is None:
-                continue
-            m = _LEVEL_CELL.match(first.text)
-            if not m or first.col in step_cols:
-                continue
-            lvl = int(C.digits(m.group(1)))
-            ticked = []
-            for c in rows[r]:
-                if c is None or c.col not in step_cols and not any(
-                        k in step_cols for k in range(c.col, c.col + c.colspan)):
-                    continue
-                if is_mark(c.text) or c.shaded:
-                    for k in range(c.col, c.col + c.colspan):
-                        if k in step_cols:
-                            ticked.append(step_cols[k])
-            levels.setdefault(lvl, sorted(set(ticked)))
+        levels = _level_rows(rows[hdr + 1:], step_cols)
+        if not levels and k + 1 < len(tables) and tables[k + 1].index == t.index + 1 and \
+                tables[k + 1].n_cols <= t.n_cols:
+            # an empty row between the header and the level rows splits a sheet's matrix in two
+            # tables: the next table's level rows, in the same columns, are the matrix's
+            levels = _level_rows(tables[k + 1].rows(), step_cols)
         return t, levels, sorted(step_cols.values())
     return None, {}, []
+
+
+def _level_rows(rows: list, step_cols: dict[int, int]) -> dict[int, list[int]]:
+    """Level -> the steps ticked in its row, of the rows that open with a level (`1`, `ระดับ 2`)."""
+    levels: dict[int, list[int]] = {}
+    for row in rows:
+        first = next((c for c in row if c is not None and c.text.strip()), None)
+        if first is None:
+            continue
+        m = _LEVEL_CELL.match(first.text)
+        if not m or first.col in step_cols:
+            continue
+        lvl = int(C.digits(m.group(1)))
+        ticked = []
+        for c in row:
+            if c is None or c.col not in step_cols and not any(
+                    k in step_cols for k in range(c.col, c.col + c.colspan)):
+                continue
+            if is_mark(c.text) or c.shaded:
+                for k in range(c.col, c.col + c.colspan):
+                    if k in step_cols:
+                        ticked.append(step_cols[k])
+        levels.setdefault(lvl, sorted(set(ticked)))
+    return levels
 
 
 _STEP_ALONE = re.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่\s*([0-9๐-๙]{1,2})\s*$")
@@ -564,8 +575,12 @@ def _milestone_step_lines(texts: list[str]) -> set[int]:
 
 # a result cell holding only an empty box, a hollow circle or a cross mark: the step is not
 # done (`● = ดำเนินการแล้ว ○ = ยังไม่ดำเนินการ`, `☑` / `☐`, `✔` / `✘`). A plain `x` / `X` is
-# left out: offices tick matrices and Gantt charts with it.
-_OPEN_MARKS = frozenset("○◯☐□✘✗❌")
+# left out: offices tick matrices and Gantt charts with it. Wingdings marks exported as text
+# read as their glyphs: `û` a cross, `ý` a box with a cross, `¨` an empty box (`ü` the tick is a
+# mark). headers.json's `open_marks`.
+@lru_cache(maxsize=1)
+def _open_marks() -> frozenset[str]:
+    return frozenset(C.squash(m) for m in rules.load("headers")["open_marks"])
 
 
 # words that make the date after them a plan, not a completion (`คาดว่าจะแล้วเสร็จ 31 มี.ค. 69`)
@@ -585,7 +600,7 @@ def _result_of(texts: list[str], fy, notes: str = "") -> tuple[str, str, str]:
     written = [C.clean(t) for t in texts if t and t.strip()]
     if written and all(t in C.DASHES for t in written):
         return "not_done", "", ""    # the report lists the step with `-`: nothing done yet
-    if C.RESULT_NOT_DONE.search(joined) or any(C.squash(t) in _OPEN_MARKS for t in texts if t):
+    if C.RESULT_NOT_DONE.search(joined) or any(C.squash(t) in _open_marks() for t in texts if t):
         status = "not_done"
     elif C.RESULT_DONE.search(joined) or any(is_mark(t) for t in texts):
         status = "done"
@@ -773,6 +788,9 @@ _STEP_TABLE_HEADS = (
     ("result", re.compile(r"ผล|สถานะ|status|result", re.I).match),
     ("text", re.compile(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย|description|activity",
                         re.I).search),
+    # `เกณฑ์การให้คะแนน`: the steps' text only beside a level column (`ระดับคะแนน`), one step per
+    # level written as a sentence; beside an indicator (form 7.2) it is a ladder
+    ("criteria", re.compile(r"เกณฑ์(?:การ)?(?:ให้)?คะแนน|scoringcriteria", re.I).match),
     ("plan", _PLAN_HEAD.match),
 )
 
@@ -790,6 +808,8 @@ def _step_table_head(s: str) -> str:
     return ""
 
 
+# a heading that names the steps without numbering them (`ขั้นตอน`, not `ขั้นตอนที่`)
+_STEP_WORD_HEAD = re.compile(r"ขั้น(?:ตอน)?|step|milestone", re.I)
 _BARE_DAY_HEAD = re.compile(r"วันที่|ว\.?/ด\.?/ป\.?|date", re.I)
 
 
@@ -804,6 +824,10 @@ def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str
         bare_day: Optional[int] = None
         for i, x in enumerate(row):
             role = _step_table_head(C.squash(x)) if x else ""
+            if role == "step" and "step" in cols and "text" not in cols and _STEP_WORD_HEAD.fullmatch(
+                    _GLOSS.sub("", C.squash(x)) or C.squash(x)):
+                # `ที่ | ขั้นตอน | กำหนดแล้วเสร็จ`: the numbers come first, `ขั้นตอน` then heads the steps' text
+                role = "text"
             if role == "plan":
                 plan_heads[i] = x
             elif role:
@@ -821,9 +845,10 @@ def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str
             cols["step"] = cols["text"]
             cols["step_in_text"] = 1
             cols.pop("level_step", None)
-        if "step" not in cols and "level_step" in cols and "text" in cols and (
+        if "step" not in cols and "level_step" in cols and ("text" in cols or "criteria" in cols) and (
                 "deadline" in cols or "result" in cols or "period" in cols):
             cols["step"], cols["by_level"] = cols["level_step"], 1
+            cols.setdefault("text", cols["criteria"] if "criteria" in cols else cols["text"])
         if "step" in cols and "text" in cols:
             cols["header"] = r
             for i, x in plan_heads.items():
@@ -1015,6 +1040,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 text = C.clean(cell("text")[ms.end():]) if ms else ""
             else:
                 ms = re.match(r"^\s*(?:ขั้น(?:ตอน)?\s*ที่\s*|\(\s*)?([0-9๐-๙]{1,2})\s*[.)]?\s*$", cell("step"))
+                if ms is None and st_cols.get("by_level"):
+                    ms = _LEVEL_CELL.match(cell("step"))   # `ระดับ 3`, `คะแนน 3`: level N adds step N
                 text = C.clean(cell("text"))
             if ms and text and int(C.digits(ms.group(1))) not in steps:
                 no = int(C.digits(ms.group(1)))
@@ -1023,7 +1050,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 steps[no] = {"text": text, "line": ln, "deadline_text": C.clean(cell("deadline")),
                              "period_text": C.clean(cell("period")), "planned_end": max(planned, default=None),
                              "parts": {k: C.clean(cell(k)) for k in ("result", "completed")},
-                             "note": C.clean(cell("note"))}
+                             "note": C.clean(cell("note")), "by_level": bool(st_cols.get("by_level"))}
                 current = None
                 last_row_step = (id(ln.table), no)
                 continue
@@ -1177,12 +1204,16 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
         return          # a mention of an indicator, not a report of one
     kpi.phones = ";".join(phones)
     prose_nos = sorted(no for no, s in steps.items() if s.get("prose"))
+    if table is None and not prose_nos and steps and all(s.get("by_level") for s in steps.values()):
+        # one row per level (`ระดับ 3 | ดำเนินการตามระดับ 2 และ… | กำหนดแล้วเสร็จ | ผล`): read as
+        # the prose levels are, level N adding step N to the levels below it
+        prose_nos = sorted(steps)
     if table is None and prose_nos:
         # prose levels read as a matrix whose level N ticks the steps 1..N the document describes:
         # a level left out is absent, and the levels above it lack its step (MILESTONE_MISSING)
         levels = {lvl: [s for s in prose_nos if s <= lvl] for lvl in prose_nos}
         head_ln: Line = steps[prose_nos[0]]["line"]
-        mx = MilestoneMatrix(kpi_no=kpi.item_no, loc=C.loc_of(None, None, head_ln.page),
+        mx = MilestoneMatrix(kpi_no=kpi.item_no, loc=C.loc_of(head_ln.table, None, head_ln.page),
                              levels=levels, steps_defined=prose_nos, n_levels=5)
         ex.matrices.append(mx)
         kpi.required_steps = [levels.get(lvl, []) for lvl in range(1, 6)]
