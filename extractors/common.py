@@ -563,10 +563,14 @@ def _title_agency(title: str, provinces: list[str]) -> str:
                 # (`…มัธยมศึกษาลำปาง ลำพูน`)
                 return name + "".join(" " + p for p in _provinces_after(title, m.end(), provinces))
             if name.startswith("โรงเรียน"):
-                # a school numbered after its name (`โรงเรียนสตรีวิทยา 2`), not a year after it
+                # a school numbered after its name (`โรงเรียนสตรีวิทยา 2`), not a year after it,
+                # or with its full name in brackets (`โรงเรียนอนุบาลลำปาง (เขลางค์รัตน์อนุสรณ์)`)
                 no = _SCHOOL_NO.match(title, m.end())
                 if no:
                     return f"{name} {no.group(1)}"
+                full = _SCHOOL_BRACKET.match(title, m.end())
+                if full:
+                    return f"{name} ({clean(full.group(1))})"
             if name.startswith("วิทยาลัย"):
                 # a college named after its seat (`วิทยาลัยพยาบาลบรมราชชนนี ลำปาง`)
                 return " ".join([name, *_provinces_after(title, m.end(), provinces)[:1]])
@@ -575,6 +579,7 @@ def _title_agency(title: str, provinces: list[str]) -> str:
     return ""
 
 
+_SCHOOL_BRACKET = re.compile(r"[ \u00a0]?[(（]([ก-๙][ก-๙ \u00a0]{2,40})[)）]")
 _SCHOOL_NO = re.compile(r"[ \u00a0]?([0-9๐-๙]{1,2})(?![0-9๐-๙./:-])")
 _BRANCH = re.compile(r"[ \u00a0]?(สาขา[ก-๙]{2,})")
 _WORD_AFTER_SPACE = re.compile(r"[ \u00a0]+([ก-๙]+)")
