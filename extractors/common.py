@@ -287,18 +287,21 @@ def _vocab_terms(roles: _Vocab) -> tuple[tuple[str, str, int, str], ...]:
 @lru_cache(maxsize=256)
 def _vocab_arrays(roles: _Vocab):
     """A vocabulary's terms laid out for scoring a cell against all of them at once: their roles,
-    lengths, the terms of 4+ letters by their first four, and the term prefixes a cell may stand
-    for."""
+    lengths, the terms of 4+ letters by their first four, the term prefixes a cell may stand
+    for, and the terms matched only as written."""
     terms = _vocab_terms(roles)
     starts: dict[str, dict[str, list[int]]] = {}  # first 4 letters -> a term of 4+ -> indices
     heads: dict[str, list[int]] = {}     # a prefix of 4+ letters and ≥ 0.6 of a term -> indices
+    # an abbreviation of three letters or fewer (`นน.`, `no.`): one letter off is another word
+    # (`นนท.`, `ชนน.`) or none (`นน`), so it names a column only when the cell says exactly it
+    exact = {j: tt for j, (_, tt, n, _) in enumerate(terms) if n <= 3 and "." in tt}
     for j, (_, tt, n, _) in enumerate(terms):
         if n >= 4:
             starts.setdefault(tt[:4], {}).setdefault(tt, []).append(j)
             for k in range(4, n + 1):
                 if k >= 0.6 * n:
                     heads.setdefault(tt[:k], []).append(j)
-    return [t[0] for t in terms], [t[2] for t in terms], starts, heads
+    return [t[0] for t in terms], [t[2] for t in terms], starts, heads, exact
 
 
 @lru_cache(maxsize=4096)
@@ -330,10 +333,11 @@ def _match_role(text: str, roles: _Vocab, threshold: float) -> tuple[str, float]
 
     A term's score is its best over the cell's segments: the ratio; 92 where the segment starts
     the term or with it; below 90, the ratio of the letters sorted less 8 where that is higher;
-    and none for a segment too long to be the term's header. Only scores that can reach the
+    and none for a segment too long to be the term's header, nor for a segment other than the
+    term itself where the term is an abbreviation of three letters or fewer. Only scores that can reach the
     threshold are computed (terms of a length that can, then rapidfuzz's score_cutoff): most
     cells (figures, ticks, names) reach no term at all."""
-    role_of, lt, starts, heads = _vocab_arrays(roles)
+    role_of, lt, starts, heads, exact = _vocab_arrays(roles)
     cutoff = threshold - 1e-6       # never miss one to rounding
     found: dict[int, float] = {}    # term -> its best score, where that reaches the threshold
     for seg in _segments(text):
@@ -352,6 +356,8 @@ def _match_role(text: str, roles: _Vocab, threshold: float) -> tuple[str, float]
                 if score.get(j, 0.0) < 90:
                     score[j] = max(score.get(j, 0.0), s - 8)
         for j, s in score.items():
+            if j in exact and seg != exact[j]:
+                continue
             if s >= threshold and len(seg) <= 3 * lt[j] + 12 and s > found.get(j, -1.0):
                 found[j] = s      # (a longer cell is data, not this term's header)
     if not found:

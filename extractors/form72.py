@@ -61,7 +61,7 @@ def _dimension_vocab():
     return labels, exact, {code: {code: terms} for code, terms in labels.items()}
 # where a new plan starts in the plan column: its number, or the word a plan, an issue or a goal
 # of the plan starts with (`แผนพัฒนาองค์การที่ 2`, `ประเด็นที่ 2 …`, `เป้าประสงค์ที่ 1 …`)
-_PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|โครงการ|ยุทธศาสตร์|แนวนโยบาย|หมวด|ประเด็น|เป้าประสงค์|กลยุทธ์)")
+_PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|โครงการ|ยุทธศาสตร์|(?:แนว)?นโยบาย|หมวด|ประเด็น|เป้าประสงค์|กลยุทธ์)")
 _ITEM_CODE = re.compile(r"(?=[^\s]*[0-9๐-๙])[A-Za-z][A-Za-z0-9]*[-_./]?[0-9๐-๙][0-9๐-๙.\-]{0,8}")
 # an indicator cell saying there is none (squashed): a dash, `ไม่มี`, `- ไม่มีตัวชี้วัด -`
 _NO_KPI = re.compile(r"[-–—−_.]*(?:\(?ไม่มี(?:ตัวชี้วัด)?(?:ในมิตินี้|ในด้านนี้)?\)?)?[-–—−_.]*")
@@ -623,7 +623,11 @@ def _plan_heading(cells, ladder_cells, dim_cell, tf: TableForm, row_cells) -> st
     return t
 
 
-_PLAN_WORD = re.compile(r"^\s*(?:แผน|ยุทธศาสตร์|ประเด็น|แนวนโยบาย|เป้าประสงค์|กลยุทธ์)")
+_PLAN_WORD = re.compile(r"^\s*(?:แผน|ยุทธศาสตร์|ประเด็น|(?:แนว)?นโยบาย|เป้าประสงค์|กลยุทธ์)")
+# a numbered policy, strategy or issue a table's indicators serve, written between the tables of
+# a text export (`นโยบายที่ 2 : ด้านการยกระดับคุณภาพการศึกษา`, `กลยุทธ์ที่ 1 …`)
+_NUMBERED_PLAN = re.compile(r"^(?:(?:แนว)?นโยบาย|กลยุทธ์|ประเด็น(?:การพัฒนา)?)\s*ที่\s*[0-9๐-๙]{1,2}(?![0-9๐-๙.])"
+                            r"\s*[:：.\-–]?\s*[ก-๙A-Za-z]")
 
 
 def _plan_above(above, table: Table, tf: TableForm) -> str:
@@ -631,11 +635,12 @@ def _plan_above(above, table: Table, tf: TableForm) -> str:
     then its caption rows; nearest first), kept as written; "" when none does. A heading is a
     plan-column word (headers.json form72.roles.plan) with a number or a colon before its name
     (`แผนพัฒนาองค์การ : การยกระดับ…`, `ยุทธศาสตร์ที่ 2 …`; not a title `แผนพัฒนาองค์การ ประจำปี…`),
-    or a project, programme or issue heading as an activity plan reads one (plan_heading)."""
+    a numbered policy, strategy or issue (`นโยบายที่ 2 : …`), or a project, programme or issue
+    heading as an activity plan reads one (plan_heading)."""
     for line in reversed(lines_above(above, table, tf)):
         t = C.clean(line)
         m = _plan_label_rx().match(t)
-        if m and _HAS_LETTER.search(m.group("name")):
+        if (m and _HAS_LETTER.search(m.group("name"))) or (len(t) <= 200 and _NUMBERED_PLAN.match(t)):
             return t
         h = plan_heading(line)
         if h:

@@ -207,14 +207,43 @@ def _line_at(offs, pos) -> Line:
 
 _HEADING = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s+)?ตัวชี้วัด\s*ที่\s*({_NUM})\s*[:：.]?\s*(?:\S|$)")
 
+# A note under a table or a slide (`หมายเหตุ : ตัวชี้วัดที่ 3 อยู่ระหว่างพิจารณาค่าน้ำหนัก`,
+# `* ตัวชี้วัดที่ 2 …`, `ที่มา : …`) speaks about an indicator; it heads none. A bare `หมายเหตุ :`
+# opens a block: the line after it, and the listed lines (`1. …`, `- …`) after that, are the note.
+# (`**ตัวชี้วัดที่ 1**`, a text export's bold, is no footnote mark.)
+_NOTE = re.compile(r"^\s*(?:[*※]+(?=\s*[^\s*])(?!.*\*\s*$)|หมายเหตุ|(?:แหล่ง)?ที่มา(?!ตร)|notes?\b|remarks?\b)",
+                   re.I)          # (`ที่มาตรฐาน…`, `ที่มาตรา…` are no source line)
+_NOTE_BARE = re.compile(r"^\s*(?:[*※]+|หมายเหตุ|(?:แหล่ง)?ที่มา(?:ของ)?(?:ข้อมูล)?|notes?|remarks?)\s*[:：.]?\s*$",
+                        re.I)
+_LISTED = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|\(\s*[0-9๐-๙]{1,2}\s*\)|[-–•*※])")
+
+
+def _note_lines(lines: list[Line]) -> set[int]:
+    """Indices of the paragraph lines that are notes (see above); a table row ends a note."""
+    out: set[int] = set()
+    block = bare = False
+    for i, ln in enumerate(lines):
+        if ln.table is not None:
+            block = bare = False
+        elif _NOTE.match(ln.text) or _NOTE_BARE.match(ln.text):
+            out.add(i)
+            block, bare = True, bool(_NOTE_BARE.match(ln.text))
+        elif block and (bare or _LISTED.match(ln.text)):
+            out.add(i)
+            bare = False
+        else:
+            block = bare = False
+    return out
+
 
 def extract(doc: Document, meta, claimed: frozenset = frozenset()) -> Extraction:
     """Each indicator headed `ตัวชี้วัดที่ N` in the text is read with the lines up to the next
     indicator's heading (slides repeat the same heading on every page: one indicator)."""
     lines = [ln for ln in _lines(doc) if ln.table is None or ln.table.index not in claimed]
     heads = []
+    notes = _note_lines(lines)
     for i, ln in enumerate(lines):
-        m = _HEADING.match(ln.text) if ln.table is None else None
+        m = _HEADING.match(ln.text) if ln.table is None and i not in notes else None
         if m:
             no = C.digits(m.group(1))
             if not heads or heads[-1][1] != no:
@@ -247,9 +276,10 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
             rec.table = ln.table.index if ln.table else None
             rec.row = ln.row
 
-    # the indicator
+    # the indicator: the first heading outside a note
     kpi = Record(record_type="kpi", form=FORM, source_file=meta.source_file)
-    m = _INDICATOR.search(text)
+    notes = {id(lines[i]) for i in _note_lines(lines)}
+    m = next((x for x in _INDICATOR.finditer(text) if id(_line_at(offs, x.start())) not in notes), None)
     if m:
         kpi.item_no = C.digits(m.group(1))
         tail = text[m.end():m.end() + 400]
@@ -315,6 +345,9 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
         if cands:
             best = max(cands, key=lambda s: fuzz.partial_ratio(C.squash(lad.label), C.squash(s.rec.name)))
             target = best.rec
+        elif target is kpi and m and lad.pos < m.start() and kpi.table is None \
+                and _line_at(offs, lad.pos).table is not None:
+            continue        # a table row's figures above the indicator's paragraph: not its ladder
         if target.ladder_raw:
             continue
         for i, v in enumerate(lad.values, 1):

@@ -20,6 +20,8 @@ def score(segments: tuple[str, ...], tt: str) -> float:
     for seg in segments:
         if len(seg) > 3 * len(tt) + 12:
             continue  # a long data cell is not a header
+        if len(tt) <= 3 and "." in tt and seg != tt:
+            continue  # a short abbreviation (`นน.`) names a column only as written
         s = fuzz.ratio(seg, tt)
         if len(tt) >= 4 and (seg.startswith(tt) or (len(seg) >= 4 and tt.startswith(seg)
                                                     and len(seg) >= 0.6 * len(tt))):
