@@ -108,6 +108,12 @@ def _extract(doc: Document, ctx: ExtractContext) -> Extraction:
     parts.sort(key=lambda p: p[0])
     for _, ex in parts:
         out.extend(ex)
+    if not out.approvals and any(f != "activity_plan" for f in out.forms):
+        # a form 7.2's or a KPI report's signature block after the last table (an activity
+        # plan reads the block after each of its tables itself)
+        ap = activity_plan.closing_approval(doc)
+        if ap is not None:
+            out.approvals.append(ap)
     for r in out.records:
         r.source_file = ctx.source_file
         r.agency = r.agency or meta.agency

@@ -363,6 +363,12 @@ def _year_row(table: Table, r: int, g: Gantt) -> bool:
 _BANNER_YEAR = re.compile(r"^\s*(?:ปี\s*)?(?:พ\s*\.?\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})\s*$")
 
 
+def _year_head(text: str) -> bool:
+    """A Buddhist-Era year alone (`2569`, `พ.ศ. 2569`, `ปี ๒๕๖๙`): a header cell, no amount."""
+    m = _BANNER_YEAR.match(text)
+    return m is not None and 2400 <= int(C.digits(m.group(1))) <= 2700
+
+
 def _banner_years(head_rows, g: Gantt) -> None:
     """Calendar years written over the month columns (`พ.ศ. 2567` over ต.ค.–ธ.ค., `พ.ศ. 2568` over
     the rest): each month column under one takes its year, and a plan that states no fiscal
@@ -504,6 +510,9 @@ class RawRow:
     pr: str = ""                     # "plan" / "result": the row's label in a แผน/ผล column
     result_ticks: Optional[list[str]] = None         # months its ผล row marks (a pair's plan row)
     num_ticks: set = field(default_factory=set)      # months marked only by a number (`2`, `50,000`)
+    project: str = ""                # a project column beside the activity column (see
+                                     # project_column): the plan of the rows from this one on
+    project_row: bool = False        # the row fills the project column, not the activity one
 
     def mark_ticks(self) -> set:
         """The months a tick, bar or shading marks (not a number alone)."""
@@ -619,7 +628,7 @@ _HEAD_YEAR = re.compile(r"(25\d\d)|(?:ปี|พ\.\s*ศ\.)\s*(\d\d)(?!\d)")
 
 
 def _budget_of_year(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str, int],
-                    extra: dict[int, str], fiscal_year: Optional[int]) -> None:
+                    extra: dict[int, str], fiscal_year: Optional[int], gantt_cols: set) -> None:
     """Budget columns side by side for several years (`งบประมาณ ปี 2567 | งบประมาณ ปี 2568`, last
     year's beside this year's, or a multi-year plan's): the plan's fiscal year is its budget, or
     with no fiscal year stated the latest; the other years' columns belong to no role. A budget
@@ -628,7 +637,24 @@ def _budget_of_year(table: Table, tf: TableForm, head: _HeaderView, tail: dict[s
         return
     vocab = _budget_vocab()
     years: dict[int, Optional[int]] = {}
-    for row in head.rows():
+    rows = head.rows()
+    # a year alone under a budget banner (`งบประมาณ (บาท)` over `2566 | … | 2570`, a multi-year
+    # plan's columns; a text export writes the banner in its first column, the rest blank)
+    for r in range(head.start + 1, head.start + len(rows)):
+        for c in rows[r - head.start]:
+            if c is None or c.row != r or c.colspan > 1 or c.col in years or c.col in gantt_cols:
+                continue
+            if not _year_head(c.text):
+                continue
+            for rb in range(r - 1, head.start - 1, -1):
+                k = c.col
+                while k >= 0 and (head.cell(rb, k) is None or not head.cell(rb, k).text.strip()):
+                    k -= 1
+                b = head.cell(rb, k) if k >= 0 else None
+                if b is not None and b.row < r and len(b.text) <= 60 and C.match_role(b.text, vocab)[0]:
+                    years[c.col] = int(C.digits(_BANNER_YEAR.match(c.text).group(1)))
+                    break
+    for row in rows:
         for c in row:
             if c is None or c.col in years or c.colspan > 1 or len(c.text) > 60:
                 continue
@@ -641,6 +667,13 @@ def _budget_of_year(table: Table, tf: TableForm, head: _HeaderView, tail: dict[s
             years[c.col] = -1 if _PAST.search(text) else year
     if len(years) < 2:
         return
+    # the budget header a source column took (`แหล่งงบประมาณ`: เทศบัญญัติ, เงินอุดหนุน…) beside
+    # columns of amounts by year: no amount of its own, no role
+    source = tail["budget"]
+    if years.get(source, 0) is None and sum(1 for y in years.values() if y and y > 0) >= 2 \
+            and not _amount_column(table, tf, source):
+        del years[source]
+        extra[source] = _SKIP
     dated = {k: y for k, y in years.items() if y and y > 0}
     plain = [k for k, y in years.items() if y is None]
     if fiscal_year in dated.values():
@@ -697,7 +730,8 @@ def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None,
     head = _HeaderView(table, tf)
     tail = {r: hm.roles[r] for r in TAIL_ROLES if r in hm.roles}
     extra: dict[int, str] = {}
-    _budget_of_year(table, tf, head, tail, extra, fiscal_year)
+    gantt_cols = gantt_cols or set()
+    _budget_of_year(table, tf, head, tail, extra, fiscal_year, gantt_cols)
     rcol = tail.get("result")
     if rcol is not None and _PAST.search(C.squash(_col_head(table, tf, rcol, head.cell))):
         del tail["result"]
@@ -956,9 +990,11 @@ def _is_subheader_row(table: Table, tf: TableForm, r: int, cell=None, grid=None)
     own = [c for c in (grid[r] if grid is not None else table.rows(r + 1)[r])
            if c is not None and c.row == r and c.text.strip()]
     # (the texts first: most rows under a header are data, with figures)
-    # (a month, a quarter or a reporting round, `รอบ 6 เดือน`, is a header's figure)
+    # (a month, a quarter, a reporting round, `รอบ 6 เดือน`, or a year, `2569` under a budget
+    # banner, is a header's figure)
     if not own or any((_DIGIT.search(c.text) and not _month_reading(c.text)
-                       and not _quarter_cell(c.text) and not _ROUND.search(C.squash(c.text)))
+                       and not _quarter_cell(c.text) and not _ROUND.search(C.squash(c.text))
+                       and not _year_head(c.text))
                       or is_mark(c.text)
                       or len(c.text) > 40 for c in own):
         return False
@@ -1407,6 +1443,53 @@ def _with_ditto(last: dict, key: str, raw: str) -> str:
     return raw
 
 
+@lru_cache(maxsize=1)
+def _name_vocab() -> dict[str, list[str]]:
+    # one dict for every call: C.match_role caches its key by the vocabulary's identity
+    return {"name": C.vocab(FORM)["name"]}
+
+
+def _project_head(text: str) -> bool:
+    """A header naming the project (`โครงการ`, `ชื่อโครงการ`, `แผนงาน`), not a joint caption
+    (`โครงการ/กิจกรรม`): a plan heading's word or label, alone (see plan_heading)."""
+    rx, not_after, _, _ = _plan_heading_rx()
+    t = C.clean(text)
+    m = rx.match(t)
+    if m is None or m.group("num") or m.group("title"):
+        return False
+    after = t[m.end():].lstrip()
+    return not any(after.startswith(w) for w in not_after) and len(after) <= 20
+
+
+def project_column(table: Table, tf: TableForm, gantt_cols: set) -> Optional[tuple[int, int, tuple, tuple]]:
+    """A project column left of the activity column (`โครงการ | กิจกรรม`, both headed with
+    words of the name vocabulary, the left one a project's): (activity column, project column,
+    their header spans); None for a table with one name column. The project column gives the
+    activity rows their plan; header matching alone would take the first one for the name."""
+    hm = tf.header
+    if "name" not in hm.roles:
+        return None
+    vocab = _name_vocab()
+    others = {c for r, c in hm.roles.items() if r != "name"}
+    found: dict[int, tuple[tuple[int, int], str]] = {}
+    for row in table.rows()[hm.start:hm.rows]:
+        for c in row:
+            if c is None or c.col in found or c.col in gantt_cols or c.col in others \
+                    or not c.text.strip() or len(c.text) > 60:
+                continue
+            if C.match_role(c.text, vocab)[0] == "name":
+                found[c.col] = ((c.col, c.col + c.colspan), c.text)
+    # (a banner over both sub-headers is neither of them)
+    found = {k: v for k, v in found.items()
+             if not any(j != k and v[0][0] <= j < v[0][1] for j in found)}
+    if len(found) != 2:
+        return None
+    (a, (sa, ta)), (b, (sb, tb)) = sorted(found.items())
+    if not _project_head(ta) or _project_head(tb):
+        return None
+    return b, a, sb, sa
+
+
 def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
               layout: Optional[tuple[dict[str, int], dict[int, str]]] = None,
               durations: Optional[dict[str, int]] = None) -> list[RawRow]:
@@ -1427,6 +1510,10 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
     for role, col in durations.items():
         fixed[role] = col
         head_spans[role] = (col, col + 1)
+    proj = project_column(table, tf, gantt_cols)
+    if proj is not None:
+        fixed["name"], fixed["project"] = proj[0], proj[1]
+        head_spans["name"], head_spans["project"] = proj[2], proj[3]
     col_role_base = {c: r for r, c in tail_cols.items()}
     col_role_base.update(extra_cols)
     # a lead column's header may span several columns (`กิจกรรม` over number and text)
@@ -1463,6 +1550,10 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
                     parts.append(c.text)
             if parts:
                 setattr(rr, role, " ".join(parts))
+        if rr.project and not C.clean(rr.name):
+            # a row that fills the project column alone is the project's (its heading, its
+            # total): the project is its text
+            rr.name, rr.project, rr.project_row = rr.project, "", True
         if pr_col is not None:
             c = cell(r, pr_col)
             if c is not None and c.row == r:
@@ -1835,7 +1926,9 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
         # the last signer's name, up to their position or the date; a dotted line is no name
         m = _INLINE_NAME.search(block[signs[-1]])
         if m:
+            # (up to their position or their role: `ลงชื่อ นาย… ผู้รับรองข้อมูล ตำแหน่ง …`)
             name = re.split(_POSITION_WORDS, m.group(1))[0]
+            name = re.split(rf"\s(?={_SIGNER_ROLES})", name)[0]
             if re.search(f"[{C.THAI}A-Za-z]{{2,}}", name) and not any(r in name for r in roles):
                 ap.signatory = C.clean(name)
                 name_i = signs[-1]
@@ -1886,6 +1979,31 @@ def _dated_below(texts: list[str], i: int) -> bool:
     """A signer's dotted line with a date field on it or close below (`วันที่ ..../..../....`): a
     signature block to fill, not a line naming who proposed the plan (`ผู้เสนอ ..... (นาง…)`)."""
     return any("วันที่" in t for t in texts[i:i + 4])
+
+
+def closing_approval(doc: Document) -> Optional[Approval]:
+    """The signature block a document closes with, after its last table (`ผู้รับรองข้อมูล
+    ลงชื่อ …` / `(…)` / `วันที่ …` under a form 7.2 or a KPI report): read as an activity plan's
+    approval is (see parse_approval), from its first signature line; None when the text after
+    the last table has none (prose that mentions approval, `…ได้รับความเห็นชอบ…`, is no block)."""
+    tail: list[Paragraph] = []
+    last_table = None
+    for b in doc.blocks():
+        if isinstance(b, Table):
+            tail, last_table = [], b
+        elif isinstance(b, Paragraph) and C.clean(b.text):
+            tail.append(b)
+    if last_table is None or not tail:
+        return None
+    texts = [C.clean(p.text) for p in tail]
+    for i, t in enumerate(texts):
+        if _SIGN_LINE.match(t) or _ROLE_SIGN.match(t) or (_ROLE_DOTTED.match(t) and _dated_below(texts, i)):
+            ap = parse_approval(tail[i:], Location(page=(tail[i].page if doc.format == "pdf" else None),
+                                                   table=last_table.index))
+            if ap is not None and ap.signatory and not _DATE_LINE.search(ap.raw):
+                return None     # signed, with no date field to fill: nothing left blank
+            return ap
+    return None
 
 
 # the name written after `ลงชื่อ` on the line (not a dotted line), up to the date
@@ -2453,6 +2571,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     group_ids: set[int] = set()         # `กิจกรรมที่ N` group rows (id)
     group_recs: dict[str, Record] = {}  # the group rows by number
     plan = ""                           # the project / programme the table belongs to
+    col_plan = ""                       # the project a project column names (see project_column)
     totals: list[tuple] = []            # grand-total rows: (records before it, loc, raw, baht, name)
     row_plan = ""                       # the plan a heading row inside the table names
     headed: dict[int, str] = {}         # records under such a row (id): its plan
@@ -2467,6 +2586,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         above_plan = table_plan(above, table, tf)
         if above_plan:
             plan, row_plan = above_plan, ""
+        if not tf.continued:
+            col_plan = ""           # the project column's value, carried down its empty cells
         gantt, start = find_gantt(table, tf, None)
         if tf.continued:
             start = 0
@@ -2509,6 +2630,14 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 C.clean(getattr(rr, f)) for f in ("duration", "period", "start", "end", "budget")
                 if f not in rr.inherited)
             next_item = items[ri + 1] if ri + 1 < len(items) else C.ItemNo("", "", "")
+            proj = C.clean(rr.project)
+            if proj and not C.is_ditto(proj):
+                col_plan = proj
+            elif rr.project_row and not other and not rr.ticks and not _total_row(C.clean(name_raw)) \
+                    and not any(C.clean(getattr(rr, f)) for f in TAIL_ROLES if f not in rr.inherited):
+                # the project's own row with nothing else: the plan of the rows under it
+                col_plan = C.clean(name_raw)
+                continue
             # (an unnumbered heading is written across the table from its first column: a line
             # in the name column alone is the item above's, wrapped)
             heading = _heading_row(rr, item, name_raw, other, subtotalled) or (
@@ -2532,6 +2661,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 # the plan of the items under it, as a heading above the table would be; the
                 # items under it are numbered and grouped within it
                 plan = row_plan = heading
+                col_plan = ""
                 hier.reset()
                 groups_by_no, group_recs = {}, {}
                 segment += 1
@@ -2603,7 +2733,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 continue
             rec = Record(record_type="activity", form=FORM, source_file=meta.source_file,
                          page=C.loc_of(table, rr.row, doc=doc).page, table=table.index, row=rr.row,
-                         fiscal_year=stated_fy, plan=plan)
+                         fiscal_year=stated_fy, plan=col_plan or plan)
             rec.item_no = item.number
             name = item.rest if (item.kind or bullet) else C.clean(name_raw)
             budget_raw, parts = _row_budget(rr)     # (amounts by source: side by side)
@@ -2779,18 +2909,26 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         # sub-items (`๑ พัฒนาระบบ…` over `๑.๑`, `๑.๒`) heads them like a group: no dates of its own
         recs = [r for r in ex.records if r.table == table.index]
         for a, b in zip(recs, recs[1:]):
-            # (numbers in its month cells are its sub-items' sums)
-            if a.row_kind or not a.item_no or b.parent_item != a.item_no or any(
-                    (a.start_raw, a.end_raw, a.duration_raw)) or (
-                    a.planned_months and id(a) not in number_only):
+            if a.row_kind or not a.item_no or b.parent_item != a.item_no:
                 continue
-            a.row_kind = "group"
+            # (numbers in its month cells are its sub-items' sums)
+            dated = any((a.start_raw, a.end_raw, a.duration_raw)) or (
+                a.planned_months and id(a) not in number_only)
+            if not dated:
+                a.row_kind = "group"
             # (its items: under its number in its own project, items being numbered afresh
             # under each project's heading row)
             subs = [r for r in recs if r.parent_item == a.item_no and seg.get(id(r)) == seg.get(id(a))]
+            if dated and (any(C.is_ditto(r.budget_raw) for r in subs) or not all(
+                    C.digits(r.item_no).startswith(C.digits(a.item_no) + ".") for r in subs)):
+                # an activity with months of its own is its sub-items' total only when they
+                # carry its number (`1` over `1.1`, `1.2`) and amounts of their own (steps
+                # repeating its amount by a ditto mark share its budget)
+                continue
             if a.budget_raw and any(r.budget_thb is not None for r in subs):
                 # (sub-items that state no amounts give no total to check)
-                # its budget is its sub-items' total (`1 โครงการ… 350,000` over 1.1, 1.2)
+                # its budget is its sub-items' total (`1 โครงการ… 350,000` over 1.1, 1.2), also
+                # when it marks months of its own (a project row spanning its items' months)
                 g = BudgetGroup(item_no=a.item_no, name=a.name, loc=C.loc_of(table, a.row, doc=doc),
                                 total_thb=a.budget_thb, total_raw=a.budget_raw)
                 g.member_items = [r.item_no for r in subs]

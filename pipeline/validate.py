@@ -569,8 +569,10 @@ class _Validator:
         value = f"{g.total_thb:,} ≠ {total:,}"
         # (the group row itself when numbers repeat in the table: items numbered afresh
         # under each project give several groups `1`, self.groups keeps the first)
+        # (a project row with months of its own totals its items too: the record at the
+        # group's row, whatever its kind)
         group = next((r for r in self.ex.records if g.item_no and r.record_type == "activity"
-                      and r.row_kind == "group" and r.item_no == g.item_no
+                      and r.item_no == g.item_no
                       and _position(r) == _position(g.loc)), None) \
             or self.groups.get((g.item_no, g.loc.table)) or self.groups.get((g.item_no,))
         if group is not None:
