@@ -284,6 +284,9 @@ def _vocab_terms(roles: _Vocab) -> tuple[tuple[str, str, int, str], ...]:
     return tuple(out)
 
 
+_SEG_PUNCT = "/()[]:：|-"    # around an abbreviation in a segment (`no./` of `No. / ที่`)
+
+
 @lru_cache(maxsize=256)
 def _vocab_arrays(roles: _Vocab):
     """A vocabulary's terms laid out for scoring a cell against all of them at once: their roles,
@@ -334,7 +337,8 @@ def _match_role(text: str, roles: _Vocab, threshold: float) -> tuple[str, float]
     A term's score is its best over the cell's segments: the ratio; 92 where the segment starts
     the term or with it; below 90, the ratio of the letters sorted less 8 where that is higher;
     and none for a segment too long to be the term's header, nor for a segment other than the
-    term itself where the term is an abbreviation of three letters or fewer. Only scores that can reach the
+    term itself (brackets and slashes aside) where the term is an abbreviation of three letters or
+    fewer. Only scores that can reach the
     threshold are computed (terms of a length that can, then rapidfuzz's score_cutoff): most
     cells (figures, ticks, names) reach no term at all."""
     role_of, lt, starts, heads, exact = _vocab_arrays(roles)
@@ -356,7 +360,7 @@ def _match_role(text: str, roles: _Vocab, threshold: float) -> tuple[str, float]
                 if score.get(j, 0.0) < 90:
                     score[j] = max(score.get(j, 0.0), s - 8)
         for j, s in score.items():
-            if j in exact and seg != exact[j]:
+            if j in exact and seg.strip(_SEG_PUNCT) != exact[j]:
                 continue
             if s >= threshold and len(seg) <= 3 * lt[j] + 12 and s > found.get(j, -1.0):
                 found[j] = s      # (a longer cell is data, not this term's header)

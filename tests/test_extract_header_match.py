@@ -20,7 +20,7 @@ def score(segments: tuple[str, ...], tt: str) -> float:
     for seg in segments:
         if len(seg) > 3 * len(tt) + 12:
             continue  # a long data cell is not a header
-        if len(tt) <= 3 and "." in tt and seg != tt:
+        if len(tt) <= 3 and "." in tt and seg.strip("/()[]:：|-") != tt:
             continue  # a short abbreviation (`นน.`) names a column only as written
         s = fuzz.ratio(seg, tt)
         if len(tt) >= 4 and (seg.startswith(tt) or (len(seg) >= 4 and tt.startswith(seg)
@@ -105,3 +105,11 @@ def test_terms_out_of_reach_are_not_scored():
     # and one of 60 letters none of this vocabulary's (its terms have at most 31 letters)
     assert C._near(key, 60, 78 - 1e-6, False) == ([], [])
     assert C.match_role("ร" * 60, roles)[0] == ""
+
+
+def test_short_abbreviations_match_as_written_brackets_and_slashes_aside():
+    v = C.vocab("form72")
+    assert C.match_role("No. / ที่", v)[0] == "item"        # bilingual header
+    assert C.match_role("ลำดับ (No.)", v)[0] == "item"
+    assert C.match_role("นน.(%)", v)[0] == "weight"
+    assert C.match_role("นนท.", v)[0] == ""                  # one letter more is another word
