@@ -1,6 +1,7 @@
 """Building Documents in code for extractor tests (awkward layouts without sample files)."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Optional
 
 from schemas import Cell, Document, ExtractContext, Page, Paragraph, Table
@@ -47,6 +48,16 @@ def doc(*blocks, fmt: str = "docx") -> Document:
 
 def ctx(name: str = "agency/test.docx", fiscal_year=None, agency: str = "agency") -> ExtractContext:
     return ExtractContext(source_file=name, fiscal_year=fiscal_year, agency_fallback=agency)
+
+
+def extract_file(path, as_of: date = date(2026, 11, 22)):
+    """(the extraction, sorted (item_no, code) of its findings) of a file read, extracted and
+    validated as a run does."""
+    from extractors import extract
+    from pipeline.readers import read_document
+    from pipeline.validate import validate
+    ex = extract(read_document(str(path)), ctx(name=path.name, agency=""))
+    return ex, sorted((f.item_no, f.code) for f in validate(ex, as_of))
 
 
 def write_docx(path, blocks):

@@ -8,10 +8,7 @@ from datetime import date
 
 import pytest
 
-from extract_helpers import ctx
-from extractors import extract
-from pipeline.readers import read_document
-from pipeline.validate import validate
+from extract_helpers import extract_file
 from plan_files import U, plan_docx, plan_tsv, plan_xlsx
 
 AS_OF = date(2026, 11, 22)
@@ -32,10 +29,8 @@ HMERGES = [(0, 0, 1, 1), (0, 3, 0, 7)]
 
 
 def _run(path):
-    ex = extract(read_document(path), ctx(name=path.name, agency=""))
-    findings = validate(ex, AS_OF)
-    return {r.item_no: r for r in ex.records if r.record_type == "kpi"}, \
-        sorted((f.item_no, f.code) for f in findings)
+    ex, findings = extract_file(path, AS_OF)
+    return {r.item_no: r for r in ex.records if r.record_type == "kpi"}, findings
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx", "tsv"])

@@ -11,10 +11,7 @@ from datetime import date
 import docx
 from docx.oxml import parse_xml
 
-from extractors import extract
-from pipeline.readers import read_document
-from pipeline.validate import validate
-from schemas import ExtractContext
+from extract_helpers import extract_file
 
 AS_OF = date(2026, 11, 22)
 NAME = "ระดับความสำเร็จของการพัฒนาโรงเรียนสู่โรงเรียนคุณภาพประจำตำบล"
@@ -67,8 +64,7 @@ def write_tsv(path, rows):
 
 
 def run(path):
-    ex = extract(read_document(str(path)), ExtractContext(source_file=path.name))
-    return ex, sorted((f.item_no, f.code) for f in validate(ex, AS_OF))
+    return extract_file(path, AS_OF)
 
 
 def check_all_levels(ex, findings):

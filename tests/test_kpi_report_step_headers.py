@@ -9,11 +9,7 @@ from datetime import date
 
 import pytest
 
-from extract_helpers import write_docx
-from extractors import extract
-from pipeline.readers import read_document
-from pipeline.validate import validate
-from schemas import ExtractContext
+from extract_helpers import extract_file, write_docx
 
 AS_OF = date(2026, 11, 22)
 NAME = "ระดับความสำเร็จของการส่งเสริมวัดให้เป็นศูนย์กลางชุมชน"
@@ -61,8 +57,7 @@ def write_xlsx(path, steps):
 
 
 def run(path):
-    ex = extract(read_document(str(path)), ExtractContext(source_file=path.name))
-    return ex, sorted((f.item_no, f.code) for f in validate(ex, AS_OF))
+    return extract_file(path, AS_OF)
 
 
 def check(ex, findings):
