@@ -516,7 +516,11 @@ _OWN_AGENCY = re.compile(
     # a numbered area office (`สำนักงานสรรพากรพื้นที่เชียงใหม่ 1`)
     r"|สำนักงาน[ก-๙]{3,30}?พื้นที่[ก-๙]{2,}[ \u00a0]?[0-9๐-๙]{1,2}(?![0-9๐-๙])"
     # a state enterprise (`การท่าเรือแห่งประเทศไทย`, `การไฟฟ้าส่วนภูมิภาค`, `การประปานครหลวง`)
-    r"|การ[ก-๙]{2,30}?แห่งประเทศไทย|การ(?:ไฟฟ้า|ประปา)(?:ส่วนภูมิภาค|นครหลวง)"
+    r"|การ[ก-๙]{2,30}?แห่ง(?:ประเทศไทย|ชาติ)"
+    # (a provincial office or branch of one is its own unit: `การไฟฟ้าส่วนภูมิภาคจังหวัดกระบี่`,
+    # `การประปาส่วนภูมิภาคสาขาชุมแพ`, `การไฟฟ้าส่วนภูมิภาค เขต 1`)
+    r"|การ(?:ไฟฟ้า|ประปา)(?:ส่วนภูมิภาค|นครหลวง)(?:[ \u00a0]?(?:(?:จังหวัด|สาขา)[ก-๙]{2,}"
+    r"|เขต[ \u00a0]?[0-9๐-๙]{1,2}(?![0-9๐-๙])))?"
     # one named องค์การ… (`องค์การเภสัชกรรม`, `องค์การสวนยาง`), not a local administration's
     # องค์การบริหารส่วน… (read above) nor องค์การมหาชน
     r"|องค์การ(?!บริหารส่วน|มหาชน|แห่งการเรียนรู้)[ก-๙]{4,30}(?![ก-๙]*[ \u00a0]?[(（]\s*องค์การมหาชน)"
@@ -809,14 +813,14 @@ def _title_end(text: str) -> int:
 
 # (`ปีงบฯ` abbreviated; `ปีบัญชี`: a state enterprise's accounting year, which its forms give in place
 # of a fiscal year)
-_FY_STATED = re.compile(r"ประจำปี\s*(?:งบ(?:ประมาณ|\s*ฯ)|บัญชี)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
-_FY_ANY = re.compile(r"ปี\s*(?:งบ(?:ประมาณ|\s*ฯ)|บัญชี)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+_FY_STATED = re.compile(r"ประจำปี\s*(?:งบ(?:ประมาณ|\s*ฯ)|บัญชี)\s*[:：]?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+_FY_ANY = re.compile(r"ปี\s*(?:งบ(?:ประมาณ|\s*ฯ)|บัญชี)\s*[:：]?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
 # A plan's or a report's title that writes its year without `งบประมาณ` (`แผนปฏิบัติการ ประจำปี 2571`):
 # read in the title only, after the plan's or report's word on the same line; elsewhere `ประจำปี`
 # is an annual event (`ตรวจสุขภาพประจำปี 2571`), and `ประจำปีการศึกษา` an academic year
 _FY_TITLE = re.compile(r"(?:แผน|คำรับรอง|รายงาน|ผลการ|ตัวชี้วัด)[^\n]{0,80}?ประจำปี\s*"
                        r"(?:พ\s*\.\s*ศ\s*\.?\s*)?([0-9๐-๙]{4})(?![0-9๐-๙])")
-_FY_SHORT = re.compile(r"ปี\s*งบ(?:ประมาณ|\s*ฯ)\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{2})(?![0-9๐-๙.,/:]|\s*(?:ล้าน|บาท|%|ร้อยละ))")
+_FY_SHORT = re.compile(r"ปี\s*งบ(?:ประมาณ|\s*ฯ)\s*[:：]?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{2})(?![0-9๐-๙.,/:]|\s*(?:ล้าน|บาท|%|ร้อยละ))")
 # English headings: `FY 2026`, `Fiscal Year 2026` (Christian Era, or a Buddhist-Era year as is)
 _FY_EN = re.compile(r"(?<![A-Za-z])(?:FY|Fiscal\s+Year)\s*[.:]?\s*([0-9]{4})(?![0-9])", re.I)
 
@@ -824,7 +828,7 @@ _FY_EN = re.compile(r"(?<![A-Za-z])(?:FY|Fiscal\s+Year)\s*[.:]?\s*([0-9]{4})(?![
 # What a reported result says of a step or an activity, tried not-done first (`ยังไม่แล้วเสร็จ`
 # holds `แล้วเสร็จ`; `คาดว่าจะแล้วเสร็จ` expects the end, it does not report it)
 RESULT_NOT_DONE = re.compile(
-    r"ยัง\s*ไม่|ไม่\s*แล้ว\s*เสร็จ|ไม่\s*ได้\s*ดำเนิน|ไม่\s*เสร็จ|ไม่\s*ผ่าน|อยู่\s*ระหว่าง|กำลัง\s*ดำเนิน|"
+    r"ยัง\s*ไม่|ไม่\s*แล้ว\s*เสร็จ|ไม่\s*ได้\s*ดำเนิน|ไม่\s*สามารถ\s*(?:ดำเนิน|จัด)|ไม่\s*เสร็จ|ไม่\s*ผ่าน|อยู่\s*ระหว่าง|กำลัง\s*ดำเนิน|"
     r"คาดว่า|จะ\s*(?:แล้ว\s*)?เสร็จ|not\s+(?:yet\s+)?(?:done|started|completed)|in\s+progress|pending|ongoing",
     re.I)
 # `เสร็จ` alone as a word (a status cell `เสร็จ`, `เสร็จ 25 พ.ย. 68`), not `กำหนดเสร็จ` (a plan)
@@ -920,7 +924,18 @@ def lower_overrides() -> list[str]:
         return []
 
 
+@lru_cache(maxsize=1)
+def higher_words() -> tuple[str, ...]:
+    try:
+        return tuple(rules.load("validation").get("higher_is_better_words", []))
+    except FileNotFoundError:
+        return ()
+
+
 def direction_for(name: str, ladder: Iterable[Optional[float]]) -> str:
+    """`lower` or `higher`: the indicator's nature where its name tells it (validation.json's
+    lower- and higher-is-better words; DIRECTION_MISMATCH reports a ladder running the other
+    way), else the way its ladder runs."""
     n = squash(name)
     if any(squash(w) and squash(w) in n for w in lower_overrides()):
         vals = [v for v in ladder if v is not None]
@@ -928,6 +943,8 @@ def direction_for(name: str, ladder: Iterable[Optional[float]]) -> str:
     for w in lower_words():
         if squash(w) and squash(w) in n:
             return "lower"
+    if any(squash(w) and squash(w) in n for w in higher_words()):
+        return "higher"
     vals = [v for v in ladder if v is not None]
     if len(vals) >= 2 and vals[-1] < vals[0]:
         return "lower"

@@ -29,6 +29,9 @@ from plan_files import extract_titled_plan
     ("แผนปฏิบัติการ โรงเรียนอนุบาลลำปาง 2570", "โรงเรียนอนุบาลลำปาง"),
     ("รายงานผลตัวชี้วัด โรงเรียนอนุบาลลำปาง (เขลางค์รัตน์อนุสรณ์) ปีงบประมาณ 2569",
      "โรงเรียนอนุบาลลำปาง (เขลางค์รัตน์อนุสรณ์)"),
+    ("รายงานผลการดำเนินงานตามตัวชี้วัด ปีงบประมาณ 2570\nการเคหะแห่งชาติ", "การเคหะแห่งชาติ"),
+    ("แผนปฏิบัติการ การไฟฟ้าส่วนภูมิภาคจังหวัดกระบี่ ปีงบประมาณ 2571", "การไฟฟ้าส่วนภูมิภาคจังหวัดกระบี่"),
+    ("แผนปฏิบัติการ การประปาส่วนภูมิภาคสาขาชุมแพ ปีงบประมาณ 2569", "การประปาส่วนภูมิภาคสาขาชุมแพ"),
     # the bodies themselves, as before
     ("แผนปฏิบัติการ ประจำปีงบประมาณ 2567 องค์การบริหารส่วนจังหวัดน่าน", "องค์การบริหารส่วนจังหวัดน่าน"),
     ("แผนพัฒนาองค์การ กรมการพัฒนาชุมชน ประจำปีงบประมาณ 2567", "กรมการพัฒนาชุมชน"),
@@ -59,8 +62,28 @@ def test_fiscal_year_written_as_an_accounting_year_or_abbreviated(tmp_path, titl
     ("ร้อยละของผู้ป่วยที่เกิดภาวะแทรกซ้อนหลังผ่าตัด", "lower"),
     ("อัตราการกลับมารักษาซ้ำภายใน 28 วัน", "lower"),
     ("ร้อยละของหนี้ค้างชำระ", "lower"),
+    ("ร้อยละของผู้ผ่านการบำบัดยาเสพติดที่กลับไปเสพซ้ำ", "lower"),
     # a reduction achieved is higher-is-better, whatever it reduces
     ("ร้อยละที่ลดลงของอุบัติการณ์ความเสี่ยง", "higher"),
 ])
 def test_direction_of_indicator_names(name, direction):
     assert C.direction_for(name, [1, 2, 3, 4, 5]) == direction
+
+
+@pytest.mark.parametrize("name", ["ร้อยละของยางแท่งที่ผ่านมาตรฐาน STR 20", "ร้อยละของนักเรียนที่สอบผ่าน"])
+def test_a_higher_is_better_name_is_higher_whatever_its_ladder(name):
+    # the indicator's nature; a falling ladder for it is DIRECTION_MISMATCH, not its direction
+    assert C.direction_for(name, [100, 95, 90, 85, 80]) == "higher"
+    # a name saying nothing takes its ladder's way
+    assert C.direction_for("ต้นทุนการผลิตต่อกิโลกรัม", [10, 9, 8, 7, 6]) == "lower"
+
+
+def test_a_labelled_line_above_a_text_table_is_the_title(tmp_path):
+    from pipeline.readers import read_document
+    p = tmp_path / "f72.tsv"
+    p.write_text("\n".join(["ชื่อหน่วยงาน :\tการยางแห่งประเทศไทย\t\t", "ปีงบประมาณ :\t๒๕๗๑\t\t", "",
+                             "ที่\tตัวชี้วัด\tน้ำหนัก\tเป้าหมาย", "1\tปริมาณการรับซื้อยาง\t30\t120,000"]) + "\n",
+                 encoding="utf-8")
+    doc = read_document(p)
+    assert [x.text for x in doc.paragraphs()][:2] == ["ชื่อหน่วยงาน : การยางแห่งประเทศไทย", "ปีงบประมาณ : ๒๕๗๑"]
+    assert C.find_fiscal_year("ปีงบประมาณ : ๒๕๗๑") == 2571

@@ -287,9 +287,14 @@ def _title_of(fields: list[str], in_table: bool) -> Optional[str]:
     """The text of a delimited record that is a line of text, not a table row: a record of one
     field, or, before a table, a record with one filled field (a spreadsheet saved as CSV or
     TSV writes every row as wide as the sheet, so a title typed in column A comes out as
-    ``title,,,,`` / ``title<TAB><TAB>…``). Inside a table such a row stays a row (a section row,
-    a wrapped cell). None for a table row or an empty record."""
+    ``title,,,,`` / ``title<TAB><TAB>…``), or a label ending with a colon and its value. Inside a
+    table such a row stays a row (a section row, a wrapped cell). None for a table row or an
+    empty record."""
     filled = [f for f in fields if f.strip()]
+    if not in_table and len(filled) == 2 and filled[0] is fields[0] \
+            and filled[0].rstrip().endswith((":", "：")):
+        # a labelled line above the table (`ชื่อหน่วยงาน : | การยางแห่งประเทศไทย`): its text
+        return f"{filled[0].strip()} {filled[1].strip()}"
     if len(filled) != 1 or in_table and len(fields) > 1:
         return None
     return filled[0]
