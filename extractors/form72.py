@@ -15,7 +15,7 @@ from schemas import Document, Record, Table, rules
 from schemas.extraction import DimensionRow, Extraction, Location, WeightGroup
 
 from . import common as C
-from .activity_plan import lines_above, plan_heading
+from .activity_plan import _round_of, lines_above, plan_heading
 from .recognize import Instance, TableForm
 
 FORM = "form72"
@@ -69,8 +69,9 @@ _THRESH_ONLY = re.compile(r"^(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙
 _LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕]|[1-5๑-๕]\s*คะแนน)$")
 # squashed; a qualifier in brackets after the level (`คะแนน 1 (ต่ำสุด)`, `5 (สูงสุด)`)
 # `ระดับที่ 1`, `คะแนนที่ 1` too
-# (or the level again in English: `ระดับ 1 (Level 1)`, `คะแนน 1 (Score 1)`)
-_LEVEL_HEADER = re.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
+# (or the level again in English: `ระดับ 1 (Level 1)`, `คะแนน 1 (Score 1)`); the level named as
+# the criterion it meets: `เกณฑ์ 1`, `เกณฑ์ที่ 1`, `เกณฑ์คะแนน 1`
+_LEVEL_HEADER = re.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|เกณฑ์|เกณฑ์คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
                            r"(?:\([^()0-9๐-๙]{1,30}\)|\((?:level|score)\1\))?")
 # squashed; the first level is 1, or 5 where the levels run down
 _BANNER_LEVEL = re.compile(r"[ก-๙a-z)](?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?([15])(?:คะแนน)?$")
@@ -345,6 +346,42 @@ def _description_vocab() -> dict[str, list[str]]:
     return {"description": rules.load("headers")[FORM].get("description", [])}
 
 
+def _actual_rounds(table: Table, tf: TableForm, first_row: int,
+                   level_cols: dict[int, int]) -> tuple[dict[int, int], int]:
+    """({column: its round}, the first data row) of results reported per round in columns side
+    by side (`ผลการดำเนินงาน` over `รอบ 6 เดือน | รอบ 12 เดือน`, `ผล ไตรมาส 1` … `ผล ไตรมาส 4`);
+    ({}, first_row) unless two or more results columns name a round. The rounds may be named in
+    the row under the header, beside the level headings `1 … 5` only: that row is headings."""
+    cols = {c for c in range(table.n_cols) if _role_of(c, tf) == "actual"}
+    if len(cols) < 2:
+        return {}, first_row
+    under = [c for c in table.cells if c.row == first_row and c.text.strip()]
+    last = first_row
+    if under and all(c.col in cols or c.col in level_cols for c in under) and \
+            any(c.col in cols for c in under):
+        last = first_row + 1
+    out = {}
+    for col in sorted(cols):
+        parts = [c.text for c in table.cells if tf.header.start <= c.row < last
+                 and c.col <= col < c.col + max(c.colspan, 1) and c.text.strip()]
+        text = " ".join(dict.fromkeys(parts))
+        got = _round_of(text) if text and len(text) <= 80 else None
+        if got is not None:
+            out[col] = got[0]
+    return (out, last) if len(out) >= 2 else ({}, first_row)
+
+
+def _latest_round(cells: list[tuple[int, str]], rounds: dict[int, int]) -> str:
+    """The actual of an indicator reported per round: the latest round's that gives a figure;
+    a later round left empty or `-` (not reported yet) falls back to the round before it."""
+    said = sorted(((rounds[c], c, C.clean(t)) for c, t in cells if c in rounds
+                   and C.clean(t) and C.clean(t) not in C.DASHES), reverse=True)
+    for _, _, t in said:
+        if C.amount_value(t) is not None:
+            return t
+    return said[0][2] if said else ""
+
+
 def _role_of(col: int, tf: TableForm) -> str:
     best, role = -1, ""
     for r, (c0, c1) in tf.header.spans.items():
@@ -369,6 +406,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     unit_tables: set[int] = set()   # tables whose indicator column gives each name's unit
     prev_cols: tuple[dict[int, int], int] = ({}, -1)    # the table above's level columns, width
     prev_desc: tuple[Optional[tuple[int, int]], int] = (None, -1)   # its definition column, width
+    prev_rounds: tuple[dict[int, int], int] = ({}, -1)   # its results-by-round columns, width
     for ti, tf in enumerate(inst.tables):
         tf = _past_results_as_baseline(tf, inst_fy, getattr(meta, "fiscal_year", None))
         tf = _unit_under_target(tf)
@@ -418,6 +456,13 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         start = 0 if tf.continued else tf.header.rows
         if level_cols and not inherited:
             start = max(start, _level_header_end(table, level_cols, tf.header.rows))
+        if not tf.continued:
+            rounds, start = _actual_rounds(table, tf, start, level_cols)
+        elif table.n_cols != prev_rounds[1]:
+            rounds = {}
+        else:
+            rounds = prev_rounds[0]     # carrying on the table above: its results rounds
+        prev_rounds = (rounds, table.n_cols)
         for r in range(start, table.n_rows):
             cells = [(c.col, c.text) for c in rows[r] if c is not None and c.text.strip()]
             if not cells:
@@ -487,6 +532,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             # baseline over several years' columns: the latest year's figure
             values["baseline"] = C.clean(by_role["baseline"][-1][1]) if by_role.get("baseline") else ""
             actual = C.clean("\n".join(t for _, t in by_role.get("actual", [])[:1]))
+            if rounds:
+                actual = _latest_round(by_role.get("actual", []), rounds)
             if not own_no and _TOTAL_ROW.match(C.squash(kpi_text)):
                 # the weights' total, not an indicator: the indicators above it add up to it
                 if values.get("weight") and total_row is None:

@@ -57,8 +57,9 @@ _FORM72_TITLE = re.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?7\
 _FORM_TITLE = re.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?([0-9]+(?:\.[0-9]+)?)")    # any form's title
 _DIM_ROW = re.compile(r"^(?:7\.([1-4])(?![0-9])\.?(?![0-9])(?:มิติ(?:ที่)?(?:[1-4](?![0-9]))?)?"
                       r"|มิติ(?:ที่)?([1-4])(?![0-9])(?!\.[0-9]))[:：.]?(.*)$")                   # squashed
-_LEVEL_CELL = re.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
-                         r"(?:\((?:level|score)\1\))?")     # squashed; `ระดับ 1 (Level 1)`
+# squashed; `ระดับ 1 (Level 1)`, and `เกณฑ์ 1`, `เกณฑ์ที่ 1`, `เกณฑ์คะแนน 1` as form72._LEVEL_HEADER reads them
+_LEVEL_CELL = re.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|เกณฑ์|เกณฑ์คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
+                         r"(?:\((?:level|score)\1\))?")
 _BODY_ROWS = 15
 
 
