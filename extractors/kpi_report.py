@@ -626,6 +626,20 @@ def _result_of(texts: list[str], fy, notes: str = "") -> tuple[str, str, str]:
     return status, completed, craw
 
 
+# a progress cell: `100`, `50 %`, `ร้อยละ 100`, `๑๐๐.๐๐`
+_PROGRESS = re.compile(r"(?:ร้อยละ\s*)?([0-9๐-๙]{1,3}(?:\.[0-9๐-๙]+)?)\s*%?")
+
+
+def _progress_status(text: str) -> str:
+    """A step's status from its progress cell: `done` at 100 %, `not_done` below, "" when the
+    cell holds no percentage (its words are then read as a result's)."""
+    m = _PROGRESS.fullmatch(C.clean(text))
+    v = C.amount_value(C.digits(m.group(1))) if m else None
+    if v is None:
+        return ""
+    return "done" if v >= 100 else "not_done"
+
+
 _PHONE_AFTER = re.compile(r"\s*(?:โทร(?:ศัพท์)?\.?|เบอร์(?:โทร(?:ศัพท์)?|ติดต่อ)\.?|tel\.?)\s*[:：]?\s*"
                           r"([0-9๐-๙][0-9๐-๙ -]{5,}[0-9๐-๙](?:\s*(?:ต่อ|,)\s*[0-9๐-๙]+)?)\s*$", re.I)
 _KPI_LINE = re.compile(r"^\s*(?:ชื่อ)?\s*(?:ตัวชี้วัด\s*ที่|ตัวชี้วัด(?=\s*[0-9๐-๙])|KPI(?:\s*(?:ที่|no\.?))?(?=\s*[0-9๐-๙]))"
@@ -779,6 +793,10 @@ _STEP_TABLE_HEADS = (
     # one step per level, level N adding step N (ก.พ.ร.): the level numbers the step (`ระดับ`,
     # `ระดับคะแนน`, or `คะแนน` alone: the score the step brings the indicator to)
     ("level_step", re.compile(r"ระดับ(?:คะแนน|ที่)?|คะแนน|(?:score)?level", re.I).fullmatch),
+    # a progress column (`ร้อยละความก้าวหน้า`, `ความก้าวหน้า (%)`, `% ความสำเร็จ`): the share of the
+    # step done, its status when no result column says otherwise
+    ("progress", re.compile(r"(?:ร้อยละ|%|คิดเป็น)?(?:ผล)?ความ(?:ก้าวหน้า|คืบหน้า|สำเร็จ)|(?:%|percent(?:age)?)?progress|"
+                            r"%(?:completed?|completion)|percent(?:age)?complet", re.I).match),
     ("completed", re.compile(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", re.I).search),
     # a remarks column: the day a step was done is often written there (`แล้วเสร็จ 5 เม.ย. 69`)
     ("note", re.compile(r"หมายเหตุ|ข้อสังเกต|remarks?|notes?", re.I).match),
@@ -830,6 +848,8 @@ def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str
                 role = "text"
             if role == "plan":
                 plan_heads[i] = x
+            elif role == "progress":
+                cols[role] = i      # progress by round (`รอบ 6 เดือน | รอบ 12 เดือน`): the latest, rightmost
             elif role:
                 cols.setdefault(role, i)
             elif x and _BARE_DAY_HEAD.fullmatch(C.squash(x)):
@@ -1050,6 +1070,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 steps[no] = {"text": text, "line": ln, "deadline_text": C.clean(cell("deadline")),
                              "period_text": C.clean(cell("period")), "planned_end": max(planned, default=None),
                              "parts": {k: C.clean(cell(k)) for k in ("result", "completed")},
+                             "progress": C.clean(cell("progress")),
                              "note": C.clean(cell("note")), "by_level": bool(st_cols.get("by_level"))}
                 current = None
                 last_row_step = (id(ln.table), no)
@@ -1064,6 +1085,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 for k in ("result", "completed"):
                     s_prev["parts"][k] = C.clean(s_prev["parts"][k] + " " + cell(k))
                 s_prev["note"] = C.clean(s_prev.get("note", "") + " " + cell("note"))
+                s_prev["progress"] = C.clean(s_prev.get("progress", "") + " " + cell("progress"))
                 continue
         elif ln.table is not None:
             last_row_step = None
@@ -1248,7 +1270,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
     if period:
         kpi.reported_as_of = period[0]
     ex.records.append(kpi)
-    last_period = last_deadline = ""
+    last_period = last_deadline = last_progress = ""
     last_parts: dict = {}
     for no in sorted(steps):
         s = steps[no]
@@ -1291,6 +1313,15 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
         if no in results and result_src.get(no, (None, None))[1] is not None:
             extra = []      # a round's results table reports the step anew: its own cells are older
         status, completed, craw = _result_of(extra + results.get(no, []), fy, s.get("note", ""))
+        progress = s.get("progress", "")
+        if C.is_ditto(progress):
+            progress = last_progress
+        last_progress = progress
+        if not status and progress:
+            # nothing in a result column: the progress column tells whether the step is done
+            status = _progress_status(progress)
+            if not status:
+                status, completed, craw = _result_of([progress], fy, s.get("note", ""))
         rec.status = status or "unknown"
         rec.completed, rec.completed_raw = completed, craw
         if period:
