@@ -503,6 +503,7 @@ class RawRow:
     target: str = ""                                  # a target column (เป้าหมาย)
     spent: str = ""                  # a pair's plan row: the budget cell of its ผล row (money spent)
     achieved: str = ""               # a pair's plan row: the target cell of its ผล row (quantity done)
+    completed: str = ""              # a completion-date column (วันที่แล้วเสร็จจริง)
     phones: str = ""                 # a telephone sub-column under the responsible banner
     budget_parts: list[str] = field(default_factory=list)   # amounts by source, when split
     ticks: list[str] = field(default_factory=list)
@@ -579,7 +580,7 @@ def _tail_shift_options(cells: list[tuple[int, str]], col_role: dict[int, str]) 
                 continue
             if role == _SKIP:
                 continue
-            if role in ("budget", _SKIP_AMOUNT) and not _budget_like(t):
+            if role in ("budget", "spent", _SKIP_AMOUNT) and not _budget_like(t):
                 continue
             score += 1
         scores[s] = score
@@ -599,7 +600,7 @@ def _fits_unshifted(cells: list[tuple[int, str]], col_role: dict[int, str], gant
                 in_months = True
                 continue
             return False
-        if role in ("budget", _SKIP_AMOUNT) and not _budget_like(t):
+        if role in ("budget", "spent", _SKIP_AMOUNT) and not _budget_like(t):
             return False
     return in_months
 
@@ -749,8 +750,8 @@ def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None,
                 break
     gantt_cols = gantt_cols or set()
     _round_results(table, tf, head, tail, extra, gantt_cols)
-    for rule in (_responsible_split, _budget_group, _indicator_column, _target_column,
-                 _remarks_columns):
+    for rule in (_responsible_split, _budget_group, _completion_column, _indicator_column,
+                 _target_column, _remarks_columns):
         rule(table, tf, head, tail, extra, gantt_cols)
     return tail, extra
 
@@ -812,6 +813,37 @@ def _round_columns(table: Table, tf: TableForm, head: _HeaderView, skip: set) ->
         if got is not None and _is_result_head(got[1]):
             out[col] = got[0]
     return out
+
+
+# A completion-date column (`วันที่แล้วเสร็จจริง`, `วันที่ดำเนินการแล้วเสร็จ`) in a plan whose end
+# another column or its months give: the day each activity was done, read like that day in a
+# results cell. headers.json's activity_plan.completion.
+
+@lru_cache(maxsize=1)
+def _completion_words() -> tuple[dict, tuple]:
+    v = rules.load("headers")[FORM].get("completion", {})
+    return {"completed": list(v.get("head", []))}, tuple(C.squash(w).lower() for w in v.get("not", []))
+
+
+def is_completion_head(text: str) -> bool:
+    t = C.squash(text).lower()
+    if not t or len(t) > 40:
+        return False
+    vocab, nots = _completion_words()
+    return not any(w in t for w in nots) and C.match_role(text, vocab)[0] == "completed"
+
+
+def _completion_column(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str, int],
+                       extra: dict[int, str], gantt_cols: set) -> None:
+    hm = tf.header
+    if not (gantt_cols or "end" in hm.roles or "duration" in hm.roles):
+        return      # (a plan's only end-like column is its end)
+    taken = {k for c0, c1 in hm.spans.values() for k in range(c0, c1)} \
+        | set(tail.values()) | set(extra) | gantt_cols
+    for k, text in sorted(_leaf_heads(table, head).items()):
+        if k not in taken and is_completion_head(text):
+            extra[k] = "completed"
+            return
 
 
 # A remarks column (`หมายเหตุ`): its notes (`ใช้งบเทศบัญญัติ`, `ร่วมกับ ธ.ก.ส.`) are no output,
@@ -963,6 +995,25 @@ def _budget_words() -> tuple[frozenset, tuple, frozenset, tuple]:
     return frozenset(sq("total")), tuple(sq("source_prefix")), frozenset(sq("source")), tuple(sq("not_source"))
 
 
+@lru_cache(maxsize=1)
+def _spent_words() -> tuple:
+    """Words of a budget sub-column of money spent (`เบิกจ่ายแล้ว`, `ใช้ไป`): read as spent_thb."""
+    v = rules.load("headers")[FORM]["budget_columns"].get("spent", [])
+    return tuple(C.squash(t).lower() for t in v)
+
+
+def _not_budget_kind(text: str) -> str:
+    """`spent` for a budget sub-column of money spent, `left` for another that is no part of the
+    budget (money left, `คงเหลือ`), else "" (`ได้รับจัดสรร`, `งบปกติ`: the budget's)."""
+    t = C.squash(text).lower()
+    if not t or len(t) > 40:
+        return ""
+    t = _HEAD_TRAILER.sub("", t).strip(".:：") or t
+    if not any(w in t for w in _budget_words()[3]):
+        return ""
+    return "spent" if any(w in t for w in _spent_words()) else "left"
+
+
 def budget_col_kind(text: str) -> str:
     """`total` for a total column's header (`รวม`, `รวม (บาท)`), `source` for a budget source's
     (`งบจังหวัด`, `เงินนอกงบประมาณ`, `อื่นๆ`), else ""."""
@@ -1058,6 +1109,17 @@ def _budget_group(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str
         if v == "total" and (k in edge or not _amount_column(table, tf, k)):
             kind[k] = ""
     cands = {k for k, v in kind.items() if v}
+    # money spent in a column of its own beside the budget (`งบประมาณ | งบประมาณที่ใช้ไป`), or
+    # under the budget banner a text export writes in its first column only (`เบิกจ่ายแล้ว`)
+    near = bspan | cands
+    for k in sorted(kind):
+        if kind[k] or k in extra or "spent" in extra.values() or not (k - 1 in near or k + 1 in near) \
+                or _not_budget_kind(leaf.get(k, "")) != "spent":
+            continue
+        top = head.cell(head.start, k)
+        if C.squash(leaf.get(k, "")).lower().startswith(_budget_words()[1]) or (
+                k - 1 in bspan and (top is None or not top.text.strip())):
+            extra[k] = "spent"
     if not cands and len(bspan) < 2:
         return
     # contiguous runs of budget and candidate columns
@@ -1072,6 +1134,16 @@ def _budget_group(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str
         runs.append(cur)
     if bspan:
         group = next(run for run in runs if bcol in run or set(run) & bspan)
+        # a sub-column of money spent or left (`ได้รับจัดสรร | เบิกจ่ายแล้ว`) is no part of the
+        # budget: the allocation is; the money spent is the activity's spent amount
+        gone = {k: _not_budget_kind(leaf.get(k, "")) for k in group}
+        gone = {k: v for k, v in gone.items() if v}
+        if gone and len(gone) < len(group):
+            for k, v in gone.items():
+                extra[k] = "spent" if v == "spent" and "spent" not in extra.values() else _SKIP_AMOUNT
+            group = [k for k in group if k not in gone]
+            if bcol in gone:
+                tail["budget"] = bcol = group[0]
     else:
         # no budget column: a run with a source, or a total whose cells are amounts
         # (a run of `อื่นๆ` alone is no budget: it needs a total or a `งบ…`/`เงิน…` source)
@@ -2864,6 +2936,15 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 elif res and rec.row_kind != "group":
                     last["result"] = (res, res)
                 set_result(rec, res_raw, res, row_fy)
+            comp = C.clean(rr.completed)
+            if comp and not C.is_ditto(comp) and comp not in C.DASHES:
+                # the day the completion column gives: the activity was done that day (a day
+                # the reader had to guess, `31 ก.พ.`, is no completion)
+                dv = C.N().parse_date(comp, row_fy)
+                if dv.status == OK and dv.granularity in ("day", "month") and dv.end is not None:
+                    rec.status, rec.completed = "done", dv.end.isoformat()
+                    rec.completed_raw = C.clean(rec.completed_raw + " " + comp) \
+                        if rec.completed_raw and comp not in rec.completed_raw else rec.completed_raw or comp
             if rr.ticks:
                 if not rec.start and not s_eff:
                     rec.start = rr.ticks[0]
