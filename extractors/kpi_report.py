@@ -264,6 +264,7 @@ def _level_rows(rows: list, step_cols: dict[int, int]) -> dict[int, list[int]]:
 
 
 _STEP_ALONE = re.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่\s*([0-9๐-๙]{1,2})\s*$")
+_NO_ALONE = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*$")
 
 
 def _transposed_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[int]], list[int]]]:
@@ -294,7 +295,9 @@ def _transposed_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[in
             first = next((c for c in row if c is not None and c.text.strip()), None)
             m = _STEP_ALONE.match(first.text) if first is not None else None
             if m is None and worded and first is not None and len(level_cols) <= N_LEVELS:
-                m = _STEP.match(first.text) or _NUMBERED.match(first.text)
+                # (a bare number `1` opens a step row whose text has a column of its own:
+                # `ขั้นตอนที่ | รายละเอียด | ระดับคะแนน 1 … 5 | กำหนดแล้วเสร็จ`)
+                m = _STEP.match(first.text) or _NUMBERED.match(first.text) or _NO_ALONE.match(first.text)
                 described = described or m is not None
             if m is None or first.col in level_cols:
                 continue
@@ -386,10 +389,11 @@ def _level_table(doc: Document) -> bool:
         if _range_matrix(t, rows) is not None:
             return True
         cols = _step_table_columns(t)
-        if cols is not None and (cols.get("by_level") or cols.get("step_in_text")) and (
-                "deadline" in cols or "result" in cols):
+        if cols is not None and ("deadline" in cols or "result" in cols) and (
+                cols.get("by_level") or cols.get("step_in_text") or _transposed_matrix(t, rows) is not None):
             # (step_in_text: a transposed matrix whose step rows describe the steps, a deadline
-            # or a result beside each: `1. ศึกษา… | ● | ● … | 31 ธ.ค. 2570`)
+            # or a result beside each: `1. ศึกษา… | ● | ● … | 31 ธ.ค. 2570`; or their number and
+            # text in columns of their own beside the level ticks)
             return True
     return False
 
@@ -1074,6 +1078,11 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                              "note": C.clean(cell("note")), "by_level": bool(st_cols.get("by_level"))}
                 current = None
                 last_row_step = (id(ln.table), no)
+                continue
+            if not C.clean(cell("step")) and all(_NO_ALONE.match(x) for x in cells if x.strip()):
+                # numbers under the header (`1 2 3 4 5` under a `ระดับคะแนน` banner): a header
+                # row, no step's cells and no result
+                current = None
                 continue
             if not C.clean(cell("step")) and last_row_step and last_row_step[0] == id(ln.table):
                 # a row a PDF split off the one above (`… เมื่อวันที่ 18 เม.ย.` / `2568`): the
