@@ -37,6 +37,9 @@ def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
     m = _DIM_NO.match(t)
     if m:
         return "7." + C.squash(m.group(1)), C.clean(m.group(2))
+    listed = lettered_dimensions(t)
+    if listed:
+        return listed[-1]
     if role == "dimension" and _DIM_DIGIT.match(t):
         return "7." + C.squash(t), ""
     if role == "dimension" and t and len(t) < 80:
@@ -50,6 +53,39 @@ def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
                             for o in each if o != code):
             return code, t
     return None
+
+
+# an enumerator before a dimension's label (`ก.`, `ข)`, `(ค)`, `1.`): it orders the rows and
+# names no dimension, the label after it does
+_ENUM = re.compile(r"^\s*(?:[(（]\s*(?:[ก-ฮ]|[0-9๐-๙]{1,2})\s*[)）]|(?:[ก-ฮ]|[0-9๐-๙]{1,2})\s*[.)）])\s*")
+# where a PDF row holding two dimension rows (`ค. มิติด้าน… ง. มิติด้าน…`) starts the second
+_ENUM_SPLIT = re.compile(r"\s+(?=[(（]\s*[ก-ฮ]\s*[)）]|[ก-ฮ]\s*[.)）]\s)")
+# a bracketed gloss after the label (`(Effectiveness)`), squashed
+_GLOSS = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def lettered_dimensions(text: str) -> list[tuple[str, str]]:
+    """[(7.1–7.4, label)] of a cell that is one or more dimension rows, each an enumerator or
+    `มิติ` then a dimension's label and nothing else (`ก. มิติด้านประสิทธิผล`, `(ข) ด้านคุณภาพการ
+    ให้บริการ`, `มิติด้านประสิทธิภาพ`); [] when any part is not a label. A label alone is no row:
+    a group indicator may be named after its dimension (`คุณภาพการให้บริการ` over 1.1, 1.2)."""
+    t = C.clean(text)
+    if not t or len(t) > 160:
+        return []
+    found = []
+    for part in _ENUM_SPLIT.split(t):
+        m = _ENUM.match(part)
+        label = C.clean(part[m.end():] if m else part)
+        sq = _GLOSS.sub("", C.squash(label))
+        if sq.startswith("มิติ"):
+            sq = sq[len("มิติ"):]
+        elif not m:
+            return []
+        code = _dimension_vocab()[1].get(sq)
+        if not code:
+            return []
+        found.append((code, label))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -471,6 +507,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 continue
             by_role: dict[str, list[tuple[int, str]]] = {}
             dim_cell = None
+            dims_before: list[tuple[str, str]] = []
             ladder_cells: list[tuple[int, str]] = []
             has_kpi = any(_role_of(c, tf) == "kpi" and not dimension_of(t, "kpi") and not _is_ladder_text(t)
                           for c, t in cells)
@@ -482,6 +519,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     found = dimension_of(t, role)
                     if found:
                         dim_cell = found
+                        # a PDF row holding two dimension rows: the first has no indicators
+                        dims_before = lettered_dimensions(t)[:-1]
                         continue
                 if role == "ladder" or c in level_cols or (
                         not has_kpi and role not in ("baseline", "target", "weight", "description")
@@ -501,6 +540,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     # the table names its dimensions in rows of its own: those, not the heading
                     ex.dimensions.remove(heading_dim)
                 heading_dim = None
+                for code, label in dims_before:
+                    ex.dimensions.append(DimensionRow(dimension=code, label=label, plan="",
+                                                      loc=Location(page=loc_page, table=table.index, row=r)))
                 dim = DimensionRow(dimension=dim_cell[0], label=dim_cell[1], plan="",
                                    loc=Location(page=loc_page, table=table.index, row=r))
                 ex.dimensions.append(dim)

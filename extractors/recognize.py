@@ -79,12 +79,19 @@ def _dimension_labels() -> tuple[str, ...]:
     return tuple(C.squash(x) for labels in dims.values() for x in labels) + ("ด้าน", "มิติ")
 
 
+# squashed; an enumerator before a dimension's label (`ก.`, `ข)`, `(ค)`, `1.`), then `มิติ`
+_DIM_ENUM = re.compile(r"^(?:[(（](?:[ก-ฮ]|[0-9]{1,2})[)）]|(?:[ก-ฮ]|[0-9]{1,2})[.)）])?(?:มิติ)?")
+
+
 def _dimension_row(text: str) -> bool:
     """A form 7.2 dimension written across the table: its number (`7.1`, `มิติที่ 1`) and, after
-    the number, nothing or a dimension's label; not an indicator numbered 7.1."""
-    m = _DIM_ROW.match(C.squash(text))
+    the number, nothing or a dimension's label; not an indicator numbered 7.1. Or a dimension's
+    label alone, after a letter or number that only orders the rows (`ก. มิติด้านประสิทธิผล`)."""
+    sq = C.squash(text)
+    m = _DIM_ROW.match(sq)
     if not m:
-        return False
+        rest = sq[_DIM_ENUM.match(sq).end():]
+        return bool(rest) and rest in _dimension_labels()[:-2]   # the label exactly; not ด้าน/มิติ alone
     rest = m.group(3)
     if not rest:
         return m.group(2) is not None          # `มิติที่ 2` alone; a bare `7.1` is an item number
