@@ -613,15 +613,11 @@ _SKIP_AMOUNT = "-$"  # a budget source column left out for its total: no role, b
 _PAST = re.compile(r"ที่ผ่านมา|ปีที่แล้ว|ปีก่อน|ย้อนหลัง")
 
 
-@lru_cache(maxsize=1)
-def _result_vocab() -> dict[str, list[str]]:
-    return {"result": C.vocab(FORM)["result"]}
-
-
-@lru_cache(maxsize=1)
-def _budget_vocab() -> dict[str, list[str]]:
-    # one dict for every call: C.match_role caches its key by the vocabulary's identity
-    return {"budget": C.vocab(FORM)["budget"]}
+@lru_cache(maxsize=8)
+def _role_vocab(role: str) -> dict[str, list[str]]:
+    """The plan vocabulary of one role alone, one dict for every call (C.match_role keys its
+    cache by the vocabulary dict)."""
+    return {role: C.vocab(FORM)[role]}
 
 
 # a year in a budget column's header: `งบประมาณ ปี 2568`, `ปี 68`, `พ.ศ. ๒๕๖๘`
@@ -636,7 +632,7 @@ def _budget_of_year(table: Table, tf: TableForm, head: _HeaderView, tail: dict[s
     column about past years (`งบประมาณปีที่ผ่านมา`) gives way to another one."""
     if "budget" not in tail:
         return
-    vocab = _budget_vocab()
+    vocab = _role_vocab("budget")
     years: dict[int, Optional[int]] = {}
     rows = head.rows()
     # a year alone under a budget banner (`งบประมาณ (บาท)` over `2566 | … | 2570`, a multi-year
@@ -738,7 +734,7 @@ def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None,
         del tail["result"]
         extra[rcol] = _SKIP
         used = set(hm.roles.values())
-        vocab = _result_vocab()
+        vocab = _role_vocab("result")
         for row in head.grid[hm.start:hm.rows]:
             for c in row:
                 if c is None or c.col in used or c.col == rcol or len(c.text) > 60:
@@ -774,7 +770,7 @@ def _round_of(head_text: str) -> Optional[tuple[int, str]]:
 
 def _is_result_head(text: str) -> bool:
     _, _, labels = _pr_words()
-    return text in labels or bool(C.match_role(text, _result_vocab())[0])
+    return text in labels or bool(C.match_role(text, _role_vocab("result"))[0])
 
 
 def _round_results(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str, int],
@@ -1515,12 +1511,6 @@ def _with_ditto(last: dict, key: str, raw: str) -> str:
     return raw
 
 
-@lru_cache(maxsize=1)
-def _name_vocab() -> dict[str, list[str]]:
-    # one dict for every call: C.match_role caches its key by the vocabulary's identity
-    return {"name": C.vocab(FORM)["name"]}
-
-
 def _project_head(text: str) -> bool:
     """A header naming the project (`โครงการ`, `ชื่อโครงการ`, `แผนงาน`), not a joint caption
     (`โครงการ/กิจกรรม`): a plan heading's word or label, alone (see plan_heading)."""
@@ -1541,7 +1531,7 @@ def project_column(table: Table, tf: TableForm, gantt_cols: set) -> Optional[tup
     hm = tf.header
     if "name" not in hm.roles:
         return None
-    vocab = _name_vocab()
+    vocab = _role_vocab("name")
     others = {c for r, c in hm.roles.items() if r != "name"}
     found: dict[int, tuple[tuple[int, int], str]] = {}
     for row in table.rows()[hm.start:hm.rows]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import csv
 
-import docx
 import pytest
 
+from extract_helpers import write_docx
 from plan_files import plan_docx, plan_xlsx, run_plan
 
 TITLE = "แผนปฏิบัติการและรายงานผล ประจำปีงบประมาณ พ.ศ. 2569"
@@ -44,16 +44,7 @@ def _csv(path, rows, after=()):
 
 
 def _docx(path, rows, after=()):
-    d = docx.Document()
-    d.add_paragraph(TITLE)
-    t = d.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            t.cell(r, c).text = v
-    for p in after:
-        d.add_paragraph(p)
-    d.save(path)
-    return path
+    return write_docx(path, [TITLE, rows, *after])
 
 
 def _status(acts):
