@@ -13,7 +13,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test,dask]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The regular expressions' compiled form, stored once per installation and again whenever the
+# code changes (pipeline/patterns.py): each run then starts ≈0.1 s sooner.
+PATTERNS := $(VENV)/.patterns
+$(PATTERNS): $(STAMP) $(wildcard pipeline/*.py pipeline/*/*.py extractors/*.py)
+	$(BIN)/python -m pipeline.patterns
+	touch $(PATTERNS)
+
+install: $(STAMP) $(PATTERNS)
 
 # The samples include deliberately broken files, so the run exits 1 (some files failed);
 # anything above 1 is a real failure.

@@ -5,11 +5,11 @@ schemas/rules/headers.json, and the wording of text-only forms), never by file n
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from pipeline import patterns
 from schemas import Document, ExtractContext, Extraction, Table
 
 from . import common as C
@@ -35,7 +35,7 @@ def document_meta(doc: Document, ctx: ExtractContext) -> Meta:
     return Meta(ctx.source_file, agency, fy, text)
 
 
-_DATE_LIKE = re.compile(r"[ก-ฮ]{1,2}\.\s?[ก-ฮ]{1,2}\.?\s?[0-9๐-๙]{2,4}|[ก-๙]{4,12}\s?(?:พ\.\s?ศ\.\s?)?[0-9๐-๙]{4}")
+_DATE_LIKE = patterns.compile(r"[ก-ฮ]{1,2}\.\s?[ก-ฮ]{1,2}\.?\s?[0-9๐-๙]{2,4}|[ก-๙]{4,12}\s?(?:พ\.\s?ศ\.\s?)?[0-9๐-๙]{4}")
 
 
 def _year_of_dates(lines: list[str]) -> Optional[int]:

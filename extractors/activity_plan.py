@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from pipeline import patterns
 from schemas import Document, Paragraph, Record, Table, rules
 from schemas.extraction import Approval, BudgetGroup, Extraction, Location
 from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK
@@ -25,8 +26,8 @@ from pipeline.normalize.dates import open_end, reversed_range
 
 FORM = "activity_plan"
 TAIL_ROLES = ("output", "responsible", "related", "budget", "result", "target")
-_GROUP_AMOUNT = re.compile(r"(?:งบประมาณ\s*[:：]?\s*)?([0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*(?:ล้าน\s*)?บาท\s*\)?\s*$")
-_FY_HEADER = re.compile(r"ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+_GROUP_AMOUNT = patterns.compile(r"(?:งบประมาณ\s*[:：]?\s*)?([0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?)\s*(?:ล้าน\s*)?บาท\s*\)?\s*$")
+_FY_HEADER = patterns.compile(r"ปี\s*งบ\s*ประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,7 @@ def is_mark(text: str) -> bool:
 
 
 # (bars are also drawn with box-drawing lines and pointers: `◄────►`, `←――→`, `<======>`)
-_MARK_RUN = re.compile(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<>?─―═◄►◀▶⟵⟶⟷⇔⇐⇒⬅➡]+")
+_MARK_RUN = patterns.compile(r"[✓✔↓x×/●■▬→←↔*√▲◆○━—=\-<>?─―═◄►◀▶⟵⟶⟷⇔⇐⇒⬅➡]+")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,7 @@ def is_gantt_word(text: str) -> bool:
 
 
 # the days of the month a month cell writes (`1-31`, `1 - 15`, `16–30`): the month is marked
-_DAY_RANGE = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*[-–—~]\s*([0-9๐-๙]{1,2})\s*$")
+_DAY_RANGE = patterns.compile(r"^\s*([0-9๐-๙]{1,2})\s*[-–—~]\s*([0-9๐-๙]{1,2})\s*$")
 
 
 def is_day_range(text: str) -> bool:
@@ -135,7 +136,7 @@ _FISCAL_ORDER = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 
 # a month header written as numbers, month then Buddhist-Era year (`10/68`, `1/2569`: Excel's
 # m/yy date format in a Thai locale); the year is required, so a lone number is no month
-_NUM_MONTH = re.compile(r"^\s*(1[0-2]|0?[1-9]|๑[๐-๒]|๐?[๑-๙])\s*/\s*([0-9๐-๙]{2}|[0-9๐-๙]{4})\s*$")
+_NUM_MONTH = patterns.compile(r"^\s*(1[0-2]|0?[1-9]|๑[๐-๒]|๐?[๑-๙])\s*/\s*([0-9๐-๙]{2}|[0-9๐-๙]{4})\s*$")
 
 
 def _numeric_month(t: str) -> Optional[tuple[int, int]]:
@@ -172,7 +173,7 @@ def _parse_month(t: str):
 
 
 # a month header written as a bare number (`10 11 12 1 2 … 9`, under a `พ.ศ.` banner or none)
-_BARE_MONTH = re.compile(r"^\s*(1[0-2]|0?[1-9]|๑[๐-๒]|๐?[๑-๙])\s*$")
+_BARE_MONTH = patterns.compile(r"^\s*(1[0-2]|0?[1-9]|๑[๐-๒]|๐?[๑-๙])\s*$")
 _MIN_NUMBER_MONTHS = 6
 
 
@@ -324,7 +325,7 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
     return g, header_end
 
 
-_YEAR_CELL = re.compile(r"^\s*(?:พ\s*\.?\s*ศ\s*\.?)?\s*([0-9๐-๙]{2}|[0-9๐-๙]{4})\s*$")
+_YEAR_CELL = patterns.compile(r"^\s*(?:พ\s*\.?\s*ศ\s*\.?)?\s*([0-9๐-๙]{2}|[0-9๐-๙]{4})\s*$")
 
 
 def _year_row(table: Table, r: int, g: Gantt) -> bool:
@@ -360,7 +361,7 @@ def _year_row(table: Table, r: int, g: Gantt) -> bool:
     return True
 
 
-_BANNER_YEAR = re.compile(r"^\s*(?:ปี\s*)?(?:พ\s*\.?\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})\s*$")
+_BANNER_YEAR = patterns.compile(r"^\s*(?:ปี\s*)?(?:พ\s*\.?\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})\s*$")
 
 
 def _year_head(text: str) -> bool:
@@ -391,10 +392,10 @@ def _banner_years(head_rows, g: Gantt) -> None:
 
 
 # a quarter column's header: its number, then maybe `/68` or the months it covers
-_QUARTER = re.compile(r"^\s*(?:ไตร\s*มาส\s*(?:ที่)?|Q)\s*([1-4๑-๔])(?![0-9๐-๙])\s*"
-                      r"(?:/\s*([0-9๐-๙]{2,4})\s*$)?(.*)$", re.I | re.S)
+_QUARTER = patterns.compile(r"^\s*(?:ไตร\s*มาส\s*(?:ที่)?|Q)\s*([1-4๑-๔])(?![0-9๐-๙])\s*"
+                            r"(?:/\s*([0-9๐-๙]{2,4})\s*$)?(.*)$", re.I | re.S)
 _QUARTER_FIRST_MONTH = (10, 1, 4, 7)    # a fiscal quarter's first calendar month
-_BRACKETS = re.compile(r"^[\s(（\[]*|[\s)）\]]*$")
+_BRACKETS = patterns.compile(r"^[\s(（\[]*|[\s)）\]]*$")
 
 
 def _quarter_months(text: str) -> Optional[tuple[int, int, Optional[int]]]:
@@ -521,8 +522,8 @@ class RawRow:
 
 
 # a bare item number in a row's first cell (`2`, `12`), its text in the next
-_BARE_ITEM = re.compile(r"^\s*[0-9๐-๙]{1,3}\s*$")
-_LETTERS = re.compile(f"[{C.THAI}A-Za-z]")
+_BARE_ITEM = patterns.compile(r"^\s*[0-9๐-๙]{1,3}\s*$")
+_LETTERS = patterns.compile(f"[{C.THAI}A-Za-z]")
 
 
 def _is_header_row(texts: list[str]) -> bool:
@@ -538,7 +539,7 @@ def _is_header_row(texts: list[str]) -> bool:
     return hits >= 3 or months >= 4
 
 
-_COL_NUMBER = re.compile(r"^\s*[(（]?\s*([0-9๐-๙]{1,2})\s*[)）]?\s*$")
+_COL_NUMBER = patterns.compile(r"^\s*[(（]?\s*([0-9๐-๙]{1,2})\s*[)）]?\s*$")
 
 
 def is_column_number_row(cells: list[tuple[int, str]]) -> bool:
@@ -563,8 +564,8 @@ def _budget_like(t: str) -> bool:
     return len(t) <= 8 and _BUDGET_WORD.search(t) is not None
 
 
-_DIGIT = re.compile(r"[0-9๐-๙]")
-_BUDGET_WORD = re.compile(r"งบ|ในม|ใน\s*ม|บาท")
+_DIGIT = patterns.compile(r"[0-9๐-๙]")
+_BUDGET_WORD = patterns.compile(r"งบ|ในม|ใน\s*ม|บาท")
 
 
 def _tail_shift_options(cells: list[tuple[int, str]], col_role: dict[int, str]) -> tuple[int, list[int]]:
@@ -610,7 +611,7 @@ _SKIP_AMOUNT = "-$"  # a budget source column left out for its total: no role, b
                      # tell where the row's cells sit (see _tail_shift_options)
 # a results column about earlier years (`ผลการดำเนินงานที่ผ่านมา`, `ผลการดำเนินงานปีที่ผ่านมา`): a
 # baseline, not this plan's progress
-_PAST = re.compile(r"ที่ผ่านมา|ปีที่แล้ว|ปีก่อน|ย้อนหลัง")
+_PAST = patterns.compile(r"ที่ผ่านมา|ปีที่แล้ว|ปีก่อน|ย้อนหลัง")
 
 
 @lru_cache(maxsize=8)
@@ -621,7 +622,7 @@ def _role_vocab(role: str) -> dict[str, list[str]]:
 
 
 # a year in a budget column's header: `งบประมาณ ปี 2568`, `ปี 68`, `พ.ศ. ๒๕๖๘`
-_HEAD_YEAR = re.compile(r"(25\d\d)|(?:ปี|พ\.\s*ศ\.)\s*(\d\d)(?!\d)")
+_HEAD_YEAR = patterns.compile(r"(25\d\d)|(?:ปี|พ\.\s*ศ\.)\s*(\d\d)(?!\d)")
 
 
 def _budget_of_year(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str, int],
@@ -755,7 +756,7 @@ def tail_layout(table: Table, tf: TableForm, gantt_cols: Optional[set] = None,
 # A results column per reporting round (`ผล รอบ 6 เดือน | ผล รอบ 12 เดือน`, `ผลการดำเนินงาน` over
 # `ไตรมาส 1 … ไตรมาส 4`): the round, as months into the fiscal year (`รอบ 6 เดือน` 6, `ไตรมาส 2`
 # 6, `รอบที่ 2` 2), and the header with it taken out (`ผล`), a results header of its own.
-_ROUND = re.compile(r"รอบ(?:ที่)?([0-9]{1,2})(เดือน)?|ไตรมาส(?:ที่)?([1-4])(?![0-9])")
+_ROUND = patterns.compile(r"รอบ(?:ที่)?([0-9]{1,2})(เดือน)?|ไตรมาส(?:ที่)?([1-4])(?![0-9])")
 
 
 def _round_of(head_text: str) -> Optional[tuple[int, str]]:
@@ -981,7 +982,7 @@ def _indicator_column(table: Table, tf: TableForm, head: _HeaderView, tail: dict
 # Budget columns by source (`งบจังหวัด | งบกลุ่มจังหวัด | อื่นๆ`) and their total (`รวม`): under a
 # `งบประมาณ` banner, beside the budget column, or with no budget header at all; headers.json's
 # activity_plan.budget_columns.
-_HEAD_TRAILER = re.compile(r"[(（\[].*$")
+_HEAD_TRAILER = patterns.compile(r"[(（\[].*$")
 
 
 @lru_cache(maxsize=1)
@@ -1236,9 +1237,9 @@ def _target_column(table: Table, tf: TableForm, head: _HeaderView, tail: dict[st
 
 # one quantity in a target cell: `200 ราย`, `ร้อยละ 80`, `80%`, `1.5 ล้านบาท`; numbers that are
 # an ordinal, a year or a village number (`หมู่ที่ 5`, `ปี 2568`) are no quantity
-_QTY = re.compile(r"(?P<pct>ร้อยละ\s*)?(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<pc2>%|เปอร์เซ็นต์)?")
-_NOT_QTY_BEFORE = re.compile(r"(?:(?:หมู่|ลำดับ|ข้อ|ครั้ง|รุ่น|ระยะ|ฉบับ|ปี|ชั้น|กลุ่ม|ภาค|เขต)\s*ที่|ปี|พ\.\s*ศ\.?|"
-                             r"หมู่|อายุ|(?<![ก-๙])ม\.|/)\s*$")
+_QTY = patterns.compile(r"(?P<pct>ร้อยละ\s*)?(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<pc2>%|เปอร์เซ็นต์)?")
+_NOT_QTY_BEFORE = patterns.compile(r"(?:(?:หมู่|ลำดับ|ข้อ|ครั้ง|รุ่น|ระยะ|ฉบับ|ปี|ชั้น|กลุ่ม|ภาค|เขต)\s*ที่|ปี|พ\.\s*ศ\.?|"
+                                   r"หมู่|อายุ|(?<![ก-๙])ม\.|/)\s*$")
 
 
 def set_target(rec: Record, raw: str, head_unit: str = "") -> None:
@@ -1250,7 +1251,7 @@ def set_target(rec: Record, raw: str, head_unit: str = "") -> None:
         rec.unit = head_unit
 
 
-_HEAD_UNIT = re.compile(r"[(（]\s*(?:หน่วย(?:นับ)?\s*[:：]?\s*)?([^()（）0-9๐-๙]{1,15}?)\s*[)）]\s*$")
+_HEAD_UNIT = patterns.compile(r"[(（]\s*(?:หน่วย(?:นับ)?\s*[:：]?\s*)?([^()（）0-9๐-๙]{1,15}?)\s*[)）]\s*$")
 
 
 def header_unit(text: str) -> str:
@@ -1323,7 +1324,7 @@ def read_target(text: str) -> tuple[Optional[float], str]:
 # (In such a table, as in every plan, a number in a month cell marks the month like a tick: see
 # is_number_mark.)
 
-_SEP = re.compile(r"\s*[/\-–—,]\s*")        # `แผน / ผล`, `แผน-ผล`: one spelling
+_SEP = patterns.compile(r"\s*[/\-–—,]\s*")        # `แผน / ผล`, `แผน-ผล`: one spelling
 
 
 @lru_cache(maxsize=1)
@@ -1371,10 +1372,10 @@ def plan_result_column(table: Table, tf: TableForm, start: int, skip: set[int]) 
 # a number written in a month cell: sessions, people, a share or the month's money (`2`, `15`,
 # `1 ครั้ง`, `30 คน`, `50%`, `ร้อยละ 50`, `50,000`, `12,500.50`); a trailing comma is an amount a
 # page cut (`150,` | `000`)
-_NUM_MARK = re.compile(r"(?:ร้อยละ\s*)?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*(?:%|[ก-๎]{1,12}\.?)?")
-_NONZERO = re.compile(r"[1-9๑-๙]")
+_NUM_MARK = patterns.compile(r"(?:ร้อยละ\s*)?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*(?:%|[ก-๎]{1,12}\.?)?")
+_NONZERO = patterns.compile(r"[1-9๑-๙]")
 # a tick carrying a footnote marker (`✓1`, `✓ 1/`, `✓(2)`)
-_MARK_NOTE = re.compile(r"(.+?)\s*(?:[0-9๐-๙]{1,2}/?|[(（][0-9๐-๙]{1,2}[)）])")
+_MARK_NOTE = patterns.compile(r"(.+?)\s*(?:[0-9๐-๙]{1,2}/?|[(（][0-9๐-๙]{1,2}[)）])")
 
 
 def is_number_mark(text: str) -> bool:
@@ -1848,7 +1849,7 @@ def _side_as_written(d: DateRead, chosen: tuple[date, date], rec: Record, is_end
 
 
 # where a period written in one cell divides into its start and its end
-_RANGE_SEP = re.compile(r"\s*(?:[-–—~]|(?:จน\s*)?ถึง\s*(?:วันที่)?)\s*")
+_RANGE_SEP = patterns.compile(r"\s*(?:[-–—~]|(?:จน\s*)?ถึง\s*(?:วันที่)?)\s*")
 
 
 def split_period(text: str, d: DateRead) -> tuple[str, str]:
@@ -1899,9 +1900,9 @@ def _fixed_text(raw: str, d: date) -> str:
 
 # ---------------------------------------------------------------- results
 
-_TICK = re.compile(r"^\s*[✓✔√☑]")
-_PERCENT = re.compile(r"ร้อยละ\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)|([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*%")
-_FILLER = re.compile(r"[\s()（）\[\]:：.,✓✔√☑]|เมื่อ|วันที่|ณ")
+_TICK = patterns.compile(r"^\s*[✓✔√☑]")
+_PERCENT = patterns.compile(r"ร้อยละ\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)|([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*%")
+_FILLER = patterns.compile(r"[\s()（）\[\]:：.,✓✔√☑]|เมื่อ|วันที่|ณ")
 
 
 def read_result(text: str, fy: Optional[int]) -> tuple[str, str]:
@@ -2025,16 +2026,16 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
     return ap
 
 
-_SIGN_LINE = re.compile(r"^\s*[(（]?\s*(?:ลงชื่อ|ลงนาม)")
+_SIGN_LINE = patterns.compile(r"^\s*[(（]?\s*(?:ลงชื่อ|ลงนาม)")
 # a signer's role before their `ลงชื่อ` (`ผู้จัดทำแผน ลงชื่อ …`, `ผู้อนุมัติ : ลงชื่อ …`)
-_ROLE_SIGN = re.compile(r"^\s*ผู้[ก-๙]{1,20}\s*[:：]?\s*(?:ลงชื่อ|ลงนาม)")
+_ROLE_SIGN = patterns.compile(r"^\s*ผู้[ก-๙]{1,20}\s*[:：]?\s*(?:ลงชื่อ|ลงนาม)")
 # a signer's role and the dotted line left for their signature, without `ลงชื่อ`
 # (`ผู้รายงาน ..........`, `ผู้จัดทำแผน : ______`, `.......... ผู้อนุมัติ`): a signature block. Only
 # the roles of those who sign a plan (not `ผู้รับผิดชอบ`, a column's or a note's word), at the
 # start of the line, with a date field to fill (see _dated_below).
 _SIGNER_ROLES = r"ผู้(?:รายงาน|จัดทำ|เสนอ|อนุมัติ|รับรอง|ตรวจสอบ|เห็นชอบ|บันทึก|รวบรวม|ให้ข้อมูล)"
-_ROLE_DOTTED = re.compile(rf"^\s*(?:{_SIGNER_ROLES}[ก-๙ ]{{0,20}}[:：]?\s*[.…_]{{3,}}"
-                          rf"|[(（]?\s*[.…_]{{3,}}\s*[)）]?\s*{_SIGNER_ROLES})")
+_ROLE_DOTTED = patterns.compile(rf"^\s*(?:{_SIGNER_ROLES}[ก-๙ ]{{0,20}}[:：]?\s*[.…_]{{3,}}"
+                                rf"|[(（]?\s*[.…_]{{3,}}\s*[)）]?\s*{_SIGNER_ROLES})")
 
 
 def _dated_below(texts: list[str], i: int) -> bool:
@@ -2069,22 +2070,22 @@ def closing_approval(doc: Document) -> Optional[Approval]:
 
 
 # the name written after `ลงชื่อ` on the line (not a dotted line), up to the date
-_INLINE_NAME = re.compile(r"(?:ลงชื่อ|ลงนาม)\s*[:：]?\s*([^\s.…_][^.…_]*?)\s*(?:วันที่.*)?$")
+_INLINE_NAME = patterns.compile(r"(?:ลงชื่อ|ลงนาม)\s*[:：]?\s*([^\s.…_][^.…_]*?)\s*(?:วันที่.*)?$")
 _POSITION_WORDS = (r"\s(?=ผู้ว่าราชการ|ปลัด|ผู้อำนวยการ|หัวหน้า|อธิบดี|นายอำเภอ|รอง|ตำแหน่ง|ผู้บริหาร"
                    r"|ประธาน|นายกเทศมนตรี|นายกองค์การ)")
-_DATE_LINE = re.compile(r"วันที่\s*(.*)$")
+_DATE_LINE = patterns.compile(r"วันที่\s*(.*)$")
 
 
 # ---------------------------------------------------------------- extract
 
 
 # a duration counted in units (`3 เดือน`, `45 วัน`, `2 สัปดาห์`), never a period
-_COUNT = re.compile(r"[0-9๐-๙]\s*(?:เดือน|วัน|สัปดาห์|อาทิตย์|ปี(?!งบ))")
+_COUNT = patterns.compile(r"[0-9๐-๙]\s*(?:เดือน|วัน|สัปดาห์|อาทิตย์|ปี(?!งบ))")
 
 
 # a total row: the plan's (`รวมงบประมาณทั้งสิ้น`) or a subtotal of one of its parts (`รวมกิจกรรมที่ 1`)
-_TOTAL_ROW = re.compile(r"^(?:รวม|ยอดรวม)(?:(?:กิจกรรม|โครงการ|แผนงาน|ยุทธศาสตร์|กลยุทธ์)(?:หลัก|ย่อย)?(?:ที่)?"
-                        r"[0-9.]+|งบประมาณ|ทั้งสิ้น|ทั้งหมด|เป็นเงิน|เงิน|ทั้งโครงการ|[:：])*(?:\(?บาท\)?)?$")
+_TOTAL_ROW = patterns.compile(r"^(?:รวม|ยอดรวม)(?:(?:กิจกรรม|โครงการ|แผนงาน|ยุทธศาสตร์|กลยุทธ์)(?:หลัก|ย่อย)?(?:ที่)?"
+                              r"[0-9.]+|งบประมาณ|ทั้งสิ้น|ทั้งหมด|เป็นเงิน|เงิน|ทั้งโครงการ|[:：])*(?:\(?บาท\)?)?$")
 
 
 def _total_row(text: str) -> bool:
@@ -2100,7 +2101,7 @@ def _duration_month_words() -> tuple[str, ...]:
     return tuple(w.lower() for w in v)
 
 
-_BARE_YEAR = re.compile(r"^\s*[0-9๐-๙]{2}(?:[0-9๐-๙]{2})?\s*$")
+_BARE_YEAR = patterns.compile(r"^\s*[0-9๐-๙]{2}(?:[0-9๐-๙]{2})?\s*$")
 
 
 def join_page_split(rows: list[RawRow], table: Table, doc: Document) -> list[RawRow]:
@@ -2148,9 +2149,9 @@ def join_page_split(rows: list[RawRow], table: Table, doc: Document) -> list[Raw
 # The unit a plan states its amounts in, when not baht: in the budget column's header
 # (`งบประมาณ (ล้านบาท)`, `(พันบาท)`, `(ลบ.)`) or in a line over the table (`หน่วย : พันบาท`).
 # An amount that writes its own unit (`1.5 ล้านบาท`, `50,000 บาท`) keeps it.
-_SCALE_WORDS = ((re.compile(r"ล้าน\s*บาท|ลบ\."), 1_000_000), (re.compile(r"พัน\s*บาท"), 1_000))
-_SCALE_LINE = re.compile(r"หน่วย\s*(?:นับ)?\s*[:：]?\s*(ล้าน\s*บาท|พัน\s*บาท|บาท)")
-_OWN_UNIT = re.compile(r"บาท|ล้าน|พัน|แสน|หมื่น|ลบ\.")
+_SCALE_WORDS = ((patterns.compile(r"ล้าน\s*บาท|ลบ\."), 1_000_000), (patterns.compile(r"พัน\s*บาท"), 1_000))
+_SCALE_LINE = patterns.compile(r"หน่วย\s*(?:นับ)?\s*[:：]?\s*(ล้าน\s*บาท|พัน\s*บาท|บาท)")
+_OWN_UNIT = patterns.compile(r"บาท|ล้าน|พัน|แสน|หมื่น|ลบ\.")
 
 
 def _scale_of(text: str) -> Optional[int]:
@@ -2196,9 +2197,9 @@ def _in_baht(text: str, scale: int) -> Optional[float]:
 
 # Items lettered in Thai order (`ก.`, `ข)`, `ค.`) under a numbered one; not an abbreviation
 # (`ก.พ.`, `ส.ส.`: another letter and a dot follow)
-_LETTER_ITEM = re.compile(r"^\s*([กขคงจฉชซญฎฏฐ])\s*[.)](?!\s*[ก-ฮ]\s*\.)\s*(.*)$", re.S)
+_LETTER_ITEM = patterns.compile(r"^\s*([กขคงจฉชซญฎฏฐ])\s*[.)](?!\s*[ก-ฮ]\s*\.)\s*(.*)$", re.S)
 # a bulleted line (`- สำรวจข้อมูล`, `• จัดประชุม`): an unnumbered sub-item of the item above
-_BULLET = re.compile(r"^\s*[-–•▪◦○●➢➤>]\s+(?=\S)")
+_BULLET = patterns.compile(r"^\s*[-–•▪◦○●➢➤>]\s+(?=\S)")
 
 
 def split_item(text: str) -> C.ItemNo:
@@ -2230,9 +2231,9 @@ def row_item(rr: "RawRow") -> C.ItemNo:
 
 # an amount a narrow cell wrapped in two (`1,850,0` / `00`, `350,00` / `0`): its first part
 # ends in a short thousands group, the second part is digits only
-_AMOUNT_HEAD = re.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*,[0-9๐-๙]{0,2}$")
-_AMOUNT_TAIL = re.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*(?:\.[0-9๐-๙]+)?$")
-_AMOUNT_WHOLE = re.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]+)?$")
+_AMOUNT_HEAD = patterns.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*,[0-9๐-๙]{0,2}$")
+_AMOUNT_TAIL = patterns.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})*(?:\.[0-9๐-๙]+)?$")
+_AMOUNT_WHOLE = patterns.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]+)?$")
 
 
 def join_split_amounts(rows: list["RawRow"]) -> list["RawRow"]:
@@ -2258,7 +2259,7 @@ def join_split_amounts(rows: list["RawRow"]) -> list["RawRow"]:
 
 
 # a total row that names its group (`รวมโครงการที่ 1`, `รวมกิจกรรมที่ 2`)
-_SUBTOTAL_OF = re.compile(r"(?:กิจกรรม|โครงการ|แผนงาน)(?:หลัก|ย่อย)?\s*(?:ที่)?\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)")
+_SUBTOTAL_OF = patterns.compile(r"(?:กิจกรรม|โครงการ|แผนงาน)(?:หลัก|ย่อย)?\s*(?:ที่)?\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)")
 
 
 def _subtotalled(rows: list["RawRow"]) -> set[str]:
@@ -2345,7 +2346,7 @@ def _row_budget(rr: "RawRow") -> tuple[str, list[str]]:
 
 
 # a phone written on its own line under the unit (`กองช่าง` / `โทร. 056-219-500`): a new phrase
-_PHONE_LINE = re.compile(r"\n\s*(?=(?:โทร|โทรศัพท์|มือถือ|เบอร์|tel|e-?mail|อีเมล))", re.I)
+_PHONE_LINE = patterns.compile(r"\n\s*(?=(?:โทร|โทรศัพท์|มือถือ|เบอร์|tel|e-?mail|อีเมล))", re.I)
 
 
 def _unit_text(text: str) -> str:
@@ -2538,7 +2539,7 @@ def _plan_heading_rx() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...], re
     return rx, tuple(v["not_after"]), tuple(sorted(v["continued"], key=len, reverse=True)), tail
 
 
-_HAS_NAME = re.compile(r"[0-9๐-๙A-Za-zก-ฮ]")
+_HAS_NAME = patterns.compile(r"[0-9๐-๙A-Za-zก-ฮ]")
 _HEADING_MAX = 300          # a longer line is prose, not a heading
 LABEL_ONLY = ""             # plan_heading of a label with its value on the next line
 

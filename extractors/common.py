@@ -12,12 +12,13 @@ from typing import Iterable, Optional
 from rapidfuzz import fuzz
 from rapidfuzz.process import extract
 
+from pipeline import patterns
 from schemas import Document, Paragraph, Table, rules
 from schemas.extraction import Location
 
 THAI = "\u0e00-\u0e7f"
-_THAI_CHAR = re.compile(f"[{THAI}]")
-_WS = re.compile(r"[ \t\u00a0\u200b\u3000]+")
+_THAI_CHAR = patterns.compile(f"[{THAI}]")
+_WS = patterns.compile(r"[ \t\u00a0\u200b\u3000]+")
 
 # ---------------------------------------------------------------- normaliser access
 
@@ -76,7 +77,7 @@ DASHES = {"-", "–", "—", "--", "―", "-/-"}
 DITTO = {'"', "〃", '-"-', "”", "“", "″", "''", "-”-", "-“-", "„", "=\"=", "〃〃", '""', "ʺ", "〞", "〟", "ๆ"}
 
 
-_DITTO_RUN = re.compile(r"-?[\"”“〃″]+-?")
+_DITTO_RUN = patterns.compile(r"-?[\"”“〃″]+-?")
 
 
 def is_ditto(text: str) -> bool:
@@ -89,7 +90,7 @@ def is_thai(ch: str) -> bool:
     return bool(ch) and "\u0e00" <= ch <= "\u0e7f"
 
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = patterns.compile(r"\r\n|\r|\n")
 
 
 # Cached: extractors clean the same cell text many times over (roles, values, ladders).
@@ -110,7 +111,7 @@ def clean(text: str) -> str:
     return out.strip()
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = patterns.compile(r"\s+")
 
 
 @lru_cache(maxsize=4096)
@@ -124,15 +125,15 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")  # 
 
 # ---------------------------------------------------------------- item numbers
 
-_GROUP = re.compile(r"^\s*(?:กิจกรรม(?:หลัก)?|โครงการ(?:ย่อย)?)\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[.:)]?\s*")
-_PAREN = re.compile(r"^\s*[(（]\s*([0-9๐-๙]+)\s*[)）]\s*")
+_GROUP = patterns.compile(r"^\s*(?:กิจกรรม(?:หลัก)?|โครงการ(?:ย่อย)?)\s*ที่\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s*[.:)]?\s*")
+_PAREN = patterns.compile(r"^\s*[(（]\s*([0-9๐-๙]+)\s*[)）]\s*")
 # `ตัวชี้วัดที่ 1.2 …`: an indicator's number written after the word; the number is read as if
 # written alone (`1.2`), so `ตัวชี้วัดที่ 1` and `ตัวชี้วัดที่ 1.1` nest as `1` and `1.1` do
-_KPI_NO = re.compile(r"^\s*ตัวชี้วัด\s*ที่\s*(?=[0-9๐-๙])")
+_KPI_NO = patterns.compile(r"^\s*ตัวชี้วัด\s*ที่\s*(?=[0-9๐-๙])")
 # the unit a bare number is followed by; not the start of a name (รายได้…, แห่งชาติ, พันธุ์…)
-_UNIT = re.compile(r"(?:%|วัน|เดือน|ปี|บาท|คะแนน|แห่ง(?!ชาติ)|ครั้ง|ราย(?!ได้|งาน|การ|ละเอียด|ชื่อ)|คน(?!ไทย)|ล้าน|พัน(?!ธ))")
+_UNIT = patterns.compile(r"(?:%|วัน|เดือน|ปี|บาท|คะแนน|แห่ง(?!ชาติ)|ครั้ง|ราย(?!ได้|งาน|การ|ละเอียด|ชื่อ)|คน(?!ไทย)|ล้าน|พัน(?!ธ))")
 # `1.`, `1.2`, and `1)` (a closing bracket ends the number as a dot does)
-_DOTTED = re.compile(r"^\s*([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)(\s?[.)）])?(?=\s|[^\d๐-๙%.,/]|$)\s*")
+_DOTTED = patterns.compile(r"^\s*([0-9๐-๙]{1,3}(?:\s?\.\s?[0-9๐-๙]{1,3})*)(\s?[.)）])?(?=\s|[^\d๐-๙%.,/]|$)\s*")
 
 
 @dataclass
@@ -214,8 +215,8 @@ def vocab(form: str) -> dict[str, list[str]]:
     return rules.load("headers")[form]["roles"]
 
 
-_YEAR = re.compile(r"[0-9๐-๙]{4}")
-_NOT_THAI_PART = re.compile(f"[^{THAI}/ .]")
+_YEAR = patterns.compile(r"[0-9๐-๙]{4}")
+_NOT_THAI_PART = patterns.compile(f"[^{THAI}/ .]")
 
 
 @lru_cache(maxsize=50000)
@@ -494,7 +495,7 @@ def doc_text_lines(doc: Document, skip: Iterable[int] = ()) -> list[str]:
 # where such a name may start: a word of its own, or run straight on from `ของ` or from the plan's
 # name (`แผนปฏิบัติการโรงพยาบาลกำแพงแสน`), as Thai titles write them
 _NAME_AFTER = r"(?:(?<![ก-๙])|(?<=ของ)|(?<=แผนปฏิบัติการ)|(?<=แผนปฏิบัติราชการ)|(?<=แผนการดำเนินงาน)"
-_OWN_AGENCY = re.compile(
+_OWN_AGENCY = patterns.compile(
     _NAME_AFTER + r"|(?<=ที่ว่าการ))(?P<org>(?:องค์การบริหารส่วน|สำนักงาน[ก-๙]+?)จังหวัด)"
     r"[ \u00a0]?(?P<province>[ก-๙]+)"
     r"|(?:^|(?<=ที่ว่าการ)|(?<=ที่ทำการปกครอง))อำเภอ[ \u00a0]?(?P<district>[ก-๙]+)"
@@ -531,7 +532,7 @@ _OWN_AGENCY = re.compile(
     r"|(?:สำนักงาน|สำนัก|สถาบัน|ศูนย์|องค์การ|กองทุน|หอ)[ก-๙]{3,}(?=[ \u00a0]?[(（]\s*องค์การมหาชน))", re.M)
 _TITLE_LINES = 4
 # `(องค์การมหาชน)` written after a name is part of it (`โรงพยาบาลบ้านแพ้ว (องค์การมหาชน)`)
-_PUBLIC_ORG = re.compile(r"[ \u00a0]*[(（]\s*องค์การมหาชน\s*[)）]")
+_PUBLIC_ORG = patterns.compile(r"[ \u00a0]*[(（]\s*องค์การมหาชน\s*[)）]")
 
 
 def _title_text(text: str) -> str:
@@ -546,7 +547,7 @@ def _title_text(text: str) -> str:
 
 
 # A campus named after a university (`มหาวิทยาลัยสงขลานครินทร์ วิทยาเขตปัตตานี`) is part of it.
-_CAMPUS = re.compile(r"[ \u00a0]?(วิทยาเขต[ \u00a0]?[ก-๙]{2,})")
+_CAMPUS = patterns.compile(r"[ \u00a0]?(วิทยาเขต[ \u00a0]?[ก-๙]{2,})")
 
 
 def _title_agency(title: str, provinces: list[str]) -> str:
@@ -593,10 +594,10 @@ def _title_agency(title: str, provinces: list[str]) -> str:
     return ""
 
 
-_SCHOOL_BRACKET = re.compile(r"[ \u00a0]?[(（]([ก-๙][ก-๙ \u00a0]{2,40})[)）]")
-_SCHOOL_NO = re.compile(r"[ \u00a0]?([0-9๐-๙]{1,2})(?![0-9๐-๙./:-])")
-_BRANCH = re.compile(r"[ \u00a0]?(สาขา[ก-๙]{2,})")
-_WORD_AFTER_SPACE = re.compile(r"[ \u00a0]+([ก-๙]+)")
+_SCHOOL_BRACKET = patterns.compile(r"[ \u00a0]?[(（]([ก-๙][ก-๙ \u00a0]{2,40})[)）]")
+_SCHOOL_NO = patterns.compile(r"[ \u00a0]?([0-9๐-๙]{1,2})(?![0-9๐-๙./:-])")
+_BRANCH = patterns.compile(r"[ \u00a0]?(สาขา[ก-๙]{2,})")
+_WORD_AFTER_SPACE = patterns.compile(r"[ \u00a0]+([ก-๙]+)")
 
 
 def _provinces_after(title: str, at: int, provinces: list[str]) -> list[str]:
@@ -614,15 +615,15 @@ def _provinces_after(title: str, at: int, provinces: list[str]) -> list[str]:
 # Head words that are not a name on their own (`กรมการ`, `สำนักงานคณะกรรมการ`, `มหาวิทยาลัยราชภัฏ`):
 # a space after one is a stray break inside the name (`กรมการ ปกครอง`, `มหาวิทยาลัยราชภัฏ เชียงใหม่`,
 # `มหาวิทยาลัยเทคโนโลยีราชมงคล ธัญบุรี`), unless what follows is what a title writes after a name.
-_BROKEN_NAME = re.compile(
+_BROKEN_NAME = patterns.compile(
     r"(?<![ก-๙])(กรมการ|กรมส่งเสริม|กรมพัฒนา|สำนักงานคณะกรรมการ|สำนักงานปลัดกระทรวง|สำนักงานเลขาธิการ"
     r"|กระทรวงการ|มหาวิทยาลัยราชภัฏ|มหาวิทยาลัยเทคโนโลยีราชมงคล|มหาวิทยาลัยเทคโนโลยีพระจอมเกล้า)"
     r"[ \u00a0]+(?=(?!ประจำ|ปี|พ\.|แผน|รายงาน|คำรับรอง|ฉบับ|และ|กระทรวง|กรม|สำนัก|ของ|วิทยาเขต)[ก-๙])"
     r"|(?<![ก-๙])(สำนักงานปลัด)[ \u00a0]+(?=กระทรวง|สำนักนายก)")
 # After an official name, on the same line: the end of the line, a non-letter, or the words a
 # title writes after an agency.
-_OFFICIAL_AFTER = re.compile(r"[^ก-๙]|$|ประจำ|ปีงบ|ปี\s?พ|พ\.\s?ศ|กระทรวง")
-_SPACES_IN_NAME = re.compile(r"[ \u00a0]+")
+_OFFICIAL_AFTER = patterns.compile(r"[^ก-๙]|$|ประจำ|ปีงบ|ปี\s?พ|พ\.\s?ศ|กระทรวง")
+_SPACES_IN_NAME = patterns.compile(r"[ \u00a0]+")
 # Title words a name may follow without a space: `แผนปฏิบัติราชการกรมศิลปากร`, `ของสถาบันพระปกเกล้า`.
 _OFFICIAL_BEFORE = ("ของ", "ราชการ", "ปฏิบัติการ", "คำรับรอง")
 
@@ -662,7 +663,7 @@ _TITLE_WORDS = ("ประจำปี", "ปีงบประมาณ", "ป�
                 "รายงานผล", "คำรับรอง", "ตัวชี้วัด", "ผลการดำเนินงาน", "ผลการปฏิบัติ")
 # (no lookbehind before the words: a pattern that starts with literal words is searched for by
 # their first letters, many times faster over a document's whole text)
-_TITLE_WORD = re.compile("|".join(re.escape(w) for w in _TITLE_WORDS))
+_TITLE_WORD = patterns.compile("|".join(re.escape(w) for w in _TITLE_WORDS))
 
 
 def _unglue(text: str) -> str:
@@ -684,7 +685,7 @@ def _unglue(text: str) -> str:
 # A department, ministry or institute written straight after the title's word for what the
 # document is or whose (`ตัวชี้วัดกรมศุลกากร`, `ตัวชี้วัดของกรมศุลกากร`, `แผนปฏิบัติราชการกรมประมง`):
 # a space goes before its head word so it is read as a name of its own.
-_GLUED_HEAD = re.compile(r"(ตัวชี้วัด|ของ|ราชการ|ปฏิบัติการ|คำรับรอง)(?=กรม|กระทรวง|สถาบัน)")
+_GLUED_HEAD = patterns.compile(r"(ตัวชี้วัด|ของ|ราชการ|ปฏิบัติการ|คำรับรอง)(?=กรม|กระทรวง|สถาบัน)")
 
 
 def find_agency(text: str) -> str:
@@ -769,7 +770,7 @@ _NAME_STOP = (r"(?:ประจำ|ปี|พ\.|พ\s|ค\.ศ|แผน|รา�
               r"ระยะ|ระหว่าง|ร่วม|โดย|ของ|เพื่อ|ใน|ที่|ตาม|สังกัด|ด้าน|เรื่อง|ไตรมาส|รอบ|งบ|การ|ผล|เป้า)")
 _AGENCY_HEAD = (r"(?:กรม|กระทรวง|สำนักงาน|สำนัก|จังหวัด|อำเภอ|หน่วยงาน|ส่วนราชการ|ภาคี|เครือข่าย|องค์กร|องค์การ|"
                 r"ผู้|สถาบัน|ศูนย์|โรงพยาบาล|กอง|กลุ่ม|ภาค|เขต)")
-_DEPT = re.compile(
+_DEPT = patterns.compile(
     r"(?<![ก-๙])((?:กรม|กระทรวง|สถาบัน|กองทัพ|กองบัญชาการ|สำนักงาน(?=ปลัด|คณะกรรมการ|[ก-๙]+แห่งชาติ|การ|ศาล|อัยการ|ตำรวจ|ราชบัณฑิต|"
     r"สภา|พระพุทธ|ทรัพย์สิน|เลขาธิการ|ก\.|ป\.|ส\.))[ก-๙]{3,})"
     rf"(?P<more>(?:[ \u00a0](?!{_NAME_STOP}|{_AGENCY_HEAD})[ก-๙]{{2,}}){{0,2}}"
@@ -778,8 +779,8 @@ _DEPT = re.compile(
 
 
 _TITLE_ONLY = ("สถาบัน", "กองทัพ", "กองบัญชาการ")
-_PROVINCE = re.compile(r"จังหวัด\s?([ก-๙]+)")
-_FRAGMENT = re.compile(r"กรม(?:การ|ส่งเสริม|พัฒนา)|สำนักงาน(?:คณะกรรมการ|ปลัดกระทรวง|เลขาธิการ|ปลัด)|กระทรวงการ")
+_PROVINCE = patterns.compile(r"จังหวัด\s?([ก-๙]+)")
+_FRAGMENT = patterns.compile(r"กรม(?:การ|ส่งเสริม|พัฒนา)|สำนักงาน(?:คณะกรรมการ|ปลัดกระทรวง|เลขาธิการ|ปลัด)|กระทรวงการ")
 
 
 def _dept_name(m: re.Match, text: str) -> str:
@@ -813,27 +814,27 @@ def _title_end(text: str) -> int:
 
 # (`ปีงบฯ` abbreviated; `ปีบัญชี`: a state enterprise's accounting year, which its forms give in place
 # of a fiscal year)
-_FY_STATED = re.compile(r"ประจำปี\s*(?:งบ(?:ประมาณ|\s*ฯ)|บัญชี)\s*[:：]?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
-_FY_ANY = re.compile(r"ปี\s*(?:งบ(?:ประมาณ|\s*ฯ)|บัญชี)\s*[:：]?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+_FY_STATED = patterns.compile(r"ประจำปี\s*(?:งบ(?:ประมาณ|\s*ฯ)|บัญชี)\s*[:：]?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
+_FY_ANY = patterns.compile(r"ปี\s*(?:งบ(?:ประมาณ|\s*ฯ)|บัญชี)\s*[:：]?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{4})")
 # A plan's or a report's title that writes its year without `งบประมาณ` (`แผนปฏิบัติการ ประจำปี 2571`):
 # read in the title only, after the plan's or report's word on the same line; elsewhere `ประจำปี`
 # is an annual event (`ตรวจสุขภาพประจำปี 2571`), and `ประจำปีการศึกษา` an academic year
-_FY_TITLE = re.compile(r"(?:แผน|คำรับรอง|รายงาน|ผลการ|ตัวชี้วัด)[^\n]{0,80}?ประจำปี\s*"
-                       r"(?:พ\s*\.\s*ศ\s*\.?\s*)?([0-9๐-๙]{4})(?![0-9๐-๙])")
-_FY_SHORT = re.compile(r"ปี\s*งบ(?:ประมาณ|\s*ฯ)\s*[:：]?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{2})(?![0-9๐-๙.,/:]|\s*(?:ล้าน|บาท|%|ร้อยละ))")
+_FY_TITLE = patterns.compile(r"(?:แผน|คำรับรอง|รายงาน|ผลการ|ตัวชี้วัด)[^\n]{0,80}?ประจำปี\s*"
+                             r"(?:พ\s*\.\s*ศ\s*\.?\s*)?([0-9๐-๙]{4})(?![0-9๐-๙])")
+_FY_SHORT = patterns.compile(r"ปี\s*งบ(?:ประมาณ|\s*ฯ)\s*[:：]?\s*(?:พ\s*\.\s*ศ\s*\.?)?\s*([0-9๐-๙]{2})(?![0-9๐-๙.,/:]|\s*(?:ล้าน|บาท|%|ร้อยละ))")
 # English headings: `FY 2026`, `Fiscal Year 2026` (Christian Era, or a Buddhist-Era year as is)
-_FY_EN = re.compile(r"(?<![A-Za-z])(?:FY|Fiscal\s+Year)\s*[.:]?\s*([0-9]{4})(?![0-9])", re.I)
+_FY_EN = patterns.compile(r"(?<![A-Za-z])(?:FY|Fiscal\s+Year)\s*[.:]?\s*([0-9]{4})(?![0-9])", re.I)
 
 
 # What a reported result says of a step or an activity, tried not-done first (`ยังไม่แล้วเสร็จ`
 # holds `แล้วเสร็จ`; `คาดว่าจะแล้วเสร็จ` expects the end, it does not report it)
-RESULT_NOT_DONE = re.compile(
+RESULT_NOT_DONE = patterns.compile(
     r"ยัง\s*ไม่|ไม่\s*แล้ว\s*เสร็จ|ไม่\s*ได้\s*ดำเนิน|ไม่\s*สามารถ\s*(?:ดำเนิน|จัด)|ไม่\s*เสร็จ|ไม่\s*ผ่าน|อยู่\s*ระหว่าง|กำลัง\s*ดำเนิน|"
     r"คาดว่า|จะ\s*(?:แล้ว\s*)?เสร็จ|not\s+(?:yet\s+)?(?:done|started|completed)|in\s+progress|pending|ongoing",
     re.I)
 # `เสร็จ` alone as a word (a status cell `เสร็จ`, `เสร็จ 25 พ.ย. 68`), not `กำหนดเสร็จ` (a plan)
-RESULT_DONE = re.compile(r"แล้ว\s*เสร็จ|เสร็จ\s*สิ้น|เสร็จ\s*แล้ว|ดำเนินการ\s*แล้ว|ผ่าน|\bdone\b|completed?\b|"
-                         r"finished|(?<![ก-๙])เสร็จ(?![ก-๙])", re.I)
+RESULT_DONE = patterns.compile(r"แล้ว\s*เสร็จ|เสร็จ\s*สิ้น|เสร็จ\s*แล้ว|ดำเนินการ\s*แล้ว|ผ่าน|\bdone\b|completed?\b|"
+                               r"finished|(?<![ก-๙])เสร็จ(?![ก-๙])", re.I)
 
 # A day written inside a result or a sentence: `20/10/2568`, `๓๑.๑๒.๖๘`, `20 เม.ย. 2568`,
 # `5 ม.ค. พ.ศ. 2569`, and `2024-10-20`, the ISO day the XLSX reader gives a cell holding an
@@ -841,7 +842,7 @@ RESULT_DONE = re.compile(r"แล้ว\s*เสร็จ|เสร็จ\s*ส�
 # an English month, whole or cut short (not the start of another word: `10 market 2025`)
 _EN_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
              r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
-DAY_WRITTEN = re.compile(
+DAY_WRITTEN = patterns.compile(
     r"(?<![0-9๐-๙])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9๐-๙])"
     r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{1,2}\s*[/.\-]\s*[0-9๐-๙]{2,4}(?![0-9๐-๙])"
     r"|(?<![0-9๐-๙])[0-9๐-๙]{1,2}\s*[ก-๙][ก-๙.]*\s*(?:พ\s*\.\s*ศ\s*\.\s*)?[0-9๐-๙]{2,4}"
@@ -953,9 +954,9 @@ def direction_for(name: str, ladder: Iterable[Optional[float]]) -> str:
 
 # ---------------------------------------------------------------- ladder entries
 
-_LEVEL_RX = re.compile(r"(?:(?:ระดับ|คะแนน|level|score)\s*(?:ที่)?\s*([1-5๑-๕])(?![0-9])|(?<![0-9๐-๙.,])([1-5๑-๕])\s*(?:คะแนน|points?|pts?))", re.I)
-_LEVEL_FIRST = re.compile(r"^\s*(?:[(（]\s*([1-5๑-๕])\s*[)）]|([1-5๑-๕])\s*[=:：])\s*(?=\S)")
-_ENTRY_SPLIT = re.compile(r"\s+(?=(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕](?![0-9])|[(（][1-5๑-๕][)）]|[1-5๑-๕]\s*[=:：]\s)")
+_LEVEL_RX = patterns.compile(r"(?:(?:ระดับ|คะแนน|level|score)\s*(?:ที่)?\s*([1-5๑-๕])(?![0-9])|(?<![0-9๐-๙.,])([1-5๑-๕])\s*(?:คะแนน|points?|pts?))", re.I)
+_LEVEL_FIRST = patterns.compile(r"^\s*(?:[(（]\s*([1-5๑-๕])\s*[)）]|([1-5๑-๕])\s*[=:：])\s*(?=\S)")
+_ENTRY_SPLIT = patterns.compile(r"\s+(?=(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕](?![0-9])|[(（][1-5๑-๕][)）]|[1-5๑-๕]\s*[=:：]\s)")
 
 
 def split_entries(line: str) -> list[str]:
@@ -966,7 +967,7 @@ def split_entries(line: str) -> list[str]:
             and re.fullmatch(r"[\s0-9๐-๙.%,/|;–\-]*(?:ร้อยละ)?[\s0-9๐-๙.%,/|;–\-]*", line):
         return [n.strip() for n in nums]
     return [p for p in _ENTRY_SPLIT.split(line) if p.strip()]
-_THRESH_RX = re.compile(r"(?:ร้อยละ\s*)?([<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*%?)")
+_THRESH_RX = patterns.compile(r"(?:ร้อยละ\s*)?([<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*%?)")
 
 
 def parse_ladder_entry(text: str) -> tuple[Optional[int], Optional[float], str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
+from pipeline import patterns
 from schemas import Document, Record, Table, rules
 from schemas.extraction import DimensionRow, Extraction, Location, WeightGroup
 
@@ -19,11 +20,11 @@ from .activity_plan import _round_of, lines_above, plan_heading
 from .recognize import Instance, TableForm
 
 FORM = "form72"
-_DIM = re.compile(r"^\s*([7๗]\s*\.\s*[1-4๑-๔])\s*(.*)$", re.S)
+_DIM = patterns.compile(r"^\s*([7๗]\s*\.\s*[1-4๑-๔])\s*(.*)$", re.S)
 # `มิติที่ 1 …`, and `ด้านที่ 1 : …` as a state enterprise's form numbers its dimensions
-_DIM_NO = re.compile(r"^\s*(?:มิติ\s*(?:ที่)?|ด้าน\s*ที่)\s*([1-4๑-๔])(?![0-9๐-๙])\s*[:：.]?\s*(.*)$", re.S)
+_DIM_NO = patterns.compile(r"^\s*(?:มิติ\s*(?:ที่)?|ด้าน\s*ที่)\s*([1-4๑-๔])(?![0-9๐-๙])\s*[:：.]?\s*(.*)$", re.S)
 # a dimension column holding the dimension's number alone (`มิติที่` over `1`, `2` …)
-_DIM_DIGIT = re.compile(r"^[1-4๑-๔]$")
+_DIM_DIGIT = patterns.compile(r"^[1-4๑-๔]$")
 
 
 def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
@@ -57,11 +58,11 @@ def dimension_of(text: str, role: str) -> Optional[tuple[str, str]]:
 
 # an enumerator before a dimension's label (`ก.`, `ข)`, `(ค)`, `1.`): it orders the rows and
 # names no dimension, the label after it does
-_ENUM = re.compile(r"^\s*(?:[(（]\s*(?:[ก-ฮ]|[0-9๐-๙]{1,2})\s*[)）]|(?:[ก-ฮ]|[0-9๐-๙]{1,2})\s*[.)）])\s*")
+_ENUM = patterns.compile(r"^\s*(?:[(（]\s*(?:[ก-ฮ]|[0-9๐-๙]{1,2})\s*[)）]|(?:[ก-ฮ]|[0-9๐-๙]{1,2})\s*[.)）])\s*")
 # where a PDF row holding two dimension rows (`ค. มิติด้าน… ง. มิติด้าน…`) starts the second
-_ENUM_SPLIT = re.compile(r"\s+(?=[(（]\s*[ก-ฮ]\s*[)）]|[ก-ฮ]\s*[.)）]\s)")
+_ENUM_SPLIT = patterns.compile(r"\s+(?=[(（]\s*[ก-ฮ]\s*[)）]|[ก-ฮ]\s*[.)）]\s)")
 # a bracketed gloss after the label (`(Effectiveness)`), squashed
-_GLOSS = re.compile(r"[(（][^()（）]*[)）]$")
+_GLOSS = patterns.compile(r"[(（][^()（）]*[)）]$")
 
 
 def lettered_dimensions(text: str) -> list[tuple[str, str]]:
@@ -97,23 +98,23 @@ def _dimension_vocab():
     return labels, exact, {code: {code: terms} for code, terms in labels.items()}
 # where a new plan starts in the plan column: its number, or the word a plan, an issue or a goal
 # of the plan starts with (`แผนพัฒนาองค์การที่ 2`, `ประเด็นที่ 2 …`, `เป้าประสงค์ที่ 1 …`)
-_PLAN_START = re.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|โครงการ|ยุทธศาสตร์|(?:แนว)?นโยบาย|หมวด|ประเด็น|เป้าประสงค์|กลยุทธ์)")
-_ITEM_CODE = re.compile(r"(?=[^\s]*[0-9๐-๙])[A-Za-z][A-Za-z0-9]*[-_./]?[0-9๐-๙][0-9๐-๙.\-]{0,8}")
+_PLAN_START = patterns.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|โครงการ|ยุทธศาสตร์|(?:แนว)?นโยบาย|หมวด|ประเด็น|เป้าประสงค์|กลยุทธ์)")
+_ITEM_CODE = patterns.compile(r"(?=[^\s]*[0-9๐-๙])[A-Za-z][A-Za-z0-9]*[-_./]?[0-9๐-๙][0-9๐-๙.\-]{0,8}")
 # an indicator cell saying there is none (squashed): a dash, `ไม่มี`, `- ไม่มีตัวชี้วัด -`
-_NO_KPI = re.compile(r"[-–—−_.]*(?:\(?ไม่มี(?:ตัวชี้วัด)?(?:ในมิตินี้|ในด้านนี้)?\)?)?[-–—−_.]*")
-_THRESH_ONLY = re.compile(r"^(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*(?:%|ร้อยละ)?$")
-_LEVEL_ONLY = re.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕]|[1-5๑-๕]\s*คะแนน)$")
+_NO_KPI = patterns.compile(r"[-–—−_.]*(?:\(?ไม่มี(?:ตัวชี้วัด)?(?:ในมิตินี้|ในด้านนี้)?\)?)?[-–—−_.]*")
+_THRESH_ONLY = patterns.compile(r"^(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?\s*(?:%|ร้อยละ)?$")
+_LEVEL_ONLY = patterns.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:ที่)?\s*[1-5๑-๕]|[1-5๑-๕]\s*คะแนน)$")
 # squashed; a qualifier in brackets after the level (`คะแนน 1 (ต่ำสุด)`, `5 (สูงสุด)`)
 # `ระดับที่ 1`, `คะแนนที่ 1` too
 # (or the level again in English: `ระดับ 1 (Level 1)`, `คะแนน 1 (Score 1)`); the level named as
 # the criterion it meets: `เกณฑ์ 1`, `เกณฑ์ที่ 1`, `เกณฑ์คะแนน 1`
-_LEVEL_HEADER = re.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|เกณฑ์|เกณฑ์คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
-                           r"(?:\([^()0-9๐-๙]{1,30}\)|\((?:level|score)\1\))?")
+_LEVEL_HEADER = patterns.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|เกณฑ์|เกณฑ์คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
+                                 r"(?:\([^()0-9๐-๙]{1,30}\)|\((?:level|score)\1\))?")
 # squashed; the first level is 1, or 5 where the levels run down
-_BANNER_LEVEL = re.compile(r"[ก-๙a-z)](?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?([15])(?:คะแนน)?$")
+_BANNER_LEVEL = patterns.compile(r"[ก-๙a-z)](?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?([15])(?:คะแนน)?$")
 # The row under the indicators that adds up their weights (`รวม | 100`), on squashed text
-_TOTAL_ROW = re.compile(r"^(?:total/)?(?:(?:ผล|ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด)?(?:ค่า)?(?:น้ำหนัก)?|(?:ค่า)?น้ำหนักรวม|total)"
-                        r"(?:/total|\(total\))?(?:\((?:ร้อยละ|%)\))?[:：]?$", re.I)
+_TOTAL_ROW = patterns.compile(r"^(?:total/)?(?:(?:ผล|ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด)?(?:ค่า)?(?:น้ำหนัก)?|(?:ค่า)?น้ำหนักรวม|total)"
+                              r"(?:/total|\(total\))?(?:\((?:ร้อยละ|%)\))?[:：]?$", re.I)
 
 
 @dataclass
@@ -170,12 +171,12 @@ def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int]):
 # A line that is nothing but thresholds, each with the same wording (`ร้อยละ 88 ร้อยละ 89 …`,
 # `30 เรื่อง 25 เรื่อง …`): a ladder cell of five lines whose line breaks a PDF or a text export
 # turned into spaces. One token per threshold; `80,000` is one number, `80, 85` two.
-_THR_TOKEN = re.compile(r"(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:,[0-9๐-๙]{3})*(?:\.[0-9๐-๙]+)?"
-                        r"(?:\s*%|\s*(?!ร้อยละ)([ก-๙]+\.?))?")
-_THR_SEP = re.compile(r"[\s,;|/]*")
+_THR_TOKEN = patterns.compile(r"(?:ร้อยละ\s*)?[<>≤≥]?\s*[0-9๐-๙]+(?:,[0-9๐-๙]{3})*(?:\.[0-9๐-๙]+)?"
+                              r"(?:\s*%|\s*(?!ร้อยละ)([ก-๙]+\.?))?")
+_THR_SEP = patterns.compile(r"[\s,;|/]*")
 
 
-_TIGHT_SPLIT = re.compile(r"[\s,;]+(?=[1-5๑-๕]\s*[=:：]\s*[0-9๐-๙<>≤≥ร])")
+_TIGHT_SPLIT = patterns.compile(r"[\s,;]+(?=[1-5๑-๕]\s*[=:：]\s*[0-9๐-๙<>≤≥ร])")
 
 
 def _split_line(line: str) -> list[str]:
@@ -204,7 +205,7 @@ def _split_line(line: str) -> list[str]:
     return parts
 
 
-_LEVEL_WORDS = re.compile(r"ระดับคะแนน|ระดับ|คะแนน|ที่|level|score|\s", re.I)
+_LEVEL_WORDS = patterns.compile(r"ระดับคะแนน|ระดับ|คะแนน|ที่|level|score|\s", re.I)
 
 
 def _levels_over_thresholds(text: str):
@@ -290,7 +291,7 @@ def _level_header_end(table: Table, level_cols: dict[int, int], header_rows: int
     return last
 
 
-_YEAR = re.compile(r"(?<![0-9๐-๙])([2๒][4-6๔-๖][0-9๐-๙]{2})(?![0-9๐-๙])")
+_YEAR = patterns.compile(r"(?<![0-9๐-๙])([2๒][4-6๔-๖][0-9๐-๙]{2})(?![0-9๐-๙])")
 
 
 def _header_years(tf: TableForm, span: tuple[int, int]) -> list[int]:
@@ -712,11 +713,11 @@ def _plan_heading(cells, ladder_cells, dim_cell, tf: TableForm, row_cells) -> st
     return t
 
 
-_PLAN_WORD = re.compile(r"^\s*(?:แผน|ยุทธศาสตร์|ประเด็น|(?:แนว)?นโยบาย|เป้าประสงค์|กลยุทธ์)")
+_PLAN_WORD = patterns.compile(r"^\s*(?:แผน|ยุทธศาสตร์|ประเด็น|(?:แนว)?นโยบาย|เป้าประสงค์|กลยุทธ์)")
 # a numbered policy, strategy or issue a table's indicators serve, written between the tables of
 # a text export (`นโยบายที่ 2 : ด้านการยกระดับคุณภาพการศึกษา`, `กลยุทธ์ที่ 1 …`)
-_NUMBERED_PLAN = re.compile(r"^(?:(?:แนว)?นโยบาย|กลยุทธ์|ประเด็น(?:การพัฒนา)?)\s*ที่\s*[0-9๐-๙]{1,2}(?![0-9๐-๙.])"
-                            r"\s*[:：.\-–]?\s*[ก-๙A-Za-z]")
+_NUMBERED_PLAN = patterns.compile(r"^(?:(?:แนว)?นโยบาย|กลยุทธ์|ประเด็น(?:การพัฒนา)?)\s*ที่\s*[0-9๐-๙]{1,2}(?![0-9๐-๙.])"
+                                  r"\s*[:：.\-–]?\s*[ก-๙A-Za-z]")
 
 
 def _plan_above(above, table: Table, tf: TableForm) -> str:
@@ -737,7 +738,7 @@ def _plan_above(above, table: Table, tf: TableForm) -> str:
     return ""
 
 
-_HAS_LETTER = re.compile(r"[A-Za-zก-ฮ]")
+_HAS_LETTER = patterns.compile(r"[A-Za-zก-ฮ]")
 
 
 def _dimension_above(above, table: Table, tf: TableForm) -> Optional[tuple[str, str]]:
@@ -766,9 +767,9 @@ def _dimension_heading(line: str) -> Optional[tuple[str, str]]:
     return None
 
 
-_NO_THEN_TEXT = re.compile(r"^([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s+(\S.*)$", re.S)
+_NO_THEN_TEXT = patterns.compile(r"^([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s+(\S.*)$", re.S)
 # `(7.1)` or `(มิติที่ 1)` after a dimension's number, before its label
-_BRACKET_DIM = re.compile(r"^\s*[(（]\s*(?:[7๗]\s*\.\s*[1-4๑-๔]|มิติ\s*(?:ที่)?\s*[1-4๑-๔])\s*[)）]")
+_BRACKET_DIM = patterns.compile(r"^\s*[(（]\s*(?:[7๗]\s*\.\s*[1-4๑-๔]|มิติ\s*(?:ที่)?\s*[1-4๑-๔])\s*[)）]")
 
 
 @lru_cache(maxsize=1)
@@ -808,7 +809,7 @@ def _plan_for(segments, table_index, row) -> str:
 # An indicator column headed `ตัวชี้วัด (หน่วยนับ)` or `ตัวชี้วัด/หน่วย`: each name ends with its unit
 # in brackets (`พื้นที่ชลประทานที่เพิ่มขึ้น (ไร่)`). A bracket of Latin letters (`(IDP)`) or figures is
 # part of the name.
-_UNIT_TAIL = re.compile(r"\s*[(（]\s*([ก-๙ .%/]{1,20}?)\s*[)）]\s*$")
+_UNIT_TAIL = patterns.compile(r"\s*[(（]\s*([ก-๙ .%/]{1,20}?)\s*[)）]\s*$")
 
 
 def _names_carry_units(table: Table, tf: TableForm) -> bool:
@@ -846,7 +847,7 @@ def _set_values(rec: Record, values: dict[str, str]) -> None:
             rec.unit = a.unit
 
 
-_UNIT_AFTER = re.compile(r"[0-9๐-๙]\s*([ก-๙]+)\s*$")
+_UNIT_AFTER = patterns.compile(r"[0-9๐-๙]\s*([ก-๙]+)\s*$")
 
 
 def ladder_of_cell(text: str) -> Optional[tuple[dict[int, float], list[str], list, str]]:
@@ -883,7 +884,7 @@ def _levels_of(entries):
 
 
 _BAND_NUM = r"[0-9๐-๙]+(?:,[0-9๐-๙]{3})*(?:\.[0-9๐-๙]+)?"
-_BAND = re.compile(rf"^(?:ร้อยละ\s*)?({_BAND_NUM})\s*%?\s*[-–—]\s*(?:ร้อยละ\s*)?({_BAND_NUM})\s*(?:%|ร้อยละ)?$")
+_BAND = patterns.compile(rf"^(?:ร้อยละ\s*)?({_BAND_NUM})\s*%?\s*[-–—]\s*(?:ร้อยละ\s*)?({_BAND_NUM})\s*(?:%|ร้อยละ)?$")
 
 
 def _band(raw: str) -> Optional[tuple[float, float]]:

@@ -14,6 +14,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from pipeline import patterns
 from schemas import Document, Record, rules
 from schemas.extraction import DeductionRule, Extraction, Location, WeightGroup
 
@@ -23,13 +24,13 @@ from .kpi_report import Line, _lines, deadline_of, level_heading
 
 FORM = "kpi_ladder"
 _NUM = r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?"
-_INDICATOR = re.compile(rf"ตัวชี้วัด\s*ที่\s*({_NUM})\s*[:：.]?\s*")
-_SUB = re.compile(r"(?<![0-9๐-๙.])([0-9๐-๙]{1,2}\.[0-9๐-๙]{1,2})(?![0-9๐-๙.])\s+(?=[^\s0-9])")
-_GROUP = re.compile(r"กลุ่มที่\s*([0-9๐-๙]+)")
-_TOTAL = re.compile(rf"รวม\s*(?:น้ำหนัก)?\s*({_NUM})")
+_INDICATOR = patterns.compile(rf"ตัวชี้วัด\s*ที่\s*({_NUM})\s*[:：.]?\s*")
+_SUB = patterns.compile(r"(?<![0-9๐-๙.])([0-9๐-๙]{1,2}\.[0-9๐-๙]{1,2})(?![0-9๐-๙.])\s+(?=[^\s0-9])")
+_GROUP = patterns.compile(r"กลุ่มที่\s*([0-9๐-๙]+)")
+_TOTAL = patterns.compile(rf"รวม\s*(?:น้ำหนัก)?\s*({_NUM})")
 # `น้ำหนัก ร้อยละ 5`, `น้ำหนัก : 5`, `น้ำหนัก : ร้อยละ 5` (the word before or after the colon)
-_WEIGHT = re.compile(rf"น้ำหนัก\s*(?:ร้อยละ)?\s*[:：]?\s*(?:ร้อยละ)?\s*({_NUM})")
-_LEVELS_HDR = re.compile(r"ระดับคะแนน|ระดับ\s*คะแนน|คะแนน\s*(?:ที่)?\s*1\s*2\s*3\s*4\s*5")
+_WEIGHT = patterns.compile(rf"น้ำหนัก\s*(?:ร้อยละ)?\s*[:：]?\s*(?:ร้อยละ)?\s*({_NUM})")
+_LEVELS_HDR = patterns.compile(r"ระดับคะแนน|ระดับ\s*คะแนน|คะแนน\s*(?:ที่)?\s*1\s*2\s*3\s*4\s*5")
 
 
 def split_run(run: str) -> Optional[list[float]]:
@@ -66,9 +67,9 @@ class Ladder:
 # five numbers in a row. Atomic groups: the numbers and the spaces between them can be split
 # only one way for a match, and without them a long line of figures that is not a ladder took
 # milliseconds of backtracking (the same matches: tests/test_extract_ladder_regex.py).
-_SEQ = re.compile(rf"((?:(?>{_NUM})(?>\s*%[ \t]+|\s*(?<=[ \t]))){{4}}{_NUM}\s*%?)"
-                  rf"(?![0-9๐-๙.]|[ \t]+[0-9๐-๙])")
-_RUN = re.compile(r"(?<![0-9๐-๙])([0-9๐-๙]{6,15})(?![0-9๐-๙])")
+_SEQ = patterns.compile(rf"((?:(?>{_NUM})(?>\s*%[ \t]+|\s*(?<=[ \t]))){{4}}{_NUM}\s*%?)"
+                        rf"(?![0-9๐-๙.]|[ \t]+[0-9๐-๙])")
+_RUN = patterns.compile(r"(?<![0-9๐-๙])([0-9๐-๙]{6,15})(?![0-9๐-๙])")
 
 
 def find_ladders(text: str) -> list[Ladder]:
@@ -145,7 +146,7 @@ def extract_tables(doc: Document, meta, tables: frozenset) -> Extraction:
 
 
 # an item number alone in its cell (`2`, `2.1`, `2.1.`): the name is in the cell after it
-_BARE_NO = re.compile(r"^[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2}){0,2}\.?$")
+_BARE_NO = patterns.compile(r"^[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2}){0,2}\.?$")
 
 
 def _kpi_text(row: list[str], roles: dict[str, int]) -> str:
@@ -205,17 +206,17 @@ def _line_at(offs, pos) -> Line:
     return cur
 
 
-_HEADING = re.compile(rf"^\s*(?:[0-9]{{1,2}}\s+)?ตัวชี้วัด\s*ที่\s*({_NUM})\s*[:：.]?\s*(?:\S|$)")
+_HEADING = patterns.compile(rf"^\s*(?:[0-9]{{1,2}}\s+)?ตัวชี้วัด\s*ที่\s*({_NUM})\s*[:：.]?\s*(?:\S|$)")
 
 # A note under a table or a slide (`หมายเหตุ : ตัวชี้วัดที่ 3 อยู่ระหว่างพิจารณาค่าน้ำหนัก`,
 # `* ตัวชี้วัดที่ 2 …`, `ที่มา : …`) speaks about an indicator; it heads none. A bare `หมายเหตุ :`
 # opens a block: the line after it, and the listed lines (`1. …`, `- …`) after that, are the note.
 # (`**ตัวชี้วัดที่ 1**`, a text export's bold, is no footnote mark.)
-_NOTE = re.compile(r"^\s*(?:[*※]+(?=\s*[^\s*])(?!.*\*\s*$)|หมายเหตุ|(?:แหล่ง)?ที่มา(?!ตร)|notes?\b|remarks?\b)",
-                   re.I)          # (`ที่มาตรฐาน…`, `ที่มาตรา…` are no source line)
-_NOTE_BARE = re.compile(r"^\s*(?:[*※]+|หมายเหตุ|(?:แหล่ง)?ที่มา(?:ของ)?(?:ข้อมูล)?|notes?|remarks?)\s*[:：.]?\s*$",
-                        re.I)
-_LISTED = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|\(\s*[0-9๐-๙]{1,2}\s*\)|[-–•*※])")
+_NOTE = patterns.compile(r"^\s*(?:[*※]+(?=\s*[^\s*])(?!.*\*\s*$)|หมายเหตุ|(?:แหล่ง)?ที่มา(?!ตร)|notes?\b|remarks?\b)",
+                         re.I)          # (`ที่มาตรฐาน…`, `ที่มาตรา…` are no source line)
+_NOTE_BARE = patterns.compile(r"^\s*(?:[*※]+|หมายเหตุ|(?:แหล่ง)?ที่มา(?:ของ)?(?:ข้อมูล)?|notes?|remarks?)\s*[:：.]?\s*$",
+                              re.I)
+_LISTED = patterns.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|\(\s*[0-9๐-๙]{1,2}\s*\)|[-–•*※])")
 
 
 def _note_lines(lines: list[Line]) -> set[int]:
@@ -593,9 +594,9 @@ def _is_level_row(grid: list[str]) -> bool:
 
 
 # a period heading under a results banner: `ไตรมาส 1`, `Q2`, `รอบ 6 เดือน`, `ครั้งที่ 2`, a month
-_PERIOD_HEAD = re.compile(r"ไตรมาส|q[1-4]|quarter|รอบ|ครั้งที่|[ก-ฮ]\.\s*[ก-ฮ]\.|(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|"
-                          r"มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
-                          r"oct|nov|dec)[a-z]*\.?(?:\s|$)", re.I)
+_PERIOD_HEAD = patterns.compile(r"ไตรมาส|q[1-4]|quarter|รอบ|ครั้งที่|[ก-ฮ]\.\s*[ก-ฮ]\.|(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|"
+                                r"มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                                r"oct|nov|dec)[a-z]*\.?(?:\s|$)", re.I)
 
 
 def _result_periods(table, n_hdr: int, roles: dict[str, int]) -> list[int]:
@@ -863,8 +864,8 @@ def _steps_from_tables(lines, kpi, ex, fy, meta) -> bool:
     return found
 
 
-_STEP_HDR = re.compile(r"การดำเนินการ.{0,40}?ร\s*ะ\s*ย\s*ะ\s*เ\s*ว\s*ล\s*า.{0,60}?ห\s*ั\s*ก\s*ค\s*ะ\s*แ\s*น\s*น[^\n]*?ตัวชี้วัด\s*\)?", re.S)
-_STEP_NO = re.compile(r"(?:^|(?<=\s))([0-9๐-๙]{1,2}\.(?:[0-9๐-๙]{1,2})?)\s*(?=[ก-๙])")
+_STEP_HDR = patterns.compile(r"การดำเนินการ.{0,40}?ร\s*ะ\s*ย\s*ะ\s*เ\s*ว\s*ล\s*า.{0,60}?ห\s*ั\s*ก\s*ค\s*ะ\s*แ\s*น\s*น[^\n]*?ตัวชี้วัด\s*\)?", re.S)
+_STEP_NO = patterns.compile(r"(?:^|(?<=\s))([0-9๐-๙]{1,2}\.(?:[0-9๐-๙]{1,2})?)\s*(?=[ก-๙])")
 
 
 def _steps(text, offs, kpi, ex, fy, meta, locate):

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
+from pipeline import patterns
 from schemas import Document, Paragraph, Record, Table, rules
 from schemas.extraction import Extraction, MilestoneMatrix
 
@@ -23,12 +24,12 @@ from .activity_plan import is_mark
 FORM = "kpi_report"
 N_LEVELS = 5          # a milestone KPI is scored on five levels
 # `ที่` written without its tone mark (`ขั้นตอนที 1`), a common typo, when a number follows
-_STEP = re.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่?\s*([0-9๐-๙]+)\s*[:：.]?\s*")
+_STEP = patterns.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่?\s*([0-9๐-๙]+)\s*[:：.]?\s*")
 # a level cell: `3`, `ระดับ 3`, `ระดับคะแนน 3`, `ระดับที่ 3`, `3 คะแนน`, `คะแนน 3`, `Score 3`, `Level 3`,
 # and with its translation in brackets naming the same level (`ระดับ 3 (Level 3)`, `คะแนน 3 (Score 3)`)
 _LEVEL_WORD = r"(?:(?:ระดับ(?:คะแนน)?|คะแนน|score|level)\s*(?:ที่)?\s*)?"
-_LEVEL_CELL = re.compile(rf"^\s*{_LEVEL_WORD}([1-9๑-๙])\s*(?:คะแนน)?\s*"
-                         rf"(?:\(\s*{_LEVEL_WORD}\1\s*(?:คะแนน)?\s*\)\s*)?$", re.I)
+_LEVEL_CELL = patterns.compile(rf"^\s*{_LEVEL_WORD}([1-9๑-๙])\s*(?:คะแนน)?\s*"
+                               rf"(?:\(\s*{_LEVEL_WORD}\1\s*(?:คะแนน)?\s*\)\s*)?$", re.I)
 
 
 @dataclass
@@ -44,10 +45,10 @@ class Line:
     claimed: bool = False      # a row of a table another form (form72, activity plan) recognised
 
 
-_LABEL_INSIDE = re.compile(r"(?<=\S)\s*(?=(?:ผู้กำกับดูแลตัวชี้วัด|ผู้จัดเก็บข้อมูล|เบอร์ติดต่อ|โทรศัพท์|คำอธิบาย|"
-                           r"ค่าน้ำหนัก|(?<!ค่า)น้ำหนัก|"
-                           r"เกณฑ์การให้คะแนน|ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+|ชื่อตัวชี้วัดที่\s*[0-9๐-๙]+)\s*[:：])"
-                           r"|\s+(?=ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+\s)")
+_LABEL_INSIDE = patterns.compile(r"(?<=\S)\s*(?=(?:ผู้กำกับดูแลตัวชี้วัด|ผู้จัดเก็บข้อมูล|เบอร์ติดต่อ|โทรศัพท์|คำอธิบาย|"
+                                 r"ค่าน้ำหนัก|(?<!ค่า)น้ำหนัก|"
+                                 r"เกณฑ์การให้คะแนน|ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+|ชื่อตัวชี้วัดที่\s*[0-9๐-๙]+)\s*[:：])"
+                                 r"|\s+(?=ขั้น(?:ตอน)?ที่\s*[0-9๐-๙]+\s)")
 
 
 def _lines(doc: Document, claimed: frozenset = frozenset()) -> list[Line]:
@@ -111,12 +112,12 @@ def _label_pattern(name: str) -> re.Pattern:
     return re.compile(rf"^{rx}\s*[:：]?\s*")
 
 
-_BARE_NO = re.compile(r"[0-9๐-๙]{1,2}")
+_BARE_NO = patterns.compile(r"[0-9๐-๙]{1,2}")
 # a matrix column heading: `ขั้นตอนที่ 1`, `ขั้นที่ 1`, `Step 1`, or both languages in one cell
 # (`ขั้นตอนที่ 1 (Step 1)`, `Step 1 / ขั้นตอนที่ 1`)
-_STEP_HEAD = re.compile(r"^\s*(?:ขั้น(?:ตอน)?\s*(?:ที่?)?|step|milestone)\s*([0-9๐-๙]{1,2})\s*"
-                        r"(?:[(/]?\s*(?:ขั้น(?:ตอน)?\s*ที่?|step|milestone)\s*[0-9๐-๙]{1,2}\s*\)?\s*)?$", re.I)
-_STEP_BANNER = re.compile(r"ขั้นตอน|milestone", re.I)
+_STEP_HEAD = patterns.compile(r"^\s*(?:ขั้น(?:ตอน)?\s*(?:ที่?)?|step|milestone)\s*([0-9๐-๙]{1,2})\s*"
+                              r"(?:[(/]?\s*(?:ขั้น(?:ตอน)?\s*ที่?|step|milestone)\s*[0-9๐-๙]{1,2}\s*\)?\s*)?$", re.I)
+_STEP_BANNER = patterns.compile(r"ขั้นตอน|milestone", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -263,8 +264,8 @@ def _level_rows(rows: list, step_cols: dict[int, int]) -> dict[int, list[int]]:
     return levels
 
 
-_STEP_ALONE = re.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่\s*([0-9๐-๙]{1,2})\s*$")
-_NO_ALONE = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*$")
+_STEP_ALONE = patterns.compile(r"^\s*ขั้น(?:ตอน)?\s*ที่\s*([0-9๐-๙]{1,2})\s*$")
+_NO_ALONE = patterns.compile(r"^\s*([0-9๐-๙]{1,2})\s*$")
 
 
 def _transposed_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[int]], list[int]]]:
@@ -315,14 +316,14 @@ def _transposed_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[in
 
 
 # `ขั้นตอนที่ 1-3`, `ขั้นตอนที่ 1 ถึง 3`, `ขั้นตอนที่ 1, 2`, `ขั้นตอนที่ 1 และ 2`: the steps a level needs
-_STEP_SPAN = re.compile(r"^\s*[=:：]?\s*(?:ดำเนินการ(?:ได้)?(?:ครบ(?:ถ้วน)?)?(?:ตาม)?\s*)?ขั้น(?:ตอน)?\s*ที่\s*"
-                        r"([0-9๐-๙]{1,2}(?:\s*(?:[-–—,]|ถึง|และ)\s*[0-9๐-๙]{1,2})*)\s*(?:แล้วเสร็จ|ครบถ้วน|ครบ)?\s*$")
+_STEP_SPAN = patterns.compile(r"^\s*[=:：]?\s*(?:ดำเนินการ(?:ได้)?(?:ครบ(?:ถ้วน)?)?(?:ตาม)?\s*)?ขั้น(?:ตอน)?\s*ที่\s*"
+                              r"([0-9๐-๙]{1,2}(?:\s*(?:[-–—,]|ถึง|และ)\s*[0-9๐-๙]{1,2})*)\s*(?:แล้วเสร็จ|ครบถ้วน|ครบ)?\s*$")
 
 
 # `ดำเนินการได้ 3 ขั้นตอน`, `ดำเนินการแล้วเสร็จ 3 ขั้นตอน`, `3 ขั้นตอน`: a level that counts the
 # steps done, the first N of them
-_STEP_COUNT = re.compile(r"^\s*[=:：]?\s*(?:ดำเนินการ\s*(?:ได้|แล้ว(?:\s*เสร็จ)?)?\s*)?(?:ครบ(?:ถ้วน)?\s*)?"
-                         r"(?:จำนวน\s*)?([0-9๐-๙])\s*ขั้น(?:ตอน)?\s*(?:แล้วเสร็จ|ครบถ้วน)?\s*$")
+_STEP_COUNT = patterns.compile(r"^\s*[=:：]?\s*(?:ดำเนินการ\s*(?:ได้|แล้ว(?:\s*เสร็จ)?)?\s*)?(?:ครบ(?:ถ้วน)?\s*)?"
+                               r"(?:จำนวน\s*)?([0-9๐-๙])\s*ขั้น(?:ตอน)?\s*(?:แล้วเสร็จ|ครบถ้วน)?\s*$")
 
 
 def _step_span(text: str) -> Optional[list[int]]:
@@ -456,17 +457,18 @@ COUNT_UNITS = ("แห่ง", "ครั้ง", "เรื่อง", "รา�
 
 
 def _alternation(words) -> str:
-    """Words as a regex alternation, the longest first (`งานบริการ` before `บริการ`)."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """Words as a regex alternation, the longest first (`งานบริการ` before `บริการ`), then in
+    alphabetical order: the same pattern in every process (a set's order is not)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _NUM = r"[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]+)?|[0-9๐-๙]+(?:\.[0-9๐-๙]+)?"
-_THRESHOLD = re.compile(rf"(?:(?:{_alternation(AT_LEAST + AT_MOST)})\s*)?ร้อยละ\s*({_NUM})", re.I)
+_THRESHOLD = patterns.compile(rf"(?:(?:{_alternation(AT_LEAST + AT_MOST)})\s*)?ร้อยละ\s*({_NUM})", re.I)
 # a unit not in the list: one Thai word (a leading vowel or a consonant, then letters) or one
 # Latin word, closed by a space, a punctuation mark or the end of the text
 _ANY_UNIT = r"[ก-ฮเ-ไ][ก-\u0E4E]{0,14}(?=[\s,;:()/.]|$)|[A-Za-z]+"
-_COUNT = re.compile(rf"(?:{_alternation(AT_LEAST)})\s*({_NUM})\s*({_alternation(COUNT_UNITS)}|{_ANY_UNIT})",
-                    re.I)
+_COUNT = patterns.compile(rf"(?:{_alternation(AT_LEAST)})\s*({_NUM})\s*({_alternation(COUNT_UNITS)}|{_ANY_UNIT})",
+                          re.I)
 
 
 def threshold_of(text: str) -> tuple[Optional[float], str, str]:
@@ -482,13 +484,13 @@ def threshold_of(text: str) -> tuple[Optional[float], str, str]:
 
 # A milestone written as one prose line per level, with no matrix (`ระดับ 1 : จัดตั้งคณะทำงาน …
 # ภายในเดือนธันวาคม 2568`, `ระดับที่ 2 …`, `ระดับคะแนน 3 : …`). Level N then needs steps 1..N.
-_LEVEL_PROSE = re.compile(r"^\s*ระดับ\s*(?:คะแนน\s*)?(?:ที่\s*)?([1-9๑-๙])(?![0-9๐-๙.,])\s*(?:คะแนน\s*)?"
-                          r"(?:[:：]|หมายถึง|\s)\s*")
+_LEVEL_PROSE = patterns.compile(r"^\s*ระดับ\s*(?:คะแนน\s*)?(?:ที่\s*)?([1-9๑-๙])(?![0-9๐-๙.,])\s*(?:คะแนน\s*)?"
+                                r"(?:[:：]|หมายถึง|\s)\s*")
 # a ladder threshold (`= 60%`, `ร้อยละ 60`, `ไม่น้อยกว่า 30 แห่ง`) is not a step
-_THRESHOLD_LEAD = re.compile(rf"^\s*(?:[-=<>≥≤%0-9๐-๙.,]|ร้อยละ|{_alternation(AT_LEAST + AT_MOST)}|"
-                             r"มากกว่า|น้อยกว่า|ต่ำกว่า|สูงกว่า|เท่ากับ)", re.I)
+_THRESHOLD_LEAD = patterns.compile(rf"^\s*(?:[-=<>≥≤%0-9๐-๙.,]|ร้อยละ|{_alternation(AT_LEAST + AT_MOST)}|"
+                                   r"มากกว่า|น้อยกว่า|ต่ำกว่า|สูงกว่า|เท่ากับ)", re.I)
 # `ดำเนินการได้ 3 ขั้นตอน`, `ขั้นตอนที่ 1-3`: a level that counts steps described elsewhere
-_STEP_REF = re.compile(r"ขั้น(?:ตอน)?\s*(?:ที่)?\s*[0-9๐-๙]|[0-9๐-๙]\s*ขั้น(?:ตอน)?")
+_STEP_REF = patterns.compile(r"ขั้น(?:ตอน)?\s*(?:ที่)?\s*[0-9๐-๙]|[0-9๐-๙]\s*ขั้น(?:ตอน)?")
 
 
 def _prose_level(text: str) -> Optional[tuple[int, int, str]]:
@@ -549,7 +551,7 @@ def has_prose_milestones(doc: Document) -> bool:
     return any(_kpi_line(t) or _label(t, labels) is not None for t in texts[:first])
 
 
-_MILESTONE_WORDS = re.compile(r"ระดับขั้นของ\s*ความสำเร็จ|milestone", re.I)
+_MILESTONE_WORDS = patterns.compile(r"ระดับขั้นของ\s*ความสำเร็จ|milestone", re.I)
 
 
 def _cites_steps(text: str) -> bool:
@@ -588,7 +590,7 @@ def _open_marks() -> frozenset[str]:
 
 
 # words that make the date after them a plan, not a completion (`คาดว่าจะแล้วเสร็จ 31 มี.ค. 69`)
-_PLANNED = re.compile(r"(?:กำหนด|ภายใน|คาดว่า|ตั้งแต่|จะ)[^0-9๐-๙]*$")
+_PLANNED = patterns.compile(r"(?:กำหนด|ภายใน|คาดว่า|ตั้งแต่|จะ)[^0-9๐-๙]*$")
 
 
 def _days_written(text: str) -> list[re.Match]:
@@ -631,7 +633,7 @@ def _result_of(texts: list[str], fy, notes: str = "") -> tuple[str, str, str]:
 
 
 # a progress cell: `100`, `50 %`, `ร้อยละ 100`, `๑๐๐.๐๐`
-_PROGRESS = re.compile(r"(?:ร้อยละ\s*)?([0-9๐-๙]{1,3}(?:\.[0-9๐-๙]+)?)\s*%?")
+_PROGRESS = patterns.compile(r"(?:ร้อยละ\s*)?([0-9๐-๙]{1,3}(?:\.[0-9๐-๙]+)?)\s*%?")
 
 
 def _progress_status(text: str) -> str:
@@ -644,26 +646,26 @@ def _progress_status(text: str) -> str:
     return "done" if v >= 100 else "not_done"
 
 
-_PHONE_AFTER = re.compile(r"\s*(?:โทร(?:ศัพท์)?\.?|เบอร์(?:โทร(?:ศัพท์)?|ติดต่อ)\.?|tel\.?)\s*[:：]?\s*"
-                          r"([0-9๐-๙][0-9๐-๙ -]{5,}[0-9๐-๙](?:\s*(?:ต่อ|,)\s*[0-9๐-๙]+)?)\s*$", re.I)
-_KPI_LINE = re.compile(r"^\s*(?:ชื่อ)?\s*(?:ตัวชี้วัด\s*ที่|ตัวชี้วัด(?=\s*[0-9๐-๙])|KPI(?:\s*(?:ที่|no\.?))?(?=\s*[0-9๐-๙]))"
-                       r"\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)(?![0-9๐-๙.])\s*[:：.]?\s*(.*)$", re.S | re.I)
+_PHONE_AFTER = patterns.compile(r"\s*(?:โทร(?:ศัพท์)?\.?|เบอร์(?:โทร(?:ศัพท์)?|ติดต่อ)\.?|tel\.?)\s*[:：]?\s*"
+                                r"([0-9๐-๙][0-9๐-๙ -]{5,}[0-9๐-๙](?:\s*(?:ต่อ|,)\s*[0-9๐-๙]+)?)\s*$", re.I)
+_KPI_LINE = patterns.compile(r"^\s*(?:ชื่อ)?\s*(?:ตัวชี้วัด\s*ที่|ตัวชี้วัด(?=\s*[0-9๐-๙])|KPI(?:\s*(?:ที่|no\.?))?(?=\s*[0-9๐-๙]))"
+                             r"\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)(?![0-9๐-๙.])\s*[:：.]?\s*(.*)$", re.S | re.I)
 # `ตัวชี้วัด 5 …` / `KPI 2 : …` (no ที่): a heading only when a name follows, not a count
-_KPI_BARE = re.compile(r"^\s*(?:ตัวชี้วัด|KPI)(?!\s*ที่)\s*[0-9๐-๙][0-9๐-๙.]*\s*[:：.]?\s*(?!ตัว|ข้อ|รายการ|ด้าน)[ก-ฮA-Za-z]", re.I)
+_KPI_BARE = patterns.compile(r"^\s*(?:ตัวชี้วัด|KPI)(?!\s*ที่)\s*[0-9๐-๙][0-9๐-๙.]*\s*[:：.]?\s*(?!ตัว|ข้อ|รายการ|ด้าน)[ก-ฮA-Za-z]", re.I)
 
 
 # a report's title run into the heading (`รายงานผลการดำเนินงาน ตัวชี้วัดที่ 1 …`, `รายงาน
 # ตัวชี้วัดที่ 1 …`): only before `ตัวชี้วัดที่ N`, so `รายงานผลการดำเนินงานตามตัวชี้วัด ปีงบประมาณ
 # 2569` stays a title
-_KPI_PREFIX = re.compile(r"^\s*รายงาน(?:\s*ผล(?:\s*การ\s*ดำเนิน(?:งาน|การ))?)?(?:\s*ตาม)?\s*[:：-]?\s*"
-                         r"(?=(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่\s*[0-9๐-๙])")
+_KPI_PREFIX = patterns.compile(r"^\s*รายงาน(?:\s*ผล(?:\s*การ\s*ดำเนิน(?:งาน|การ))?)?(?:\s*ตาม)?\s*[:：-]?\s*"
+                               r"(?=(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่\s*[0-9๐-๙])")
 # the title's fiscal year at the end of such a line (`รายงานตัวชี้วัดที่ 1 <name> ปีงบประมาณ 2572`):
 # the report's, no part of the indicator's name
-_FY_TAIL = re.compile(r"\s+(?:ประจำ\s*)?ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?\s*)?[0-9๐-๙]{4}\s*$")
+_FY_TAIL = patterns.compile(r"\s+(?:ประจำ\s*)?ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?\s*)?[0-9๐-๙]{4}\s*$")
 # the weight written at the end of the heading (`… (น้ำหนัก 10)`, `… น้ำหนัก ร้อยละ 20` a PDF ran
 # onto the heading's line): the indicator's weight, no part of its name
-_WEIGHT_TAIL = re.compile(r"\s*[(\[]?\s*(?:ค่า)?น้ำหนัก(?:ตัวชี้วัด)?\s*[:：=]?\s*(?:ร้อยละ\s*)?"
-                          r"([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*(?:%|คะแนน)?\s*[)\]]?\s*$")
+_WEIGHT_TAIL = patterns.compile(r"\s*[(\[]?\s*(?:ค่า)?น้ำหนัก(?:ตัวชี้วัด)?\s*[:：=]?\s*(?:ร้อยละ\s*)?"
+                                r"([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*(?:%|คะแนน)?\s*[)\]]?\s*$")
 
 
 def _strip_kpi_prefix(text: str) -> str:
@@ -678,7 +680,7 @@ def _kpi_line(text: str) -> Optional[re.Match]:
     if m and not re.match(r"^\s*(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่", text) and not _KPI_BARE.match(text):
         return None
     return m
-_DIM_LINE = re.compile(r"^\s*มิติ\s*ที่\s*([0-9๐-๙]+)")
+_DIM_LINE = patterns.compile(r"^\s*มิติ\s*ที่\s*([0-9๐-๙]+)")
 
 
 def _sections(lines: list[Line]) -> list[list[Line]]:
@@ -747,10 +749,10 @@ def _sections(lines: list[Line]) -> list[list[Line]]:
 # the period a report covers: `รอบ 12 เดือน`, `รอบการประเมิน 6 เดือน` (months from 1 October of the
 # fiscal year), or the day its data stand at (`ข้อมูล ณ วันที่ 30 ก.ย. 2566`, `ผลการดำเนินงาน ณ 31
 # มี.ค. 68`, `ณ สิ้นเดือนมีนาคม 2568`)
-_ROUND = re.compile(r"รอบ\s*(?:การ\s*(?:ประเมิน|รายงาน)(?:ผล)?\s*)?([0-9๐-๙]{1,2})\s*เดือน")
-_TICKED = re.compile(r"[☑☒✓✔■▣⊠✗✘]\s*$|\[\s*[xX/✓]\s*\]\s*$|\(\s*[xX/✓]\s*\)\s*$")
-_AS_OF = re.compile(r"(?:ข้อมูล|ผลการดำเนิน(?:งาน|การ)|ผลการปฏิบัติ(?:งาน|ราชการ)?|รายงาน|สถานะ)"
-                    r"[^\n]{0,60}?(?<![ก-๙])ณ\s*(?=วันที่|สิ้น|เดือน|[0-9๐-๙])")
+_ROUND = patterns.compile(r"รอบ\s*(?:การ\s*(?:ประเมิน|รายงาน)(?:ผล)?\s*)?([0-9๐-๙]{1,2})\s*เดือน")
+_TICKED = patterns.compile(r"[☑☒✓✔■▣⊠✗✘]\s*$|\[\s*[xX/✓]\s*\]\s*$|\(\s*[xX/✓]\s*\)\s*$")
+_AS_OF = patterns.compile(r"(?:ข้อมูล|ผลการดำเนิน(?:งาน|การ)|ผลการปฏิบัติ(?:งาน|ราชการ)?|รายงาน|สถานะ)"
+                          r"[^\n]{0,60}?(?<![ก-๙])ณ\s*(?=วันที่|สิ้น|เดือน|[0-9๐-๙])")
 
 
 def reported_as_of(lines: list[Line], fy: Optional[int]) -> Optional[tuple[str, str]]:
@@ -786,33 +788,33 @@ def reported_as_of(lines: list[Line], fy: Optional[int]) -> Optional[tuple[str, 
     return max(rounds) if rounds else None
 
 
-_PLAN_HEAD = re.compile(r"ไตรมาส|q[1-4]|quarter|[ก-ฮ]\.\s*[ก-ฮ]\.|(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|"
-                        r"สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)", re.I)
+_PLAN_HEAD = patterns.compile(r"ไตรมาส|q[1-4]|quarter|[ก-ฮ]\.\s*[ก-ฮ]\.|(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|"
+                              r"สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)", re.I)
 
 
 # the headings of a steps table's columns (squashed; an English gloss in brackets dropped)
-_GLOSS = re.compile(r"\([A-Za-z][A-Za-z .&/-]*\)$")
+_GLOSS = patterns.compile(r"\([A-Za-z][A-Za-z .&/-]*\)$")
 _STEP_TABLE_HEADS = (
-    ("step", re.compile(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?|(?:step|milestone)(?:no\.?)?", re.I).fullmatch),
+    ("step", patterns.compile(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?|(?:step|milestone)(?:no\.?)?", re.I).fullmatch),
     # one step per level, level N adding step N (ก.พ.ร.): the level numbers the step (`ระดับ`,
     # `ระดับคะแนน`, or `คะแนน` alone: the score the step brings the indicator to)
-    ("level_step", re.compile(r"ระดับ(?:คะแนน|ที่)?|คะแนน|(?:score)?level", re.I).fullmatch),
+    ("level_step", patterns.compile(r"ระดับ(?:คะแนน|ที่)?|คะแนน|(?:score)?level", re.I).fullmatch),
     # a progress column (`ร้อยละความก้าวหน้า`, `ความก้าวหน้า (%)`, `% ความสำเร็จ`): the share of the
     # step done, its status when no result column says otherwise
-    ("progress", re.compile(r"(?:ร้อยละ|%|คิดเป็น)?(?:ผล)?ความ(?:ก้าวหน้า|คืบหน้า|สำเร็จ)|(?:%|percent(?:age)?)?progress|"
-                            r"%(?:completed?|completion)|percent(?:age)?complet", re.I).match),
-    ("completed", re.compile(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", re.I).search),
+    ("progress", patterns.compile(r"(?:ร้อยละ|%|คิดเป็น)?(?:ผล)?ความ(?:ก้าวหน้า|คืบหน้า|สำเร็จ)|(?:%|percent(?:age)?)?progress|"
+                                  r"%(?:completed?|completion)|percent(?:age)?complet", re.I).match),
+    ("completed", patterns.compile(r"วันที่.*(?:แล้วเสร็จ|ดำเนินการ)|วันที่เสร็จ|completed", re.I).search),
     # a remarks column: the day a step was done is often written there (`แล้วเสร็จ 5 เม.ย. 69`)
-    ("note", re.compile(r"หมายเหตุ|ข้อสังเกต|remarks?|notes?", re.I).match),
-    ("deadline", re.compile(r"กำหนด|ภายใน|deadline|due(?:date|by)?$|targetdate", re.I).search),
+    ("note", patterns.compile(r"หมายเหตุ|ข้อสังเกต|remarks?|notes?", re.I).match),
+    ("deadline", patterns.compile(r"กำหนด|ภายใน|deadline|due(?:date|by)?$|targetdate", re.I).search),
     # a period (`ต.ค. 66 - ธ.ค. 66`): its end is the step's deadline
-    ("period", re.compile(r"(?:ระยะ|ช่วง|ห้วง)เวลา|period|timeline|duration", re.I).match),
-    ("result", re.compile(r"ผล|สถานะ|status|result", re.I).match),
-    ("text", re.compile(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย|description|activity",
-                        re.I).search),
+    ("period", patterns.compile(r"(?:ระยะ|ช่วง|ห้วง)เวลา|period|timeline|duration", re.I).match),
+    ("result", patterns.compile(r"ผล|สถานะ|status|result", re.I).match),
+    ("text", patterns.compile(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย|description|activity",
+                              re.I).search),
     # `เกณฑ์การให้คะแนน`: the steps' text only beside a level column (`ระดับคะแนน`), one step per
     # level written as a sentence; beside an indicator (form 7.2) it is a ladder
-    ("criteria", re.compile(r"เกณฑ์(?:การ)?(?:ให้)?คะแนน|scoringcriteria", re.I).match),
+    ("criteria", patterns.compile(r"เกณฑ์(?:การ)?(?:ให้)?คะแนน|scoringcriteria", re.I).match),
     ("plan", _PLAN_HEAD.match),
 )
 
@@ -831,8 +833,8 @@ def _step_table_head(s: str) -> str:
 
 
 # a heading that names the steps without numbering them (`ขั้นตอน`, not `ขั้นตอนที่`)
-_STEP_WORD_HEAD = re.compile(r"ขั้น(?:ตอน)?|step|milestone", re.I)
-_BARE_DAY_HEAD = re.compile(r"วันที่|ว\.?/ด\.?/ป\.?|date", re.I)
+_STEP_WORD_HEAD = patterns.compile(r"ขั้น(?:ตอน)?|step|milestone", re.I)
+_BARE_DAY_HEAD = patterns.compile(r"วันที่|ว\.?/ด\.?/ป\.?|date", re.I)
 
 
 def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str, int]]:
@@ -891,7 +893,7 @@ def _is_result_table(t: Table) -> bool:
 
 
 # `1. …`, `1) …`, `(1) …`, `(๑) …`
-_NUMBERED = re.compile(r"^\s*(?:\(\s*)?([0-9๐-๙]{1,2})\s*[.)]\s*(?=\S)")
+_NUMBERED = patterns.compile(r"^\s*(?:\(\s*)?([0-9๐-๙]{1,2})\s*[.)]\s*(?=\S)")
 
 
 def _numbered_steps(lines: list[Line]) -> set[int]:
@@ -925,7 +927,7 @@ def _numbered_steps(lines: list[Line]) -> set[int]:
     return set(run) if len(run) >= 2 and len(run) <= max(step_nos, default=0) else set()
 
 
-_NUMBER = re.compile(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?")
+_NUMBER = patterns.compile(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?")
 
 
 def _prose_steps(lines: list[Line]) -> dict[int, int]:
@@ -964,7 +966,7 @@ def extract(doc: Document, meta, claimed: Optional[frozenset] = None) -> Extract
 
 
 # `หน่วยงาน : สำนักงานสาธารณสุขอำเภอพบพระ`: the office whose report follows
-_AGENCY_LABEL = re.compile(r"^\s*(?:ชื่อ)?(?:หน่วยงาน|ส่วนราชการ)(?:ที่รายงาน|ผู้รายงาน)?\s*[:：]\s*(\S[^\t\n]*)$")
+_AGENCY_LABEL = patterns.compile(r"^\s*(?:ชื่อ)?(?:หน่วยงาน|ส่วนราชการ)(?:ที่รายงาน|ผู้รายงาน)?\s*[:：]\s*(\S[^\t\n]*)$")
 
 
 def _section_agencies(lines: list[Line], sections: list[list[Line]]) -> list[str]:
@@ -990,21 +992,21 @@ def _section_agencies(lines: list[Line], sections: list[list[Line]]) -> list[str
 
 # the headings of a report's other parts: a paragraph that starts with one is not the wrapped
 # rest of the step (or labelled field) above it (`แหล่งข้อมูล …` after the last step)
-_ENDS_FIELD = re.compile(r"^\s*(?:โดยที่|หมายเหตุ|ผลการดำเนิน(?:งาน|การ)|ผลการปฏิบัติงาน|แหล่ง(?:ที่มาของ)?ข้อมูล|"
-                         r"วิธี(?:การ)?(?:จัด)?เก็บ(?:รวบรวม)?ข้อมูล|เอกสาร\s*/?\s*(?:หลักฐาน|ประกอบ|อ้างอิง)|"
-                         r"หลักฐาน(?:อ้างอิง|ประกอบ)|ปัญหา(?:และ)?อุปสรรค|ข้อเสนอแนะ|เงื่อนไข|สูตร(?:การ)?คำนวณ|"
-                         r"ผู้รับผิดชอบ|ผู้รายงาน|ผู้ให้ข้อมูล|ลงชื่อ|ลงนาม|เกณฑ์การ|มิติที่|(?:ชื่อ)?ตัวชี้วัดที่)")
+_ENDS_FIELD = patterns.compile(r"^\s*(?:โดยที่|หมายเหตุ|ผลการดำเนิน(?:งาน|การ)|ผลการปฏิบัติงาน|แหล่ง(?:ที่มาของ)?ข้อมูล|"
+                               r"วิธี(?:การ)?(?:จัด)?เก็บ(?:รวบรวม)?ข้อมูล|เอกสาร\s*/?\s*(?:หลักฐาน|ประกอบ|อ้างอิง)|"
+                               r"หลักฐาน(?:อ้างอิง|ประกอบ)|ปัญหา(?:และ)?อุปสรรค|ข้อเสนอแนะ|เงื่อนไข|สูตร(?:การ)?คำนวณ|"
+                               r"ผู้รับผิดชอบ|ผู้รายงาน|ผู้ให้ข้อมูล|ลงชื่อ|ลงนาม|เกณฑ์การ|มิติที่|(?:ชื่อ)?ตัวชี้วัดที่)")
 
 
 # a line naming the agency and the fiscal year (`สำนักงานจังหวัดอุทัยธานี ปีงบประมาณ พ.ศ. 2569`)
-_META_LINE = re.compile(r"^\s*(?:กรม|กระทรวง|สำนักงาน|สำนัก|จังหวัด|อำเภอ|เทศบาล|องค์การบริหารส่วน|มหาวิทยาลัย|"
-                        r"โรงพยาบาล|สถาบัน|ศูนย์|กอง|หน่วยงาน|ส่วนราชการ)[^\n]{0,120}?"
-                        r"(?:ปีงบประมาณ|ประจำปี)\s*(?:พ\s*\.\s*ศ\s*\.?\s*)?[0-9๐-๙]{2,4}(?![0-9๐-๙])")
+_META_LINE = patterns.compile(r"^\s*(?:กรม|กระทรวง|สำนักงาน|สำนัก|จังหวัด|อำเภอ|เทศบาล|องค์การบริหารส่วน|มหาวิทยาลัย|"
+                              r"โรงพยาบาล|สถาบัน|ศูนย์|กอง|หน่วยงาน|ส่วนราชการ)[^\n]{0,120}?"
+                              r"(?:ปีงบประมาณ|ประจำปี)\s*(?:พ\s*\.\s*ศ\s*\.?\s*)?[0-9๐-๙]{2,4}(?![0-9๐-๙])")
 
 
 # a labelled result paragraph right under a step's paragraph
-_RESULT_PARA = re.compile(r"^\s*(?:ผล(?:การ)?(?:ดำเนิน(?:งาน|การ)|ปฏิบัติ(?:งาน|ราชการ))?|result)\s*"
-                          r"(?:\([A-Za-z ]+\))?\s*[:：]\s*(\S.*)$", re.I | re.S)
+_RESULT_PARA = patterns.compile(r"^\s*(?:ผล(?:การ)?(?:ดำเนิน(?:งาน|การ)|ปฏิบัติ(?:งาน|ราชการ))?|result)\s*"
+                                r"(?:\([A-Za-z ]+\))?\s*[:：]\s*(\S.*)$", re.I | re.S)
 
 
 def _extract_section(lines: list[Line], ex: Extraction, meta,

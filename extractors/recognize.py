@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from pipeline import patterns
 from schemas import Document, Paragraph, Table, rules
 
 from . import common as C
@@ -53,13 +54,13 @@ def classify_table(table: Table, form72_title: bool = False) -> Optional[TableFo
 # rows of their own across the table (`7.1 มิติที่ 1 ด้านประสิทธิผล`, `๗.๒ ด้านคุณภาพการให้บริการ`,
 # `มิติที่ 4 ด้านการพัฒนาองค์การ`), or the form's title stands above it: with a ladder in its header
 # (the ladder's header or five level columns `1 2 3 4 5`), either makes it a form 7.2 table.
-_FORM72_TITLE = re.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?7\.2(?![0-9])")          # on squashed text
-_FORM_TITLE = re.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?([0-9]+(?:\.[0-9]+)?)")    # any form's title
-_DIM_ROW = re.compile(r"^(?:7\.([1-4])(?![0-9])\.?(?![0-9])(?:มิติ(?:ที่)?(?:[1-4](?![0-9]))?)?"
-                      r"|มิติ(?:ที่)?([1-4])(?![0-9])(?!\.[0-9]))[:：.]?(.*)$")                   # squashed
+_FORM72_TITLE = patterns.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?7\.2(?![0-9])")          # on squashed text
+_FORM_TITLE = patterns.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?([0-9]+(?:\.[0-9]+)?)")    # any form's title
+_DIM_ROW = patterns.compile(r"^(?:7\.([1-4])(?![0-9])\.?(?![0-9])(?:มิติ(?:ที่)?(?:[1-4](?![0-9]))?)?"
+                            r"|มิติ(?:ที่)?([1-4])(?![0-9])(?!\.[0-9]))[:：.]?(.*)$")                   # squashed
 # squashed; `ระดับ 1 (Level 1)`, and `เกณฑ์ 1`, `เกณฑ์ที่ 1`, `เกณฑ์คะแนน 1` as form72._LEVEL_HEADER reads them
-_LEVEL_CELL = re.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|เกณฑ์|เกณฑ์คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
-                         r"(?:\((?:level|score)\1\))?")
+_LEVEL_CELL = patterns.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|เกณฑ์|เกณฑ์คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
+                               r"(?:\((?:level|score)\1\))?")
 _BODY_ROWS = 15
 
 
@@ -80,7 +81,7 @@ def _dimension_labels() -> tuple[str, ...]:
 
 
 # squashed; an enumerator before a dimension's label (`ก.`, `ข)`, `(ค)`, `1.`), then `มิติ`
-_DIM_ENUM = re.compile(r"^(?:[(（](?:[ก-ฮ]|[0-9]{1,2})[)）]|(?:[ก-ฮ]|[0-9]{1,2})[.)）])?(?:มิติ)?")
+_DIM_ENUM = patterns.compile(r"^(?:[(（](?:[ก-ฮ]|[0-9]{1,2})[)）]|(?:[ก-ฮ]|[0-9]{1,2})[.)）])?(?:มิติ)?")
 
 
 def _dimension_row(text: str) -> bool:
@@ -138,9 +139,9 @@ def _looks_like_data(table: Table, form: str) -> bool:
     return hits >= 1
 
 
-_MONTHISH = re.compile(r"[ก-ฮ]{1,2}\.\s?[ก-ฮ]{1,2}\.?\s?[0-9๐-๙]{2}")
-_DIM = re.compile(r"^\s*7\s*\.\s*[1-4๑-๔]")
-_LADDERISH = re.compile(r"^(?:ร้อยละ\s*)?[0-9๐-๙.,]+\s*%?$|^[1-5๑-๕]\s*คะแนน")
+_MONTHISH = patterns.compile(r"[ก-ฮ]{1,2}\.\s?[ก-ฮ]{1,2}\.?\s?[0-9๐-๙]{2}")
+_DIM = patterns.compile(r"^\s*7\s*\.\s*[1-4๑-๔]")
+_LADDERISH = patterns.compile(r"^(?:ร้อยละ\s*)?[0-9๐-๙.,]+\s*%?$|^[1-5๑-๕]\s*คะแนน")
 
 
 def recognize(doc: Document) -> list[Instance]:
@@ -208,9 +209,9 @@ def _title_state(text: str, titled: bool) -> bool:
 # indicator's part of the document. A period column (`ระยะเวลาดำเนินการ`: `ต.ค. 66 - ธ.ค. 66`) is no
 # plan's own: the steps reader takes its end as the step's deadline.
 _PLAN_ONLY_ROLES = ("budget", "start")
-_PLAN_TITLE = re.compile(r"^\s*(?:แผนปฏิบัติ|action\s*plan)", re.I)
-_STEP_WORD = re.compile(r"ขั้นตอน|ขั้น\s*ที่|milestone", re.I)
-_QUARTER_HEAD = re.compile(r"ไตรมาส|quarter|^\s*Q\s*[1-4]\s*$", re.I)
+_PLAN_TITLE = patterns.compile(r"^\s*(?:แผนปฏิบัติ|action\s*plan)", re.I)
+_STEP_WORD = patterns.compile(r"ขั้นตอน|ขั้น\s*ที่|milestone", re.I)
+_QUARTER_HEAD = patterns.compile(r"ไตรมาส|quarter|^\s*Q\s*[1-4]\s*$", re.I)
 
 
 class _StepsContext:
@@ -301,7 +302,7 @@ def _approval_between(inst: Instance, last: Optional[TableForm]) -> bool:
 
 # ---------------------------------------------------------------- text-level forms
 
-_STEP_LINE = re.compile(r"ขั้น(?:ตอน)?ที่?\s*[0-9๐-๙]+\s*[:：]?")    # `ขั้นตอนที 1`: tone mark left out
+_STEP_LINE = patterns.compile(r"ขั้น(?:ตอน)?ที่?\s*[0-9๐-๙]+\s*[:：]?")    # `ขั้นตอนที 1`: tone mark left out
 
 
 def has_milestone_matrix(doc: Document) -> bool:

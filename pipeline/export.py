@@ -7,7 +7,6 @@ import filecmp
 import io
 import math
 import os
-import re
 import stat
 import tempfile
 from contextlib import contextmanager
@@ -16,10 +15,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
+from pipeline import patterns
+
 # A cell starting with one of these is read as a formula by Excel/LibreOffice/Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Plain numbers keep their sign: "-5", "+1.5", "-50,000", "1e3" are safe and stay as they are.
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?\Z")
+_PLAIN_NUMBER = patterns.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?\Z")
 
 
 def neutralise(text: str) -> str:

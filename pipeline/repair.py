@@ -22,6 +22,8 @@ import re
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from pipeline import patterns
+
 # --- PUA shaping forms -> standard code points (HarfBuzz thai_pua_shape tables) ---
 _PUA_PAIRS = {
     # SD: shift down (marks on short consonants without an above vowel)
@@ -43,7 +45,7 @@ for _table in (_PUA_PAIRS, _PUA_SDL, _PUA_SL, _PUA_RD):
         PUA_MAP[_win] = chr(_std)
         PUA_MAP[_mac] = chr(_std)
 
-_PUA = re.compile("[\uf700-\uf8ff]")
+_PUA = patterns.compile("[\uf700-\uf8ff]")
 _PUA_TABLE = {k: v for k, v in PUA_MAP.items()}
 
 # --- character classes ---
@@ -56,25 +58,25 @@ MARKS = ABOVE_VOWELS + BELOW_VOWELS + TONES + OTHER_MARKS
 SARA_AM, SARA_AA, NIKHAHIT = "\u0E33", "\u0E32", "\u0E4D"
 
 _MARK_SET = frozenset(MARKS)
-_THAI_CHAR = re.compile(f"[{THAI_RANGE}]")
+_THAI_CHAR = patterns.compile(f"[{THAI_RANGE}]")
 
 # Order of marks within one cluster: vowel below/above first, then tone, then the rest.
 _MARK_RANK = {**{c: 0 for c in BELOW_VOWELS}, **{c: 1 for c in ABOVE_VOWELS},
               **{c: 2 for c in TONES}, "\u0E4C": 3, "\u0E4E": 3, NIKHAHIT: 4}
 
-_INVISIBLE = re.compile("[\u200b\u200c\ufeff\u00ad\ufe0e\ufe0f]")  # (+ emoji/text variation selectors: `✔︎`)
+_INVISIBLE = patterns.compile("[\u200b\u200c\ufeff\u00ad\ufe0e\ufe0f]")  # (+ emoji/text variation selectors: `✔︎`)
 # space(s) between a Thai character and a mark that must belong to it
-_SPACE_BEFORE_MARK = re.compile(f"(?<=[{THAI_RANGE}])[ \u00a0]+(?=[{MARKS}])")
-_MARK_RUN = re.compile(f"[{MARKS}]{{2,}}")
+_SPACE_BEFORE_MARK = patterns.compile(f"(?<=[{THAI_RANGE}])[ \u00a0]+(?=[{MARKS}])")
+_MARK_RUN = patterns.compile(f"[{MARKS}]{{2,}}")
 # nikhahit (+ tones) + sara aa  ->  tones + sara am;  sara am (+ tones) + sara aa  -> the same
-_NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{TONES}\u0E4C]*){SARA_AA}")
-_AM_TONE_AA = re.compile(f"{SARA_AM}([{TONES}]*){SARA_AA}")
-_AM_THEN_TONE = re.compile(f"{SARA_AM}([{TONES}]+)")
+_NIKHAHIT_AA = patterns.compile(f"{NIKHAHIT}([{TONES}\u0E4C]*){SARA_AA}")
+_AM_TONE_AA = patterns.compile(f"{SARA_AM}([{TONES}]*){SARA_AA}")
+_AM_THEN_TONE = patterns.compile(f"{SARA_AM}([{TONES}]+)")
 # two vowels above one consonant while the consonant before it has none: the first vowel (and
 # its tone) belongs to that earlier consonant (``ชวี้ั`` -> ``ชี้วั``)
 _CONS = "\u0E01-\u0E2E"
-_DOUBLE_ABOVE = re.compile(f"([{_CONS}])([{_CONS}])([{ABOVE_VOWELS}][{TONES}\u0E4C]*)([{ABOVE_VOWELS}])")
-_TONE_NIKHAHIT = re.compile(f"([{TONES}]+){NIKHAHIT}(?={SARA_AA}|{SARA_AM})")
+_DOUBLE_ABOVE = patterns.compile(f"([{_CONS}])([{_CONS}])([{ABOVE_VOWELS}][{TONES}\u0E4C]*)([{ABOVE_VOWELS}])")
+_TONE_NIKHAHIT = patterns.compile(f"([{TONES}]+){NIKHAHIT}(?={SARA_AA}|{SARA_AM})")
 
 
 def _sort_marks(m: re.Match) -> str:
@@ -152,7 +154,7 @@ def join_wrapped(lines: Iterable[str]) -> str:
     return out
 
 
-_WS = re.compile(r"[ \t\u00a0\u3000]+")
+_WS = patterns.compile(r"[ \t\u00a0\u3000]+")
 
 
 def collapse_spaces(text: str) -> str:

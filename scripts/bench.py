@@ -82,6 +82,9 @@ def snapshot_code(dest: Path) -> Path:
     # compiled as pip compiles an installed package: without it every run would compile the
     # sources again where PYTHONDONTWRITEBYTECODE is set (≈0.15 s of each run's start-up here)
     compileall.compile_dir(str(dest), quiet=1)
+    # and its regular expressions' compiled form stored, as `make install` does
+    subprocess.run([sys.executable, "-m", "pipeline.patterns"], cwd=dest, check=True,
+                   stdout=subprocess.DEVNULL)
     return dest
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import product
 from typing import Iterable, Iterator, NamedTuple, Optional
 
+from pipeline import patterns
 from schemas.rules import load
 from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK, DateValue
 
@@ -76,7 +77,7 @@ _STOP_TH = "(?:" + _trie(
 
 # One pattern, dispatched on the first character class so that each position only tries the
 # alternatives that can start there. Group names: the token kind, "_..." for variants.
-_TOKEN = re.compile("|".join([
+_TOKEN = patterns.compile("|".join([
     r"(?P<sp>\s+)",
     r"(?=\d)(?:"
     r"(?P<iso>(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d))"
@@ -127,7 +128,7 @@ _TOKEN = re.compile("|".join([
     r"|(?P<lat>[a-z]+))",
 ]))
 _KIND = {name: name.split("_")[0] for name in _TOKEN.groupindex}
-_UPPER = re.compile(r"[A-Z]")
+_UPPER = patterns.compile(r"[A-Z]")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -146,7 +147,7 @@ _ERA = {"พ": "BE", "ค": "CE", "ร": "RS", "b": "BE", "a": "CE", "c": "CE", 
 _SIMPLE_KINDS = {"fy": "FY", "round": "RD", "wd": "WD", "rng": "R", "and": "AND", "open": "O",
                  "dw": "DW", "yw": "Y", "sl": "S"}
 _SKIPPED = frozenset(("sp", "time", "wk", "fill"))
-_ND_DIGITS = re.compile(r"\d+")
+_ND_DIGITS = patterns.compile(r"\d+")
 
 
 @lru_cache(maxsize=8192)
@@ -358,7 +359,7 @@ def _numeric_dmy(a: int, b: int, year: int | None, tok: _Tok | None = None) -> _
     raise _Bad(f"month {b} does not exist")
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = patterns.compile(r"\d+")
 
 
 def _respell_day(tok: _Tok, old_day: int, new_day: int | None, swap: bool = False) -> str:
@@ -653,8 +654,8 @@ def _parse_slow(t: str, fiscal_year: int | None, prefer: tuple[date, date] | Non
 # "วันอังคาร, 02 สิงหาคม 2559" and "1/10/2567" keep their readings. A slash between two numbers
 # is a date's, and a comma between two digits a number's ("1,2 ธ.ค. 57" stays unread); two items
 # joined by และ alone are a range (see _parse_tokens).
-_LIST_SEP = re.compile(r"\s*(?:,(?!\d)|(?<!\d),|[;、]|(?<!\d)\s*/\s*|\s*/\s*(?!\s*\d)|\s+/\s+|\s*และ\s*|&)\s*")
-_LIST_YEAR = re.compile(r"(?:[พคร]\s?\.?\s?ศ\.?\s?|ปี\s?)?(?<!\d)(?:\d{4}|\d{2})(?!\d)\s*\)?\s*$")
+_LIST_SEP = patterns.compile(r"\s*(?:,(?!\d)|(?<!\d),|[;、]|(?<!\d)\s*/\s*|\s*/\s*(?!\s*\d)|\s+/\s+|\s*และ\s*|&)\s*")
+_LIST_YEAR = patterns.compile(r"(?:[พคร]\s?\.?\s?ศ\.?\s?|ปี\s?)?(?<!\d)(?:\d{4}|\d{2})(?!\d)\s*\)?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -664,7 +665,7 @@ def _list_month() -> re.Pattern:
     return re.compile(rf"(?:{_MONTH_TH}|{_MONTH_EN}).*$")
 
 _LIST_MAX = 24
-_LAST_NUMBER = re.compile(r"\d+(?=\D*$)")
+_LAST_NUMBER = patterns.compile(r"\d+(?=\D*$)")
 
 
 def _month_run(t: str) -> str:
@@ -751,8 +752,8 @@ def _listed(t: str, fiscal_year: int | None, prefer) -> tuple | None:
 # is the calendar year's (Oct-Dec 2025) or, in a fiscal-year plan, the fiscal year's: ambiguous,
 # the other reading in the note, unless the plan's fiscal year or the neighbouring dates hold
 # only one of them.
-_PART_OF_YEAR = re.compile(r"(?P<part>ต้น|กลาง|ปลาย|สิ้น)\s?ปี\s?(?P<fy>งบ\s?ประมาณ|งบฯ?\.?|งปม\.?)?")
-_PART_LEAD = re.compile(r"(?:\s|\(|ภายใน|ใน|ช่วง|ราว|ประมาณ|ก่อน)*")
+_PART_OF_YEAR = patterns.compile(r"(?P<part>ต้น|กลาง|ปลาย|สิ้น)\s?ปี\s?(?P<fy>งบ\s?ประมาณ|งบฯ?\.?|งปม\.?)?")
+_PART_LEAD = patterns.compile(r"(?:\s|\(|ภายใน|ใน|ช่วง|ราว|ประมาณ|ก่อน)*")
 _PART_FY = {"ต้น": ((1, 1), "first quarter"), "กลาง": ((2, 3), "middle two quarters"),
             "ปลาย": ((4, 4), "last quarter"), "สิ้น": ((4, 4), "last month")}
 _PART_CAL = {"ต้น": ((1, 3), "first quarter"), "กลาง": ((4, 9), "middle six months"),
@@ -818,12 +819,12 @@ for _m, _v in MONTHS.items():
 _FAST_LEAD = r"(?:[( ]|ภายใน|ลงวันที่|วันที่|เดือน|ณ|แล้วเสร็จ|ก่อน|กำหนดส่ง)*"
 # พ.ศ. only before a Buddhist-Era year: "พ.ศ. 2015" is left to the full grammar, which says so.
 _FAST_BE = r"(?:พ\.ศ\.? ?(?=2[4-9]\d\d(?!\d)|\d\d(?!\d)))?"
-_FAST_WORDS = re.compile(
+_FAST_WORDS = patterns.compile(
     _FAST_LEAD + r"(?:(\d{1,2}) ?)?([^\d\s()]+?) ?" + _FAST_BE + r"(\d{4}|\d{2})?[ )]*")
-_FAST_RANGE = re.compile(
+_FAST_RANGE = patterns.compile(
     _FAST_LEAD + r"([^\d\s()\-]+?) ?" + _FAST_BE + r"(\d{4}|\d{2})? ?(?:-|ถึง) ?"
     r"([^\d\s()\-]+?) ?" + _FAST_BE + r"(\d{4}|\d{2})?[ )]*")
-_FAST_NUMERIC = re.compile(_FAST_LEAD + r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})[ )]*")
+_FAST_NUMERIC = patterns.compile(_FAST_LEAD + r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})[ )]*")
 
 
 def _fast_year(y: str | None) -> int | None:
@@ -915,7 +916,7 @@ def _era_slips(t: str, toks: list[_Tok], res: tuple) -> tuple:
     return res[0], res[1], res[2], status, note, res[5], fixed
 
 
-_BETWEEN = re.compile(r"ระหว่าง|between", re.IGNORECASE)   # "ระหว่าง X และ Y" is a range
+_BETWEEN = patterns.compile(r"ระหว่าง|between", re.IGNORECASE)   # "ระหว่าง X และ Y" is a range
 
 
 _QUANTITY_WORDS = tuple(load("months")["quantity_words"])
@@ -1035,8 +1036,8 @@ def _dashed_dates(toks: list[_Tok]) -> list[_Tok]:
 
 
 _OPEN_SELF = ("เป็นต้นไป", "on")    # "onwards": open with ตั้งแต่/from before the start
-_SINCE = re.compile(r"ตั้งแต่|นับแต่|นับจาก|เริ่ม|(?<![a-z])(?:from|since|starting)(?![a-z])", re.I)
-_DEADLINE = re.compile(r"ภายใน|ก่อน|กำหนดส่ง|(?<![a-z])(?:by|before|within)(?![a-z])", re.I)
+_SINCE = patterns.compile(r"ตั้งแต่|นับแต่|นับจาก|เริ่ม|(?<![a-z])(?:from|since|starting)(?![a-z])", re.I)
+_DEADLINE = patterns.compile(r"ภายใน|ก่อน|กำหนดส่ง|(?<![a-z])(?:by|before|within)(?![a-z])", re.I)
 
 
 def _apostrophe_years(t: str, toks: list[_Tok]) -> list[_Tok]:

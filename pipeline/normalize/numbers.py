@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 
+from pipeline import patterns
 from schemas.values import CORRECTED, OK, Amount, DateValue, Duration
 
 from .calendar import add_working_days
@@ -15,19 +16,19 @@ from .text import clean
 _NUMBER = r"[-+]?(?:\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.\d+)?"
 _SCALE = {"ล้าน": 1_000_000, "ลบ.": 1_000_000, "แสน": 100_000, "หมื่น": 10_000, "พัน": 1_000}
 # Words that may qualify a threshold or a budget without changing its value.
-_QUALIFIER = re.compile(
+_QUALIFIER = patterns.compile(
     r"^(?:(?:ไม่น้อยกว่า|ไม่ต่ำกว่า|ไม่เกิน|ไม่มากกว่า|อย่างน้อย|อย่างต่ำ|ประมาณ|รวมทั้งสิ้น|รวมเป็นเงิน|รวม|"
     r"งบประมาณ|งบฯ|จำนวนเงิน|จำนวน|เป็นเงิน|น้ำหนัก|เป้าหมาย|ค่าเป้าหมาย|มากกว่า|น้อยกว่า|ต่ำกว่า|เกิน|"
     r">=|<=|≥|≤|>|<|=|:)\s?)+")
-_AMOUNT = re.compile(
+_AMOUNT = patterns.compile(
     rf"^(?P<pct1>ร้อยละ\s?)?(?P<num>{_NUMBER})(?:\.-)?\s?"
     r"(?P<scale>ล้าน|แสน|หมื่น|พัน|ลบ\.)?\s?"
     r"(?P<unit>%|เปอร์เซ็นต์|บาท(?:ถ้วน)?|บ\.|คะแนน|ระดับ|[ก-๛]+(?:\s[ก-๛]+)?)?\.?$")
 # "150,000 บาท (หนึ่งแสนห้าหมื่นบาทถ้วน)", "50,000 (งบปกติ)": the figure before the parenthesis
 # is the amount; the parenthesis (the figure in words, or a remark) is not read.
-_IN_WORDS = re.compile(r"^(?P<head>.*?)\s?\((?P<words>[^()]*)\)$")
-_UNIT_FIRST = re.compile(rf"^(?P<unit>ระดับ(?:ที่)?|คะแนน|ร้อยละ)\s?(?P<num>{_NUMBER})$")
-_WORDS = re.compile(r"^(?P<words>[ก-๛]+?)(?P<unit>บาทถ้วน|บาท|คะแนน)?$")
+_IN_WORDS = patterns.compile(r"^(?P<head>.*?)\s?\((?P<words>[^()]*)\)$")
+_UNIT_FIRST = patterns.compile(rf"^(?P<unit>ระดับ(?:ที่)?|คะแนน|ร้อยละ)\s?(?P<num>{_NUMBER})$")
+_WORDS = patterns.compile(r"^(?P<words>[ก-๛]+?)(?P<unit>บาทถ้วน|บาท|คะแนน)?$")
 _NUMBER_WORD_CHARS = set("ศูนย์หนึ่งสองสามสี่ห้าหกเจ็ดแปดเก้าสิบเอ็ดยี่ร้อยพันหมื่นแสนล้าน")
 _NOT_AMOUNT = {"", "-", "--", "—", '"', "”", "“", "〃", "-\"-", "''", "ไม่มี", "n/a", "na"}
 
@@ -111,13 +112,13 @@ def parse_amount(text: str) -> Amount:
 
 _DUR_UNITS = {"วันทำการ": ("d", 1), "วัน": ("d", 1), "สัปดาห์": ("d", 7), "อาทิตย์": ("d", 7),
               "เดือน": ("m", 1), "ไตรมาส": ("m", 3), "ปี": ("m", 12)}
-_DUR_PART = re.compile(
+_DUR_PART = patterns.compile(
     r"(?P<num>\d+(?:\.\d+)?|ครึ่ง|[ก-๛]+?)\s?(?P<unit>วัน\s?ทำ\s?การ|วัน|สัปดาห์|อาทิตย์|เดือน|ไตรมาส|ปี)(?!งบ)")
-_DUR_QUARTERS = re.compile(r"(?:ไตร\s?มา[สศ](?:ที่|ที)?|[qQ])\s?(?P<nums>\d(?:\s?(?:,|และ|-|ถึง|&)\s?"
-                           r"(?:ไตรมาส(?:ที่)?\s?|[qQ])?\d)*)$")
-_DUR_WHOLE_YEAR = re.compile(r"^(?:ตลอด|ทั้ง)(?:ปี|ปีงบประมาณ)$")
-_DUR_PREFIX = re.compile(r"^(?:ระยะเวลา|ภายใน|ใช้เวลา|ประมาณ|รวม)\s?")
-_COUNTING = re.compile(r"\s?(?:นับ\s?(?:ถัด|ตั้งแต่|จาก)|หลัง\s?จาก|ถัด\s?จาก)")
+_DUR_QUARTERS = patterns.compile(r"(?:ไตร\s?มา[สศ](?:ที่|ที)?|[qQ])\s?(?P<nums>\d(?:\s?(?:,|และ|-|ถึง|&)\s?"
+                                 r"(?:ไตรมาส(?:ที่)?\s?|[qQ])?\d)*)$")
+_DUR_WHOLE_YEAR = patterns.compile(r"^(?:ตลอด|ทั้ง)(?:ปี|ปีงบประมาณ)$")
+_DUR_PREFIX = patterns.compile(r"^(?:ระยะเวลา|ภายใน|ใช้เวลา|ประมาณ|รวม)\s?")
+_COUNTING = patterns.compile(r"\s?(?:นับ\s?(?:ถัด|ตั้งแต่|จาก)|หลัง\s?จาก|ถัด\s?จาก)")
 _DUR_RANK = {"ปี": 5, "ไตรมาส": 4, "เดือน": 3, "สัปดาห์": 2, "อาทิตย์": 2, "วัน": 1, "วันทำการ": 1}
 _DAYS_PER_MONTH = 30           # records.md: "15 วัน" -> 0.5 month
 
@@ -198,8 +199,8 @@ def parse_duration(text: str) -> Duration:
 
 # ---------------------------------------------------------------------------------------------
 
-_WORKING = re.compile(r"(?P<n>\d+)\s?วัน\s?ทำ\s?การ")
-_COUNT_FROM = re.compile(r"(?:นับ\s?(?:ถัด\s?จาก|ตั้งแต่|จาก)|หลัง\s?จาก|ถัด\s?จาก)\s?(?:วันที่|วัน)?\s?(?P<rest>.*)$")
+_WORKING = patterns.compile(r"(?P<n>\d+)\s?วัน\s?ทำ\s?การ")
+_COUNT_FROM = patterns.compile(r"(?:นับ\s?(?:ถัด\s?จาก|ตั้งแต่|จาก)|หลัง\s?จาก|ถัด\s?จาก)\s?(?:วันที่|วัน)?\s?(?P<rest>.*)$")
 
 
 def parse_working_day_deadline(text: str, anchor: date | None = None) -> DateValue:

@@ -1,7 +1,7 @@
 """Text clean-up shared by the normaliser's parsers."""
 from __future__ import annotations
 
-import re
+from pipeline import patterns
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # Dashes of every width become "-": Word and PDFs write ranges with en/em dashes or minus signs.
@@ -11,7 +11,7 @@ _CLEAN = str.maketrans({
     **{c: " " for c in "\u00a0\u2007\u202f\t\r\n\u3000"},
     **dict(zip(map(ord, "๐๑๒๓๔๕๖๗๘๙"), "0123456789")),
 })
-_SPACES = re.compile(r" {2,}")
+_SPACES = patterns.compile(r" {2,}")
 
 
 def thai_digits(text: str) -> str:

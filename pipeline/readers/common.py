@@ -1,13 +1,14 @@
 """Limits, the reader error, and helpers shared by the format readers."""
 from __future__ import annotations
 
-import re
 import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
+
+from pipeline import patterns
 
 MiB = 1024 * 1024
 
@@ -88,7 +89,7 @@ def check_zip(path, limits: ReadLimits, kind: str,
     return zf
 
 
-_ROOT_START = re.compile(rb"<[A-Za-z_]")
+_ROOT_START = patterns.compile(rb"<[A-Za-z_]")
 
 
 def check_xml_parts(zf: zipfile.ZipFile, kind: str, names=None) -> None:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from pipeline import patterns
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import is_mark, order_marks_by_position, repair_thai
@@ -423,7 +424,7 @@ class _Frame:
 class _Fonts:
     """Family and boldness of each character's font, looked up once per text object."""
 
-    _BOLD = re.compile(r"[-,]?(?:bold|black|heavy|semibold|demibold)", re.I)
+    _BOLD = patterns.compile(r"[-,]?(?:bold|black|heavy|semibold|demibold)", re.I)
 
     _object_address = None        # FPDFText_GetTextObject returning a plain address
 
@@ -944,15 +945,15 @@ def _lines(chars: list[_Char]) -> list[_Line]:
     return lines
 
 
-_LIST_START = re.compile(r"^\s*(?:[-•●○▪■◆\u2022]|\(?\d{1,3}[.)]|\(\d{1,3}\)|[ก-ฮ][.)]\s|ข้อ\s*\d|"
-                         r"(?:ขั้นตอน|กิจกรรม|ตัวชี้วัด|มิติ|ระดับ|โครงการ|ประเด็น)ที่\s*[\d๐-๙])")
+_LIST_START = patterns.compile(r"^\s*(?:[-•●○▪■◆\u2022]|\(?\d{1,3}[.)]|\(\d{1,3}\)|[ก-ฮ][.)]\s|ข้อ\s*\d|"
+                               r"(?:ขั้นตอน|กิจกรรม|ตัวชี้วัด|มิติ|ระดับ|โครงการ|ประเด็น)ที่\s*[\d๐-๙])")
 # a line opening with a field label: a short Thai name, perhaps numbered, then a colon
 # (``น้ำหนัก : ร้อยละ 10``, ``ผู้กำกับดูแลตัวชี้วัด :``, ``ระดับ 2 : 11%``)
-_LABEL_START = re.compile(r"^[\u0e01-\u0e4e]{2,30}(?: [\d\u0e50-\u0e59][\d\u0e50-\u0e59.]{0,5})? ?:(?: |$)")
+_LABEL_START = patterns.compile(r"^[\u0e01-\u0e4e]{2,30}(?: [\d\u0e50-\u0e59][\d\u0e50-\u0e59.]{0,5})? ?:(?: |$)")
 # a section heading of a KPI form standing on a line of its own, without a colon
 # (``ผลการดำเนินงาน``, ``เกณฑ์การให้คะแนน``, ``ระดับ 3``): with no paragraph spacing, after a line
 # that nearly fills the column, its width alone reads as a wrap (the heading would not have fitted)
-_HEADING_LINE = re.compile(
+_HEADING_LINE = patterns.compile(
     r"^(?:ผลการดำเนิน(?:งาน|การ)|ผลการปฏิบัติงาน|เกณฑ์การ(?:ให้คะแนน|ประเมิน(?:ผล)?)|"
     r"รายละเอียด(?:ของ)?ตัวชี้วัด|คำอธิบาย(?:ตัวชี้วัด)?|คำนิยาม|หมายเหตุ|แหล่ง(?:ที่มาของ)?ข้อมูล|"
     r"วิธี(?:การ)?(?:จัด)?เก็บ(?:รวบรวม)?ข้อมูล|ผู้กำกับ(?:ดูแล)?ตัวชี้วัด|ผู้(?:จัด)?เก็บ(?:รวบรวม)?ข้อมูล|"
@@ -1129,22 +1130,22 @@ def _line_spacing(lines: list[_Line]) -> dict[int, float]:
 
 
 # a line that ends inside a thousands group (``120,00``, ``1,250,``): a complete amount never does
-_CUT_AMOUNT = re.compile(r"[0-9\u0e50-\u0e59],[0-9\u0e50-\u0e59]{0,2}$")
-_NUMBERISH_END = re.compile(r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59,.]*$")
-_LEVEL_ENTRY = re.compile(r"(?<![0-9\u0e50-\u0e59])[1-9\u0e51-\u0e59]\s*[=:]\s*[0-9\u0e50-\u0e59]")
+_CUT_AMOUNT = patterns.compile(r"[0-9\u0e50-\u0e59],[0-9\u0e50-\u0e59]{0,2}$")
+_NUMBERISH_END = patterns.compile(r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59,.]*$")
+_LEVEL_ENTRY = patterns.compile(r"(?<![0-9\u0e50-\u0e59])[1-9\u0e51-\u0e59]\s*[=:]\s*[0-9\u0e50-\u0e59]")
 # a Thai abbreviation standing alone: consonants with dots, then a space, number or end
-_ABBREVIATION = re.compile(r"[\u0e40-\u0e44]?[\u0e01-\u0e2e]{1,4}\.(?:[\u0e01-\u0e2e]{1,3}\.)*"
-                           r"(?=[\s\d\u0e50-\u0e59,;)]|$)")
+_ABBREVIATION = patterns.compile(r"[\u0e40-\u0e44]?[\u0e01-\u0e2e]{1,4}\.(?:[\u0e01-\u0e2e]{1,3}\.)*"
+                                 r"(?=[\s\d\u0e50-\u0e59,;)]|$)")
 
 
 # a one-letter Thai word standing between spaces (``ณ``)
-_LONE_LETTER = re.compile(r"[\u0e01-\u0e2e] +\S")
+_LONE_LETTER = patterns.compile(r"[\u0e01-\u0e2e] +\S")
 # one dotted group of a Thai abbreviation (``ต.``, ``เม.``, ``มิ.``): a token of its own at the end
 # of a line, and at the start of the next one (``ต.``/``ค.``, ``เม.``/``ย.``, ``พ.``/``ศ. 2568``)
 # (or the group's letter alone on the next line, its dot on the line after: ``ก.``/``พ``/``.``)
 _ABBR_GROUP = r"[\u0e40-\u0e44]?[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]*"
-_ABBR_HEAD = re.compile(r"(?:^|[\s(\[])" + _ABBR_GROUP + r"\.$")
-_ABBR_TAIL = re.compile(_ABBR_GROUP + r"(?:\.|$)")
+_ABBR_HEAD = patterns.compile(r"(?:^|[\s(\[])" + _ABBR_GROUP + r"\.$")
+_ABBR_TAIL = patterns.compile(_ABBR_GROUP + r"(?:\.|$)")
 
 
 def _ends_word(prev: str, letter: str) -> bool:
@@ -1579,11 +1580,11 @@ def _column_of(anchors: list[float], x: float) -> int:
     return k
 
 
-_NUMBER = re.compile(r"^[\d๐-๙][\d๐-๙,.]*%?$")
+_NUMBER = patterns.compile(r"^[\d๐-๙][\d๐-๙,.]*%?$")
 # a number that cannot go on (``30,0`` can: its last group has fewer than three digits)
-_COMPLETE_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-_ROW_START = re.compile(r"^\s*(?:รวม|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(\d{1,3}\)|[-•●▪■]|"
-                        r"(?:กิจกรรม|ขั้นตอน|ตัวชี้วัด|มิติ|โครงการ|แผนงาน)(?:ที่)?\s*\d)")
+_COMPLETE_NUMBER = patterns.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+_ROW_START = patterns.compile(r"^\s*(?:รวม|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(\d{1,3}\)|[-•●▪■]|"
+                              r"(?:กิจกรรม|ขั้นตอน|ตัวชี้วัด|มิติ|โครงการ|แผนงาน)(?:ที่)?\s*\d)")
 
 
 def _split_by_columns(line: _Line, anchors: list[float]) -> dict[int, _Line]:
@@ -1661,9 +1662,9 @@ def _finish(rows, anchors, page_no) -> Optional[Table]:
 
 # how a new row's first cell starts: an item number (``3.``, ``1.2``, ``(4)``, ``2)``), a bullet,
 # a numbered heading word, or a bare number standing alone (score levels)
-_ITEM_START = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(\d{1,3}\)|"
-                         r"[-•●▪■]|\d{1,3}\s*$|รวม|หมายเหตุ|"
-                         r"(?:กิจกรรม|ขั้นตอน|ตัวชี้วัด|มิติ|โครงการ|แผนงาน)(?:ที่)?\s*\d)")
+_ITEM_START = patterns.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|\(\d{1,3}\)|"
+                               r"[-•●▪■]|\d{1,3}\s*$|รวม|หมายเหตุ|"
+                               r"(?:กิจกรรม|ขั้นตอน|ตัวชี้วัด|มิติ|โครงการ|แผนงาน)(?:ที่)?\s*\d)")
 
 
 def _continue_tables(doc: Document) -> None:
@@ -1812,10 +1813,10 @@ def _append_rows(prev: Table, cont: Table) -> None:
     prev.cells.sort(key=lambda c: (c.row, c.col))
 
 
-_GOES_ON = re.compile(r"(?:พ\.ศ\.|ค\.ศ\.|ที่|ร้อยละ|จำนวน|ภายใน|วันที่)\s*$")
+_GOES_ON = patterns.compile(r"(?:พ\.ศ\.|ค\.ศ\.|ที่|ร้อยละ|จำนวน|ภายใน|วันที่)\s*$")
 # a cell ending with an abbreviation of two or more letters (a month ``มี.ค.``, ``ก.ย.``) goes
 # on with a number (its year) on the next page
-_ABBR_END = re.compile(r"(?:^|[\s(\[-])(?:" + _ABBR_GROUP + r"\.){2,3}$")
+_ABBR_END = patterns.compile(r"(?:^|[\s(\[-])(?:" + _ABBR_GROUP + r"\.){2,3}$")
 
 
 def _is_split_row(prev: Table, cont: Table, last: int) -> bool:

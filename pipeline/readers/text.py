@@ -14,15 +14,16 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from pipeline import patterns
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
 from .common import ReadError, ReadLimits, utf16_without_bom
 
-_THAI = re.compile("[\u0E01-\u0E5B]")
+_THAI = patterns.compile("[\u0E01-\u0E5B]")
 # characters that plausible Thai/English text is made of
-_PLAUSIBLE = re.compile("[\u0E01-\u0E5B\u0020-\u007E\t\r\n\u00A0-\u00FF\u2010-\u203A\u2190-\u21FF"
-                        "\u2022\u2026\u2212\u2713\u2714\u2717\u3003\u25A0-\u25FF\u20AC\u0E00]")
+_PLAUSIBLE = patterns.compile("[\u0E01-\u0E5B\u0020-\u007E\t\r\n\u00A0-\u00FF\u2010-\u203A\u2190-\u21FF"
+                              "\u2022\u2026\u2212\u2713\u2714\u2717\u3003\u25A0-\u25FF\u20AC\u0E00]")
 
 
 def _plausibility(text: str) -> float:
@@ -34,8 +35,8 @@ def _plausibility(text: str) -> float:
     return good / len(sample)
 
 
-_MARK = re.compile("[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
-_MARK_AFTER_NON_THAI = re.compile("(?:^|[^\u0E01-\u0E4E])[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
+_MARK = patterns.compile("[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
+_MARK_AFTER_NON_THAI = patterns.compile("(?:^|[^\u0E01-\u0E4E])[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]")
 
 
 def _thai_plausible(text: str) -> bool:
@@ -180,8 +181,8 @@ def _make_table(rows: list[list[str]]) -> Table:
     return Table(cells=cells, n_rows=len(rows), n_cols=n_cols)
 
 
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_PIPE_SEP = re.compile(r"^\s*\|[\s:|-]*-[\s:|-]*\|\s*$")
+_PIPE_ROW = patterns.compile(r"^\s*\|.*\|\s*$")
+_PIPE_SEP = patterns.compile(r"^\s*\|[\s:|-]*-[\s:|-]*\|\s*$")
 
 
 def _pipe_fields(line: str) -> list[str]:
@@ -189,7 +190,7 @@ def _pipe_fields(line: str) -> list[str]:
     return [f.replace("\\|", "|") for f in re.split(r"(?<!\\)\|", inner)]
 
 
-_GAP = re.compile(r"\S(?: {2,})(?=\S)")          # a run of two or more spaces inside a line
+_GAP = patterns.compile(r"\S(?: {2,})(?=\S)")          # a run of two or more spaces inside a line
 _ZERO_WIDTH = frozenset("\u0E31\u0E34\u0E35\u0E36\u0E37\u0E38\u0E39\u0E3A\u0E47\u0E48\u0E49"
                         "\u0E4A\u0E4B\u0E4C\u0E4D\u0E4E\u200b\u00ad")
 

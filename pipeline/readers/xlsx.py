@@ -26,6 +26,7 @@ from typing import Optional
 
 from lxml import etree
 
+from pipeline import patterns
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
@@ -326,9 +327,9 @@ _BUILTIN_FORMATS = {
 }
 _BUILTIN_IDS = {v: k for k, v in _BUILTIN_FORMATS.items()}
 _CUSTOM_BASE = 164   # openpyxl's BUILTIN_FORMATS_MAX_SIZE: custom formats renumbered from it
-_STRIP = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
-_DATE_CHAR = re.compile(r"(?<![_\\])[dmhysDMHYS]")
-_DURATION = re.compile(r'\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?', re.I)
+_STRIP = patterns.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+_DATE_CHAR = patterns.compile(r"(?<![_\\])[dmhysDMHYS]")
+_DURATION = patterns.compile(r'\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?', re.I)
 
 
 def _is_date_format(fmt: Optional[str]) -> bool:
@@ -364,11 +365,11 @@ def _from_excel(value, epoch: _dt.datetime, duration: bool):
     return epoch + _dt.timedelta(days=day) + diff
 
 
-_ISO = re.compile(r'''
+_ISO = patterns.compile(r'''
 (?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?
 (?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?''',
-                  re.VERBOSE)
-_ISO_DURATION = re.compile(
+                        re.VERBOSE)
+_ISO_DURATION = patterns.compile(
     r'PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?')
 
 
@@ -513,7 +514,7 @@ def _column(letters: str) -> int:
     return n
 
 
-_REF = re.compile(r"([A-Z]{1,3})([0-9]+)")
+_REF = patterns.compile(r"([A-Z]{1,3})([0-9]+)")
 _COLUMN_OF: dict[str, int] = {}
 
 
@@ -532,7 +533,7 @@ def _coordinate(ref: str) -> tuple[int, int]:
     return int(ref[idx:]), _column(ref[:idx])
 
 
-_MERGE_REF = re.compile(r"([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?")
+_MERGE_REF = patterns.compile(r"([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?")
 
 
 def _fmt_number(v, number_format: str) -> str:
@@ -559,7 +560,7 @@ def _fmt_number(v, number_format: str) -> str:
 
 _THAI_MONTHS = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
                 "พ.ย.", "ธ.ค."]
-_FORMAT_NOISE = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.')
+_FORMAT_NOISE = patterns.compile(r'\[[^\]]*\]|"[^"]*"|\\.')
 
 
 def _fmt_date(v, number_format: str) -> str:
@@ -997,7 +998,7 @@ def _cell_text(v, fmt) -> str:
 
 _EMPTY = ("", False)
 # an item number as the first column of a table row writes it: 1, 1.1, 2.3.1, 1. (Thai digits too)
-_ITEM_NO = re.compile(r"[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3}){0,3}\.?")
+_ITEM_NO = patterns.compile(r"[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,3}){0,3}\.?")
 
 
 def _sheet_tables(title, grid: dict[tuple[int, int], tuple[str, bool]],
