@@ -615,10 +615,31 @@ def _parse(text: str, fiscal_year: int | None, prefer: tuple[date, date] | None)
         return None, None, "", INVALID, "empty", (), ""
     if fiscal_year is not None and not 1800 + BE_OFFSET < fiscal_year <= 2200 + BE_OFFSET:
         return None, None, "", INVALID, f"fiscal year {fiscal_year} is out of range", (), ""
+    serial = _excel_serial(t)
+    if serial is not None:
+        return serial, serial, "day", OK, f"Excel date serial {t}", (), ""
     fast = _fast(t, fiscal_year)
     if fast is not None:
         return fast
     return _parse_slow(t, fiscal_year, prefer)
+
+
+# A date cell an export wrote as Excel's day number (a cell formatted General, or a sheet saved as
+# CSV): 36526 is 1 Jan 2000, 54789 is 31 Dec 2049; a fraction is the time of day. Nothing else in
+# a date cell is a bare five-digit number (a year has four digits, a Thai date has a month).
+_SERIAL = patterns.compile(r"([0-9]{5})(?:\.[0-9]+)?")
+_SERIALS = (36526, 54789)
+# Excel's day 0 as its day numbers count after 28 Feb 1900 (it treats 1900 as a leap year);
+# written here rather than openpyxl.utils.datetime.from_excel, whose import costs ≈0.3 s in a
+# process that reads no spreadsheet.
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _excel_serial(t: str) -> date | None:
+    m = _SERIAL.fullmatch(t)
+    if m is None or not _SERIALS[0] <= int(m.group(1)) <= _SERIALS[1]:
+        return None
+    return date.fromordinal(_EXCEL_EPOCH.toordinal() + int(m.group(1)))
 
 
 def _parse_slow(t: str, fiscal_year: int | None, prefer: tuple[date, date] | None) -> tuple:
