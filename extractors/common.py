@@ -496,7 +496,9 @@ def doc_text_lines(doc: Document, skip: Iterable[int] = ()) -> list[str]:
 # name (`แผนปฏิบัติการโรงพยาบาลกำแพงแสน`), as Thai titles write them
 _NAME_AFTER = r"(?:(?<![ก-๙])|(?<=ของ)|(?<=แผนปฏิบัติการ)|(?<=แผนปฏิบัติราชการ)|(?<=แผนการดำเนินงาน)"
 _OWN_AGENCY = patterns.compile(
-    _NAME_AFTER + r"|(?<=ที่ว่าการ))(?P<org>(?:องค์การบริหารส่วน|สำนักงาน[ก-๙]+?)จังหวัด)"
+    # (an office named by its initials: `สำนักงาน ป.ป.ช. ประจำจังหวัดน่าน`)
+    _NAME_AFTER + r"|(?<=ที่ว่าการ))(?P<org>(?:องค์การบริหารส่วน|สำนักงาน[ก-๙]+?"
+    r"|สำนักงาน[ \u00a0]?(?:[ก-ฮ]\.){2,5}[ \u00a0]?ประจำ)จังหวัด)"
     r"[ \u00a0]?(?P<province>[ก-๙]+)"
     r"|(?:^|(?<=ที่ว่าการ)|(?<=ที่ทำการปกครอง))อำเภอ[ \u00a0]?(?P<district>[ก-๙]+)"
     r"|(?<![ก-๙])อำเภอ[ \u00a0]?(?P<district_of>[ก-๙]+?)[ \u00a0]?(?=จังหวัด)"     # `อำเภอแม่สาย จังหวัดเชียงราย`
@@ -509,7 +511,10 @@ _OWN_AGENCY = patterns.compile(
     r"|เทศบาล(?:นคร|เมือง|ตำบล)|โรงเรียน"
     # a police station, a prison or a correctional institution: a unit of its own, not its
     # province's or its department's (`สถานีตำรวจภูธรเมืองลำพูน`, `เรือนจำกลางเชียงใหม่`, `ทัณฑสถานหญิง…`)
-    r"|สถานีตำรวจ(?=[ก-๙]{4})|เรือนจำ|ทัณฑสถาน|วิทยาลัย)[ก-๙]{3,}"
+    r"|สถานีตำรวจ(?=[ก-๙]{4})|เรือนจำ|ทัณฑสถาน|วิทยาลัย"
+    # a court (`ศาลจังหวัดเชียงราย`, `ศาลเยาวชนและครอบครัวจังหวัดขอนแก่น`, `ศาลแขวงพระนครเหนือ`), not a
+    # provincial hall or a shrine (`ศาลากลางจังหวัด…`, `ศาลเจ้า…`)
+    r"|ศาล(?!า|เจ้า|พระภูมิ))[ก-๙]{3,}"
     r"|สำนักงานเขตพื้นที่การศึกษา[ก-๙]+(?:[ \u00a0]?เขต[ \u00a0]?[0-9๐-๙]+)?"
     # a Bangkok district office (`สำนักงานเขตจตุจักร`), a numbered region (`สำนักงานเขตสุขภาพที่ 1`)
     r"|สำนักงานเขต[ก-๙]{2,}?(?:ที่[ \u00a0]?[0-9๐-๙]+|(?![ก-๙]))"
@@ -535,14 +540,31 @@ _TITLE_LINES = 4
 _PUBLIC_ORG = patterns.compile(r"[ \u00a0]*[(（]\s*องค์การมหาชน\s*[)）]")
 
 
+# A form's field naming the agency at its top (`ชื่อหน่วยงาน | ศาลจังหวัดเชียงราย`, `ส่วนราชการ | …`):
+# a table row in a spreadsheet, a PDF or a Word form, whose value is a line of the title.
+_AGENCY_FIELD = patterns.compile(r"(?:ชื่อ)?(?:หน่วยงาน|ส่วนราชการ)(?:ที่รายงาน|ผู้รับการประเมิน)?\s*[:：]?")
+
+
+def _title_line(ln: str) -> Optional[str]:
+    """What a line gives the title (_title_text): the line, or an agency field's value; None
+    for a table row (a line holding a tab), where the title ends."""
+    if "\t" not in ln:
+        return ln.strip()
+    cells = [c.strip() for c in ln.split("\t") if c.strip()]
+    if len(cells) == 2 and _AGENCY_FIELD.fullmatch(cells[0]):
+        return cells[1]
+    return None
+
+
 def _title_text(text: str) -> str:
     """The document's title: its first _TITLE_LINES non-empty lines before any table row."""
     title: list[str] = []
     for ln in text.split("\n", 40):
-        if "\t" in ln or len(title) == _TITLE_LINES:
+        line = _title_line(ln)
+        if line is None or len(title) == _TITLE_LINES:
             break
-        if ln.strip():
-            title.append(ln.strip())
+        if line:
+            title.append(line)
     return "\n".join(title)
 
 
@@ -805,9 +827,10 @@ def _title_end(text: str) -> int:
     row (a line holding a tab)."""
     pos, lines = 0, 0
     for ln in text.split("\n", 40):
-        if "\t" in ln or lines == _TITLE_LINES:
+        line = _title_line(ln)
+        if line is None or lines == _TITLE_LINES:
             break
-        lines += bool(ln.strip())
+        lines += bool(line)
         pos += len(ln) + 1
     return pos
 
