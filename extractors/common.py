@@ -534,7 +534,11 @@ _OWN_AGENCY = patterns.compile(
     r"|บริษัท[ \u00a0]?[ก-๙A-Za-z0-9.&][ก-๙A-Za-z0-9.& \u00a0\-]{0,60}?[ \u00a0]?จำกัด"
     r"(?:[ \u00a0]?\(มหาชน\))?"
     # any name the title marks a public organisation (`สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน)`)
-    r"|(?:สำนักงาน|สำนัก|สถาบัน|ศูนย์|องค์การ|กองทุน|หอ)[ก-๙]{3,}(?=[ \u00a0]?[(（]\s*องค์การมหาชน))", re.M)
+    r"|(?:สำนักงาน|สำนัก|สถาบัน|ศูนย์|องค์การ|กองทุน|หอ)[ก-๙]{3,}(?=[ \u00a0]?[(（]\s*องค์การมหาชน)"
+    # a department's office in a province named after the province without `จังหวัด`
+    # (`สำนักงานพัฒนาฝีมือแรงงานพะเยา`, `สถานีพัฒนาที่ดินน่าน`): read where nothing above is, and
+    # kept only when a province ends it (_title_agency)
+    r"|(?=(?P<seated>(?:สำนักงาน|ศูนย์|สถานี|แขวงทางหลวง|โครงการชลประทาน)[ก-๙]{4,40}(?![ก-๙]))))", re.M)
 _TITLE_LINES = 4
 # `(องค์การมหาชน)` written after a name is part of it (`โรงพยาบาลบ้านแพ้ว (องค์การมหาชน)`)
 _PUBLIC_ORG = patterns.compile(r"[ \u00a0]*[(（]\s*องค์การมหาชน\s*[)）]")
@@ -589,6 +593,12 @@ def _title_agency(title: str, provinces: list[str]) -> str:
             # (the university read as a name of its own: its campus, a stray space in it)
             uni = _title_agency(title[m.start("university"):], provinces) or m.group("university")
             return f"{m.group('faculty')} {uni}"
+        elif m.group("seated"):
+            name = m.group("seated")
+            # (`สำนักงานจังหวัดลำปาง` is the province's own office: the province, as above)
+            if "จังหวัด" not in name and any(name.endswith(p) and len(name) - len(p) >= 9
+                                            for p in provinces):
+                return name
         elif m.group("district") or m.group("district_of"):
             name = (m.group("district") or m.group("district_of")).split("จังหวัด")[0]
             if len(name) >= 2:

@@ -1,5 +1,6 @@
 """Agencies named in a form's labelled field at its top (`ชื่อหน่วยงาน | …` as a table row),
-courts, offices named by their initials, and independent organisations."""
+courts, offices named by their initials or after their province without `จังหวัด`, and
+independent organisations."""
 import pytest
 from openpyxl import Workbook
 
@@ -21,6 +22,11 @@ ITEMS = [("ประชุมคณะทำงาน", "กลุ่มงา�
      "สำนักงาน ป.ป.ช. ประจำจังหวัดน่าน"),
     ("รายงานผลการดำเนินงานตามตัวชี้วัด ประจำปีงบประมาณ พ.ศ. 2569\nสำนักงานผู้ตรวจการแผ่นดิน",
      "สำนักงานผู้ตรวจการแผ่นดิน"),
+    ("แผนปฏิบัติการ ประจำปีงบประมาณ 2569\nสำนักงานพัฒนาฝีมือแรงงานพะเยา", "สำนักงานพัฒนาฝีมือแรงงานพะเยา"),
+    ("แผนปฏิบัติการ สถานีพัฒนาที่ดินน่าน ปีงบประมาณ 2569", "สถานีพัฒนาที่ดินน่าน"),
+    ("แผนปฏิบัติราชการ แขวงทางหลวงพะเยา ปีงบประมาณ 2570", "แขวงทางหลวงพะเยา"),
+    # an office that names no province stays what it was
+    ("แผนปฏิบัติการ ศูนย์ราชการสะดวก ปีงบประมาณ 2569 จังหวัดน่าน", "จังหวัดน่าน"),
 ])
 def test_a_court_or_an_independent_office_in_the_title_is_the_agency(tmp_path, title, agency):
     ex = extract_titled_plan(tmp_path, title.split("\n"), ITEMS)
