@@ -108,8 +108,16 @@ _LEVEL_ONLY = patterns.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:�
 # `ระดับที่ 1`, `คะแนนที่ 1` too
 # (or the level again in English: `ระดับ 1 (Level 1)`, `คะแนน 1 (Score 1)`); the level named as
 # the criterion it meets: `เกณฑ์ 1`, `เกณฑ์ที่ 1`, `เกณฑ์คะแนน 1`
-_LEVEL_HEADER = patterns.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|เกณฑ์|เกณฑ์คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
+# `เกณฑ์ระดับ 1`, `เกณฑ์คะแนนระดับ 1`: the criterion and the level named together
+_LEVEL_HEADER = patterns.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|เกณฑ์|เกณฑ์คะแนน|เกณฑ์ระดับ|เกณฑ์คะแนนระดับ"
+                                 r"|เกณฑ์ระดับคะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
                                  r"(?:\([^()0-9๐-๙]{1,30}\)|\((?:level|score)\1\))?")
+# squashed; a level numbered only in brackets, after a word or none (`ขั้นต่ำ (1)`, `(2)`,
+# `ค่าเป้าหมาย (3)`, `ขั้นสูง (5)`, as court and state-enterprise forms head their ladders): a
+# level only where its siblings in the row make the whole ladder (_level_columns)
+_BRACKET_LEVEL = patterns.compile(r"[ก-๙A-Za-z.]{0,30}[(（]([1-5])[)）]")
+# a column-numbering row (`(1) | (2) | … | (9)`) numbers every column, not the levels
+_BRACKET_NO = patterns.compile(r"[(（][0-9]{1,2}[)）]")
 # squashed; the first level is 1, or 5 where the levels run down
 _BANNER_LEVEL = patterns.compile(r"[ก-๙a-z)](?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?([15])(?:คะแนน)?$")
 # The row under the indicators that adds up their weights (`รวม | 100`), on squashed text
@@ -253,18 +261,26 @@ def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
     span = tf.header.spans.get("ladder")
     for r in range(min(tf.header.rows + 1, table.n_rows)):
         out = {}
-        for c in range(span[0] if span else 0, table.n_cols):
-            cell = table.cell(r, c)
-            if cell is None or cell.row != r:
+        bracketed = {}
+        row_cells = [cell for c in range(table.n_cols)
+                     if (cell := table.cell(r, c)) is not None and cell.row == r and cell.col == c]
+        for cell in row_cells:
+            c = cell.col
+            if span and c < span[0]:
                 continue
-            m = _LEVEL_HEADER.fullmatch(C.squash(cell.text))
+            sq = C.squash(cell.text)
+            m = _LEVEL_HEADER.fullmatch(sq)
             if m:
                 out[c] = int(m.group(1))
             elif span and c == span[0] and cell.colspan == 1 and \
-                    (b := _BANNER_LEVEL.search(C.squash(cell.text))):
+                    (b := _BANNER_LEVEL.search(sq)):
                 # the banner fused into the first level's cell (`เกณฑ์การให้คะแนน 1 | 2 | 3 …`,
                 # `… 5 | 4 | 3 …`: one header row, as a CSV or a loosely drawn table gives it)
                 out[c] = int(b.group(1))
+            elif b := _BRACKET_LEVEL.fullmatch(sq):
+                bracketed[c] = int(b.group(1))
+        if bracketed and not out and _bracketed_levels_ok(bracketed, row_cells, tf):
+            out = bracketed
         if span and len(out) >= 3 and sorted(out.values()) == list(range(1, len(out) + 1)):
             return out
         # no ladder header: only all five levels, each once, in adjacent columns; each column
@@ -276,6 +292,48 @@ def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
     return {}
 
 
+def _bracketed_levels_ok(bracketed: dict[int, int], row_cells, tf: TableForm) -> bool:
+    """Levels numbered only in brackets are a ladder's where they lie right of the indicator,
+    in no column the header gives the name, number, unit, weight or baseline, and the row does
+    not number its columns beyond five (a column-numbering row `(1) … (9)`)."""
+    if sum(1 for cell in row_cells if _BRACKET_NO.search(C.squash(cell.text))) > len(bracketed):
+        return False
+    kpi = tf.header.roles.get("kpi")
+    if kpi is None or min(bracketed) <= kpi:
+        return False
+    for role in ("item", "kpi", "plan", "dimension", "unit", "weight", "baseline"):
+        c0, c1 = tf.header.spans.get(role, (-1, -1))
+        if any(c0 <= c < c1 for c in bracketed):
+            return False
+    return True
+
+
+def _column_numbers_row(cells: list[tuple[int, str]]) -> bool:
+    """A row numbering the columns in brackets, one after another (`(1) | (2) | … | (9)`)."""
+    if len(cells) < 3 or not all(_BRACKET_NO.fullmatch(C.squash(t)) for _, t in cells):
+        return False
+    nos = [int(C.squash(t).strip("()（）")) for _, t in cells]
+    return all(b == a + 1 for a, b in zip(nos, nos[1:]))
+
+
+def _repeated_level_heads(cells: list[tuple[int, str]], level_cols: dict[int, int],
+                          after_head: bool) -> bool:
+    """A row of nothing but the level headings again, each over its own column (`ระดับ 1 …
+    ระดับ 5`). Bare figures (`1 2 3 4 5`) may be a ladder of the indicator above (ระดับความสำเร็จ):
+    they are headings only right under a repeated header row."""
+    if len(cells) < 3 or any(c not in level_cols or _level_of_head(t) != level_cols[c]
+                             for c, t in cells):
+        return False
+    return after_head or not all(C.squash(t).isdigit() for _, t in cells)
+
+
+def _level_of_head(text: str) -> Optional[int]:
+    """The level a level column's heading names (`ระดับ 1`, `เกณฑ์ระดับ 1`, `ขั้นต่ำ (1)`)."""
+    sq = C.squash(text)
+    m = _LEVEL_HEADER.fullmatch(sq) or _BRACKET_LEVEL.fullmatch(sq)
+    return int(m.group(1)) if m else None
+
+
 def _level_header_end(table: Table, level_cols: dict[int, int], header_rows: int) -> int:
     """The row after the `1 2 3 4 5` level headings. The row just under the detected header
     is a headings row only when nothing but the levels starts in it: a first indicator whose
@@ -285,7 +343,7 @@ def _level_header_end(table: Table, level_cols: dict[int, int], header_rows: int
         c.row == header_rows and c.col not in level_cols and c.text.strip()
         for c in table.cells)
     for c in table.cells:
-        if c.col in level_cols and _LEVEL_HEADER.fullmatch(C.squash(c.text)) and (
+        if c.col in level_cols and _level_of_head(c.text) is not None and (
                 c.row < header_rows or (c.row == header_rows and not data_row)):
             last = max(last, c.row + 1)
     return last
@@ -349,6 +407,30 @@ def _unit_under_target(tf: TableForm) -> TableForm:
         return replace(tf, header=replace(tf.header, spans=spans, roles=hroles,
                                           rows=max(tf.header.rows, r + 1)))
     return tf
+
+
+def _round_results_column(tf: TableForm) -> TableForm:
+    """Results reported per quarter or round under headings of their own, with no results
+    heading over them (`ผล ไตรมาส 1` … `ผล ไตรมาส 4`, `ผล รอบ 6 เดือน | ผล รอบ 12 เดือน`, or the
+    last quarter's alone): those columns are the results (read by round, _actual_rounds)."""
+    if "actual" in tf.header.spans or tf.continued:
+        return tf
+    table = tf.table
+    owned = [(c0, c1) for c0, c1 in tf.header.spans.values()]
+    cols = []
+    for c in table.cells:
+        if not (tf.header.start <= c.row < tf.header.rows) or c.colspan != 1 or not c.text.strip() \
+                or any(c0 <= c.col < c1 for c0, c1 in owned):
+            continue
+        got = _round_of(c.text) if len(c.text) <= 80 else None
+        if got is not None and got[1].startswith("ผล"):
+            cols.append(c.col)
+    cols = sorted(set(cols))
+    if not cols or cols[-1] - cols[0] != len(cols) - 1:
+        return tf
+    spans = dict(tf.header.spans, actual=(cols[0], cols[-1] + 1))
+    roles = dict(tf.header.roles, actual=cols[0])
+    return replace(tf, header=replace(tf.header, spans=spans, roles=roles))
 
 
 def _description_column(tf: TableForm) -> TableForm:
@@ -419,6 +501,15 @@ def _latest_round(cells: list[tuple[int, str]], rounds: dict[int, int]) -> str:
     return said[0][2] if said else ""
 
 
+def _own_cells(cells: list[tuple[int, str]], role: str, tf: TableForm) -> list[tuple[int, str]]:
+    """A weight's cells: those under its own heading only. A weight left blank is missing; the
+    column to its right (a ladder level's, whatever its heading) never stands in for it."""
+    span = tf.header.spans.get(role)
+    if role != "weight" or span is None:
+        return cells
+    return [(c, t) for c, t in cells if span[0] <= c < span[1]]
+
+
 def _role_of(col: int, tf: TableForm) -> str:
     best, role = -1, ""
     for r, (c0, c1) in tf.header.spans.items():
@@ -448,6 +539,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         tf = _past_results_as_baseline(tf, inst_fy, getattr(meta, "fiscal_year", None))
         tf = _unit_under_target(tf)
         tf = _description_column(tf)
+        tf = _round_results_column(tf)
         if tf.continued and prev_desc[0] is not None and tf.table.n_cols == prev_desc[1] \
                 and "description" not in tf.header.spans:
             # a table carrying on the one above keeps its definition column
@@ -489,6 +581,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             # row): its level columns are the ones the header above named
             level_cols, inherited = prev_cols[0], True
         prev_cols = (level_cols, table.n_cols)
+        tspan = tf.header.spans.get("target")
+        target_level_col = {tspan[0]} if tspan and tspan[1] - tspan[0] == 1 and tspan[0] in level_cols \
+            and tspan[0] == tf.header.roles.get("target") else set()
         rows = table.rows()
         start = 0 if tf.continued else tf.header.rows
         if level_cols and not inherited:
@@ -500,12 +595,22 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         else:
             rounds = prev_rounds[0]     # carrying on the table above: its results rounds
         prev_rounds = (rounds, table.n_cols)
+        after_head = False      # the row above was a header repeated inside the table
         for r in range(start, table.n_rows):
             cells = [(c.col, c.text) for c in rows[r] if c is not None and c.text.strip()]
             if not cells:
                 continue
             if _is_header_row(cells, tf):
+                after_head = True
                 continue
+            if _column_numbers_row(cells):
+                continue    # `(1) | (2) | … | (9)` under the header numbers its columns
+            if level_cols and _repeated_level_heads(cells, level_cols, after_head):
+                # the level headings of a header repeated at a page break (a spreadsheet or PDF
+                # printed with its head on every page): not a second ladder of the row above
+                after_head = False
+                continue
+            after_head = False
             by_role: dict[str, list[tuple[int, str]]] = {}
             dim_cell = None
             dims_before: list[tuple[str, str]] = []
@@ -523,6 +628,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                         # a PDF row holding two dimension rows: the first has no indicators
                         dims_before = lettered_dimensions(t)[:-1]
                         continue
+                if c in level_cols and c in target_level_col:
+                    # `ค่าเป้าหมาย (3)`: the level the heading names is the target too
+                    by_role.setdefault("target", []).append((c, t))
                 if role == "ladder" or c in level_cols or (
                         not has_kpi and role not in ("baseline", "target", "weight", "description")
                         and _is_ladder_text(t)):
@@ -571,7 +679,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 # a PDF row's number cell holding the dimension row under it (`11 ด้านที่ 3 : …`):
                 # the indicator keeps the dimension above; the next rows are in the new one
                 own_no, after_dim = m.group(1), found
-            values = {k: C.clean("\n".join(t for _, t in by_role.get(k, [])[:1])) for k in ("target", "weight")}
+            values = {k: C.clean("\n".join(t for _, t in _own_cells(by_role.get(k, []), k, tf)[:1]))
+                      for k in ("target", "weight")}
             # baseline over several years' columns: the latest year's figure
             values["baseline"] = C.clean(by_role["baseline"][-1][1]) if by_role.get("baseline") else ""
             actual = C.clean("\n".join(t for _, t in by_role.get("actual", [])[:1]))
