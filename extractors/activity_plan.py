@@ -87,6 +87,9 @@ class Gantt:
     # columns whose header is no month (`รวม`, `งบประมาณ` under the timeline's banner): a number
     # there is a sum or an amount, never a month's mark
     no_number: set[int] = field(default_factory=set)
+    # the fiscal year was worked out from the years its month (or quarter) heads write, not
+    # stated in its header (`ปีงบประมาณ 2568`): a year the plan's title states outranks it
+    fy_from_years: bool = False
 
     def ym(self, col: int) -> str:
         m = self.month_of_col.get(col)
@@ -208,14 +211,24 @@ def number_month_row(row: list) -> dict[int, int]:
     return best
 
 
+@lru_cache(maxsize=1024)
 def _month_year(text: str) -> Optional[int]:
+    """The CE year a month header cell writes (`ต.ค. 67`, `Oct-24`, `10/68`), else None."""
     t = (text or "").strip()
     if not t or len(t) > 20:
         return None
-    y = getattr(_parse_month(t), "year", None)
+    mr = _parse_month(t)
+    y = getattr(mr, "year", None)
     if y is None:
         nm = _numeric_month(t)
         y = nm[1] if nm else None
+    elif mr.months:
+        # the date reader's year where it reads the cell as that month: Excel shows a date-typed
+        # header as `Oct-24` (mmm-yy, Common Era), which a bare month reading takes for BE 2524
+        d = C.N().parse_date(t, None)
+        if d.status == OK and d.granularity == "month" and d.start is not None \
+                and d.start.month == mr.months[0]:
+            y = d.start.year
     return y
 
 
@@ -320,6 +333,7 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
                         votes[fy] = votes.get(fy, 0) + 1
                 if votes:
                     g.fiscal_year = max(votes, key=lambda y: (votes[y], y))
+                    g.fy_from_years = True
         elif span and span[1] - span[0] == 12:
             g.month_of_col = {span[0] + i: _FISCAL_ORDER[i] for i in range(12)}
     return g, header_end
@@ -358,6 +372,7 @@ def _year_row(table: Table, r: int, g: Gantt) -> bool:
                 fy = ce + 543 + (1 if g.month_of_col[k] >= 10 else 0)
                 votes[fy] = votes.get(fy, 0) + 1
         g.fiscal_year = max(votes, key=lambda y: (votes[y], y))
+        g.fy_from_years = True
     return True
 
 
@@ -389,6 +404,7 @@ def _banner_years(head_rows, g: Gantt) -> None:
             fy = ce + 543 + (1 if g.month_of_col[k] >= 10 else 0)
             votes[fy] = votes.get(fy, 0) + 1
         g.fiscal_year = max(votes, key=lambda y: (votes[y], y))
+        g.fy_from_years = True
 
 
 # a quarter column's header: its number, then maybe `/68` or the months it covers
@@ -1553,6 +1569,19 @@ def project_column(table: Table, tf: TableForm, gantt_cols: set) -> Optional[tup
     return b, a, sb, sa
 
 
+# a page's footer (or its number) printed inside the table, where a sheet or an export breaks
+# its pages: `หน้า 1/2`, `หน้า 1 จาก 2`, `หน้าที่ 3`, `Page 2 of 5`, `- 2 -`
+_PAGE_FOOTER = patterns.compile(r"^\s*(?:(?:หน้า(?:ที่)?|page|p\.)\s*[0-9๐-๙]{1,4}(?:\s*(?:/|จาก|of)\s*[0-9๐-๙]{1,4})?"
+                                r"|[-–—]\s*[0-9๐-๙]{1,4}\s*[-–—])\s*$", re.I)
+
+
+def is_page_footer(texts: list[str]) -> bool:
+    """A row whose only text is a page footer (see _PAGE_FOOTER): page furniture, not the
+    wrapped text of the item above."""
+    t = " ".join(C.clean(x) for x in texts if C.clean(x))
+    return 0 < len(t) <= 30 and _PAGE_FOOTER.match(t) is not None
+
+
 def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
               layout: Optional[tuple[dict[str, int], dict[int, str]]] = None,
               durations: Optional[dict[str, int]] = None) -> list[RawRow]:
@@ -1601,6 +1630,8 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
         if not texts and not any(c.shaded for c in grid_rows[r] if c is not None):
             continue
         if _is_header_row(texts) or (r == start and _is_subheader_row(table, tf, r, cell, grid_rows)):
+            continue
+        if len(texts) <= 3 and is_page_footer(texts):
             continue
         if len(texts) >= 4 and is_column_number_row(cells):
             continue
@@ -2094,6 +2125,18 @@ def _total_row(text: str) -> bool:
     return bool(_TOTAL_ROW.match(C.squash(text))) or budget_col_kind(text) == "total"
 
 
+# a row counting the plan's activities under each month (`จำนวนกิจกรรมต่อเดือน`, `รวมจำนวน
+# โครงการ`, `Number of activities`): a tally of the rows above, no activity
+_COUNT_ROW = patterns.compile(r"^(?:รวม)?จำนวน(?:กิจกรรม|โครงการ|งาน|ครั้ง)|^(?:total\s*)?(?:number|no\.|count)\s*of\s*"
+                              r"(?:activities|projects|tasks)", re.I)
+
+
+def _count_row(rr: "RawRow", name: str) -> bool:
+    """An unnumbered tally row (see _COUNT_ROW): numbers in its months, no tick, no dates."""
+    return bool(_COUNT_ROW.match(C.squash(name))) and not rr.mark_ticks() and not any(
+        C.clean(getattr(rr, f)) for f in ("duration", "period", "start", "end"))
+
+
 @lru_cache(maxsize=1)
 def _duration_month_words() -> tuple[str, ...]:
     """Words of a duration header counting months (`(เดือน)`, `(months)`)."""
@@ -2176,9 +2219,11 @@ def budget_scale(table: Table, tf: TableForm, layout: tuple[dict[str, int], dict
             return k
         if re.search(r"บาท", head):
             return 1            # the header says baht
-    # a unit line over the table (the last few lines before it), or a header cell of its own
+    # a unit line over the table (the last few lines before it), a row of the sheet above the
+    # header (`| | หน่วย : พันบาท`: a spreadsheet keeps it in the table's block), or a header
+    # cell of its own
     lines = [p.text for p in before[-6:]]
-    lines += [c.text for r in range(tf.header.start, tf.header.rows) for c in table.rows()[r]
+    lines += [c.text for r in range(max(0, tf.header.start - 6), tf.header.rows) for c in table.rows()[r]
               if c is not None and c.row == r]
     for t in reversed(lines):
         m = _SCALE_LINE.search(t or "")
@@ -2371,10 +2416,16 @@ def _grand_totals(ex: Extraction, totals: list[tuple], headed: dict[int, str]) -
         return headed.get(id(r), ""), r.item_no
 
     prev = 0
-    for idx, loc, raw, thb, name in totals:
+    for n, (idx, loc, raw, thb, name, lead) in enumerate(totals):
+        leading = lead is not None
+        if leading:
+            # a total written above its items (`รวมทั้งสิ้น` first under the header): the
+            # items after it in its table (and the tables continuing it), up to the next total
+            end = min(lead[0], totals[n + 1][0]) if n + 1 < len(totals) else lead[0]
+            idx, prev = end, idx
         recs = [r for r in ex.records[:idx] if r.record_type == "activity"]
         window = ex.records[prev:idx]
-        if prev:
+        if prev and not leading:
             every = ex.records[:idx]
             if _sum_thb(_amount_items(recs, every)) == thb != _sum_thb(_amount_items(recs, window)):
                 window = every
@@ -2635,7 +2686,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     group_recs: dict[str, Record] = {}  # the group rows by number
     plan = ""                           # the project / programme the table belongs to
     col_plan = ""                       # the project a project column names (see project_column)
-    totals: list[tuple] = []            # grand-total rows: (records before it, loc, raw, baht, name)
+    totals: list[tuple] = []            # grand-total rows: (records before it, loc, raw, baht, name,
+                                        # [end of its table's records] when it heads its items)
+    open_leads: list[list[int]] = []    # such totals' ends while their table goes on
     row_plan = ""                       # the plan a heading row inside the table names
     headed: dict[int, str] = {}         # records under such a row (id): its plan
     head_totals: list[tuple] = []       # such rows with a budget: (records before it, loc, raw,
@@ -2659,6 +2712,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if not gantt.columns and prev_gantt is not None and prev_gantt[1] == table.n_cols:
                 gantt = prev_gantt[0]
         prev_gantt = (gantt, table.n_cols)
+        table_first = len(ex.records)   # the records before this table's
+        if not tf.continued:
+            open_leads = []
+        if gantt.fy_from_years and inst_fy:
+            gantt.fiscal_year = None
         stated_fy = gantt.fiscal_year or inst_fy
         if gantt.fiscal_year is None:
             gantt.fiscal_year = stated_fy or fy
@@ -2744,6 +2802,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 other = True
             else:
                 bullet = None
+            if not item.kind and _count_row(rr, name_raw or rr.item):
+                continue
             # (written in the name column, or across the table from the first column; sums in
             # its month cells are no months of its own)
             if not item.kind and _total_row(name_raw or rr.item) and not rr.mark_ticks() and not any(
@@ -2764,8 +2824,14 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     raw, parts = _row_budget(rr)
                     thb = _budget_thb(raw, parts, scale)
                     if thb is not None:
+                        # (one above every item of its table, `รวมทั้งสิ้น` first under the
+                        # header, totals the items under it)
+                        lead = [len(ex.records)] if not tf.continued and len(ex.records) == table_first \
+                            else None
+                        if lead is not None:
+                            open_leads.append(lead)
                         totals.append((len(ex.records), C.loc_of(table, rr.row, doc=doc), raw, thb,
-                                       C.clean(name_raw or rr.item)))
+                                       C.clean(name_raw or rr.item), lead))
                 continue        # the plan's grand total (`รวมงบประมาณทั้งสิ้น`): not an activity
             if not item.kind and prev is not None and not other:
                 # a wrapped row: its text belongs to the item above
@@ -3006,6 +3072,8 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 g.member_items = [r.item_no for r in subs]
                 members_of[id(g)] = subs
                 ex.budget_groups.append(g)
+        for lead in open_leads:
+            lead[0] = len(ex.records)
         # an approval block after the table
         paras = inst.after.get(table.index, [])
         if paras:
