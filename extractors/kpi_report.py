@@ -390,13 +390,43 @@ def _level_table(doc: Document) -> bool:
         if _range_matrix(t, rows) is not None:
             return True
         cols = _step_table_columns(t)
-        if cols is not None and ("deadline" in cols or "result" in cols) and (
-                cols.get("by_level") or cols.get("step_in_text") or _transposed_matrix(t, rows) is not None):
+        if cols is not None and ("deadline" in cols or "result" in cols or "plan" in cols) and (
+                cols.get("by_level") or cols.get("step_in_text") or _levelled_steps(cols)
+                or _transposed_matrix(t, rows) is not None):
             # (step_in_text: a transposed matrix whose step rows describe the steps, a deadline
             # or a result beside each: `1. ศึกษา… | ● | ● … | 31 ธ.ค. 2570`; or their number and
             # text in columns of their own beside the level ticks)
             return True
     return False
+
+
+def _levelled_steps(cols: dict) -> bool:
+    """A steps table that gives each step the level it brings the indicator to in a column of its
+    own (`ขั้นตอนที่ | รายละเอียด | ระดับคะแนน | ไตรมาส 1 … 4 | สถานะ`): milestones scored
+    without a tick matrix."""
+    return "level_step" in cols and not cols.get("by_level") and cols.get("level_step") != cols.get("step")
+
+
+# A date written in numbers (`2025-11-30`, `2025/11/30`, `30/11/2568`, `30/11/68`, an ISO datetime
+# `2025-11-30T00:00:00` an online system exports) is one token of a deadline phrase: read up to
+# its year part, never cut at `2025` (the whole year) or at `30/11` (the fiscal year's November)
+_NUMERIC_DATE = (r"[0-9๐-๙]{4}[-/.][0-9๐-๙]{1,2}[-/.][0-9๐-๙]{1,2}"
+                 r"(?:[T ][0-9๐-๙]{1,2}:[0-9๐-๙]{2}(?::[0-9๐-๙]{2}(?:\.[0-9๐-๙]+)?)?)?"
+                 r"|[0-9๐-๙]{1,2}[-/.][0-9๐-๙]{1,2}[-/.](?:[0-9๐-๙]{4}|[0-9๐-๙]{2})(?![0-9๐-๙])")
+_DEADLINE_TOKEN = patterns.compile(rf"{_NUMERIC_DATE}|[0-9๐-๙]+|[^\s0-9๐-๙]+(?=\s|$)")
+_NUMERIC_DATE_END = patterns.compile(rf"(?<![0-9๐-๙])(?:{_NUMERIC_DATE})$")
+_YEAR_FIRST = patterns.compile(r"([0-9๐-๙]{4})[/.]([0-9๐-๙]{1,2})[/.]([0-9๐-๙]{1,2})")
+
+
+def _year_first_iso(phrase: str, numeric: Optional[re.Match]) -> str:
+    """The phrase with a year-first date in slashes or dots (`2025/11/30`) written as ISO
+    (`2025-11-30`), the spelling the date normaliser reads; other phrases as they are."""
+    if numeric is None:
+        return phrase
+    m = _YEAR_FIRST.match(numeric.group(0))
+    if m is None:
+        return phrase
+    return phrase[:numeric.start()] + "-".join(m.groups()) + phrase[numeric.start() + m.end():]
 
 
 def deadline_of(text: str, fy: Optional[int]) -> tuple[str, str, str]:
@@ -409,16 +439,17 @@ def deadline_of(text: str, fy: Optional[int]) -> tuple[str, str, str]:
         window = text[m.end():m.end() + 48]
         if re.match(r"^\s*[0-9๐-๙]+\s*วัน", window):
             continue           # "ภายใน 7 วันทำการ": a period, not a date
-        ends = sorted({x.end() for x in re.finditer(r"[0-9๐-๙]+|[^\s0-9๐-๙]+(?=\s|$)", window)})
+        ends = sorted({x.end() for x in _DEADLINE_TOKEN.finditer(window)})
         with_year, without = None, None
         for e in ends:
             phrase = C.clean(window[:e])
             last = re.search(r"([0-9๐-๙]+)$", phrase)
-            yearish = last is not None and (len(last.group(1)) == 4 or
+            numeric = _NUMERIC_DATE_END.search(phrase)
+            yearish = last is not None and (len(last.group(1)) == 4 or numeric is not None or
                                              re.search(r"[ก-ฮ]\.?\s*[0-9๐-๙]{2}$", phrase))
             if not yearish and without is not None:
                 continue
-            dv = C.N().parse_date(phrase, fy)
+            dv = C.N().parse_date(_year_first_iso(phrase, numeric), fy)
             if not dv.ok:
                 continue
             if yearish:
@@ -537,7 +568,9 @@ def prose_levels(texts: list[Optional[str]]) -> dict[int, int]:
 
 def has_prose_milestones(doc: Document) -> bool:
     """An indicator heading (`ตัวชี้วัดที่ N`, `ชื่อตัวชี้วัด :`) followed by prose milestones
-    in the document's paragraphs."""
+    in the document's paragraphs; or a long-format export of milestones, one row per step."""
+    if has_long_format(doc):
+        return True
     labels = rules.load("headers")[FORM]["labels"]["kpi"]
     texts = [ln for b in doc.blocks() if isinstance(b, Paragraph) for ln in b.text.split("\n")]
     found = prose_levels(texts)
@@ -586,7 +619,19 @@ def _milestone_step_lines(texts: list[str]) -> set[int]:
 # mark). headers.json's `open_marks`.
 @lru_cache(maxsize=1)
 def _open_marks() -> frozenset[str]:
-    return frozenset(C.squash(m) for m in rules.load("headers")["open_marks"])
+    return frozenset(_mark_key(m) for m in rules.load("headers")["open_marks"])
+
+
+# a result cell holding only a status mark that says the step is done, beyond the ticks
+# (`🟢`, `✅` in a status column an online system exports): headers.json's `done_marks`
+@lru_cache(maxsize=1)
+def _done_marks() -> frozenset[str]:
+    return frozenset(_mark_key(m) for m in rules.load("headers")["done_marks"])
+
+
+def _mark_key(text: str) -> str:
+    """A mark for matching: squashed, without the emoji presentation selector (`✅️` is `✅`)."""
+    return C.squash(text).replace("\ufe0f", "")
 
 
 # words that make the date after them a plan, not a completion (`คาดว่าจะแล้วเสร็จ 31 มี.ค. 69`)
@@ -606,9 +651,9 @@ def _result_of(texts: list[str], fy, notes: str = "") -> tuple[str, str, str]:
     written = [C.clean(t) for t in texts if t and t.strip()]
     if written and all(t in C.DASHES for t in written):
         return "not_done", "", ""    # the report lists the step with `-`: nothing done yet
-    if C.RESULT_NOT_DONE.search(joined) or any(C.squash(t) in _open_marks() for t in texts if t):
+    if C.RESULT_NOT_DONE.search(joined) or any(_mark_key(t) in _open_marks() for t in texts if t):
         status = "not_done"
-    elif C.RESULT_DONE.search(joined) or any(is_mark(t) for t in texts):
+    elif C.RESULT_DONE.search(joined) or any(is_mark(t) or _mark_key(t) in _done_marks() for t in texts):
         status = "done"
     completed, craw = "", ""
     if status == "not_done":
@@ -951,7 +996,7 @@ def extract(doc: Document, meta, claimed: Optional[frozenset] = None) -> Extract
     if claimed is None:
         claimed = frozenset(tf.table.index for inst in R.recognize(doc) for tf in inst.tables)
     ex = Extraction(source_file=meta.source_file)
-    lines = _lines(doc, claimed)
+    lines = _regroup_long_format(_lines(doc, claimed))
     doc_period = reported_as_of(lines, meta.fiscal_year)
     sections = _sections(lines)
     agencies = _section_agencies(lines, sections)
@@ -963,6 +1008,84 @@ def extract(doc: Document, meta, claimed: Optional[frozenset] = None) -> Extract
     if ex.records:
         ex.forms.append(FORM)
     return ex
+
+
+# the indicator's own columns in a long-format export (one row per step, the indicator repeated
+# on every row): `ตัวชี้วัดที่ | ชื่อตัวชี้วัด | น้ำหนัก | ขั้นตอนที่ | …` (squashed headings)
+_LONG_KPI_NO = patterns.compile(r"(?:ตัวชี้วัด|kpi)(?:ที่|no\.?|#)|(?:ลำดับ|รหัส)ตัวชี้วัด|kpi(?:code|id)", re.I).fullmatch
+_LONG_KPI_NAME = patterns.compile(r"(?:ชื่อ)?ตัวชี้วัด|(?:kpi|indicator)(?:name)?", re.I).fullmatch
+_LONG_WEIGHT = patterns.compile(r"(?:ค่า)?น้ำหนัก(?:ตัวชี้วัด|คะแนน)?(?:\(?(?:ร้อยละ|%)\)?)?|weight", re.I).fullmatch
+
+
+def _long_format_columns(t: Table) -> Optional[dict[str, int]]:
+    """A steps table that carries its indicator on every row (an online system's export):
+    the steps-table columns plus `kpi_name` (and `kpi_no`, `kpi_weight` where given), or None.
+    The name must repeat on the row under the header: a table listing indicators is no such."""
+    cols = _step_table_columns(t)
+    if cols is None or not ("deadline" in cols or "result" in cols or "plan" in cols or "level_step" in cols):
+        return None
+    grid = t.grid(limit=cols["header"] + 3)
+    if len(grid) < cols["header"] + 3:
+        return None
+    head = grid[cols["header"]]
+    taken = {v for k, v in cols.items() if isinstance(v, int) and k != "header"}
+    found: dict[str, int] = {}
+    for i, x in enumerate(head):
+        if i in taken or not x:
+            continue
+        sq = _GLOSS.sub("", C.squash(x)) or C.squash(x)
+        for role, test in (("kpi_no", _LONG_KPI_NO), ("kpi_name", _LONG_KPI_NAME), ("kpi_weight", _LONG_WEIGHT)):
+            if role not in found and test(sq):
+                found[role] = i
+                break
+    if "kpi_name" not in found:
+        return None
+    a, b = (C.clean(row[found["kpi_name"]]) if found["kpi_name"] < len(row) else ""
+            for row in grid[cols["header"] + 1:cols["header"] + 3])
+    if not a or a != b:
+        return None
+    return {**cols, **found}
+
+
+def has_long_format(doc: Document) -> bool:
+    """A long-format milestone export: a steps table with the indicator repeated on its rows."""
+    return any(_long_format_columns(t) is not None for t in doc.tables())
+
+
+def _regroup_long_format(lines: list[Line]) -> list[Line]:
+    """The rows of a long-format export regrouped as one section per indicator: before each run
+    of rows naming the same indicator, its heading (`ตัวชี้วัดที่ N name`) and weight as the
+    paragraphs a report would write, so the steps under them are that indicator's."""
+    cols_of: dict[int, Optional[dict[str, int]]] = {}
+    out: list[Line] = []
+    last_key: dict[int, tuple] = {}
+    for ln in lines:
+        if ln.table is None or ln.claimed or ln.full is None:
+            out.append(ln)
+            continue
+        if id(ln.table) not in cols_of:
+            cols_of[id(ln.table)] = _long_format_columns(ln.table)
+        cols = cols_of[id(ln.table)]
+        if cols is None or ln.row is None or ln.row < cols["header"]:
+            out.append(ln)
+            continue
+        if ln.row == cols["header"]:
+            continue        # its `ตัวชี้วัดที่ | ชื่อตัวชี้วัด` headings would read as a label line
+        get = lambda role: C.clean(ln.full[cols[role]]) if role in cols and cols[role] < len(ln.full) else ""
+        name, no = get("kpi_name"), C.digits(get("kpi_no"))
+        if name and not C.is_ditto(name):
+            key = (no, name)
+            if last_key.get(id(ln.table)) != key:
+                last_key[id(ln.table)] = key
+                head = f"ตัวชี้วัดที่ {no} {name}" if re.fullmatch(r"[0-9]+(?:\.[0-9]+)*", no) else name
+                if not _kpi_line(head):
+                    head = f"ตัวชี้วัดที่ {head}"
+                out.append(Line(head, [head], ln.page, part=ln.part))
+                if get("kpi_weight"):
+                    w = f"น้ำหนัก : {get('kpi_weight')}"
+                    out.append(Line(w, [w], ln.page, part=ln.part))
+        out.append(ln)
+    return out
 
 
 # `หน่วยงาน : สำนักงานสาธารณสุขอำเภอพบพระ`: the office whose report follows
@@ -1077,7 +1200,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                              "period_text": C.clean(cell("period")), "planned_end": max(planned, default=None),
                              "parts": {k: C.clean(cell(k)) for k in ("result", "completed")},
                              "progress": C.clean(cell("progress")),
-                             "note": C.clean(cell("note")), "by_level": bool(st_cols.get("by_level"))}
+                             "note": C.clean(cell("note")), "by_level": bool(st_cols.get("by_level")),
+                             "level": level_heading(cell("level_step")) if _levelled_steps(st_cols) else None}
                 current = None
                 last_row_step = (id(ln.table), no)
                 continue
@@ -1265,6 +1389,12 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             ex.matrices.append(MilestoneMatrix(kpi_no=kpi.item_no, loc=C.loc_of(None, None, first_ln.page),
                                                levels=levels, steps_defined=sorted(steps), n_levels=5))
             kpi.required_steps = [levels.get(lvl, []) for lvl in range(1, 6)]
+    if table is None and not prose_nos and not levels and steps and all(s.get("level") for s in steps.values()):
+        # each step's level in a column of its own: level L needs the steps of levels 1..L. No
+        # MilestoneMatrix is recorded (there is no matrix to check); the levels score the steps
+        named = sorted({s["level"] for s in steps.values()})
+        levels = {lvl: sorted(no for no, s in steps.items() if s["level"] <= lvl) for lvl in named}
+        kpi.required_steps = [levels.get(lvl, []) for lvl in range(1, N_LEVELS + 1)]
     if table is None and not prose_nos and not levels and sorted(steps) == list(range(1, N_LEVELS + 1)):
         # five steps and no matrix: under the ก.พ.ร. convention level N needs steps 1..N. No
         # MilestoneMatrix is recorded (there is none to check); the levels only score the steps
