@@ -461,6 +461,10 @@ def _quarter_of_year(text: str) -> Optional[tuple[int, int, Optional[int]]]:
     return m0, 3, be - 543 - (1 if m0 >= 10 else 0)
 
 
+# a cell only an item's row holds: its number (`1`, `1.2`, `(3)`) or an amount (`250,000`)
+_DATA_CELL = patterns.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*[.)]?|[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]+)?)\s*$")
+
+
 def _quarter_row(table: Table, max_rows: int
                  ) -> Optional[tuple[int, dict[int, int], dict[int, tuple[int, int, Optional[int]]]]]:
     """A Gantt by quarters (ไตรมาส 1 … 4) instead of months: the header row, each column's
@@ -469,6 +473,8 @@ def _quarter_row(table: Table, max_rows: int
     cell = C.CellAt(table)
     for r in range(min(max_rows, table.n_rows)):
         found, spans, by_year = {}, {}, {}
+        if any(c is not None and _DATA_CELL.match(c.text) for c in rows[r]):
+            break           # an item's row (its number, an amount): the quarters in it are its dates
         for c in rows[r]:
             if c is not None:
                 q = _quarter_cell(c.text)
@@ -2101,8 +2107,9 @@ def closing_approval(doc: Document) -> Optional[Approval]:
 
 
 # the name written after `ลงชื่อ` on the line (not a dotted line), up to the date
-_INLINE_NAME = patterns.compile(r"(?:ลงชื่อ|ลงนาม)\s*[:：]?\s*([^\s.…_][^.…_]*?)\s*(?:วันที่.*)?$")
-_POSITION_WORDS = (r"\s(?=ผู้ว่าราชการ|ปลัด|ผู้อำนวยการ|หัวหน้า|อธิบดี|นายอำเภอ|รอง|ตำแหน่ง|ผู้บริหาร"
+_INLINE_NAME = patterns.compile(r"(?:ลงชื่อ|ลงนาม)\s*[:：]?\s*([^\s.…_](?:[^.…_]|(?<=[ก-๙A-Za-z])\.(?=[ก-๙A-Za-z ]))*?)"
+                                r"\s*(?:วันที่.*)?$")
+_POSITION_WORDS = (r"\s(?=ผู้ว่าราชการ|ปลัด|ผู้อำนวยการ|หัวหน้า|อธิบดี|นายอำเภอ|รอง(?!ศาสตราจารย์)|ตำแหน่ง|ผู้บริหาร"
                    r"|ประธาน|นายกเทศมนตรี|นายกองค์การ)")
 _DATE_LINE = patterns.compile(r"วันที่\s*(.*)$")
 
@@ -2122,7 +2129,11 @@ _TOTAL_ROW = patterns.compile(r"^(?:รวม|ยอดรวม)(?:(?:กิจ
 def _total_row(text: str) -> bool:
     """A total row's name: Thai (`รวมงบประมาณทั้งสิ้น`, `รวมกิจกรรมที่ 1`) or a total column's
     header word as the whole name (`Total`, `Grand Total (THB)`; headers.json budget_columns)."""
-    return bool(_TOTAL_ROW.match(C.squash(text))) or budget_col_kind(text) == "total"
+    if _TOTAL_ROW.match(C.squash(text)) or budget_col_kind(text) == "total":
+        return True
+    # both languages (`Total / รวม`, `รวมทั้งสิ้น / Grand Total`): either side alone says it
+    parts = [p for p in re.split(r"\s*/\s*", text) if p.strip()]
+    return len(parts) == 2 and any(_TOTAL_ROW.match(C.squash(p)) or budget_col_kind(p) == "total" for p in parts)
 
 
 # a row counting the plan's activities under each month (`จำนวนกิจกรรมต่อเดือน`, `รวมจำนวน

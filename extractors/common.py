@@ -760,7 +760,19 @@ def _find_agency(text: str, title: str) -> str:
         # the province the document keeps naming (others are mentioned in passing)
         first = list(seen)
         return "จังหวัด" + max(first, key=lambda p: (seen[p], -first.index(p)))
-    for name in data.get("names", []):
+    names = data.get("names", [])
+    for name in names:
+        if name in title:
+            return name
+    if any(name in text for name in names):
+        # a known agency only the tables name (an activity held in Bangkok) yields to a
+        # department or institute the title names
+        title_end = _title_end(text)
+        for m in _DEPT.finditer(text):
+            if m.start() >= title_end:
+                break
+            return _dept_name(m, text)
+    for name in names:
         if name in text:
             return name
     # a department, ministry or central office: the one the title names beside its fiscal year,

@@ -702,8 +702,10 @@ _KPI_BARE = patterns.compile(r"^\s*(?:ตัวชี้วัด|KPI)(?!\s*ท�
 # a report's title run into the heading (`รายงานผลการดำเนินงาน ตัวชี้วัดที่ 1 …`, `รายงาน
 # ตัวชี้วัดที่ 1 …`): only before `ตัวชี้วัดที่ N`, so `รายงานผลการดำเนินงานตามตัวชี้วัด ปีงบประมาณ
 # 2569` stays a title
-_KPI_PREFIX = patterns.compile(r"^\s*รายงาน(?:\s*ผล(?:\s*การ\s*ดำเนิน(?:งาน|การ))?)?(?:\s*ตาม)?\s*[:：-]?\s*"
-                               r"(?=(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่\s*[0-9๐-๙])")
+_KPI_PREFIX = patterns.compile(r"^\s*(?:รายงาน(?:\s*ผล(?:\s*การ\s*ดำเนิน(?:งาน|การ))?)?(?:\s*ตาม)?\s*[:：-]?"
+                               # the English label a bilingual heading writes first (`KPI 2.1 / ตัวชี้วัดที่ 2.1 : …`)
+                               r"|KPI\s*(?:no\.?\s*)?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\s*[/|])\s*"
+                               r"(?=(?:ชื่อ)?\s*ตัวชี้วัด\s*ที่\s*[0-9๐-๙])", re.I)
 # the title's fiscal year at the end of such a line (`รายงานตัวชี้วัดที่ 1 <name> ปีงบประมาณ 2572`):
 # the report's, no part of the indicator's name
 _FY_TAIL = patterns.compile(r"\s+(?:ประจำ\s*)?ปี\s*งบประมาณ\s*(?:พ\s*\.\s*ศ\s*\.?\s*)?[0-9๐-๙]{4}\s*$")
@@ -864,12 +866,20 @@ _STEP_TABLE_HEADS = (
 )
 
 
+_LATIN = patterns.compile(r"[a-z]{2}")
+_THAI_RUN = patterns.compile(r"[ก-๙][ก-๙0-9๐-๙.()%]*[ก-๙)%]|[ก-๙]")
+
+
 @lru_cache(maxsize=8192)
 def _step_table_head(s: str) -> str:
     """The column a steps-table heading cell (squashed) names, "" none; "plan" a timeline
     column. A heading in both languages (`ขั้นตอนที่ (Step)`, `กำหนดแล้วเสร็จ (Deadline)`) is read
     by its Thai, the English in brackets only when it is all the cell holds."""
     s = _GLOSS.sub("", s) or s
+    if _LATIN.search(s):
+        # English first (`Step / ขั้นตอนที่`, `Due Date` over `กำหนดแล้วเสร็จ`): read by its Thai too
+        th = _THAI_RUN.search(s)
+        s = th.group(0) if th else s
     if s:
         for role, test in _STEP_TABLE_HEADS:
             if test(s):
