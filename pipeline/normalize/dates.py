@@ -618,6 +618,9 @@ def _parse(text: str, fiscal_year: int | None, prefer: tuple[date, date] | None)
     serial = _excel_serial(t)
     if serial is not None:
         return serial, serial, "day", OK, f"Excel date serial {t}", (), ""
+    month = _year_month(t)
+    if month is not None:
+        return month
     fast = _fast(t, fiscal_year)
     if fast is not None:
         return fast
@@ -633,6 +636,22 @@ _SERIALS = (36526, 54789)
 # written here rather than openpyxl.utils.datetime.from_excel, whose import costs ≈0.3 s in a
 # process that reads no spreadsheet.
 _EXCEL_EPOCH = date(1899, 12, 30)
+
+
+# A month in figures with its year first (`2025-11`, ISO 8601's year and month; `2568/11`) or after
+# a dash (`11-2568`); `11/2568` the grammar reads. A dot is left alone (`2568.10` may be a figure),
+# and a second number above 12 is no month (`2568-69` is two fiscal years).
+_YEAR_MONTH = patterns.compile(r"([0-9]{4})[-/]([0-9]{1,2})|([0-9]{1,2})-([0-9]{4})")
+
+
+def _year_month(t: str) -> tuple | None:
+    m = _YEAR_MONTH.fullmatch(t)
+    if m is None:
+        return None
+    year, month = (_fast_year(m[1]), int(m[2])) if m[1] else (_fast_year(m[4]), int(m[3]))
+    if not 1 <= month <= 12 or year is None or year < 0:
+        return None
+    return date(year, month, 1), month_end(year, month), "month", OK, "", (), ""
 
 
 def _excel_serial(t: str) -> date | None:
