@@ -507,6 +507,12 @@ _OWN_AGENCY = patterns.compile(
     r"|" + _NAME_AFTER + r")(?P<region>(?:สำนักงาน|ศูนย์)[ก-๙]{3,40}?(?:ภาค)?ที่[ \u00a0]?[0-9๐-๙]{1,2})(?![0-9๐-๙])"
     # a university's faculty (`คณะแพทยศาสตร์ มหาวิทยาลัยขอนแก่น`)
     r"|" + _NAME_AFTER + r")(?P<faculty>คณะ[ก-๙]{3,40}?)[ \u00a0]+(?P<university>มหาวิทยาลัย[ก-๙]{3,})"
+    # a university's or a department's own office, institute, centre or bureau written with its
+    # parent (`สำนักงานอธิการบดี มหาวิทยาลัยนเรศวร`, `หอศิลป์ มหาวิทยาลัยศิลปากร`, `สำนักพิพิธภัณฑสถาน
+    # แห่งชาติ กรมศิลปากร`, `ศูนย์บริการประชาชน สำนักงานปลัดกระทรวงกลาโหม`): the unit, when the title
+    # names no agency before it (_title_agency)
+    r"|" + _NAME_AFTER + r")(?P<unit>(?:สำนัก|สถาบัน|ศูนย์|หอ|กอง|บัณฑิตวิทยาลัย)[ก-๙]{2,40}?)[ \u00a0]+"
+    r"(?P<parent>มหาวิทยาลัย[ก-๙]{3,}|[ก-๙]{3,}มหาวิทยาลัย(?![ก-๙])|กรม[ก-๙]{3,}|สำนักงานปลัดกระทรวง[ก-๙]{3,})"
     r"|" + _NAME_AFTER + r")(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล"
     r"|เทศบาล(?:นคร|เมือง|ตำบล)|โรงเรียน"
     # a police station, a prison or a correctional institution: a unit of its own, not its
@@ -593,6 +599,12 @@ def _title_agency(title: str, provinces: list[str]) -> str:
             # (the university read as a name of its own: its campus, a stray space in it)
             uni = _title_agency(title[m.start("university"):], provinces) or m.group("university")
             return f"{m.group('faculty')} {uni}"
+        elif m.group("unit"):
+            # (a title that names its department first, `กรมการปกครอง`, then the division that
+            # drew the plan up, `กองแผนงาน กรมการปกครอง`, is the department's)
+            if not _DEPT.search(title, 0, m.start()):
+                uni = _title_agency(m.group("parent"), provinces) if "มหาวิทยาลัย" in m.group("parent") else ""
+                return f"{m.group('unit')} {uni or m.group('parent')}"
         elif m.group("seated"):
             name = m.group("seated")
             # (`สำนักงานจังหวัดลำปาง` is the province's own office: the province, as above)
