@@ -510,8 +510,9 @@ _OWN_AGENCY = patterns.compile(
     # a university's or a department's own office, institute, centre or bureau written with its
     # parent (`สำนักงานอธิการบดี มหาวิทยาลัยนเรศวร`, `หอศิลป์ มหาวิทยาลัยศิลปากร`, `สำนักพิพิธภัณฑสถาน
     # แห่งชาติ กรมศิลปากร`, `ศูนย์บริการประชาชน สำนักงานปลัดกระทรวงกลาโหม`): the unit, when the title
-    # names no agency before it (_title_agency)
-    r"|" + _NAME_AFTER + r")(?P<unit>(?:สำนัก|สถาบัน|ศูนย์|หอ|กอง|บัณฑิตวิทยาลัย)[ก-๙]{2,40}?)[ \u00a0]+"
+    # names no agency before it (_title_agency). Not a division (`กองแผนงาน กรมส่งเสริมการเกษตร`):
+    # a division named in a title is most often the one that drew up its department's plan
+    r"|" + _NAME_AFTER + r")(?P<unit>(?:สำนัก|สถาบัน|ศูนย์|หอ|บัณฑิตวิทยาลัย)[ก-๙]{2,40}?)[ \u00a0]+"
     r"(?P<parent>มหาวิทยาลัย[ก-๙]{3,}|[ก-๙]{3,}มหาวิทยาลัย(?![ก-๙])|กรม[ก-๙]{3,}|สำนักงานปลัดกระทรวง[ก-๙]{3,})"
     r"|" + _NAME_AFTER + r")(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล"
     r"|เทศบาล(?:นคร|เมือง|ตำบล)|โรงเรียน"
