@@ -243,20 +243,26 @@ def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]],
 def _level_rows(rows: list, step_cols: dict[int, int]) -> dict[int, list[int]]:
     """Level -> the steps ticked in its row, of the rows that open with a level (`1`, `ระดับ 2`)."""
     levels: dict[int, list[int]] = {}
+    level_rows = []
     for row in rows:
         first = next((c for c in row if c is not None and c.text.strip()), None)
         if first is None:
             continue
         m = _LEVEL_CELL.match(first.text)
-        if not m or first.col in step_cols:
-            continue
+        if m and first.col not in step_cols:
+            level_rows.append((m, row))
+    # a matrix of flags a system exports (`1` ticked, `0` not): every step cell 1 or 0, both used
+    flags = {c.text.strip() for _, row in level_rows for c in row
+             if c is not None and c.col in step_cols and c.text.strip()}
+    binary = flags == {"0", "1"}
+    for m, row in level_rows:
         lvl = int(C.digits(m.group(1)))
         ticked = []
         for c in row:
             if c is None or c.col not in step_cols and not any(
                     k in step_cols for k in range(c.col, c.col + c.colspan)):
                 continue
-            if is_mark(c.text) or c.shaded:
+            if is_mark(c.text) or c.shaded or binary and c.text.strip() == "1":
                 for k in range(c.col, c.col + c.colspan):
                     if k in step_cols:
                         ticked.append(step_cols[k])
@@ -354,8 +360,42 @@ def _range_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[int]], 
         if span:
             levels.setdefault(int(C.digits(m.group(1))), span)
     if len(levels) < 3:
-        return _range_matrix_across(rows)
+        return _range_matrix_across(rows) or _range_matrix_in_cell(rows)
     return levels, sorted({s for st in levels.values() for s in st})
+
+
+# a level opening its part of a ladder written in one cell: `1 = ขั้นตอนที่ 1, 2 = …`,
+# `ระดับ 2 : ขั้นตอนที่ 1-2`, `3 คะแนน = …`, at the cell's start or after a separator
+# or `ระดับ 2 ขั้นตอนที่ 1-2` opening a line of its own
+_LEVEL_IN_CELL = patterns.compile(r"(?:^|(?<=[\s,;]))(?:ระดับ\s*(?:คะแนน\s*)?(?:ที่\s*)?|คะแนน\s*)?"
+                                  r"([1-9๑-๙])\s*(?:คะแนน\s*)?(?:[=:：]|หมายถึง)"
+                                  r"|(?:^|(?<=\n))\s*ระดับ\s*(?:คะแนน\s*)?(?:ที่\s*)?([1-9๑-๙])(?![0-9๐-๙.])\s*(?:คะแนน)?\s")
+
+
+def _ladder_in_cell(text: str) -> dict[int, list[int]]:
+    """Level -> steps of a scoring ladder typed in one cell, the levels one after another or one
+    per line (`1 = ขั้นตอนที่ 1, 2 = ขั้นตอนที่ 1–2, …`); {} when the cell holds none."""
+    if "ขั้น" not in text:
+        return {}
+    marks = list(_LEVEL_IN_CELL.finditer(text))
+    levels: dict[int, list[int]] = {}
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        span = _step_span(C.clean(text[m.end():end]).rstrip(",;. "))
+        if span:
+            levels.setdefault(int(C.digits(m.group(1) or m.group(2))), span)
+    return levels
+
+
+def _range_matrix_in_cell(rows: list) -> Optional[tuple[dict[int, list[int]], list[int]]]:
+    """The ladder typed in one cell (`เกณฑ์การให้คะแนน | 1 = ขั้นตอนที่ 1, 2 = …`): at least three
+    levels citing or counting the steps they need."""
+    for row in rows:
+        for c in row:
+            levels = _ladder_in_cell(c.text) if c is not None else {}
+            if len(levels) >= 3:
+                return levels, sorted({s for st in levels.values() for s in st})
+    return None
 
 
 def _range_matrix_across(rows: list) -> Optional[tuple[dict[int, list[int]], list[int]]]:
@@ -674,7 +714,18 @@ def _result_of(texts: list[str], fy, notes: str = "") -> tuple[str, str, str]:
                 break
         if completed:
             break
+    for t in texts if not completed else ():
+        if t and _SERIAL.fullmatch(t):
+            # a completion column a system exports as a spreadsheet day number (`45646`)
+            dv = C.N().parse_date(t.strip(), fy)
+            if dv.ok and dv.granularity == "day":
+                completed, craw = dv.start.isoformat(), t.strip()
+                status = status or "done"
+                break
     return status, completed, craw
+
+
+_SERIAL = patterns.compile(r"\s*[0-9]{5}(?:\.0+)?\s*")
 
 
 # a progress cell: `100`, `50 %`, `ร้อยละ 100`, `๑๐๐.๐๐`
@@ -713,6 +764,10 @@ _FY_TAIL = patterns.compile(r"\s+(?:ประจำ\s*)?ปี\s*งบประ
 # onto the heading's line): the indicator's weight, no part of its name
 _WEIGHT_TAIL = patterns.compile(r"\s*[(\[]?\s*(?:ค่า)?น้ำหนัก(?:ตัวชี้วัด)?\s*[:：=]?\s*(?:ร้อยละ\s*)?"
                                 r"([0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s*(?:%|คะแนน)?\s*[)\]]?\s*$")
+
+
+# the value beside a `ตัวชี้วัด` key: an item number and a name, not a column heading
+_KPI_VALUE = patterns.compile(r"^\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*\.?\s*[ก-ฮA-Za-z]")
 
 
 def _strip_kpi_prefix(text: str) -> str:
@@ -939,6 +994,41 @@ def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str
                     cols.setdefault("plan", {})[i] = end
             return cols
     return None
+
+
+_STEP_NO_CELL = patterns.compile(r"^\s*(?:ขั้น(?:ตอน)?\s*ที่\s*|\(\s*)?([0-9๐-๙]{1,2})\s*[.)]?\s*$")
+
+
+def _continued_steps(prev_cols: Optional[dict], prev: Table, t: Table) -> Optional[dict]:
+    """The columns of a steps table that a page break carried on into table t without its header
+    row (a PDF starts a new table on each page; Word repeats a header only when told to): t
+    follows the steps table right away, has its columns, and its first row opens with a step
+    number or carries on the row above (its step cell empty). The header is then "row -1"."""
+    if prev_cols is None or t.index != prev.index + 1 or t.n_cols != prev.n_cols:
+        return None
+    top = t.grid(limit=1)
+    if not top:
+        return None
+    row = top[0]
+    cell = lambda role: row[prev_cols[role]] if role in prev_cols and prev_cols[role] < len(row) else ""
+    if prev_cols.get("step_in_text"):
+        opens = bool(_STEP.match(cell("text")) or _NUMBERED.match(cell("text")))
+    else:
+        opens = bool(_STEP_NO_CELL.match(cell("step")) or
+                     (prev_cols.get("by_level") and _LEVEL_CELL.match(cell("step"))))
+    if not opens and (C.clean(cell("step")) or not C.clean(cell("text"))):
+        return None
+    return dict(prev_cols, header=-1)
+
+
+def _split_over_page(ln: "Line", st_cols: dict, tables: list, prev_step: dict) -> bool:
+    """Row ln, the first below a steps table's header, carries on the last row of the steps table
+    just before it: Word lets a row break across pages, and the PDF starts a new table (its header
+    repeated, or none) on the next page."""
+    prev_ln: Line = prev_step["line"]
+    return (ln.row == st_cols["header"] + 1 and len(tables) >= 2 and prev_ln.table is tables[-2]
+            and prev_ln.table.n_cols == ln.table.n_cols and ln.page is not None and prev_ln.page is not None
+            and ln.page > prev_ln.page)
 
 
 def _is_result_table(t: Table) -> bool:
@@ -1190,6 +1280,10 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             # a table another form recognised (an activity plan's `ที่ | กิจกรรม`) describes the
             # steps only when the indicator has none yet (a steps table the plan reader also takes)
             step_tables[id(ln.table)] = None if ln.claimed and steps else _step_table_columns(ln.table, fy)
+            if step_tables[id(ln.table)] is None and not ln.claimed and len(tables) >= 2:
+                # a steps table carried on to the next page without its header row (PDF)
+                prev = tables[-2]
+                step_tables[id(ln.table)] = _continued_steps(step_tables.get(id(prev)), prev, ln.table)
         st_cols = step_tables.get(id(ln.table)) if ln.table is not None else None
         if st_cols is not None and ln.row is not None and ln.row > st_cols["header"] and ln.full is not None:
             # a table of steps, one row each, with their deadline and result beside them
@@ -1220,7 +1314,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 # row, no step's cells and no result
                 current = None
                 continue
-            if not C.clean(cell("step")) and last_row_step and last_row_step[0] == id(ln.table):
+            if not C.clean(cell("step")) and last_row_step and (
+                    last_row_step[0] == id(ln.table) or _split_over_page(ln, st_cols, tables, steps[last_row_step[1]])):
                 # a row a PDF split off the one above (`… เมื่อวันที่ 18 เม.ย.` / `2568`): the
                 # cells carry on the previous step's
                 s_prev = steps[last_row_step[1]]
@@ -1232,7 +1327,9 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 s_prev["note"] = C.clean(s_prev.get("note", "") + " " + cell("note"))
                 s_prev["progress"] = C.clean(s_prev.get("progress", "") + " " + cell("progress"))
                 continue
-        elif ln.table is not None:
+        elif ln.table is not None and st_cols is None:
+            # (a steps table's header, repeated on the next page, keeps the step above open: its
+            # first row may carry on the row a page break split)
             last_row_step = None
         key, v = None, None
         for k in ("kpi", "dimension", "supervisor", "data_collector", "phone", "description", "criteria"):
@@ -1242,6 +1339,9 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 break
         if key is None and ln.table is None and not kpi.name and (_KPI_BARE.match(first) or _KPI_PREFIX.match(first)):
             key, v = "kpi", ""          # `ตัวชี้วัด 5 …`, `KPI 2 : …`, `รายงานผล ตัวชี้วัดที่ 1 …`
+        if key is None and ln.table is not None and not ln.claimed and not kpi.name and len(cells) == 2 and \
+                _LONG_KPI_NAME(C.squash(first)) and _KPI_VALUE.match(cells[1]):
+            key, v = "kpi", ""          # a key/value pair `ตัวชี้วัด | 5.1 ระดับความสำเร็จ…` (a system's export)
         if key is None and not in_results and kpi.weight is None:
             v = _label(first, weight_labels)
             wv = C.clean(" ".join([v] + rest_cells)) if v is not None else ""
@@ -1317,11 +1417,20 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             no = int(C.digits(m.group(1)))
             text = C.clean(" ".join([first[m.end():]] + rest_cells[:1]))
             extra = rest_cells[1:]
+            dl_field = ""
+            if ln.table is None and "\t" in first:
+                # a step typed as a row of tab stops (`ขั้นตอนที่ 1 ⇥ แต่งตั้ง… ⇥ ภายใน 31 ต.ค. 68 ⇥
+                # แล้วเสร็จ…`): its fields are the cells of a steps table, the one naming a deadline its
+                # deadline, the others its result
+                fields = [f for f in (C.clean(x) for x in first[m.end():].split("\t")) if f]
+                text, extra = (fields[0], fields[1:]) if fields else ("", [])
+                dl_field = next((f for f in extra if deadline_of(f, fy)[0]), "")
+                extra = [f for f in extra if f is not dl_field]
             if ln.table is not None and all(is_mark(x) for x in [text] + extra):
                 current = None
                 continue          # a step row of a transposed matrix: its ticks, not its text
             if not in_results and no not in steps:
-                steps[no] = {"text": text, "line": ln, "extra": extra}
+                steps[no] = {"text": text, "line": ln, "extra": extra, "deadline_text": dl_field}
                 current = ("step", no)
                 para_step = no if ln.table is None else None
             else:
