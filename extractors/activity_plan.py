@@ -2006,18 +2006,24 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
         for m in re.finditer(r"[(（]\s*([^()（）]+?)\s*[)）]", t):
             inner = m.group(1).strip()
             if any(r in inner for r in roles) or not re.search(f"[{C.THAI}A-Za-z]{{2,}}", inner) \
-                    or re.fullmatch(r"[.\s…_]+", inner):
-                continue
+                    or re.fullmatch(r"[.\s…_]+", inner) or _POSITION_HEAD.match(inner):
+                continue        # a role, a dotted blank or a position (`(ผู้อำนวยการกอง…)`): no name
             ap.signatory = C.clean(inner)
             name_i = i
             break
         if name_i is not None:
             break
+    line_position = ""
     if name_i is None:
         for i, t in enumerate(block):
             m = re.match(r"^(?:ลงชื่อ|ลงนาม)\s*[.…_\s]*([ก-๙A-Za-z][^.…_]{3,})$", t)
             if m and not re.search(r"วันที่", m.group(1)) and not any(r in m.group(1) for r in roles):
-                ap.signatory = C.clean(m.group(1))
+                if _POSITION_HEAD.match(m.group(1)):
+                    # `ลงชื่อ ........ ผู้อำนวยการกองแผนงาน`: the signer's position after a blank
+                    # left for the signature; the name is still to be signed
+                    line_position = C.clean(m.group(1))
+                    continue
+                ap.signatory = C.clean(re.split(_POSITION_WORDS, m.group(1))[0])
                 name_i = i
                 break
     signs = [i for i, t in enumerate(block) if _SIGN_LINE.match(t) or _ROLE_SIGN.match(t)]
@@ -2029,7 +2035,8 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
             # (up to their position or their role: `ลงชื่อ นาย… ผู้รับรองข้อมูล ตำแหน่ง …`)
             name = re.split(_POSITION_WORDS, m.group(1))[0]
             name = re.split(rf"\s(?={_SIGNER_ROLES})", name)[0]
-            if re.search(f"[{C.THAI}A-Za-z]{{2,}}", name) and not any(r in name for r in roles):
+            if re.search(f"[{C.THAI}A-Za-z]{{2,}}", name) and not any(r in name for r in roles) \
+                    and not _POSITION_HEAD.match(name):
                 ap.signatory = C.clean(name)
                 name_i = signs[-1]
     pos_lines = []
@@ -2044,7 +2051,7 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
             pos_lines.append(pos)
         if len(pos_lines) >= 2:
             break
-    ap.position = C.clean(" ".join(pos_lines))
+    ap.position = C.clean(" ".join(pos_lines)) or line_position
     # several signers (ผู้จัดทำ … ผู้อนุมัติ), each `ลงชื่อ` line opening its part: the last one
     # signs the approval, its own date line is the approval's date (a dotted one: undated)
     dates = block
@@ -2109,8 +2116,13 @@ def closing_approval(doc: Document) -> Optional[Approval]:
 # the name written after `ลงชื่อ` on the line (not a dotted line), up to the date
 _INLINE_NAME = patterns.compile(r"(?:ลงชื่อ|ลงนาม)\s*[:：]?\s*([^\s.…_](?:[^.…_]|(?<=[ก-๙A-Za-z])\.(?=[ก-๙A-Za-z ]))*?)"
                                 r"\s*(?:วันที่.*)?$")
-_POSITION_WORDS = (r"\s(?=ผู้ว่าราชการ|ปลัด|ผู้อำนวยการ|หัวหน้า|อธิบดี|นายอำเภอ|รอง(?!ศาสตราจารย์)|ตำแหน่ง|ผู้บริหาร"
-                   r"|ประธาน|นายกเทศมนตรี|นายกองค์การ)")
+_POSITIONS = (r"ผู้ว่าราชการ|ปลัด|ผู้อำนวยการ|หัวหน้า|อธิบดี|นายอำเภอ|รอง(?!ศาสตราจารย์)|ตำแหน่ง|ผู้บริหาร"
+              r"|ประธาน|นายกเทศมนตรี|นายกองค์การ|คณบดี|อธิการบดี|เลขาธิการ|ผู้จัดการ|ผู้ช่วย(?!ศาสตราจารย์)"
+              r"|ผู้ตรวจราชการ|ผู้บัญชาการ|ผู้บังคับการ|ผู้กำกับการ")
+_POSITION_WORDS = rf"\s(?={_POSITIONS})"
+# text that opens with a position is the signer's position, never their name (a person's name
+# opens with a title, a rank or the name itself: `นาย…`, `ดร.…`, `รองศาสตราจารย์…`)
+_POSITION_HEAD = patterns.compile(rf"^\s*(?:{_POSITIONS})")
 _DATE_LINE = patterns.compile(r"วันที่\s*(.*)$")
 
 
@@ -2604,6 +2616,7 @@ def _plan_heading_rx() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...], re
 _HAS_NAME = patterns.compile(r"[0-9๐-๙A-Za-zก-ฮ]")
 _HEADING_MAX = 300          # a longer line is prose, not a heading
 LABEL_ONLY = ""             # plan_heading of a label with its value on the next line
+_WORD_LABEL = patterns.compile(r"\s*[:：]\s*")
 
 
 def plan_heading(line: str) -> Optional[str]:
@@ -2617,6 +2630,12 @@ def plan_heading(line: str) -> Optional[str]:
         return None
     if m.group("label"):
         begin = body = m.end()                      # the label left out
+        if not _HAS_NAME.search(line[body:]):
+            return LABEL_ONLY
+    elif _WORD_LABEL.match(line, m.end()):
+        # a plan word used as a label (`แผนงาน : X`, `โครงการ: X`): the label left out, as
+        # for `ชื่อโครงการ : X` and `Project: X`
+        begin = body = _WORD_LABEL.match(line, m.end()).end()
         if not _HAS_NAME.search(line[body:]):
             return LABEL_ONLY
     else:
