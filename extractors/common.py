@@ -542,6 +542,9 @@ _OWN_AGENCY = patterns.compile(
     r"(?:[ \u00a0]?\(มหาชน\))?"
     # any name the title marks a public organisation (`สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน)`)
     r"|(?:สำนักงาน|สำนัก|สถาบัน|ศูนย์|องค์การ|กองทุน|หอ)[ก-๙]{3,}(?=[ \u00a0]?[(（]\s*องค์การมหาชน)"
+    # a labelled agency field (`หน่วยงาน: สวนสัตว์เชียงใหม่ องค์การสวนสัตว์แห่งประเทศไทย`): the office it
+    # names first (_field_agency)
+    r"|^(?:ชื่อ)?(?:หน่วยงาน|ส่วนราชการ)[ \u00a0]*[:：][ \u00a0]*(?P<field>[ก-๙][^\n]{2,160})"
     # a department's office in a province named after the province without `จังหวัด`
     # (`สำนักงานพัฒนาฝีมือแรงงานพะเยา`, `สถานีพัฒนาที่ดินน่าน`): read where nothing above is, and
     # kept only when a province ends it (_title_agency)
@@ -606,6 +609,10 @@ def _title_agency(title: str, provinces: list[str]) -> str:
             if not _DEPT.search(title, 0, m.start()):
                 uni = _title_agency(m.group("parent"), provinces) if "มหาวิทยาลัย" in m.group("parent") else ""
                 return f"{m.group('unit')} {uni or m.group('parent')}"
+        elif m.group("field"):
+            name = _field_agency(m.group("field"), provinces)
+            if name:
+                return name
         elif m.group("seated"):
             name = m.group("seated")
             # (`สำนักงานจังหวัดลำปาง` is the province's own office: the province, as above)
@@ -637,6 +644,25 @@ def _title_agency(title: str, provinces: list[str]) -> str:
             campus = _CAMPUS.match(title, m.end()) if name.startswith("มหาวิทยาลัย") else None
             return f"{name} {squash(campus.group(1)).replace(' ', '')}" if campus else name
     return ""
+
+
+# Where a field's first office ends: a space before its parent body or a title word.
+_FIELD_PARENT = patterns.compile(r"[ \u00a0]+(?=องค์การ|กรม|กระทรวง|สำนักงาน|มหาวิทยาลัย|สังกัด|ในพระบรม|ประจำปี|ปีงบ)")
+# What the general rules read better (a province, a department, a ministry, a central office),
+# and a section inside an agency (a group, a division): no agency of a field's own
+_FIELD_LEFT = ("จังหวัด", "สำนักงาน", "กรม", "กระทรวง", "กลุ่ม", "ฝ่าย", "งาน", "กอง", "แผนก")
+
+
+def _field_agency(value: str, provinces: list[str]) -> str:
+    """The agency an agency field names first: one the rules above read at its start
+    (`โรงพยาบาล…`, `การยางแห่งประเทศไทย`), else its first office up to its parent body
+    (`สวนสัตว์เชียงใหม่` of `สวนสัตว์เชียงใหม่ องค์การสวนสัตว์แห่งประเทศไทย`); "" where the
+    general rules decide (_FIELD_LEFT)."""
+    own = _title_agency(value, provinces)
+    if own and value.startswith(own.split(" ")[0]):
+        return own
+    first = _FIELD_PARENT.split(value, 1)[0].strip()
+    return "" if first.startswith(_FIELD_LEFT) else first
 
 
 _SCHOOL_BRACKET = patterns.compile(r"[ \u00a0]?[(（]([ก-๙][ก-๙ \u00a0]{2,40})[)）]")

@@ -76,3 +76,17 @@ def test_a_unit_field_further_down_is_not_the_title():
     assert C.find_agency(text) == "กรมทรัพยากรน้ำ"
     assert C.find_agency("หน่วยงาน\tสำนักงานทรัพยากรน้ำภาคที่ 4\nปีงบประมาณ\t2569") == \
         "สำนักงานทรัพยากรน้ำภาคที่ 4"
+
+
+@pytest.mark.parametrize("lines,agency", [
+    (["รายงานผลตัวชี้วัด ปีงบประมาณ 2567",
+      "หน่วยงาน: สวนสัตว์เชียงใหม่ องค์การสวนสัตว์แห่งประเทศไทย ในพระบรมราชูปถัมภ์"], "สวนสัตว์เชียงใหม่"),
+    (["แผนปฏิบัติการ ปีงบประมาณ 2569", "ชื่อหน่วยงาน : การยางแห่งประเทศไทย"], "การยางแห่งประเทศไทย"),
+    (["แผนปฏิบัติการ ปีงบประมาณ 2569", "หน่วยงาน: โรงพยาบาลลำพูน กระทรวงสาธารณสุข"], "โรงพยาบาลลำพูน"),
+    # the general rules decide for a province's office, and a group inside the agency is none
+    (["แผนปฏิบัติการ ปีงบประมาณ 2569", "หน่วยงาน : สำนักงานจังหวัดลำปาง"], "จังหวัดลำปาง"),
+    (["แผนปฏิบัติการ จังหวัดลำปาง ปีงบประมาณ 2569", "หน่วยงาน : กลุ่มงานยุทธศาสตร์"], "จังหวัดลำปาง"),
+])
+def test_a_labelled_agency_field_names_its_office_first(tmp_path, lines, agency):
+    ex = extract_titled_plan(tmp_path, lines, ITEMS)
+    assert {r.agency for r in ex.records} == {agency}
