@@ -97,3 +97,17 @@ def extract_titled_plan(tmp_path, paras, items):
                           for k, (name, unit) in enumerate(items)]
     path = plan_docx(tmp_path / "plan.docx", paras, rows)
     return extract(read_document(path), ctx(name=path.name, agency=""))
+
+
+def closing_unsigned(tmp_path, name, closing_lines) -> bool:
+    """Whether a one-activity plan DOCX closing with ``closing_lines`` (an approval block) is
+    UNSIGNED."""
+    import docx
+    rows = [PLAN_HEAD, ["1", "อบรมเจ้าหน้าที่", "1 เดือน", "ต.ค. 67", "ต.ค. 67", "10,000", "กองแผนงาน"]]
+    path = plan_docx(tmp_path / f"{name}.docx", ["แผนปฏิบัติการ ประจำปีงบประมาณ พ.ศ. 2568"], rows)
+    d = docx.Document(path)
+    for line in closing_lines:
+        d.add_paragraph(line)
+    d.save(path)
+    return ("", "UNSIGNED") in run_plan(path)[1]
+
