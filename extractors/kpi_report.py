@@ -118,6 +118,9 @@ _BARE_NO = patterns.compile(r"[0-9๐-๙]{1,2}")
 _STEP_HEAD = patterns.compile(r"^\s*(?:ขั้น(?:ตอน)?\s*(?:ที่?)?|step|milestone)\s*([0-9๐-๙]{1,2})\s*"
                               r"(?:[(/]?\s*(?:ขั้น(?:ตอน)?\s*ที่?|step|milestone)\s*[0-9๐-๙]{1,2}\s*\)?\s*)?$", re.I)
 _STEP_BANNER = patterns.compile(r"ขั้นตอน|milestone", re.I)
+# `ข้อ 1 … ข้อ 5`: steps numbered as the items of a list. Many tables head columns so (a checklist,
+# a questionnaire), so these head a matrix only over level rows with ticks under them
+_ITEM_HEAD = patterns.compile(r"^\s*ข้อ\s*(?:ที่\s*)?([0-9๐-๙]{1,2})\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -172,15 +175,19 @@ def _opens_with_level(row: list) -> bool:
 
 def _header_at(rows: list, r: int, step_role) -> Optional[tuple[int, dict[int, int]]]:
     """matrix_header's reading of row r (and the row of bare numbers under it)."""
-    found = {}
+    found, items = {}, {}
     for c in rows[r]:
         if c is None:
             continue
         m = _STEP_HEAD.match(c.text)
         if m:
             found[c.col] = int(C.digits(m.group(1)))
+        elif "ข้อ" in c.text and (m := _ITEM_HEAD.match(c.text)):
+            items[c.col] = int(C.digits(m.group(1)))
     if len(found) >= 2:
         return r, found
+    if len(items) >= 2 and _heads_levels(rows, r, items):
+        return r, items
     if r + 1 >= len(rows):
         return None
     # `ขั้นตอนที่` over a row of bare step numbers: the numbers under the banner, which
@@ -322,7 +329,8 @@ def _transposed_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[in
 
 
 # `ขั้นตอนที่ 1-3`, `ขั้นตอนที่ 1 ถึง 3`, `ขั้นตอนที่ 1, 2`, `ขั้นตอนที่ 1 และ 2`: the steps a level needs
-_STEP_SPAN = patterns.compile(r"^\s*[=:：]?\s*(?:ดำเนินการ(?:ได้)?(?:ครบ(?:ถ้วน)?)?(?:ตาม)?\s*)?ขั้น(?:ตอน)?\s*ที่\s*"
+# (`ขั้นตอน 1 - 2` without ที่ too)
+_STEP_SPAN = patterns.compile(r"^\s*[=:：]?\s*(?:ดำเนินการ(?:ได้)?(?:ครบ(?:ถ้วน)?)?(?:ตาม)?\s*)?ขั้น(?:ตอน)?\s*(?:ที่\s*)?"
                               r"([0-9๐-๙]{1,2}(?:\s*(?:[-–—,]|ถึง|และ)\s*[0-9๐-๙]{1,2})*)\s*(?:แล้วเสร็จ|ครบถ้วน|ครบ)?\s*$")
 
 
@@ -715,6 +723,18 @@ def _result_of(texts: list[str], fy, notes: str = "") -> tuple[str, str, str]:
         if completed:
             break
     for t in texts if not completed else ():
+        ct = C.clean(t) if t else ""
+        if not ct or len(ct) > 40 or _PLANNED_WORD.search(ct) or not (status == "done" or _MONTH_CELL.fullmatch(ct)):
+            continue
+        # a month alone in a result cell (`ผล (เดือน)` | `พ.ค. 69`), or after words that say the step
+        # is done (`แล้วเสร็จ พ.ค. 69`): done in that month. Its first day stands for it, the
+        # earliest the report allows, so a step done in its deadline's month is never late
+        dv = C.N().parse_date(ct, fy)
+        if dv.ok and dv.granularity == "month" and dv.start is not None:
+            completed, craw = dv.start.isoformat(), ct
+            status = status or "done"
+            break
+    for t in texts if not completed else ():
         if t and _SERIAL.fullmatch(t):
             # a completion column a system exports as a spreadsheet day number (`45646`)
             dv = C.N().parse_date(t.strip(), fy)
@@ -726,6 +746,11 @@ def _result_of(texts: list[str], fy, notes: str = "") -> tuple[str, str, str]:
 
 
 _SERIAL = patterns.compile(r"\s*[0-9]{5}(?:\.0+)?\s*")
+# a cell holding a month and nothing else (`ธ.ค. 68`, `เดือนพฤษภาคม 2569`, `มี.ค.`); the date
+# normaliser then says whether the word is a month
+_MONTH_CELL = patterns.compile(r"(?:เดือน)?\s*[ก-ฮเ-ไ][ก-๙.]{0,11}\s*(?:(?:พ\s*\.\s*ศ\s*\.?\s*)?[0-9๐-๙]{2,4})?")
+# words that make a month in a result a plan, not a completion (`กำหนดเสร็จ มี.ค. 69`)
+_PLANNED_WORD = patterns.compile(r"กำหนด|ภายใน|คาดว่า|ตั้งแต่|(?<![ก-๙])จะ|แผน")
 
 
 # a progress cell: `100`, `50 %`, `ร้อยละ 100`, `๑๐๐.๐๐`
@@ -897,7 +922,8 @@ _PLAN_HEAD = patterns.compile(r"ไตรมาส|q[1-4]|quarter|[ก-ฮ]\.\s*
 # the headings of a steps table's columns (squashed; an English gloss in brackets dropped)
 _GLOSS = patterns.compile(r"\([A-Za-z][A-Za-z .&/-]*\)$")
 _STEP_TABLE_HEADS = (
-    ("step", patterns.compile(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?|(?:step|milestone)(?:no\.?)?", re.I).fullmatch),
+    # (`ข้อ`: steps numbered as the items of a list, `ข้อ | การดำเนินงาน | กำหนดแล้วเสร็จ`)
+    ("step", patterns.compile(r"ขั้น(?:ตอน)?(?:ที่)?|ที่|ลำดับ(?:ที่)?|ข้อ(?:ที่)?|(?:step|milestone)(?:no\.?)?", re.I).fullmatch),
     # one step per level, level N adding step N (ก.พ.ร.): the level numbers the step (`ระดับ`,
     # `ระดับคะแนน`, or `คะแนน` alone: the score the step brings the indicator to)
     ("level_step", patterns.compile(r"ระดับ(?:คะแนน|ที่)?|คะแนน|(?:score)?level", re.I).fullmatch),
@@ -911,8 +937,13 @@ _STEP_TABLE_HEADS = (
     ("deadline", patterns.compile(r"กำหนด|ภายใน|deadline|due(?:date|by)?$|targetdate", re.I).search),
     # a period (`ต.ค. 66 - ธ.ค. 66`): its end is the step's deadline
     ("period", patterns.compile(r"(?:ระยะ|ช่วง|ห้วง)เวลา|period|timeline|duration", re.I).match),
+    # `แผน`, `แผน (เดือน)` beside `ผล (เดือน)`: the month or period planned for the step, whose
+    # end is its deadline
+    ("period", patterns.compile(r"แผน(?:\((?:เดือน|วันที่|วัน|ว/ด/ป|วัน/เดือน/ปี|ระยะเวลา|ช่วงเวลา)\))?").fullmatch),
     ("result", patterns.compile(r"ผล|สถานะ|status|result", re.I).match),
-    ("text", patterns.compile(r"รายละเอียด|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย|description|activity",
+    # a status column headed by its question (`เสร็จแล้ว (Y/N)`, `แล้วเสร็จหรือไม่`)
+    ("result", patterns.compile(r"(?:ดำเนินการ)?(?:เสร็จ(?:แล้ว)?|แล้วเสร็จ)(?:หรือไม่|แล้วหรือยัง|หรือยัง)?").fullmatch),
+    ("text", patterns.compile(r"รายละเอียด|รายการ|กิจกรรม|การดำเนินงาน|การดำเนินการ|ขั้นตอนการ|คำอธิบาย|description|activity",
                               re.I).search),
     # `เกณฑ์การให้คะแนน`: the steps' text only beside a level column (`ระดับคะแนน`), one step per
     # level written as a sentence; beside an indicator (form 7.2) it is a ladder
@@ -940,6 +971,12 @@ def _step_table_head(s: str) -> str:
             if test(s):
                 return role
     return ""
+
+
+# a status column answered yes or no (`เสร็จแล้ว (Y/N)`, `(ใช่/ไม่ใช่)`), and its answers
+_YES_NO_HEAD = patterns.compile(r"\((?:y/n|yes/no|ใช่/ไม่ใช่|ใช่/ไม่)\)", re.I)
+YES_ANSWERS = frozenset({"y", "yes", "ใช่"})
+NO_ANSWERS = frozenset({"n", "no", "ไม่ใช่", "ไม่"})
 
 
 # a heading that names the steps without numbering them (`ขั้นตอน`, not `ขั้นตอนที่`)
@@ -970,6 +1007,9 @@ def _step_table_columns(t: Table, fy: Optional[int] = None) -> Optional[dict[str
                 cols.setdefault(role, i)
             elif x and _BARE_DAY_HEAD.fullmatch(C.squash(x)):
                 bare_day = bare_day if bare_day is not None else i
+        if "result" in cols and _YES_NO_HEAD.search(C.squash(row[cols["result"]])):
+            # `เสร็จแล้ว (Y/N)`: its `Y` / `N` say whether the step is done (a string: no column)
+            cols["yes_no"] = "result"
         if bare_day is not None and "deadline" in cols and "completed" not in cols and bare_day > cols["deadline"]:
             # a column headed just `วันที่` after the deadline's, in a table that reports results:
             # the day each step was done (the deadline has a column of its own)
@@ -1303,6 +1343,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 steps[no] = {"text": text, "line": ln, "deadline_text": C.clean(cell("deadline")),
                              "period_text": C.clean(cell("period")), "planned_end": max(planned, default=None),
                              "parts": {k: C.clean(cell(k)) for k in ("result", "completed")},
+                             "yes_no": bool(st_cols.get("yes_no")),
                              "progress": C.clean(cell("progress")),
                              "note": C.clean(cell("note")), "by_level": bool(st_cols.get("by_level")),
                              "level": level_heading(cell("level_step")) if _levelled_steps(st_cols) else None}
@@ -1569,6 +1610,13 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             # a ditto under a result or completion-date column repeats the step above's
             parts = {k: (last_parts.get(k, "") if C.is_ditto(v) else v) for k, v in parts.items()}
             last_parts = parts
+        yes_no = ""
+        if s.get("yes_no") and parts.get("result"):
+            # a `Y` / `N` answer under a Y/N heading is the step's status; its other cells give the day
+            answer = C.squash(parts["result"]).lower()
+            yes_no = "done" if answer in YES_ANSWERS else "not_done" if answer in NO_ANSWERS else ""
+            if yes_no:
+                parts = {k: v for k, v in parts.items() if k != "result"}
         extra = s.get("extra") or [x for x in parts.values() if x]
         if no in results and result_src.get(no, (None, None))[1] is not None:
             extra = []      # a round's results table reports the step anew: its own cells are older
@@ -1582,6 +1630,10 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             status = _progress_status(progress)
             if not status:
                 status, completed, craw = _result_of([progress], fy, s.get("note", ""))
+        if yes_no:
+            status = yes_no
+            if yes_no == "not_done":
+                completed = craw = ""
         rec.status = status or "unknown"
         rec.completed, rec.completed_raw = completed, craw
         if period:
