@@ -21,8 +21,10 @@ from .recognize import Instance, TableForm
 
 FORM = "form72"
 _DIM = patterns.compile(r"^\s*([7๗]\s*\.\s*[1-4๑-๔])\s*(.*)$", re.S)
-# `มิติที่ 1 …`, and `ด้านที่ 1 : …` as a state enterprise's form numbers its dimensions
-_DIM_NO = patterns.compile(r"^\s*(?:มิติ\s*(?:ที่)?|ด้าน\s*ที่)\s*([1-4๑-๔])(?![0-9๐-๙])\s*[:：.]?\s*(.*)$", re.S)
+# `มิติที่ 1 …`, `มิติด้านที่ 1 …` as local government writes it, and `ด้านที่ 1 : …` as a state
+# enterprise's form numbers its dimensions
+_DIM_NO = patterns.compile(r"^\s*(?:มิติ\s*(?:ด้าน\s*)?(?:ที่)?|ด้าน\s*ที่)\s*([1-4๑-๔])(?![0-9๐-๙])\s*[:：.]?\s*(.*)$",
+                           re.S)
 # a dimension column holding the dimension's number alone (`มิติที่` over `1`, `2` …)
 _DIM_DIGIT = patterns.compile(r"^[1-4๑-๔]$")
 
@@ -144,10 +146,20 @@ def _is_ladder_text(t: str) -> bool:
     return lvl is not None and thr is not None and len(t) < 40
 
 
-def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int]):
-    """Entries (level, threshold, raw) from a row's ladder cells."""
+def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int],
+                    ladder_span: Optional[tuple[int, int]] = None):
+    """Entries (level, threshold, raw) from a row's ladder cells. ``ladder_span``: the columns
+    of a ladder banner over exactly five columns whose level headings were not read."""
     if not cells:
         return []
+    if not level_of_col and ladder_span and ladder_span[1] - ladder_span[0] == 5 and len(cells) > 1 \
+            and all(ladder_span[0] <= c < ladder_span[1] and "\n" not in t.strip() for c, t in cells):
+        # one figure in each of the banner's five columns: a blank column is a level left blank,
+        # so each figure keeps its column's place (1 to 5 from the left, as the levels are read
+        # with no headings) rather than moving left into the blank level
+        parsed = [(c, C.parse_ladder_entry(C.clean(t))) for c, t in cells]
+        if all(lvl is None and thr is not None for _, (lvl, thr, _) in parsed):
+            return [(c - ladder_span[0] + 1, thr, raw) for c, (_, thr, raw) in parsed]
     if level_of_col and all(c in level_of_col for c, _ in cells):
         out = []
         for c, t in cells:
@@ -259,7 +271,7 @@ def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
     """Ladder given as five columns headed `1 2 3 4 5` (or `ระดับ 1` …): under a ladder header
     (`เกณฑ์การให้คะแนน`), or without one, five columns side by side in a header row."""
     span = tf.header.spans.get("ladder")
-    for r in range(min(tf.header.rows + 1, table.n_rows)):
+    for r in range(min(_header_block_end(table, tf) + 1, table.n_rows)):
         out = {}
         bracketed = {}
         row_cells = [cell for c in range(table.n_cols)
@@ -290,6 +302,39 @@ def _level_columns(table: Table, tf: TableForm) -> dict[int, int]:
                 and cols[-1] - cols[0] == 4:
             return out
     return {}
+
+
+def _ladder_span(tf: TableForm) -> Optional[tuple[int, int]]:
+    """The columns under the ladder banner; a banner in one unmerged cell (a CSV or TSV, where
+    merges are lost) covers the columns up to the next header role's, or the table's end."""
+    span = tf.header.spans.get("ladder")
+    if not span or span[1] - span[0] != 1:
+        return span
+    after = [c0 for role, (c0, _) in tf.header.spans.items() if role != "ladder" and c0 > span[0]]
+    return span[0], min(after + [tf.table.n_cols])
+
+
+def _header_block_end(table: Table, tf: TableForm) -> int:
+    """The first row after the whole header: the header rows found, the rows its cells are
+    merged down over (`ลำดับ` over three rows), and under a ladder banner the rows holding
+    nothing but the ladder's columns (`เกณฑ์การให้คะแนน` > `ระดับคะแนน` > `1 … 5`), which no
+    indicator's row can be, since an indicator's row has its name left of the ladder."""
+    end = tf.header.rows
+    if tf.continued:
+        return end
+    for c in table.cells:
+        if tf.header.start <= c.row < tf.header.rows:
+            # a few rows at most: a cell merged down far is no header's
+            end = max(end, min(c.row + max(c.rowspan, 1), tf.header.rows + 3))
+    span = tf.header.spans.get("ladder")
+    if span:
+        limit = min(table.n_rows, tf.header.rows + 3)
+        while end < limit:
+            texts = [c for c in table.cells if c.row == end and c.text.strip()]
+            if not texts or any(c.col < span[0] for c in texts):
+                break
+            end += 1
+    return min(end, table.n_rows)
 
 
 def _bracketed_levels_ok(bracketed: dict[int, int], row_cells, tf: TableForm) -> bool:
@@ -587,7 +632,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         rows = table.rows()
         start = 0 if tf.continued else tf.header.rows
         if level_cols and not inherited:
-            start = max(start, _level_header_end(table, level_cols, tf.header.rows))
+            start = max(start, _level_header_end(table, level_cols, _header_block_end(table, tf)))
         if not tf.continued:
             rounds, start = _actual_rounds(table, tf, start, level_cols)
         elif table.n_cols != prev_rounds[1]:
@@ -686,8 +731,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             actual = C.clean("\n".join(t for _, t in by_role.get("actual", [])[:1]))
             if rounds:
                 actual = _latest_round(by_role.get("actual", []), rounds)
-            if not own_no and _TOTAL_ROW.match(C.squash(kpi_text)):
-                # the weights' total, not an indicator: the indicators above it add up to it
+            no_sq, kpi_sq = C.squash(own_no), C.squash(kpi_text)
+            if (_TOTAL_ROW.match(kpi_sq) and (not no_sq or _TOTAL_ROW.match(no_sq))) or (
+                    not kpi_sq and no_sq and _TOTAL_ROW.match(no_sq)):
+                # the weights' total, not an indicator: the indicators above it add up to it.
+                # `รวม` may stand in the number column, merged over the indicator's (Word)
                 if values.get("weight") and total_row is None:
                     total_row = (values["weight"], Location(page=loc_page, table=table.index, row=r))
                 continue
@@ -749,7 +797,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     # the definition wrapped onto a row of its own (a page break in a PDF)
                     cur.rec.description = C.clean(cur.rec.description + "\n" + desc_text)
             if ladder_cells and cur is not None:
-                cur.entries.extend(_ladder_entries(ladder_cells, level_cols))
+                cur.entries.extend(_ladder_entries(ladder_cells, level_cols, _ladder_span(tf)))
             if after_dim is not None:
                 dim = DimensionRow(dimension=after_dim[0], label=after_dim[1], plan="",
                                    loc=Location(page=loc_page, table=table.index, row=r))
@@ -878,7 +926,7 @@ def _dimension_heading(line: str) -> Optional[tuple[str, str]]:
 
 _NO_THEN_TEXT = patterns.compile(r"^([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\s+(\S.*)$", re.S)
 # `(7.1)` or `(มิติที่ 1)` after a dimension's number, before its label
-_BRACKET_DIM = patterns.compile(r"^\s*[(（]\s*(?:[7๗]\s*\.\s*[1-4๑-๔]|มิติ\s*(?:ที่)?\s*[1-4๑-๔])\s*[)）]")
+_BRACKET_DIM = patterns.compile(r"^\s*[(（]\s*(?:[7๗]\s*\.\s*[1-4๑-๔]|มิติ\s*(?:ด้าน\s*)?(?:ที่)?\s*[1-4๑-๔])\s*[)）]")
 
 
 @lru_cache(maxsize=1)

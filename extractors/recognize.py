@@ -56,8 +56,8 @@ def classify_table(table: Table, form72_title: bool = False) -> Optional[TableFo
 # (the ladder's header or five level columns `1 2 3 4 5`), either makes it a form 7.2 table.
 _FORM72_TITLE = patterns.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?7\.2(?![0-9])")          # on squashed text
 _FORM_TITLE = patterns.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?([0-9]+(?:\.[0-9]+)?)")    # any form's title
-_DIM_ROW = patterns.compile(r"^(?:7\.([1-4])(?![0-9])\.?(?![0-9])(?:มิติ(?:ที่)?(?:[1-4](?![0-9]))?)?"
-                            r"|มิติ(?:ที่)?([1-4])(?![0-9])(?!\.[0-9]))[:：.]?(.*)$")                   # squashed
+_DIM_ROW = patterns.compile(r"^(?:7\.([1-4])(?![0-9])\.?(?![0-9])(?:มิติ(?:ด้าน(?:ที่)?(?=[1-4])|ที่)?(?:[1-4](?![0-9]))?)?"
+                            r"|มิติ(?:ด้าน)?(?:ที่)?([1-4])(?![0-9])(?!\.[0-9]))[:：.]?(.*)$")                   # squashed
 # squashed; `ระดับ 1 (Level 1)`, and `เกณฑ์ 1`, `เกณฑ์ที่ 1`, `เกณฑ์คะแนน 1` as form72._LEVEL_HEADER reads them
 _LEVEL_CELL = patterns.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|เกณฑ์|เกณฑ์คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
                                r"(?:\((?:level|score)\1\))?")
