@@ -21,7 +21,7 @@ from schemas.extraction import Approval, BudgetGroup, Extraction, Location
 from schemas.values import AMBIGUOUS, CORRECTED, INVALID, OK
 
 from . import common as C
-from .recognize import Instance, TableForm
+from .recognize import Instance, TableForm, as_paragraphs, is_text_table
 from pipeline.normalize.dates import open_end, reversed_range
 
 FORM = "activity_plan"
@@ -1590,9 +1590,10 @@ def is_page_footer(texts: list[str]) -> bool:
 
 def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
               layout: Optional[tuple[dict[str, int], dict[int, str]]] = None,
-              durations: Optional[dict[str, int]] = None) -> list[RawRow]:
-    """The item rows of a plan table from ``start``; ``layout`` its tail_layout, when the caller
-    has it; ``durations`` its duration_columns, when the caller has them."""
+              durations: Optional[dict[str, int]] = None, end: Optional[int] = None) -> list[RawRow]:
+    """The item rows of a plan table from ``start`` (up to ``end``: its signature block's rows,
+    see signature_row, are no items); ``layout`` its tail_layout, when the caller has it;
+    ``durations`` its duration_columns, when the caller has them."""
     hm = tf.header
     grid_rows = table.rows()
     cell = C.CellAt(table)
@@ -1630,7 +1631,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
     rounds = _round_columns(table, tf, _HeaderView(table, tf), set()) \
         if sum(1 for v in extra_cols.values() if v == "result") > 1 else {}
     pending = []
-    for r in range(start, table.n_rows):
+    for r in range(start, table.n_rows if end is None else end):
         cells = [(c.col, c.text) for c in grid_rows[r] if c is not None]
         texts = [t for _, t in cells if t.strip()]
         if not texts and not any(c.shaded for c in grid_rows[r] if c is not None):
@@ -1923,6 +1924,24 @@ def split_period(text: str, d: DateRead) -> tuple[str, str]:
     return text, text
 
 
+def wrong_side(text: str, fy: Optional[int]) -> Optional[tuple[str, str]]:
+    """A one-cell period that reads as no date only for one side written wrong (`ตั้งแต่ 32 ก.ค.
+    68 ถึง 31 ส.ค. 68`): its start part and its end part, as written, when it divides at a range
+    mark into a side that reads as a date and one that holds a figure but no date; None
+    otherwise (text that is no period, `ดำเนินการต่อเนื่อง`, or a cell with no side to keep)."""
+    text = C.clean(text)
+    for m in _RANGE_SEP.finditer(text):
+        left, right = text[:m.start()].strip(), text[m.end():].strip()
+        if not left or not right or m.start() == 0:
+            continue
+        lv, rv = C.N().parse_date(left, fy), C.N().parse_date(right, fy)
+        good = [v.status in (OK, CORRECTED) and v.start is not None for v in (lv, rv)]
+        bad = [v.status == INVALID and bool(_DIGIT.search(v.text)) for v in (lv, rv)]
+        if (good[0] and bad[1]) or (good[1] and bad[0]):
+            return left, right
+    return None
+
+
 def _fixed_text(raw: str, d: date) -> str:
     """The raw date respelt with the canonical month abbreviation of the chosen reading."""
     from pipeline.normalize.months import ABBR
@@ -2124,6 +2143,107 @@ _POSITION_WORDS = rf"\s(?={_POSITIONS})"
 # opens with a title, a rank or the name itself: `นาย…`, `ดร.…`, `รองศาสตราจารย์…`)
 _POSITION_HEAD = patterns.compile(rf"^\s*(?:{_POSITIONS})")
 _DATE_LINE = patterns.compile(r"วันที่\s*(.*)$")
+
+
+# A cell that opens a signer's part (`ลงชื่อ ......`, `ลงนาม :`, `ผู้อนุมัติแผน ลงชื่อ …`): not an
+# activity that signs something (`ลงนามบันทึกข้อตกลง…`, `ลงนาม MOU`)
+_SIGN_CELL = patterns.compile(r"^\s*[(（]?\s*(?:ลงชื่อ|ลงนาม)(?:\s*[:：.…_(（]|\s*$|\s+(?!บันทึก|ข้อตกลง|สัญญา|ความร่วมมือ|MOU)"
+                              r"|(?=นาย|นาง|น\.ส\.|ว่าที่|ดร\.))")
+_SIGN_ROW_CELLS = 4         # a signature row fills few cells: a role, the line, a name, a date
+
+
+def _line_kind(part: str) -> str:
+    """What a signature block's cell holds: the signature line, the name in brackets, the
+    position or the date (other text, a signer's role, has no kind)."""
+    if _SIGN_CELL.match(part) or _ROLE_SIGN.match(part):
+        return "sign"
+    if part.startswith(("(", "（")):
+        return "name"
+    if part.startswith("ตำแหน่ง"):
+        return "position"
+    return "date" if part.startswith("วันที่") else ""
+
+
+def _row_lines(cells: list) -> list[str]:
+    """A sheet row of a signature block as lines: its cells side by side (`ผู้อนุมัติแผน |
+    ลงชื่อ …… | วันที่ ……`) are one line, as a Word document writes it, but a cell of a kind the
+    line already holds opens a line of its own (two signers side by side: `ลงชื่อ …… | ลงชื่อ
+    ……`, `วันที่ …… | วันที่ ……`), and so does each line of a cell."""
+    lines: list[str] = []
+    kinds: set[str] = set()
+    for c in cells:
+        for k, part in enumerate(t for t in c.text.split("\n") if t.strip()):
+            part = part.strip()
+            kind = _line_kind(part)
+            if lines and k == 0 and not (kind and kind in kinds):
+                lines[-1] += " " + part
+            else:
+                lines.append(part)
+                kinds = set()
+            kinds.add(kind)
+    return lines
+
+
+def _sign_row(table: Table, r: int) -> bool:
+    """A table row that opens a signature block: few cells, no item number, its text (cells
+    joined) a `ลงชื่อ` line or a signer's role before one."""
+    cells = [c for c in table.rows()[r] if c is not None and c.row == r and c.text.strip()]
+    if not cells or len(cells) > _SIGN_ROW_CELLS or C.split_item(cells[0].text).kind:
+        return False
+    t = C.clean(" ".join(c.text for c in cells))
+    return bool(_SIGN_CELL.match(t) or _ROLE_SIGN.match(t))
+
+
+def signature_row(table: Table, start: int) -> Optional[int]:
+    """The row from which a plan table's last rows are its signature block (a spreadsheet
+    writes `ผู้อนุมัติแผน | ลงชื่อ …… | วันที่ ……` in cells under the items): none of them is an
+    item."""
+    for r in range(start, table.n_rows):
+        if _sign_row(table, r):
+            return r
+    return None
+
+
+def table_lines(table: Table, first: int = 0) -> list[Paragraph]:
+    """A table's rows from ``first`` as the lines of a signature block (see _row_lines)."""
+    out = []
+    for r in range(first, table.n_rows):
+        cells = [c for c in table.rows()[r] if c is not None and c.row == r and c.text.strip()]
+        for line in _row_lines(cells):
+            out.append(Paragraph(text=line, raw=line, page=cells[0].page or table.page))
+    return out
+
+
+def closing_lines(doc: Document, table: Table, claimed: set[int]) -> list[Paragraph]:
+    """The text after a plan table when a signature block follows in a small table of its own
+    (a sheet's `ผู้อนุมัติแผน | ลงชื่อ …… | | วันที่ ……` rows under a blank row): the lines
+    after the table, those tables' rows as lines, up to the next table of the plan or any other
+    grid; empty when no such table follows (the paragraphs after it are the whole block)."""
+    blocks = list(doc.blocks())
+    at = next((i for i, b in enumerate(blocks) if isinstance(b, Table) and b.index == table.index), None)
+    if at is None:
+        return []
+    out: list[Paragraph] = []
+    signed = False
+    for b in blocks[at + 1:]:
+        if isinstance(b, Paragraph):
+            if C.clean(b.text):
+                out.append(b)
+            continue
+        if b.index in claimed:
+            break
+        if is_text_table(b):
+            # (lines of text in one or two columns: recognize reads them as paragraphs, and
+            # they are in the paragraphs after the table)
+            out.extend(as_paragraphs(b))
+            continue
+        rows = [[c for c in row if c is not None and c.text.strip()] for row in b.rows()]
+        sign = any(_sign_row(b, r) for r in range(b.n_rows))
+        if any(len(row) > _SIGN_ROW_CELLS for row in rows) or (signed and not sign):
+            break           # a grid, or a table after the block: no part of it
+        signed = signed or sign
+        out.extend(table_lines(b))
+    return out if signed else []
 
 
 # ---------------------------------------------------------------- extract
@@ -2766,8 +2886,9 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         scale = budget_scale(table, tf, layout, inst.before)
         # a unit the target's header gives (`เป้าหมาย (คน)`) for figures written without one
         head_unit = header_unit(_col_head(table, tf, tail0["target"])) if "target" in tail0 else ""
-        raw_rows = join_split_amounts(join_page_split(read_rows(table, tf, gantt, start, layout, durations),
-                                                      table, doc))
+        sign_at = signature_row(table, start)
+        raw_rows = join_split_amounts(join_page_split(read_rows(table, tf, gantt, start, layout, durations,
+                                                                sign_at), table, doc))
         # plan / result row pairs: one activity each (see pair_rows)
         has_pairs = any(rr.pr == "result" for rr in raw_rows)
         if any(rr.pr for rr in raw_rows):
@@ -2967,19 +3088,29 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 # the period beside the duration (see duration_columns): its start part and
                 # its end part, as written, are the raw dates
                 dd = _read_date(per_eff, row_fy)
+                sides = wrong_side(per_eff, row_fy) if dd.status == INVALID and not dd.open_end else None
                 if dd.options and dd.status != INVALID:
                     s_eff = e_eff = per_eff
                     rec.start_raw, rec.end_raw = split_period(per_raw, dd)
+                elif sides:
+                    # (the side written right keeps its date; the other is reported)
+                    s_eff, e_eff = sides
+                    rec.start_raw, rec.end_raw = (per_raw, per_raw) if C.is_ditto(per_raw) else sides
                 else:
                     s_eff, rec.start_raw = per_eff, per_raw
             elif not s_eff and not e_eff and dur_raw_eff and (months is None or not _COUNT.search(dur_raw_eff)):
                 # a period written where the duration goes ("ต.ค. 52 - ธ.ค. 52", and
                 # "ตลอดปีงบประมาณ", "ไตรมาส 2-3", which also give a number of months)
                 dd = _read_date(dur_raw_eff, row_fy)
+                sides = wrong_side(dur_raw_eff, row_fy) if dd.status == INVALID and not dd.open_end else None
                 if dd.options and dd.status != INVALID:
                     s_eff = e_eff = dur_raw_eff
                     # its start part and its end part, as written, are the raw dates
                     rec.start_raw, rec.end_raw = split_period(dur_raw, dd)
+                elif sides:
+                    # (the side written right keeps its date; the other is reported)
+                    s_eff, e_eff = sides
+                    rec.start_raw, rec.end_raw = (dur_raw, dur_raw) if C.is_ditto(dur_raw) else sides
             sd, ed = _read_date(s_eff, row_fy), _read_date(e_eff, row_fy)
             for given, missing, cell_raw in ((sd, ed, s_raw), (ed, sd, e_raw)):
                 # one cell holding the whole period serves as start and end
@@ -3104,8 +3235,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 ex.budget_groups.append(g)
         for lead in open_leads:
             lead[0] = len(ex.records)
-        # an approval block after the table
-        paras = inst.after.get(table.index, [])
+        # an approval block after the table: in its own last rows (a sheet's cells under the
+        # items), in small tables of its own after it, or in the paragraphs after it
+        paras = (table_lines(table, sign_at) if sign_at is not None else []) + (
+            closing_lines(doc, table, {t.table.index for t in inst.tables}) or inst.after.get(table.index, []))
         if paras:
             ap = parse_approval(paras, Location(page=(paras[0].page if doc.format == "pdf" else None),
                                                 table=table.index))

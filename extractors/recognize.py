@@ -168,7 +168,7 @@ def recognize(doc: Document) -> list[Instance]:
                 and b.sheet == last_tf.table.sheet and _looks_like_data(b, last_tf.form) \
                 and not _is_milestone_matrix(b):
             tf = TableForm(b, last_tf.form, last_tf.header, continued=True)
-        if tf is None and _is_text_table(b):
+        if tf is None and is_text_table(b):
             # a spreadsheet keeps titles and approval blocks in cells: read them as paragraphs
             for p in as_paragraphs(b):
                 if cur is not None and last_tf is not None:
@@ -274,7 +274,7 @@ def _is_milestone_matrix(t: Table) -> bool:
         _heads_steps_matrix(t)
 
 
-def _is_text_table(t: Table) -> bool:
+def is_text_table(t: Table) -> bool:
     """A table of one or two columns holding lines of text, not a grid of values."""
     filled = [c for c in t.cells if c.text.strip()]
     return bool(filled) and len({c.col for c in filled}) <= 2 and t.n_cols <= 3
