@@ -2184,10 +2184,10 @@ def _row_lines(cells: list) -> list[str]:
     return lines
 
 
-def _sign_row(table: Table, r: int) -> bool:
-    """A table row that opens a signature block: few cells, no item number, its text (cells
-    joined) a `ลงชื่อ` line or a signer's role before one."""
-    cells = [c for c in table.rows()[r] if c is not None and c.row == r and c.text.strip()]
+def _sign_row(row: list, r: int) -> bool:
+    """Whether row ``r`` of a table (its cells, Table.rows) opens a signature block: few cells,
+    no item number, its text (cells joined) a `ลงชื่อ` line or a signer's role before one."""
+    cells = [c for c in row if c is not None and c.row == r and c.text.strip()]
     if not cells or len(cells) > _SIGN_ROW_CELLS or C.split_item(cells[0].text).kind:
         return False
     t = C.clean(" ".join(c.text for c in cells))
@@ -2198,8 +2198,9 @@ def signature_row(table: Table, start: int) -> Optional[int]:
     """The row from which a plan table's last rows are its signature block (a spreadsheet
     writes `ผู้อนุมัติแผน | ลงชื่อ …… | วันที่ ……` in cells under the items): none of them is an
     item."""
+    rows = table.rows()
     for r in range(start, table.n_rows):
-        if _sign_row(table, r):
+        if _sign_row(rows[r], r):
             return r
     return None
 
@@ -2238,7 +2239,7 @@ def closing_lines(doc: Document, table: Table, claimed: set[int]) -> list[Paragr
             out.extend(as_paragraphs(b))
             continue
         rows = [[c for c in row if c is not None and c.text.strip()] for row in b.rows()]
-        sign = any(_sign_row(b, r) for r in range(b.n_rows))
+        sign = any(_sign_row(row, r) for r, row in enumerate(b.rows()))
         if any(len(row) > _SIGN_ROW_CELLS for row in rows) or (signed and not sign):
             break           # a grid, or a table after the block: no part of it
         signed = signed or sign

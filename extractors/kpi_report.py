@@ -1161,6 +1161,11 @@ def _long_format_columns(t: Table) -> Optional[dict[str, int]]:
     """A steps table that carries its indicator on every row (an online system's export):
     the steps-table columns plus `kpi_name` (and `kpi_no`, `kpi_weight` where given), or None.
     The name must repeat on the row under the header: a table listing indicators is no such."""
+    # (a column headed with the indicator's name first: far cheaper than reading a steps table's
+    # header, and few tables have one)
+    if not any(x and len(x) <= 60 and _LONG_KPI_NAME(_GLOSS.sub("", C.squash(x)) or C.squash(x))
+               for row in t.grid(limit=12) for x in row):
+        return None
     cols = _step_table_columns(t)
     if cols is None or not ("deadline" in cols or "result" in cols or "plan" in cols or "level_step" in cols):
         return None
