@@ -2019,7 +2019,7 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
             break
     ap = Approval(loc=loc, raw="\n".join(block))
     roles = ("ผู้รับมอบอำนาจ", "ลงชื่อ", "ลงนาม", "ตำแหน่ง", "ผู้เสนอ", "ผู้อนุมัติ", "ผู้เห็นชอบ",
-             "ผู้จัดทำ", "ผู้ตรวจสอบ", "ผู้รับรอง")
+             "ผู้จัดทำ", "ผู้ตรวจสอบ", "ผู้รับรอง", "ผู้รายงาน", "ผู้บันทึก", "ผู้รวบรวม", "ผู้ให้ข้อมูล")
     name_i = None
     for i, t in enumerate(block):
         for m in re.finditer(r"[(（]\s*([^()（）]+?)\s*[)）]", t):
@@ -2142,7 +2142,7 @@ _POSITION_WORDS = rf"\s(?={_POSITIONS})"
 # text that opens with a position is the signer's position, never their name (a person's name
 # opens with a title, a rank or the name itself: `นาย…`, `ดร.…`, `รองศาสตราจารย์…`)
 _POSITION_HEAD = patterns.compile(rf"^\s*(?:{_POSITIONS})")
-_DATE_LINE = patterns.compile(r"วันที่\s*(.*)$")
+_DATE_LINE = patterns.compile(r"วันที่\s*(.*)$", re.M)
 
 
 # A cell that opens a signer's part (`ลงชื่อ ......`, `ลงนาม :`, `ผู้อนุมัติแผน ลงชื่อ …`): not an

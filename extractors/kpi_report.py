@@ -1609,6 +1609,9 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
         if not rec.deadline and s.get("planned_end"):
             # ticked under the timeline columns: the end of the last period ticked
             rec.deadline, rec.deadline_raw, rec.deadline_status = s["planned_end"]
+        if rec.deadline_status == "corrected" and rec.deadline_raw:
+            # a misspelt month read anyway (`30 เมษยน 2567`) is reported, as an activity's is
+            rec.date_notes.append(("deadline", rec.deadline_raw, rec.deadline, "corrected"))
         rec.target, rec.unit, rec.target_raw = threshold_of(rec.name)
         parts = s.get("parts", {})
         if parts:

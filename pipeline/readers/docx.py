@@ -534,6 +534,8 @@ def _text_into(el, out: list) -> None:
     # recursive: the parser refuses documents nested more than 256 deep (no huge_tree)
     for node in el[:]:
         got = _TEXT_OF.get(node.tag)
+        if node.tag == _R and _struck(node):
+            continue            # struck-through text: the old value a revision crossed out
         if got is None:
             if len(node):           # comments and processing instructions hold nothing
                 _text_into(node, out)
@@ -546,6 +548,19 @@ def _text_into(el, out: list) -> None:
             out.append(t)
         elif got:
             out.append(got)
+
+
+_R, _STRIKES = W + "r", (W + "strike", W + "dstrike")
+
+
+def _struck(run) -> bool:
+    """Whether a w:r is struck through by its own properties (w:rPr/w:strike or w:dstrike, not
+    switched off by w:val="0"/"false"): revised documents (ฉบับแก้ไข) cross out the old value
+    and write the new one after it in the same cell."""
+    for x in run[:]:
+        if x.tag == _RPR:
+            return any(v.tag in _STRIKES and v.get(_VAL, "true") not in ("0", "false", "off") for v in x[:])
+    return False
 
 
 def _superscript(run) -> bool:
@@ -617,6 +632,8 @@ def _cell_para(p, want_shd: bool):
         tag = node.tag
         got = _TEXT_OF.get(tag)
         if got is None:
+            if tag == _R and _struck(node):
+                continue        # struck-through text (see _struck)
             if len(node):
                 _text_into(node, out)
         elif got is True:
