@@ -21,9 +21,12 @@ rate: ``(cid:N)`` glyphs, wrong characters); PDFium's is close to exact. So, onc
 - a glyph drawn outside its clip area (invisible) goes to the cell it is clipped to: a heading
   row repeated on a new page is drawn shorter than its text, the rest of which lies, clipped
   away, over the row below;
+- text struck through (a thin line across the run, as LibreOffice draws strikethrough: the old
+  value of a revised submission) is left out;
 - blocks are sorted top to bottom; a table that goes on at the top of the next page with the
   same columns is continued (repeated heading rows dropped, rows cut by the page break
-  rejoined; cells keep their own page numbers).
+  rejoined; cells keep their own page numbers), running headers and footers between the two
+  parts aside.
 """
 from __future__ import annotations
 
@@ -610,6 +613,7 @@ def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
             warnings.append(f"page {i + 1}: most characters have no Unicode mapping in the "
                             "file (font without ToUnicode); its text is unreliable, OCR advised")
         grids = []
+        struck: set[int] = set()
         if has_text:
             paths = _page_paths(page, frame)
             if paths is None:
@@ -617,6 +621,7 @@ def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
                 pp = plumber.page(i)
                 if pp is not None:
                     try:
+                        struck, _ = _struck(chars, pp.edges)
                         grids = _grids(pp, pp.edges, _plumber_fills(pp))
                     except Exception as e:  # pdfminer failures must not lose the text
                         warnings.append(f"page {i + 1}: table finding failed "
@@ -627,19 +632,57 @@ def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
                 warnings.append(f"page {i + 1}: {len(paths[0])} drawn lines; no table "
                                 "finding on it")
             elif paths[0]:
+                struck, strikes = _struck(chars, paths[0])
+                # a strike line is no ruling line
+                edges = [e for e in paths[0] if id(e) not in strikes] if strikes else paths[0]
                 try:
-                    grids = _grids(_EdgePage(paths[0], (0, 0, width, height)), paths[0],
-                                   paths[1])
+                    grids = _grids(_EdgePage(edges, (0, 0, width, height)), edges, paths[1])
                 except Exception as e:  # odd geometry must not lose the page's text
                     warnings.append(f"page {i + 1}: table finding failed ({type(e).__name__})")
     finally:
         page.close()
-    blocks = _layout(chars, grids, i + 1, width)
+    blocks = _layout(chars, grids, i + 1, width, struck)
     return Page(number=i + 1, blocks=blocks, width=width, height=height,
                 has_text_layer=has_text)
 
 
 _MAX_EDGES = 20000
+
+
+def _struck(chars: list[_Char], edges: list[dict]) -> tuple[set[int], set[int]]:
+    """(ids of the struck-through characters, ids of the strike lines). A revised submission
+    marks the old value struck through beside the new one (``40 50``); LibreOffice draws the
+    strike as a thin horizontal line across the run, above the baseline at about half the
+    x-height, starting at the first struck glyph's left edge and ending at the last one's
+    right edge (one line for each stretch of one font and size). A ruling line does not
+    start and end exactly at glyph edges, an underline lies below the baseline."""
+    lines = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] < 400
+             and e["object_type"] in ("line", "rect", "rect_edge")]
+    if not lines:
+        return set(), set()
+    # spaces the file draws count (a strike goes on over the spaces inside the run)
+    on_base = sorted((c for c in chars if c.by is not None and not c.gen), key=lambda c: c.by)
+    if not on_base:
+        return set(), set()
+    bys = [c.by for c in on_base]
+    struck: set[int] = set()
+    strikes: set[int] = set()
+    for e in lines:
+        y = e["top"]
+        lo = bisect.bisect_right(bys, y)
+        hi = bisect.bisect_right(bys, y + 40)
+        if lo == hi:
+            continue
+        crossed = [c for c in on_base[lo:hi]
+                   if 0.1 * c.size <= c.by - y <= 0.55 * c.size
+                   and e["x0"] - 0.5 <= (c.ax0 + c.ax1) / 2 <= e["x1"] + 0.5]
+        bases = [c for c in crossed if not c.mark]
+        if not bases or abs(min(c.ax0 for c in bases) - e["x0"]) > 1.5 or \
+                abs(max(c.ax1 for c in bases) - e["x1"]) > 1.5:
+            continue
+        struck.update(id(c) for c in crossed)
+        strikes.add(id(e))
+    return struck, strikes
 
 
 class _EdgePage:
@@ -1340,7 +1383,8 @@ def _drawn_over(base: Optional[_Char], c: _Char) -> bool:
         base.ax0 - size <= (c.x0 + c.x1) / 2 <= base.ax1 + size
 
 
-def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) -> list:
+def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float,
+            struck: frozenset | set = frozenset()) -> list:
     # assign characters to table cells by their centre; marks go with their base: the base
     # they are stored after and drawn on decides, not the mark's own box (a tone mark stacked
     # over a vowel reaches up over the border into the row above: the first line under a
@@ -1385,6 +1429,10 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float) 
                 key = last_base_cell
         if not c.mark:
             prev = c
+        if struck and id(c) in struck:
+            # struck-through text is left out, once it has been placed: the text after it
+            # in its cell does not run on from the cell to the left
+            continue
         if key is None:
             outside.append(c)
         else:
@@ -1667,26 +1715,66 @@ _ITEM_START = patterns.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\
                                r"(?:กิจกรรม|ขั้นตอน|ตัวชี้วัด|มิติ|โครงการ|แผนงาน)(?:ที่)?\s*\d)")
 
 
+# the top and bottom share of a page where a running header or footer sits
+_MARGIN_BAND = 0.12
+_DIGITS = patterns.compile(r"[0-9\u0e50-\u0e59]+")
+# a line holding nothing but a page number: ``- 2 -``, ``หน้า 2``, ``หน้าที่ 2 จาก 5``, ``2/5``,
+# ``Page 2 of 5``
+_PAGE_NUMBER = patterns.compile(
+    r"^\s*(?:-\s*[0-9\u0e50-\u0e59]{1,4}\s*-|(?:หน้า(?:ที่)?|[Pp]age|[Pp]\.)\s*"
+    r"[0-9\u0e50-\u0e59]{1,4}(?:\s*(?:/|จาก|of)\s*[0-9\u0e50-\u0e59]{1,4})?|"
+    r"[0-9\u0e50-\u0e59]{1,4}(?:\s*(?:/|จาก|of)\s*[0-9\u0e50-\u0e59]{1,4})?)\s*$")
+
+
+def _page_furniture(doc: Document) -> set[int]:
+    """The ids of the running headers and footers (page furniture): paragraphs at the top or
+    the bottom of a page, inside the margin band, whose text (digits aside: page numbers,
+    dates) is found in the same band on two or more pages, or which hold nothing but a page
+    number. Word and LibreOffice draw them on every page, between the two parts of a table
+    that a page break cut."""
+    edges: list[tuple[Paragraph, tuple]] = []
+    for page in doc.pages:
+        if not page.height:
+            continue
+        band = page.height * _MARGIN_BAND
+        for seq, at_top in ((page.blocks, True), (reversed(page.blocks), False)):
+            for b in seq:
+                if not isinstance(b, Paragraph) or b.bbox is None or \
+                        (b.bbox[3] > band if at_top else b.bbox[1] < page.height - band):
+                    break
+                edges.append((b, (at_top, _DIGITS.sub("#", _norm(b.text)), page.number)))
+    pages: dict[tuple, set] = {}
+    for _, (at_top, text, number) in edges:
+        pages.setdefault((at_top, text), set()).add(number)
+    return {id(b) for b, (at_top, text, _) in edges
+            if len(pages[(at_top, text)]) >= 2 or _PAGE_NUMBER.match(b.text)}
+
+
 def _continue_tables(doc: Document) -> None:
     """A table that is the first block of a page and has the same column boundaries as the
     last block of the previous page continues it: its rows are appended (cells keep their own
     page), so one table = one grid for the extractors. Heading rows repeated at the top of the
     page are dropped, and a row that the page break split in two is put back together.
+    Running headers and footers (page numbers, a repeated title line) do not count as blocks
+    here: they stand between the two parts of nearly every table cut by a page break.
     (A new table with the same columns and heading that happens to start a page is taken as
     a continuation: the layout does not tell them apart.)"""
+    furniture = _page_furniture(doc) if len(doc.pages) > 1 else set()
     prev_last: Optional[Table] = None
     for page in doc.pages:
-        if not page.blocks:
+        body = [k for k, b in enumerate(page.blocks) if id(b) not in furniture]
+        if not body:
             prev_last = None
             continue
-        first = page.blocks[0]
+        first = page.blocks[body[0]]
         if isinstance(first, Table) and prev_last is not None and \
                 _same_columns(prev_last, first):
             _append_rows(prev_last, first)
-            page.blocks.pop(0)
-            if not page.blocks:
-                continue
-        last = page.blocks[-1] if page.blocks else None
+            page.blocks.pop(body[0])
+            body = [k - 1 for k in body[1:]]
+            if not body:
+                continue        # the whole page was the table going on: it may go on again
+        last = page.blocks[body[-1]]
         prev_last = last if isinstance(last, Table) else None
 
 
@@ -1813,7 +1901,10 @@ def _append_rows(prev: Table, cont: Table) -> None:
     prev.cells.sort(key=lambda c: (c.row, c.col))
 
 
-_GOES_ON = patterns.compile(r"(?:พ\.ศ\.|ค\.ศ\.|ที่|ร้อยละ|จำนวน|ภายใน|วันที่)\s*$")
+# words a number follows (a year, an ordinal, a count): a cell ending with one goes on with
+# the number at the top of the next page (``จัดประชุมรอบ`` / ``11``, ``ไตรมาส`` / ``2``)
+_GOES_ON = patterns.compile(r"(?:พ\.ศ\.|ค\.ศ\.|ที่|ร้อยละ|จำนวน|ภายใน|วันที่|ปี|รอบ|รุ่น|ไตรมาส|"
+                            r"ระยะ|งวด|ข้อ|หมู่|ฉบับ)\s*$")
 # a cell ending with an abbreviation of two or more letters (a month ``มี.ค.``, ``ก.ย.``) goes
 # on with a number (its year) on the next page
 _ABBR_END = patterns.compile(r"(?:^|[\s(\[-])(?:" + _ABBR_GROUP + r"\.){2,3}$")
@@ -1846,6 +1937,8 @@ def _is_split_row(prev: Table, cont: Table, last: int) -> bool:
             return False
         if (_GOES_ON.search(p.text) or _ABBR_END.search(p.text)) and c.text[0].isdigit():
             continue                # ``ภายในปีงบประมาณ พ.ศ.`` / ``2554``, ``มี.ค.`` / ``66``
+        if _CUT_AMOUNT.search(p.text) and _NUMBER.match(c.text.strip()):
+            continue                # an amount wrapped in a narrow column: ``10,00`` / ``0``
         if not _is_thai(c.text[0]) or p.text.rstrip()[-1:] in (".", ":", "%", ")"):
             return False
     return True
