@@ -147,7 +147,11 @@ class _Package:
         return self.zf.read(partname.lstrip("/"))
 
     def _xml(self, partname: str):
-        return etree.fromstring(self._bytes(partname), _PARSER)
+        data = self._bytes(partname)
+        root = etree.fromstring(data, _PARSER)
+        if b"strike" in data:
+            _drop_struck(root)
+        return root
 
     def _cached_source(self, kind: str, partname: str) -> "_PartSource":
         """A styles or numbering part: already parsed when a part stored with the same bytes was
@@ -534,8 +538,6 @@ def _text_into(el, out: list) -> None:
     # recursive: the parser refuses documents nested more than 256 deep (no huge_tree)
     for node in el[:]:
         got = _TEXT_OF.get(node.tag)
-        if node.tag == _R and _struck(node):
-            continue            # struck-through text: the old value a revision crossed out
         if got is None:
             if len(node):           # comments and processing instructions hold nothing
                 _text_into(node, out)
@@ -550,17 +552,19 @@ def _text_into(el, out: list) -> None:
             out.append(got)
 
 
-_R, _STRIKES = W + "r", (W + "strike", W + "dstrike")
+_R, _STRIKE, _DSTRIKE = W + "r", W + "strike", W + "dstrike"
 
 
-def _struck(run) -> bool:
-    """Whether a w:r is struck through by its own properties (w:rPr/w:strike or w:dstrike, not
-    switched off by w:val="0"/"false"): revised documents (ฉบับแก้ไข) cross out the old value
-    and write the new one after it in the same cell."""
-    for x in run[:]:
-        if x.tag == _RPR:
-            return any(v.tag in _STRIKES and v.get(_VAL, "true") not in ("0", "false", "off") for v in x[:])
-    return False
+def _drop_struck(root) -> None:
+    """Remove from a parsed part the runs struck through by their own properties (w:rPr/w:strike
+    or w:dstrike, not switched off by w:val="0"/"false"): revised documents (ฉบับแก้ไข) cross out
+    the old value and write the new one after it, and the text is the new one, as with tracked
+    deletions. Done once per part that mentions strikethrough at all, not for every run read."""
+    for mark in list(root.iter(_STRIKE, _DSTRIKE)):
+        rpr = mark.getparent()
+        run = rpr.getparent() if rpr is not None and rpr.tag == _RPR else None
+        if run is not None and run.tag == _R and mark.get(_VAL, "true") not in ("0", "false", "off"):
+            run.getparent().remove(run)
 
 
 def _superscript(run) -> bool:
@@ -632,8 +636,6 @@ def _cell_para(p, want_shd: bool):
         tag = node.tag
         got = _TEXT_OF.get(tag)
         if got is None:
-            if tag == _R and _struck(node):
-                continue        # struck-through text (see _struck)
             if len(node):
                 _text_into(node, out)
         elif got is True:
