@@ -2086,7 +2086,21 @@ def parse_approval(paras: list[Paragraph], loc: Location) -> Optional[Approval]:
                 if dv.ok and dv.granularity == "day":
                     ap.date = dv.start.isoformat()
             break
+    else:
+        # no `วันที่` line: a date written bare, at the end of a signer's line or on a line of its
+        # own (`… ผู้อำนวยการ ๒๕ ก.ย. ๒๕๖๙`, `๒๕ กันยายน ๒๕๖๙`), as Thai letters date a signature
+        for t in dates:
+            m = _BARE_DATE.search(t)
+            if m:
+                dv = C.N().parse_date(m.group(1))
+                if dv.ok and dv.granularity == "day":
+                    ap.date_raw, ap.date = m.group(1), dv.start.isoformat()
+                    break
     return ap
+
+
+# a day, a Thai month word and a year ending a line (`๒๕ ก.ย. ๒๕๖๙`, `25 กันยายน 2569`)
+_BARE_DATE = patterns.compile(r"(?<![0-9๐-๙])([0-9๐-๙]{1,2}[ \u00a0]*[ก-ฮ][ก-๙.]{1,11}[ \u00a0]*(?:พ\.[ \u00a0]?ศ\.[ \u00a0]?)?[0-9๐-๙]{2,4})[ \u00a0]*$")
 
 
 _SIGN_LINE = patterns.compile(r"^\s*[(（]?\s*(?:ลงชื่อ|ลงนาม)")

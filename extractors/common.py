@@ -504,7 +504,7 @@ _OWN_AGENCY = patterns.compile(
     r"|(?<![ก-๙])อำเภอ[ \u00a0]?(?P<district_of>[ก-๙]+?)[ \u00a0]?(?=จังหวัด)"     # `อำเภอแม่สาย จังหวัดเชียงราย`
     # a department's numbered regional office or centre (`สำนักงานทรัพยากรน้ำภาคที่ 4`, `ศูนย์อนามัย
     # ที่ 9 นครราชสีมา`, `สำนักงานป้องกันควบคุมโรคที่ 7`): a unit of its own, not its department
-    r"|" + _NAME_AFTER + r")(?P<region>(?:สำนักงาน|ศูนย์)[ก-๙]{3,40}?(?:ภาค)?ที่[ \u00a0]?[0-9๐-๙]{1,2})(?![0-9๐-๙])"
+    r"|" + _NAME_AFTER + r")(?P<region>(?:สำนักงาน|ศูนย์)(?!เขตพื้นที่)[ก-๙]{3,40}?(?:(?:ภาค|[ \u00a0]?เขต)[ \u00a0]?(?:ที่[ \u00a0]?)?|ที่[ \u00a0]?)[0-9๐-๙]{1,2})(?![0-9๐-๙])"
     # a university's faculty (`คณะแพทยศาสตร์ มหาวิทยาลัยขอนแก่น`)
     r"|" + _NAME_AFTER + r")(?P<faculty>คณะ[ก-๙]{3,40}?)[ \u00a0]+(?P<university>มหาวิทยาลัย[ก-๙]{3,})"
     # a university's or a department's own office, institute, centre or bureau written with its
@@ -514,7 +514,7 @@ _OWN_AGENCY = patterns.compile(
     # a division named in a title is most often the one that drew up its department's plan
     r"|" + _NAME_AFTER + r")(?P<unit>(?:สำนัก|สถาบัน|ศูนย์|หอ|บัณฑิตวิทยาลัย)[ก-๙]{2,40}?)[ \u00a0]+"
     r"(?P<parent>มหาวิทยาลัย[ก-๙]{3,}|[ก-๙]{3,}มหาวิทยาลัย(?![ก-๙])|กรม[ก-๙]{3,}|สำนักงานปลัดกระทรวง[ก-๙]{3,})"
-    r"|" + _NAME_AFTER + r")(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล"
+    r"|" + _NAME_AFTER + r")(?P<named>(?:โรงพยาบาล|มหาวิทยาลัย|องค์การบริหารส่วนตำบล|กองทุน"
     r"|เทศบาล(?:นคร|เมือง|ตำบล)|โรงเรียน"
     # a police station, a prison or a correctional institution: a unit of its own, not its
     # province's or its department's (`สถานีตำรวจภูธรเมืองลำพูน`, `เรือนจำกลางเชียงใหม่`, `ทัณฑสถานหญิง…`)
@@ -839,6 +839,13 @@ def _find_agency(text: str, title: str) -> str:
     for name, pos in found:
         if pos < title_end and name.startswith(("สำนักงาน", *_TITLE_ONLY)):
             return name
+    # last: the office a labelled field names (`หน่วยงาน : สำนักงานส่งเสริมเศรษฐกิจดิจิทัล`) that
+    # no rule above reads, up to its parent body; not a section (กลุ่ม/ฝ่าย/งาน/แผนก) or a province
+    for m in _OWN_AGENCY.finditer(title):
+        if m.group("field"):
+            first = clean(_FIELD_PARENT.split(m.group("field"), 1)[0])
+            if len(first) >= 6 and not first.startswith(("จังหวัด", "กลุ่ม", "ฝ่าย", "งาน", "แผนก")):
+                return first
     return ""
 
 

@@ -20,7 +20,7 @@ from .activity_plan import _round_of, lines_above, plan_heading
 from .recognize import Instance, TableForm
 
 FORM = "form72"
-_DIM = patterns.compile(r"^\s*([7๗]\s*\.\s*[1-4๑-๔])\s*(.*)$", re.S)
+_DIM = patterns.compile(r"^\s*(?:[(（\[]\s*)?([7๗]\s*\.\s*[1-4๑-๔])\s*(?:[)）\]]\s*)?(.*)$", re.S)
 # `มิติที่ 1 …`, `มิติด้านที่ 1 …` as local government writes it, and `ด้านที่ 1 : …` as a state
 # enterprise's form numbers its dimensions
 _DIM_NO = patterns.compile(r"^\s*(?:มิติ\s*(?:ด้าน\s*)?(?:ที่)?|ด้าน\s*ที่)\s*([1-4๑-๔])(?![0-9๐-๙])\s*[:：.]?\s*(.*)$",
