@@ -76,3 +76,18 @@ def write_docx(path, blocks):
                 t.cell(i, j).text = x
     d.save(path)
     return path
+
+
+def write_csv(path, lines, *tables, encoding: str = "utf-8-sig"):
+    """A CSV export: ``lines`` above (one field each), then each table of ``tables`` after an
+    empty row, as a spreadsheet saved as CSV writes a sheet."""
+    import csv
+    with open(path, "w", encoding=encoding, newline="") as f:
+        w = csv.writer(f)
+        for line in lines:
+            w.writerow([line])
+        for rows in tables:
+            w.writerow([])
+            w.writerows(rows)
+    return path
+

@@ -4,23 +4,16 @@ read, extracted and validated as a run would: the side written right keeps its d
 is reported unparseable (not missing). A cell that is no period stays as it was."""
 from __future__ import annotations
 
-import csv
-
 import pytest
 
+from extract_helpers import write_csv
 from plan_files import plan_xlsx, run_plan
 
 TITLE = "แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. 2568 วิทยาลัยการอาชีพตัวอย่าง"
 
 
 def _csv(path, rows):
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f)
-        w.writerow([TITLE])
-        w.writerow([])
-        for row in rows:
-            w.writerow(row)
-    return path
+    return write_csv(path, [TITLE], rows)
 
 
 def _save(tmp_path, fmt, rows):

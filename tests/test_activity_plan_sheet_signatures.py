@@ -5,10 +5,9 @@ a Word document writes it (a dotted name or date is unsigned, a name and a date 
 sits right under the items or under a blank row, and it is never an activity."""
 from __future__ import annotations
 
-import csv
-
 import pytest
 
+from extract_helpers import write_csv
 from plan_files import run_plan
 
 TITLE = "แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. 2569 สำนักงานวัฒนธรรมจังหวัดตัวอย่าง"
@@ -36,12 +35,7 @@ def _save(tmp_path, fmt, items, block, gap):
                     ws.cell(row=3 + r, column=1 + c, value=v)
         wb.save(path)
     elif fmt == "csv":
-        with open(path, "w", encoding="utf-8-sig", newline="") as f:
-            w = csv.writer(f)
-            w.writerow([TITLE])
-            w.writerow([])
-            for row in rows:
-                w.writerow(row)
+        write_csv(path, [TITLE], rows)
     else:
         lines = [TITLE, ""] + ["\t".join(row) for row in rows]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")

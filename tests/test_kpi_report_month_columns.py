@@ -6,11 +6,9 @@ for a result written `แล้วเสร็จ พ.ค. 69` under `กำห�
 and CSV, read by the real readers."""
 from __future__ import annotations
 
-import csv
-
 import pytest
 
-from extract_helpers import extract_file, write_docx
+from extract_helpers import extract_file, write_csv, write_docx
 
 NAME = "ระดับความสำเร็จของการจัดการขยะมูลฝอยชุมชนแบบมีส่วนร่วม"
 PARAS = ["รายงานผลการดำเนินงานตามตัวชี้วัด ปีงบประมาณ พ.ศ. 2569", "เทศบาลเมืองลำพูน",
@@ -28,18 +26,11 @@ def steps(plan_head, result_head, results):
         [[str(i), t, p, r] for i, (t, p, r) in enumerate(zip(TEXTS, PLAN, results), 1)]
 
 
-def write_csv(path, rows):
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f)
-        for p in PARAS:
-            w.writerow([p])
-        for block in (MATRIX, rows):
-            w.writerow([])
-            w.writerows(block)
-    return path
+def write_report_csv(path, rows):
+    return write_csv(path, PARAS, MATRIX, rows)
 
 
-WRITERS = {"docx": lambda path, rows: write_docx(path, PARAS + [MATRIX, rows]), "csv": write_csv}
+WRITERS = {"docx": lambda path, rows: write_docx(path, PARAS + [MATRIX, rows]), "csv": write_report_csv}
 
 
 def milestones(ex):
@@ -64,7 +55,7 @@ def test_plan_and_result_months(tmp_path, fmt):
 @pytest.mark.parametrize("head", ["แผน", "แผน (วันที่)"])
 def test_plan_column_without_months_head(tmp_path, head):
     rows = steps(head, "ผลการดำเนินงาน", ["แล้วเสร็จ 20 ธ.ค. 68"] + ["ยังไม่ดำเนินการ"] * 4)
-    ex, _ = extract_file(write_csv(tmp_path / "kpi.csv", rows))
+    ex, _ = extract_file(write_report_csv(tmp_path / "kpi.csv", rows))
     assert [r.deadline for r in milestones(ex)] == DEADLINES
 
 
@@ -83,7 +74,7 @@ def test_planned_month_in_result_is_no_completion(tmp_path):
     # a month after `กำหนด` / `คาดว่า` in the result column is a plan: no completion day
     rows = steps("กำหนดแล้วเสร็จ", "ผลการดำเนินงาน",
                  ["แล้วเสร็จ ธ.ค. 68", "กำหนดเสร็จ ก.ย. 69", "คาดว่าจะแล้วเสร็จ ก.ย. 69", "", ""])
-    ex, _ = extract_file(write_csv(tmp_path / "kpi.csv", rows))
+    ex, _ = extract_file(write_report_csv(tmp_path / "kpi.csv", rows))
     ms = milestones(ex)
     assert ms[0].completed == "2025-12-01"
     assert [r.completed for r in ms[1:]] == [""] * 4

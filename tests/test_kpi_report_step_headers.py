@@ -4,12 +4,11 @@ steps' text, not a second number column. The levels cite the steps they need (`�
 ขั้นตอนที่ 1, 2, 3`). Built as CSV, XLSX and DOCX, read by the real readers."""
 from __future__ import annotations
 
-import csv
 from datetime import date
 
 import pytest
 
-from extract_helpers import extract_file, write_docx
+from extract_helpers import extract_file, write_csv, write_docx
 
 AS_OF = date(2026, 11, 22)
 NAME = "ระดับความสำเร็จของการส่งเสริมวัดให้เป็นศูนย์กลางชุมชน"
@@ -27,15 +26,8 @@ def steps_rows(no_head="ที่", text_head="ขั้นตอน"):
     return [[no_head, text_head, "กำหนดแล้วเสร็จ", "สถานะ"]] + [[str(i), *s] for i, s in enumerate(STEPS, 1)]
 
 
-def write_csv(path, steps):
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        for p in PARAS:
-            w.writerow([p])
-        for block in (MATRIX, steps):
-            w.writerow([])
-            w.writerows(block)
-    return path
+def write_report_csv(path, steps):
+    return write_csv(path, PARAS, MATRIX, steps, encoding="utf-8")
 
 
 def write_xlsx(path, steps):
@@ -72,7 +64,7 @@ def check(ex, findings):
 
 @pytest.mark.parametrize("no_head", ["ที่", "ลำดับ", "ลำดับที่"])
 def test_csv_numbers_then_steps(tmp_path, no_head):
-    check(*run(write_csv(tmp_path / "kpi.csv", steps_rows(no_head))))
+    check(*run(write_report_csv(tmp_path / "kpi.csv", steps_rows(no_head))))
 
 
 def test_xlsx_numbers_then_steps(tmp_path):
@@ -85,4 +77,4 @@ def test_docx_numbers_then_steps(tmp_path):
 
 def test_numbered_step_column_then_details_still_reads(tmp_path):
     """`ขั้นตอนที่ | รายละเอียด`: the number column is the step column, as before."""
-    check(*run(write_csv(tmp_path / "kpi.csv", steps_rows("ขั้นตอนที่", "รายละเอียด"))))
+    check(*run(write_report_csv(tmp_path / "kpi.csv", steps_rows("ขั้นตอนที่", "รายละเอียด"))))

@@ -3,11 +3,9 @@ block before a page footer, a misspelt month in a milestone's deadline, and lowe
 injury rates. Real files built here, read, extracted and validated as a run does."""
 from __future__ import annotations
 
-import csv
-
 import docx
 
-from extract_helpers import extract_file
+from extract_helpers import extract_file, write_csv
 
 FORM72_HEAD = ["ที่", "ตัวชี้วัด", "หน่วยนับ", "น้ำหนัก", "ค่าเป้าหมาย", "1", "2", "3", "4", "5"]
 
@@ -78,16 +76,6 @@ def test_an_unsigned_reporter_block_is_unsigned_with_or_without_a_page_footer(tm
         assert ("", "UNSIGNED") in findings, footer
 
 
-def _csv(path, lines, *tables):
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        for line in lines:
-            f.write(line + "\n")
-        for rows in tables:
-            csv.writer(f).writerows(rows)
-            f.write("\n")
-    return path
-
-
 MATRIX = [["ระดับ"] + [f"ขั้นตอนที่ {i}" for i in range(1, 6)]] + [
     [f"ระดับ {lv}"] + ["✓" if s <= lv else "" for s in range(1, 6)] for lv in range(1, 6)]
 
@@ -99,7 +87,7 @@ def test_a_misspelt_month_in_a_milestone_deadline_is_reported(tmp_path):
             ["3", "ดำเนินการตามแผน", "30 เมษยน 2567", "แล้วเสร็จ 20 เม.ย. 67"],
             ["4", "ติดตามผล", "30 มิ.ย. 2567", "แล้วเสร็จ 20 มิ.ย. 67"],
             ["5", "สรุปผล", "30 ก.ย. 2567", "แล้วเสร็จ 20 ก.ย. 67"]]
-    path = _csv(tmp_path / "rep.csv", ["รายงานผลตัวชี้วัด สำนักงานแรงงานจังหวัดลำพูน ปีงบประมาณ 2567",
+    path = write_csv(tmp_path / "rep.csv", ["รายงานผลตัวชี้วัด สำนักงานแรงงานจังหวัดลำพูน ปีงบประมาณ 2567",
                                         "ตัวชี้วัดที่ 1 ระดับความสำเร็จของการจัดทำแผน", "น้ำหนัก 10"], MATRIX, rows)
     ex, findings = extract_file(path)
     third = next(r for r in ex.records if r.record_type == "milestone" and r.item_no == "3")
@@ -112,7 +100,7 @@ def test_injury_rates_are_lower_is_better(tmp_path):
     rows = [["ลำดับ", "ตัวชี้วัด", "หน่วยนับ", "น้ำหนัก", "ค่าเป้าหมาย", "ระดับ 1", "ระดับ 2", "ระดับ 3", "ระดับ 4", "ระดับ 5"],
             ["1", "อัตราการประสบอันตรายจากการทำงาน", "ต่อพันราย", "50", "3", "3", "4", "5", "6", "7"],
             ["2", "อัตราการบาดเจ็บจากการทำงานของลูกจ้าง", "ต่อพันราย", "50", "2", "6", "5", "4", "3", "2"]]
-    path = _csv(tmp_path / "f72.csv", ["แบบฟอร์มที่ 7.2 สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดลำพูน ปีงบประมาณ 2567"], rows)
+    path = write_csv(tmp_path / "f72.csv", ["แบบฟอร์มที่ 7.2 สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดลำพูน ปีงบประมาณ 2567"], rows)
     ex, findings = extract_file(path)
     assert [(r.item_no, r.direction) for r in ex.records] == [("1", "lower"), ("2", "lower")]
     assert ("1", "DIRECTION_MISMATCH") in findings and ("2", "DIRECTION_MISMATCH") not in findings
