@@ -110,8 +110,8 @@ _LEVEL_ONLY = patterns.compile(r"^(?:(?:ระดับ|คะแนน)\s*(?:�
 # `ระดับที่ 1`, `คะแนนที่ 1` too
 # (or the level again in English: `ระดับ 1 (Level 1)`, `คะแนน 1 (Score 1)`); the level named as
 # the criterion it meets: `เกณฑ์ 1`, `เกณฑ์ที่ 1`, `เกณฑ์คะแนน 1`
-# `เกณฑ์ระดับ 1`, `เกณฑ์คะแนนระดับ 1`: the criterion and the level named together
-_LEVEL_HEADER = patterns.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|เกณฑ์|เกณฑ์คะแนน|เกณฑ์ระดับ|เกณฑ์คะแนนระดับ"
+# `เกณฑ์ระดับ 1`, `เกณฑ์คะแนนระดับ 1`: the criterion and the level named together; `ค่าเกณฑ์ 1`: its value
+_LEVEL_HEADER = patterns.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|(?:ค่า)?เกณฑ์|เกณฑ์คะแนน|เกณฑ์ระดับ|เกณฑ์คะแนนระดับ"
                                  r"|เกณฑ์ระดับคะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
                                  r"(?:\([^()0-9๐-๙]{1,30}\)|\((?:level|score)\1\))?")
 # squashed; a level numbered only in brackets, after a word or none (`ขั้นต่ำ (1)`, `(2)`,
