@@ -651,21 +651,28 @@ def _title_agency(title: str, provinces: list[str]) -> str:
 
 # Where a field's first office ends: a space before its parent body or a title word.
 _FIELD_PARENT = patterns.compile(r"[ \u00a0]+(?=องค์การ|กรม|กระทรวง|สำนักงาน|มหาวิทยาลัย|สังกัด|ในพระบรม|ประจำปี|ปีงบ)")
-# What the general rules read better (a province, a department, a ministry, a central office),
-# and a section inside an agency (a group, a division): no agency of a field's own
-_FIELD_LEFT = ("จังหวัด", "สำนักงาน", "กรม", "กระทรวง", "กลุ่ม", "ฝ่าย", "งาน", "กอง", "แผนก")
+# A province or a section inside an agency (a group, a unit): no office of a field's own
+_FIELD_SECTIONS = ("จังหวัด", "กลุ่ม", "ฝ่าย", "งาน", "แผนก")
+# Offices the general rules read first (a central office, a department, a ministry, a division)
+_FIELD_GENERAL = ("สำนักงาน", "กรม", "กระทรวง", "กอง")
+
+
+def _field_office(value: str) -> str:
+    """The first office an agency field's value names, up to its parent body (`สวนสัตว์เชียงใหม่`
+    of `สวนสัตว์เชียงใหม่ องค์การสวนสัตว์แห่งประเทศไทย`); "" for a province or a section."""
+    first = clean(_FIELD_PARENT.split(value, 1)[0])
+    return "" if len(first) < 6 or first.startswith(_FIELD_SECTIONS) else first
 
 
 def _field_agency(value: str, provinces: list[str]) -> str:
     """The agency an agency field names first: one the rules above read at its start
-    (`โรงพยาบาล…`, `การยางแห่งประเทศไทย`), else its first office up to its parent body
-    (`สวนสัตว์เชียงใหม่` of `สวนสัตว์เชียงใหม่ องค์การสวนสัตว์แห่งประเทศไทย`); "" where the
-    general rules decide (_FIELD_LEFT)."""
+    (`โรงพยาบาล…`, `การยางแห่งประเทศไทย`), else its first office (_field_office); "" where the
+    general rules decide (_FIELD_GENERAL; _find_agency falls back on the field's office last)."""
     own = _title_agency(value, provinces)
     if own and value.startswith(own.split(" ")[0]):
         return own
-    first = _FIELD_PARENT.split(value, 1)[0].strip()
-    return "" if first.startswith(_FIELD_LEFT) else first
+    first = _field_office(value)
+    return "" if first.startswith(_FIELD_GENERAL) else first
 
 
 _SCHOOL_BRACKET = patterns.compile(r"[ \u00a0]?[(（]([ก-๙][ก-๙ \u00a0]{2,40})[)）]")
@@ -843,12 +850,10 @@ def _find_agency(text: str, title: str) -> str:
         if pos < title_end and name.startswith(("สำนักงาน", *_TITLE_ONLY)):
             return name
     # last: the office a labelled field names (`หน่วยงาน : สำนักงานส่งเสริมเศรษฐกิจดิจิทัล`) that
-    # no rule above reads, up to its parent body; not a section (กลุ่ม/ฝ่าย/งาน/แผนก) or a province
+    # no rule above reads
     for m in _OWN_AGENCY.finditer(title):
-        if m.group("field"):
-            first = clean(_FIELD_PARENT.split(m.group("field"), 1)[0])
-            if len(first) >= 6 and not first.startswith(("จังหวัด", "กลุ่ม", "ฝ่าย", "งาน", "แผนก")):
-                return first
+        if m.group("field") and _field_office(m.group("field")):
+            return _field_office(m.group("field"))
     return ""
 
 
