@@ -366,13 +366,13 @@ def _repeated_level_heads(cells: list[tuple[int, str]], level_cols: dict[int, in
     """A row of nothing but the level headings again, each over its own column (`ระดับ 1 …
     ระดับ 5`). Bare figures (`1 2 3 4 5`) may be a ladder of the indicator above (ระดับความสำเร็จ):
     they are headings only right under a repeated header row."""
-    if len(cells) < 3 or any(c not in level_cols or _level_of_head(t) != level_cols[c]
+    if len(cells) < 3 or any(c not in level_cols or level_of_head(t) != level_cols[c]
                              for c, t in cells):
         return False
     return after_head or not all(C.squash(t).isdigit() for _, t in cells)
 
 
-def _level_of_head(text: str) -> Optional[int]:
+def level_of_head(text: str) -> Optional[int]:
     """The level a level column's heading names (`ระดับ 1`, `เกณฑ์ระดับ 1`, `ขั้นต่ำ (1)`)."""
     sq = C.squash(text)
     m = _LEVEL_HEADER.fullmatch(sq) or _BRACKET_LEVEL.fullmatch(sq)
@@ -388,7 +388,7 @@ def _level_header_end(table: Table, level_cols: dict[int, int], header_rows: int
         c.row == header_rows and c.col not in level_cols and c.text.strip()
         for c in table.cells)
     for c in table.cells:
-        if c.col in level_cols and _level_of_head(c.text) is not None and (
+        if c.col in level_cols and level_of_head(c.text) is not None and (
                 c.row < header_rows or (c.row == header_rows and not data_row)):
             last = max(last, c.row + 1)
     return last

@@ -20,6 +20,7 @@ from schemas.extraction import DeductionRule, Extraction, Location, WeightGroup
 
 from . import common as C
 from .form72 import band_thresholds, ladder_of_cell, level_cell_value
+from .form72 import level_of_head as form72_level_of_head
 from .kpi_report import Line, _lines, deadline_of, level_heading
 
 FORM = "kpi_ladder"
@@ -421,7 +422,9 @@ def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, 
     for r in range(len(g)):
         found = _header_roles(g[r])
         # `1` … `5`, `ระดับ 1`, `Level 1`, `คะแนน 1 (Score 1)`, `ระดับ 1 (Level 1)`
-        nums = {c: v for c, x in enumerate(g[r]) if (v := level_heading(x)) is not None and v <= 5}
+        # (and as form 7.2 heads them: `เกณฑ์ 1`, `ระดับ 1 (ต่ำสุด)`, `ขั้นต่ำ (1)`)
+        nums = {c: v for c, x in enumerate(g[r])
+                if (v := level_heading(x) or form72_level_of_head(x)) is not None and v <= 5}
         if len(nums) >= 3 and sorted(nums.values()) == list(range(1, len(nums) + 1)):
             if levels:
                 # levels headed already: an indicator scored on the levels themselves

@@ -58,9 +58,9 @@ _FORM72_TITLE = patterns.compile(r"แบบฟอร์ม(?:ที่)?(?:[:�
 _FORM_TITLE = patterns.compile(r"แบบฟอร์ม(?:ที่)?(?:[:：])?([0-9]+(?:\.[0-9]+)?)")    # any form's title
 _DIM_ROW = patterns.compile(r"^(?:7\.([1-4])(?![0-9])\.?(?![0-9])(?:มิติ(?:ด้าน(?:ที่)?(?=[1-4])|ที่)?(?:[1-4](?![0-9]))?)?"
                             r"|มิติ(?:ด้าน)?(?:ที่)?([1-4])(?![0-9])(?!\.[0-9]))[:：.]?(.*)$")                   # squashed
-# squashed; `ระดับ 1 (Level 1)`, and `เกณฑ์ 1`, `เกณฑ์ที่ 1`, `เกณฑ์คะแนน 1` as form72._LEVEL_HEADER reads them
+# squashed; `ระดับ 1 (Level 1)`, `ระดับ 1 (ต่ำสุด)` (a word in brackets), and `เกณฑ์ 1`, `เกณฑ์ที่ 1`, `เกณฑ์คะแนน 1` as form72._LEVEL_HEADER reads them
 _LEVEL_CELL = patterns.compile(r"(?:(?:ระดับ|ระดับคะแนน|คะแนน|เกณฑ์|เกณฑ์คะแนน)(?:ที่)?|level|score)?([1-5])(?:คะแนน)?"
-                               r"(?:\((?:level|score)\1\))?")
+                               r"(?:\((?:level|score)\1\)|\([^()0-9]{1,30}\))?")
 _BODY_ROWS = 15
 
 
