@@ -122,6 +122,15 @@ _BRACKET_LEVEL = patterns.compile(r"[ก-๙A-Za-z.]{0,30}[(（]([1-5])[)）]")
 _BRACKET_NO = patterns.compile(r"[(（][0-9]{1,2}[)）]")
 # squashed; the first level is 1, or 5 where the levels run down
 _BANNER_LEVEL = patterns.compile(r"[ก-๙a-z)](?:(?:ระดับ|ระดับคะแนน|คะแนน)(?:ที่)?|level)?([15])(?:คะแนน)?$")
+
+
+def banner_level(text: str) -> Optional[int]:
+    """The level (1 or 5) a ladder banner run into its first or last level's head names
+    (`เกณฑ์การประเมิน ระดับ 1`, cells a PDF or a typist fused), or None."""
+    b = _BANNER_LEVEL.search(C.squash(text)) if text else None
+    return int(b.group(1)) if b else None
+
+
 # The row under the indicators that adds up their weights (`รวม | 100`), on squashed text
 _TOTAL_ROW = patterns.compile(r"^(?:total/)?(?:(?:ผล|ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด)?(?:ค่า)?(?:น้ำหนัก)?|(?:ค่า)?น้ำหนักรวม|total)"
                               r"(?:/total|\(total\))?(?:\((?:ร้อยละ|%)\))?[:：]?$", re.I)

@@ -19,7 +19,7 @@ from schemas import Document, Record, rules
 from schemas.extraction import DeductionRule, Extraction, Location, WeightGroup
 
 from . import common as C
-from .form72 import band_thresholds, ladder_of_cell, level_cell_value
+from .form72 import band_thresholds, banner_level, ladder_of_cell, level_cell_value
 from .form72 import level_of_head as form72_level_of_head
 from .kpi_report import Line, _lines, deadline_of, level_heading
 
@@ -425,6 +425,8 @@ def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, 
         # (and as form 7.2 heads them: `เกณฑ์ 1`, `ระดับ 1 (ต่ำสุด)`, `ขั้นต่ำ (1)`)
         nums = {c: v for c, x in enumerate(g[r])
                 if (v := level_heading(x) or form72_level_of_head(x)) is not None and v <= 5}
+        if sorted(nums.values()) == [2, 3, 4, 5] and min(nums) > 0 and banner_level(g[r][min(nums) - 1]) == 1:
+            nums[min(nums) - 1] = 1     # the banner run into level 1's head (`เกณฑ์การประเมิน ระดับ 1`)
         if len(nums) >= 3 and sorted(nums.values()) == list(range(1, len(nums) + 1)):
             if levels:
                 # levels headed already: an indicator scored on the levels themselves

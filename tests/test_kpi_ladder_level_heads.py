@@ -31,3 +31,18 @@ def test_form72_with_bracketed_level_heads(tmp_path):
     assert {r.form for r in kpis.values()} == {"form72"} and set(kpis) == {"1", "2"}
     assert [kpis["1"].level_1, kpis["1"].level_5, kpis["1"].direction, kpis["1"].dimension] == [10, 6, "lower", "7.1"]
     assert ("2", "WEIGHT_MISSING") in findings
+
+
+def test_a_banner_run_into_the_first_level_head(tmp_path):
+    # `เกณฑ์การประเมิน ระดับ 1 | ระดับ 2 | … | ระดับ 5`: a PDF or a typist fused the banner with level 1
+    rows = [["ลำดับ", "ตัวชี้วัด", "หน่วย", "ค่าน้ำหนัก (%)", "เกณฑ์การประเมิน ระดับ 1", "ระดับ 2", "ระดับ 3",
+             "ระดับ 4", "ระดับ 5", "ผลการดำเนินงาน"],
+            ["1", "ระยะเวลาเฉลี่ยการขึ้นทะเบียนผู้ว่างงาน", "นาที", "30", "30", "25", "20", "15", "10", "12.5"],
+            ["2", "ร้อยละของผู้ประกันตนที่ได้รับบริการภายในเวลามาตรฐาน", "ร้อยละ", "70", "80", "85", "90", "95",
+             "100", "92"]]
+    path = write_docx(tmp_path / "sla.docx", ["สำนักงานประกันสังคมจังหวัดสมุทรปราการ สาขาบางพลี",
+                                              "สรุปผลตัวชี้วัดมาตรฐานการให้บริการ (SLA) ประจำปีงบประมาณ พ.ศ. 2570", rows])
+    ex, _ = extract_file(path)
+    kpis = {r.item_no: r for r in ex.records if r.record_type == "kpi"}
+    assert [kpis["1"].level_1, kpis["1"].level_5, kpis["1"].direction, kpis["1"].score] == [30, 10, "lower", 4.5]
+    assert [kpis["2"].level_1, kpis["2"].level_5, kpis["2"].actual] == [80, 100, 92]
