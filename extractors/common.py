@@ -549,9 +549,9 @@ _OWN_AGENCY = patterns.compile(
     # names first (_field_agency)
     r"|^(?:ชื่อ)?(?:หน่วยงาน|ส่วนราชการ)[ \u00a0]*[:：][ \u00a0]*(?P<field>[ก-๙][^\n]{2,160})"
     # a department's office in a province named after the province without `จังหวัด`
-    # (`สำนักงานพัฒนาฝีมือแรงงานพะเยา`, `สถานีพัฒนาที่ดินน่าน`): read where nothing above is, and
-    # kept only when a province ends it (_title_agency)
-    r"|(?=(?P<seated>(?:สำนักงาน|ศูนย์|สถานี|แขวงทางหลวง|โครงการชลประทาน)[ก-๙]{4,40}(?![ก-๙]))))", re.M)
+    # (`สำนักงานพัฒนาฝีมือแรงงานพะเยา`, `สถานีพัฒนาที่ดินน่าน`, `ด่านตรวจคนเข้าเมืองท่าอากาศยานภูเก็ต`):
+    # read where nothing above is, and kept only when a province ends it (_title_agency)
+    r"|(?=(?P<seated>(?:สำนักงาน|ศูนย์|สถานี|ด่าน|แขวงทางหลวง|โครงการชลประทาน)[ก-๙]{4,40}(?![ก-๙]))))", re.M)
 _TITLE_LINES = 4
 # `(องค์การมหาชน)` written after a name is part of it (`โรงพยาบาลบ้านแพ้ว (องค์การมหาชน)`)
 _PUBLIC_ORG = patterns.compile(r"[ \u00a0]*[(（]\s*องค์การมหาชน\s*[)）]")
