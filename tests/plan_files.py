@@ -30,7 +30,7 @@ def merges_down(rows):
             if v == U:
                 continue
             r2 = r
-            while r2 + 1 < len(rows) and rows[r2 + 1][c] == U:
+            while r2 + 1 < len(rows) and c < len(rows[r2 + 1]) and rows[r2 + 1][c] == U:
                 r2 += 1
             if r2 != r:
                 out.append((r, c, r2, c))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extract_helpers import write_csv
-from plan_files import run_plan
+from plan_files import plan_xlsx, run_plan
 
 TITLE = "แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. 2569 สำนักงานวัฒนธรรมจังหวัดตัวอย่าง"
 HEAD = ["ที่", "กิจกรรม", "งบประมาณ (บาท)", "เริ่มต้น", "สิ้นสุด"]
@@ -25,15 +25,7 @@ def _save(tmp_path, fmt, items, block, gap):
     rows = [HEAD] + items + ([[]] if gap else []) + block
     path = tmp_path / f"plan.{fmt}"
     if fmt == "xlsx":
-        from openpyxl import Workbook
-        wb = Workbook()
-        ws = wb.active
-        ws.cell(row=1, column=1, value=TITLE)
-        for r, row in enumerate(rows):
-            for c, v in enumerate(row):
-                if v:
-                    ws.cell(row=3 + r, column=1 + c, value=v)
-        wb.save(path)
+        plan_xlsx(path, [TITLE], rows)
     elif fmt == "csv":
         write_csv(path, [TITLE], rows)
     else:
