@@ -378,12 +378,13 @@ def _blocks_from_tab_text(text: str) -> list:
 
 
 def _csv_delimiter(text: str) -> str:
-    """``,`` or ``;``: Excel saves "CSV" with the list separator of the Windows region settings,
-    a semicolon in many of them. The one that splits the most records into the same number of
-    fields (Excel writes every row as wide as the sheet) wins; a comma on a tie."""
+    """``,``, ``;`` or TAB: Excel saves "CSV" with the list separator of the Windows region
+    settings, a semicolon in many of them, and exports from other systems are often
+    tab-separated under a .csv name. The one that splits the most records into the same number
+    of fields (Excel writes every row as wide as the sheet) wins; a comma on a tie."""
     sample = text[:65536]
     best, best_score = ",", -1
-    for delim in (",", ";"):
+    for delim in (",", ";", "\t"):
         if delim not in sample:
             continue
         counts: dict[int, int] = {}
@@ -401,10 +402,10 @@ def _csv_delimiter(text: str) -> str:
     return best
 
 
-def _blocks_from_csv(text: str) -> list:
+def _blocks_from_csv(text: str, delimiter: str = ",") -> list:
     blocks: list = []
     rows: list[list[str]] = []
-    for rec in csv.reader(io.StringIO(text), delimiter=_csv_delimiter(text)):
+    for rec in csv.reader(io.StringIO(text), delimiter=delimiter):
         if not any(f.strip() for f in rec):
             if rows:
                 blocks.append(_make_table(rows))
@@ -438,7 +439,9 @@ def read_text(path: Path, fmt: str, limits: ReadLimits) -> Document:
         text = head if not tail.replace("\x1a", "").strip() else text.replace("\x1a", "")
     if not text.strip():
         raise ReadError("empty", f"{Path(path).name} holds no text")
-    blocks = _blocks_from_csv(text) if fmt == "csv" else _blocks_from_tab_text(text)
+    delimiter = _csv_delimiter(text) if fmt == "csv" else "\t"
+    # A tab-separated .csv reads as the tab-separated text it is (wrapped cells, title lines).
+    blocks = _blocks_from_tab_text(text) if delimiter == "\t" else _blocks_from_csv(text, delimiter)
     tables = [b for b in blocks if isinstance(b, Table)]
     for k, t in enumerate(tables, 1):
         t.index = k
