@@ -586,6 +586,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     inst_fy = C.find_fiscal_year("\n".join(p.text for p in inst.before))
     total_row = None      # (weight as written, where): a `รวม` row under the indicators
     unit_tables: set[int] = set()   # tables whose indicator column gives each name's unit
+    counts_only: dict[int, bool] = {}   # tables whose indicator column holds only figures
     prev_cols: tuple[dict[int, int], int] = ({}, -1)    # the table above's level columns, width
     prev_desc: tuple[Optional[tuple[int, int]], int] = (None, -1)   # its definition column, width
     prev_rounds: tuple[dict[int, int], int] = ({}, -1)   # its results-by-round columns, width
@@ -698,6 +699,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 current_plan_seg = [heading]
                 plan_segments.append((table.index, r, current_plan_seg))
                 continue
+            if dim_cell is not None and dim is not None and by_role.get("kpi") and not dims_before \
+                    and dim_cell[0] == dim.dimension and dim_cell[1] in ("", dim.label):
+                # the code of the dimension row above written again in its indicator's dimension
+                # column (`7.1 มิติด้านประสิทธิผล` as a row, then `7.1 | 1. ร้อยละ…`): the same one
+                dim_cell = None
             if dim_cell is not None:
                 if heading_dim is not None and heading_dim.indicator_count == 0 and dim is heading_dim:
                     # the table names its dimensions in rows of its own: those, not the heading
@@ -726,6 +732,10 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 else:
                     current_plan_seg.append(piece)
             kpi_text = "\n".join(t for _, t in by_role.get("kpi", []))
+            for c, t in cells:
+                if _role_of(c, tf) == "kpi":
+                    counts_only[table.index] = counts_only.get(table.index, True) and \
+                        C.amount_value(C.clean(t)) is not None
             desc_text = "\n".join(t for _, t in by_role.get("description", []))
             own_no = C.clean("\n".join(t for _, t in by_role.get("item", [])))
             after_dim = None
@@ -813,6 +823,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 ex.dimensions.append(dim)
                 heading_dim = None
     _sub_indicators(kpis, ex)
+    # a summary under the form counting indicators per dimension (`มิติที่ 1 | 1 | 0.5` under
+    # `มิติ | จำนวนตัวชี้วัด | น้ำหนักรวม`) names no indicator: its dimensions are not empty ones
+    with_kpis = {k.rec.table for k in kpis}
+    ex.dimensions = [d for d in ex.dimensions
+                     if d.loc.table in with_kpis or not counts_only.get(d.loc.table)]
     if total_row is not None:
         stated = C.amount_value(total_row[0])
         tops = [k.rec for k in kpis if not k.rec.parent_item and k.rec.item_no]
