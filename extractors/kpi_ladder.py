@@ -121,6 +121,10 @@ def is_kpi_ladder(doc: Document, text: str, claimed: frozenset = frozenset()) ->
     if ("น้ำหนัก" in sq or "เกณฑ์การให้คะแนน" in sq or "ระดับคะแนน" in sq) and \
             find_ladders(text.replace("\t", " ")):
         return True
+    if any(t.index not in claimed and vertical_ladders(t) for t in doc.tables()):
+        return True         # a ladder written down a table, one row per level
+    if not claimed and paragraph_ladders(_lines(doc)):
+        return True         # or as five level paragraphs (a slide's boxes)
     return "เกณฑ์การหักคะแนน" in sq or "หักคะแนน" in sq
 
 
@@ -297,7 +301,8 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
     if mr:
         # a PDF line may run the next field on without a break (`สำนักงาน ก.ก.Line & Staff`)
         kpi.responsible = C.clean(re.split(r"(?<=[ก-๙.])(?=[A-Za-z])|\s{2,}", mr.group(1))[0])
-    mw = _WEIGHT.search(text)
+    # (not across a tab: a header cell `น้ำหนัก` before the level heads `1 2 3 4 5` states none)
+    mw = next((x for x in _WEIGHT.finditer(text) if "\t" not in x.group(0)), None)
     if mw and kpi.item_no:
         kpi.weight_raw = C.clean(mw.group(0))
         kpi.weight = C.amount_value(mw.group(1))
@@ -320,6 +325,8 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
     subs = _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indicators)
     if not subs:
         subs = _subs_from_text(text, kpi, ex, group_at, locate)
+    _read_verticals(lines, kpi, subs, indicators, used)
+    _read_paragraph_ladders(lines, kpi, subs, indicators)
     ex.records.extend(indicators)
     for ln in lines:
         # a results-by-round table (`ตัวชี้วัด | รอบ 6 เดือน | …`) is read by _link_round_results:
@@ -419,12 +426,15 @@ def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, 
     roles: dict[str, int] = {}
     levels: dict[int, int] = {}
     rows = 0
+    steps = step_ladder_columns(table)
     for r in range(len(g)):
         found = _header_roles(g[r])
         # `1` … `5`, `ระดับ 1`, `Level 1`, `คะแนน 1 (Score 1)`, `ระดับ 1 (Level 1)`
         # (and as form 7.2 heads them: `เกณฑ์ 1`, `ระดับ 1 (ต่ำสุด)`, `ขั้นต่ำ (1)`)
         nums = {c: v for c, x in enumerate(g[r])
                 if (v := level_heading(x) or form72_level_of_head(x)) is not None and v <= 5}
+        if steps is not None and steps[0] == r:
+            nums = dict(steps[1])       # `ขั้นที่ 1 … 5` over thresholds: the levels
         if sorted(nums.values()) == [2, 3, 4, 5] and min(nums) > 0 and banner_level(g[r][min(nums) - 1]) == 1:
             nums[min(nums) - 1] = 1     # the banner run into level 1's head (`เกณฑ์การประเมิน ระดับ 1`)
         if len(nums) >= 3 and sorted(nums.values()) == list(range(1, len(nums) + 1)):
@@ -446,6 +456,7 @@ def ladder_table_header(table) -> Optional[tuple[int, dict[str, int], dict[int, 
             break           # the header is over (rows above it were titles)
     if "kpi" not in roles or not ({"weight", "criteria"} & set(roles)):
         return None
+    _number_column(g, rows, roles)
     span = _header_span(table, rows, roles["kpi"], set(roles.values()) | set(levels))
     if span > 1:
         roles["kpi_name"] = roles["kpi"] + 1
@@ -484,8 +495,8 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
             by_table[id(ln.table)].append(ln)
     for t in tables:
         hdr = ladder_table_header(t)
-        if hdr is None:
-            continue
+        if hdr is None or (not hdr[2] and vertical_ladders(t)):
+            continue            # (a ladder down the table: _read_verticals reads it)
         n_hdr, roles, levels = hdr
         used.add(t.index)
         periods = _result_periods(t, n_hdr, roles)
@@ -551,6 +562,15 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                 if col("weight"):
                     kpi.weight_raw, kpi.weight = "", None   # a cell outranks the text's `น้ำหนัก`
                 _row_values(kpi, col, grid, levels, unit_default, roles, periods)
+                continue
+            head_rec = next((r for r in indicators if r.item_no == parent), None) if parent else None
+            if item.kind and head_rec is not None and item.number.rstrip(".") == parent:
+                # `2. …` under the heading `ตัวชี้วัดที่ 2 …` (a slide's title over its row): the
+                # heading's indicator again, no sub-indicator of its own
+                head_rec.name = head_rec.name or C.clean(item.rest)
+                if head_rec.table is None:
+                    head_rec.page, head_rec.table, head_rec.row = ln.page, t.index, ln.row
+                _row_values(head_rec, col, grid, levels, unit_default, roles, periods)
                 continue
             # the same row again (a table repeated on the next slide) is read once; a second
             # row with the same number but another name is kept, not dropped unseen
@@ -951,3 +971,375 @@ def _follows(prev: str, no: str) -> bool:
     if len(p) == 1:
         return n[0] == p[0] and n[1] == 1
     return (n[0] == p[0] and n[1] == p[1] + 1)
+
+
+# ---------------------------------------------------------------- ladders written down a table
+
+# A ladder written vertically, one row per level (`ระดับคะแนน | เกณฑ์`, `คะแนน | ระยะเวลาให้บริการ`
+# over `1 | ไม่เกิน 30 นาที` … `5 | ไม่เกิน 10 นาที`), as service offices' SLA slides draw it. The
+# level column is headed by a level word (the words a level cell itself may carry), or its cells
+# carry one (`ระดับ 1`, `5 คะแนน`); bare `1 … 5` with no such head need a unit or a comparison
+# in the thresholds (`≤ 15 นาที`), not bare figures that could be any numbered list.
+_LEVEL_COL_HEAD = patterns.compile(r"(?:ระดับ(?:ที่)?|ระดับ(?:คะแนน|ขั้น)|คะแนน(?:ที่)?|level|score)"
+                                   r"(?:\s*\(.{0,30}\))?", re.I)
+_WORDED = patterns.compile(r"[ก-๙A-Za-z%<>≤≥]")
+
+
+@dataclass
+class Vertical:
+    """One ladder read down a table: its rows, levels, the cells as written, and the indicator
+    named in the table above or beside it (``name``, ``item_no``), if any."""
+    table: object
+    first_row: int
+    last_row: int
+    header_row: Optional[int]
+    levels: dict[int, float]
+    raws: list[tuple[int, str]]
+    unit: str
+    name: str = ""
+    item_no: str = ""
+
+
+def _is_threshold(text: str) -> bool:
+    from .activity_plan import is_mark
+    t = C.clean(text)
+    return bool(t) and not is_mark(t) and not _STEP_WORD_RX.search(t) and level_cell_value(t) is not None
+
+
+_STEP_WORD_RX = patterns.compile(r"ขั้น(?:ตอน)?\s*ที่?\s*[0-9๐-๙]")
+
+
+def vertical_ladders(table) -> list[Vertical]:
+    """The ladders written down ``table`` (see above), top to bottom."""
+    key = (len(table.cells), table.n_rows, table.n_cols)
+    hit = table.__dict__.get("_kpi_vertical")
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    g = table.grid()
+    out: list[Vertical] = []
+    taken_to = -1
+    for r0 in range(len(g)):
+        if r0 <= taken_to:
+            continue
+        for c in range(table.n_cols):
+            v = _vertical_at(table, g, r0, c, taken_to)
+            if v is not None:
+                out.append(v)
+                taken_to = v.last_row
+                break
+    table.__dict__["_kpi_vertical"] = (key, out)
+    return out
+
+
+def _level_of_cell(text: str) -> Optional[int]:
+    lv = level_heading(text)
+    return lv if lv is not None and 1 <= lv <= 5 else None
+
+
+def _vertical_at(table, g, r0: int, c: int, taken_to: int) -> Optional[Vertical]:
+    """A ladder whose level 1 or 5 is row r0's cell in column c."""
+    first = _level_of_cell(g[r0][c])
+    if first not in (1, 5):
+        return None
+    step = 1 if first == 1 else -1
+    rows = [r0]
+    while len(rows) < 5 and rows[-1] + 1 < len(g) and _level_of_cell(g[rows[-1] + 1][c]) == first + step * len(rows):
+        rows.append(rows[-1] + 1)
+    if len(rows) < 5:
+        return None
+    hdr = r0 - 1 if r0 - 1 > taken_to else None
+    head = C.clean(g[hdr][c]) if hdr is not None else ""
+    worded_levels = any(not C.digits(C.clean(g[r][c])).isdigit() for r in rows)
+    headed = bool(head) and _LEVEL_COL_HEAD.fullmatch(C.squash(head)) is not None
+    for vc in range(table.n_cols):
+        if vc == c:
+            continue
+        cells = {first + step * k: C.clean(g[r][vc]) for k, r in enumerate(rows)}
+        vals = {lv: level_cell_value(x) for lv, x in cells.items() if _is_threshold(x)}
+        rest = [x for lv, x in cells.items() if lv not in vals]
+        if len(vals) < 3 or any(x and x not in C.DASHES for x in rest):
+            continue
+        if all(v == lv for lv, v in vals.items()):
+            continue            # the level's own score written again (`ระดับ | คะแนน`)
+        if not (headed or worded_levels or all(_WORDED.search(x) for lv, x in cells.items() if lv in vals)):
+            continue
+        vals = band_thresholds(vals, cells)
+        order = [vals[lv] for lv in sorted(vals)]
+        if not (all(a < b for a, b in zip(order, order[1:])) or all(a > b for a, b in zip(order, order[1:]))):
+            continue
+        raws = [(lv, cells[lv]) for lv in sorted(cells) if cells[lv]]
+        texts = [x for _, x in raws] + [C.clean(g[hdr][vc]) if hdr is not None else ""]
+        v = Vertical(table, rows[0], rows[-1], hdr, vals, raws, _vertical_unit(texts))
+        v.name, v.item_no = _vertical_name(table, g, v, c, vc, taken_to)
+        return v
+    return None
+
+
+_UNIT_AFTER = patterns.compile(r"[0-9๐-๙]\s*([ก-๙]+)\s*$")
+
+
+def _vertical_unit(texts: list[str]) -> str:
+    """`%` for percentages; the word every threshold ends with (`นาที`, `วัน`) otherwise."""
+    cells = [t for t in texts[:-1] if t and t not in C.DASHES]
+    if any("%" in t or "ร้อยละ" in t for t in texts):
+        return "%"
+    words = {m.group(1) if (m := _UNIT_AFTER.search(t)) else "" for t in cells}
+    if len(words) == 1 and "" not in words:
+        return unit_of(words.pop())
+    return ""
+
+
+# `ตัวชี้วัด :`, `ชื่อตัวชี้วัด`, `ตัวชี้วัดที่ 2 :` before an indicator's name in a cell
+_NAME_LABEL = patterns.compile(rf"^\s*(?:ชื่อ)?\s*ตัวชี้วัด\s*(?:ที่\s*({_NUM}))?\s*[:：.]?\s*")
+
+
+def _vertical_name(table, g, v: Vertical, c: int, vc: int, taken_to: int) -> tuple[str, str]:
+    """The indicator a ladder down a table belongs to, named in the table: in a column beside
+    its levels (a cell merged down over them), or in a row above its header row (a title row
+    across the table, `ชื่อตัวชี้วัด | ร้อยละ…`). ("", "") when the table names none."""
+    beside = [C.clean(g[r][k]) for r in range(v.first_row, v.last_row + 1)
+              for k in range(table.n_cols) if k not in (c, vc) and k < c]
+    beside = [x for x in beside if re.search(r"[ก-๙A-Za-z]{4}", x) and not _is_threshold(x)]
+    if beside:
+        return _named(beside[0])
+    top = v.header_row if v.header_row is not None else v.first_row
+    for r in range(top - 1, taken_to, -1):
+        cells = [C.clean(x) for x in g[r] if x.strip()]
+        if not cells:
+            continue
+        text = " ".join(cells)
+        if re.search(r"[ก-๙A-Za-z]{4}", text):
+            return _named(text)
+        break
+    return "", ""
+
+
+def _named(text: str) -> tuple[str, str]:
+    m = _NAME_LABEL.match(text)
+    if m:
+        return C.clean(text[m.end():]), C.digits(m.group(1) or "")
+    item = C.split_item(text, allow_group=False)
+    if item.kind:
+        return C.clean(item.rest), item.number.rstrip(".")
+    return C.clean(text), ""
+
+
+def _set_vertical(rec: Record, v: Vertical) -> None:
+    for lvl, val in v.levels.items():
+        setattr(rec, f"level_{lvl}", val)
+    rec.ladder_raw = " | ".join(x for _, x in v.raws)
+    rec.ladder_levels_raw = list(v.raws)
+    rec.unit = rec.unit or v.unit or ("%" if "ร้อยละ" in rec.name[:8] else "")
+
+
+# paragraph lines above a ladder that are an indicator's fields, not its name
+_FIELD_LINE = patterns.compile(r"^\s*(?:เกณฑ์|น้ำหนัก|หน่วย|ผู้รับผิดชอบ|ผู้กำกับ|ผู้จัดเก็บ|คำอธิบาย|(?:ค่า)?เป้าหมาย|"
+                               r"ระดับคะแนน|วิธีการ|สูตร|แหล่ง|ข้อมูลพื้นฐาน|ผลการดำเนินงาน)")
+
+
+def _read_verticals(lines: list[Line], kpi: Record, subs: list[_Sub], indicators: list[Record],
+                    used: set) -> None:
+    """Ladders written down a table, each given to its indicator: the one the table names (by
+    number, else by name), else the indicator headed above (`ตัวชี้วัดที่ N …`, a slide's title)
+    while it has no ladder, else a new indicator named by the nearest heading paragraph above."""
+    notes = _note_lines(lines)
+    seen_tables: set[int] = set()
+    for i, ln in enumerate(lines):
+        t = ln.table
+        if t is None or id(t) in seen_tables or t.index in used:
+            continue
+        seen_tables.add(id(t))
+        found = vertical_ladders(t)
+        if not found:
+            continue
+        used.add(t.index)
+        for v in found:
+            row_ln = next((x for x in lines[i:] if x.table is t and x.row >= v.first_row), ln)
+            known = indicators + [s.rec for s in subs]
+            rec = None
+            if v.item_no:
+                rec = next((r for r in known if r.item_no == v.item_no), None)
+            if rec is None and v.name:
+                sq = C.squash(v.name)
+                rec = next((r for r in known if r.name and (C.squash(r.name) == sq or
+                                                            fuzz.ratio(C.squash(r.name), sq) >= 90)), None)
+            if rec is None and not v.name and not v.item_no:
+                if kpi.item_no and kpi in indicators and not kpi.ladder_raw:
+                    rec = kpi
+                else:
+                    rec = next((s.rec for s in subs if not s.rec.ladder_raw), None)
+            if rec is not None and rec.ladder_raw:
+                continue            # the same ladder again (a slide repeated): read once
+            if rec is None:
+                name, no = v.name, v.item_no
+                if not name:
+                    name, no = _heading_above(lines, i, notes)
+                if not name and not no:
+                    continue
+                rec = Record(record_type="kpi", form=FORM, source_file=kpi.source_file, item_no=no,
+                             name=name)
+                if kpi.item_no and no != kpi.item_no and kpi in indicators and not kpi.ladder_raw \
+                        and no.split(".")[0] == kpi.item_no:
+                    rec.parent_item = kpi.item_no
+                indicators.append(rec)
+            if not rec.name and v.name:
+                rec.name = v.name
+            if rec.table is None:
+                rec.page, rec.table, rec.row = row_ln.page, t.index, row_ln.row
+            _set_vertical(rec, v)
+
+
+def _heading_above(lines: list[Line], i: int, notes: set[int]) -> tuple[str, str]:
+    """(name, number) from the nearest paragraph line above line i that names an indicator:
+    not a field (`เกณฑ์การให้คะแนน`, `น้ำหนัก : 5`), not a note; a table in between ends it."""
+    for k in range(i - 1, -1, -1):
+        ln = lines[k]
+        if ln.table is not None:
+            break
+        if k in notes or _FIELD_LINE.match(ln.text) or not re.search(r"[ก-๙A-Za-z]{4}", ln.text):
+            continue
+        return _named(C.clean(ln.text))
+    return "", ""
+
+
+# ---------------------------------------------------------------- steps that are levels
+
+# `ขั้นที่ 1 … ขั้นที่ 5` (`ขั้นตอนที่`) heading five columns head a milestone matrix when the cells
+# under them are ticks (or the step numbers again); when they hold thresholds (`60 … 80`,
+# `30 นาที … 10 นาที`, `ร้อยละ 80`) the steps are a ladder's levels, each row an indicator.
+_STEP_LEVEL_HEAD = patterns.compile(r"^\s*ขั้น(?:ตอน)?\s*(?:ที่?)?\s*([1-5๑-๕])\s*$")
+
+
+def step_ladder_columns(table) -> Optional[tuple[int, dict[int, int]]]:
+    """(the heads' row, column -> level) of a table whose `ขั้นที่ N` heads are over
+    thresholds (see above), else None."""
+    from .activity_plan import is_mark
+    key = (len(table.cells), table.n_rows, table.n_cols)
+    hit = table.__dict__.get("_kpi_step_levels")
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    out = None
+    g = table.grid(limit=8 + 30)
+    for r, row in enumerate(g[:8]):
+        heads = {c: int(C.digits(m.group(1))) for c, x in enumerate(row)
+                 if (m := _STEP_LEVEL_HEAD.match(C.clean(x)))}
+        if len(heads) < 3 or sorted(heads.values()) != list(range(1, len(heads) + 1)):
+            continue
+        ladders = 0
+        for body in g[r + 1:]:
+            cells = {lv: C.clean(body[c]) for c, lv in heads.items() if c < len(body)}
+            if any(is_mark(x) for x in cells.values() if x and x not in C.DASHES):
+                ladders = 0
+                break           # a tick: a milestone matrix
+            vals = {lv: level_cell_value(x) for lv, x in cells.items()
+                    if x and x not in C.DASHES and not _STEP_WORD_RX.search(x)}
+            vals = {lv: v for lv, v in vals.items() if v is not None}
+            if len(vals) < 3 or all(v == lv for lv, v in vals.items()):
+                continue
+            order = [vals[lv] for lv in sorted(vals)]
+            if all(a < b for a, b in zip(order, order[1:])) or all(a > b for a, b in zip(order, order[1:])):
+                ladders += 1
+        if ladders:
+            out = (r, heads)
+        break
+    table.__dict__["_kpi_step_levels"] = (key, out)
+    return out
+
+
+def _number_column(g: list[list[str]], n_hdr: int, roles: dict[str, int]) -> None:
+    """Two columns headed as the indicator (`ตัวชี้วัด | ชื่อตัวชี้วัด`), one holding only item
+    numbers (`1`, `1.1`, `2`): that one is the numbering (``item``), the other the name."""
+    heads = [c for r in range(n_hdr) for c, x in enumerate(g[r]) if x.strip()
+             and _header_roles([x]).get("kpi") == 0]
+    heads = sorted(set(heads))
+    if len(heads) < 2 or "item" in roles:
+        return
+    body = g[n_hdr:]
+
+    def numbers_only(c: int) -> bool:
+        cells = [C.clean(row[c]) for row in body if c < len(row) and row[c].strip()]
+        nums = [x for x in cells if _BARE_NO.match(x)]
+        return bool(nums) and len(nums) >= len(cells) - 1   # (a `รวม` row may close it)
+
+    num = next((c for c in heads if numbers_only(c)), None)
+    name = next((c for c in heads if c != num and not numbers_only(c)), None)
+    if num is not None and name is not None:
+        roles["item"], roles["kpi"] = num, name
+
+
+# ---------------------------------------------------------------- ladders as five paragraphs
+
+# Five boxes on a slide, one per level (`ระดับ 1 ไม่เกิน 30 นาที` … `ระดับ 5 ไม่เกิน 10 นาที`, or
+# `ระดับ 1` with its threshold as the next paragraph): the reader gives them as paragraphs in
+# order. Each entry is a bare threshold (a comparison, a figure, a unit word at most): a level
+# described in words (`ระดับ 1 จัดตั้งคณะทำงาน…`) is a milestone, which the KPI report reads.
+_PARA_LEVEL = patterns.compile(r"^\s*(?:ระดับ(?:คะแนน)?|คะแนน|level|score)\s*(?:ที่)?\s*([1-5๑-๕])(?![0-9๐-๙.])"
+                               r"\s*(?:คะแนน)?\s*[:：=]?\s*(.*)$", re.I)
+_PARA_THRESHOLD = patterns.compile(r"^(?:[<>≤≥]=?|ไม่\s*(?:เกิน|น้อยกว่า|ต่ำกว่า|มากกว่า|ถึง)|น้อยกว่า|มากกว่า|"
+                                   r"ต่ำกว่า|ภายใน|ตั้งแต่|ร้อยละ|\s)*\s*[0-9๐-๙][0-9๐-๙.,]*\s*(?:%|[ก-๙]{1,12})?\s*$")
+
+
+def paragraph_ladders(lines: list[Line]) -> list[tuple[int, int, dict[int, float], list[tuple[int, str]]]]:
+    """(first line, last line, levels, (level, threshold as written)) of each ladder written as
+    five level paragraphs in a row (see above)."""
+    out = []
+    i = 0
+    while i < len(lines):
+        got = _para_entry(lines, i)
+        if got is None or got[0] not in (1, 5):
+            i += 1
+            continue
+        first, step = got[0], 1 if got[0] == 1 else -1
+        entries, j = [], i
+        while got is not None and got[0] == first + step * len(entries):
+            entries.append(got)
+            j = got[2]
+            if len(entries) == 5:
+                break
+            got = _para_entry(lines, j + 1)
+        if len(entries) == 5:
+            vals = {lv: level_cell_value(x) for lv, x, _ in entries}
+            order = [vals[lv] for lv in sorted(vals)]
+            if None not in order and (all(a < b for a, b in zip(order, order[1:]))
+                                      or all(a > b for a, b in zip(order, order[1:]))):
+                out.append((i, j, vals, sorted((lv, x) for lv, x, _ in entries)))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _para_entry(lines: list[Line], i: int) -> Optional[tuple[int, str, int]]:
+    """(level, threshold, the line it ends on) of a level paragraph at line i."""
+    if i >= len(lines) or lines[i].table is not None:
+        return None
+    m = _PARA_LEVEL.match(lines[i].text)
+    if not m:
+        return None
+    rest, end = C.clean(m.group(2)), i
+    if not rest and i + 1 < len(lines) and lines[i + 1].table is None:
+        rest, end = C.clean(lines[i + 1].text), i + 1
+    if not rest or not _PARA_THRESHOLD.match(rest):
+        return None
+    return int(C.digits(m.group(1))), rest, end
+
+
+def _read_paragraph_ladders(lines: list[Line], kpi: Record, subs: list[_Sub], indicators: list[Record]) -> None:
+    """Ladders written as level paragraphs, each to the indicator headed above while it has no
+    ladder, else the first sub-indicator without one, else a new indicator named by the nearest
+    heading above."""
+    notes = _note_lines(lines)
+    for a, b, vals, raws in paragraph_ladders(lines):
+        if kpi.item_no and kpi in indicators and not kpi.ladder_raw:
+            rec = kpi
+        else:
+            rec = next((s.rec for s in subs if not s.rec.ladder_raw), None)
+        if rec is None:
+            name, no = _heading_above(lines, a, notes)
+            if not name and not no:
+                continue
+            rec = Record(record_type="kpi", form=FORM, source_file=kpi.source_file, item_no=no, name=name,
+                         page=lines[a].page)
+            indicators.append(rec)
+        v = Vertical(None, a, b, None, vals, raws, _vertical_unit([x for _, x in raws] + [""]))
+        _set_vertical(rec, v)

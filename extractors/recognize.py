@@ -248,7 +248,14 @@ class _StepsContext:
 
 def _heads_steps_matrix(t: Table) -> bool:
     from .kpi_report import matrix_header
-    return matrix_header(t) is not None
+    return matrix_header(t) is not None and not _steps_are_levels(t)
+
+
+def _steps_are_levels(t: Table) -> bool:
+    """`ขั้นที่ 1 … 5` heads over thresholds, not ticks: a percentage ladder's levels
+    (kpi_ladder.step_ladder_columns), no milestone matrix."""
+    from .kpi_ladder import step_ladder_columns
+    return step_ladder_columns(t) is not None
 
 
 def _header_cells(t: Table, tf: TableForm) -> list[str]:
@@ -270,6 +277,8 @@ def _has_timeline(t: Table, tf: TableForm) -> bool:
 
 def _is_milestone_matrix(t: Table) -> bool:
     """A KPI report's levels × steps matrix (`ระดับคะแนน | ขั้นตอนที่ 1 …`): no form's data rows."""
+    if _steps_are_levels(t):
+        return False
     return any(_STEP_LINE.match(x.lstrip()) for row in t.grid(limit=3) for x in row) or \
         _heads_steps_matrix(t)
 
@@ -312,6 +321,8 @@ def has_milestone_matrix(doc: Document) -> bool:
     for t in doc.tables():
         g = t.grid(limit=3)
         steps = sum(1 for row in g for x in row if _STEP_LINE.match(x.lstrip()))
+        if (steps >= 2 or matrix_header(t) is not None) and _steps_are_levels(t):
+            continue
         if steps >= 2:
             return True
         # `ขั้นตอนที่` merged over a row of bare step numbers `1 2 3 4 5` / `๑ ๒ ๓ ๔ ๕`
