@@ -266,11 +266,65 @@ def settle_months(readings: list[list[int]]) -> list[int]:
     return out[::-1]
 
 
+def budget_banner(table: Table, tf: TableForm, cell=None) -> list[int]:
+    """The columns under a budget banner (`งบประมาณ (บาท)` over `ไตรมาส 1 … ไตรมาส 4 | รวม`, over
+    months or over sources): the banner's span, or in a text export (a merged banner written in
+    its first column, blanks to its right) the columns right of it whose header is blank over
+    a sub-header of their own. [] when the budget header has no sub-columns."""
+    hm = tf.header
+    bcol = hm.roles.get("budget")
+    if bcol is None:
+        return []
+    cell = cell or C.CellAt(table)
+    vocab = _role_vocab("budget")
+    name_col = hm.roles.get("name")
+    for r in range(hm.start, hm.rows):
+        c = cell(r, bcol)
+        if c is None or c.row != r or c.col != bcol or not c.text.strip() or len(c.text) > 60 \
+                or not C.match_role(c.text, vocab)[0]:
+            continue
+        below = r + c.rowspan
+        if below >= table.n_rows:
+            return []
+        if c.colspan >= 2:
+            return list(range(bcol, bcol + c.colspan))
+        # (a text export: the row under it names sub-columns, it holds no item)
+        sub = cell(below, bcol)
+        nm = cell(below, name_col) if name_col is not None else None
+        if sub is None or sub.row != below or not sub.text.strip() \
+                or (nm is not None and nm.row == below and nm.text.strip()):
+            return []
+        cols = [bcol]
+        for k in range(bcol + 1, table.n_cols):
+            up, sub = cell(r, k), cell(below, k)
+            if up is None or up.row != r or up.text.strip() or sub is None or sub.row != below \
+                    or not sub.text.strip():
+                break
+            cols.append(k)
+        return cols if len(cols) >= 2 else []
+    return []
+
+
+def money_columns(table: Table, tf: TableForm) -> set[int]:
+    """Columns under a budget banner in a plan dated by columns of its own (start, end,
+    duration): amounts by quarter or month, no timeline. (A spending plan with no dates of its
+    own keeps its months: the months it spends in are its months.)"""
+    banner = set(budget_banner(table, tf))
+    if not banner or not any(tf.header.roles.get(r) not in (None, *banner)
+                             for r in ("start", "end", "duration")):
+        return set()
+    return banner
+
+
 def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple[Gantt, int]:
-    """The month columns and the row after the header (month row included)."""
+    """The month columns and the row after the header (month row included). Months or
+    quarters under a budget banner in a plan with dates of its own are amounts, no timeline
+    (see money_columns)."""
     g = Gantt(fiscal_year=fiscal_year)
     header_end = tf.header.rows
-    rows = table.rows()
+    money = money_columns(table, tf)
+    rows = [[None if c is not None and c.col in money else c for c in row] for row in table.rows()] \
+        if money else table.rows()
     best_row, best_cols = None, []
     numbered: dict[int, int] = {}       # the months of a row of bare numbers (number_month_row)
     for r in range(min(tf.header.rows + 3, table.n_rows)):
@@ -320,7 +374,7 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
             header_end = max(header_end, best_row + 2)
     else:
         span = tf.header.spans.get("gantt")
-        quarters = _quarter_row(table, tf.header.rows + 3)
+        quarters = _quarter_row(table, tf.header.rows + 3, money)
         if quarters:
             r, g.quarter_of_col, g.quarter_span = quarters
             header_end = max(header_end, r + 1)
@@ -465,11 +519,12 @@ def _quarter_of_year(text: str) -> Optional[tuple[int, int, Optional[int]]]:
 _DATA_CELL = patterns.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})*[.)]?|[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]+)?)\s*$")
 
 
-def _quarter_row(table: Table, max_rows: int
+def _quarter_row(table: Table, max_rows: int, money: frozenset = frozenset()
                  ) -> Optional[tuple[int, dict[int, int], dict[int, tuple[int, int, Optional[int]]]]]:
     """A Gantt by quarters (ไตรมาส 1 … 4) instead of months: the header row, each column's
-    quarter, and the months a header writes (in the cell or in the row below it)."""
-    rows = table.rows()
+    quarter, and the months a header writes (in the cell or in the row below it). Columns of
+    ``money`` (amounts by quarter under a budget banner) are left out."""
+    rows = [[None if c is not None and c.col in money else c for c in row] for row in table.rows()]
     cell = C.CellAt(table)
     for r in range(min(max_rows, table.n_rows)):
         found, spans, by_year = {}, {}, {}
@@ -524,6 +579,7 @@ class RawRow:
     budget: str = ""
     result: str = ""                                  # a results / status column (ผลการดำเนินงาน)
     target: str = ""                                  # a target column (เป้าหมาย)
+    unit: str = ""                                    # the target's unit column (หน่วยนับ)
     spent: str = ""                  # a pair's plan row: the budget cell of its ผล row (money spent)
     achieved: str = ""               # a pair's plan row: the target cell of its ผล row (quantity done)
     completed: str = ""              # a completion-date column (วันที่แล้วเสร็จจริง)
@@ -1062,9 +1118,8 @@ def _is_subheader_row(table: Table, tf: TableForm, r: int, cell=None, grid=None)
     # (the texts first: most rows under a header are data, with figures)
     # (a month, a quarter, a reporting round, `รอบ 6 เดือน`, or a year, `2569` under a budget
     # banner, is a header's figure)
-    if not own or any((_DIGIT.search(c.text) and not _month_reading(c.text)
-                       and not _quarter_cell(c.text) and not _ROUND.search(C.squash(c.text))
-                       and not _year_head(c.text))
+    if not own or any((_DIGIT.search(c.text) and not is_period_head(c.text)
+                       and not _ROUND.search(C.squash(c.text)) and not _year_head(c.text))
                       or is_mark(c.text)
                       or len(c.text) > 40 for c in own):
         return False
@@ -1090,6 +1145,12 @@ def _is_subheader_row(table: Table, tf: TableForm, r: int, cell=None, grid=None)
             continue
         return False
     return True
+
+
+def is_period_head(text: str) -> bool:
+    """A sub-column header naming a period: a quarter (`ไตรมาส 1`, `Q2`), a month or a run of
+    months (`ต.ค.-ธ.ค. 68`)."""
+    return bool(_quarter_cell(text) or _month_reading(text) or _quarter_months(text))
 
 
 def _leaf_heads(table: Table, head: _HeaderView) -> dict[int, str]:
@@ -1118,6 +1179,9 @@ def _budget_group(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str
     taken |= {k for k, v in extra.items() if v == _SKIP}
     bcol = tail.get("budget")
     bspan = set(range(*hm.spans.get("budget", (bcol, bcol + 1)))) if bcol is not None else set()
+    banner = budget_banner(table, tf, head.cell)
+    if bcol in banner:
+        bspan |= set(banner)        # (a text export writes the banner over one column)
     bspan -= taken
     kind = {k: budget_col_kind(leaf.get(k, "")) for k in range(table.n_cols)
             if k not in taken and k not in bspan}
@@ -1182,7 +1246,9 @@ def _budget_group(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str
         for k in group:
             extra[k] = "budget" if k == totals[0] else _SKIP_AMOUNT
         return
-    subs = [k for k in group if leaf.get(k, "").strip() and not _DIGIT.search(leaf.get(k, ""))]
+    # sub-columns by source, or by period (`ไตรมาส 1`, `ต.ค.-ธ.ค. 68`, a month): added up
+    subs = [k for k in group if leaf.get(k, "").strip() and (
+        not _DIGIT.search(leaf.get(k, "")) or is_period_head(leaf[k]))]
     if len(subs) < 2:
         return
     tail["budget"] = subs[0]
@@ -1227,6 +1293,18 @@ def _target_words() -> tuple[dict, tuple, tuple]:
             tuple(units))
 
 
+@lru_cache(maxsize=1)
+def _unit_heads() -> frozenset:
+    return frozenset(C.squash(t).lower() for t in rules.load("headers")[FORM]["target"].get("unit_head", []))
+
+
+def is_unit_head(text: str) -> bool:
+    """A unit column's whole header (`หน่วยนับ`, `หน่วย`; brackets ignored), not `หน่วยงาน…`."""
+    t = C.squash(text).lower()
+    t = _HEAD_TRAILER.sub("", t).strip(".:：") or t
+    return t in _unit_heads()
+
+
 def is_target_head(text: str) -> bool:
     t = C.squash(text).lower()
     if not t or len(t) > 40:
@@ -1251,9 +1329,16 @@ def _target_column(table: Table, tf: TableForm, head: _HeaderView, tail: dict[st
             if is_target_head(c.text):
                 tail["target"] = c.col
                 # a target banner over its number and its unit (`จำนวน | หน่วยนับ`): both read
+                leaf = _leaf_heads(table, head)
                 for k in range(c.col + 1, c.col + c.colspan):
                     if k not in taken:
-                        extra[k] = "target"
+                        extra[k] = "unit" if is_unit_head(leaf.get(k, "")) else "target"
+                # a unit column of its own beside the target (`เป้าหมาย | หน่วยนับ`)
+                for k in (c.col - 1, c.col + c.colspan):
+                    h = head.cell(head.start, k) if 0 <= k < table.n_cols else None
+                    if k not in taken and k not in extra and h is not None and h.colspan == 1 \
+                            and is_unit_head(leaf.get(k, "")):
+                        extra[k] = "unit"
                 return
 
 
@@ -1286,6 +1371,12 @@ def header_unit(text: str) -> str:
     if u in ("ร้อยละ", "%", "เปอร์เซ็นต์"):
         return "%"
     return u if u in _target_words()[2] else ""
+
+
+def unit_word(text: str) -> str:
+    """A unit as a unit column writes it, spelled as records spell units (`ร้อยละ` -> `%`)."""
+    units = rules.load("headers").get("units", {})
+    return units.get(text, units.get(C.squash(text), text))
 
 
 def read_target(text: str) -> tuple[Optional[float], str]:
@@ -1729,6 +1820,12 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
                 continue
             if role == "budget" and extra_cols.get(c - s) == "budget":
                 rr.budget_parts.append(t)   # one of several budget sub-columns
+            if role == "unit":
+                # the target's unit column: the unit as written, also read with the target
+                rr.unit = t
+                if C.is_ditto(t) or C.clean(t) in C.DASHES:
+                    continue
+                role = "target"
             if role is None:
                 # text in the Gantt area or an unlabelled column: keep it beside the output
                 if c < min(tail_cols.values(), default=10 ** 6) and c not in gantt_cols:
@@ -3062,8 +3159,15 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     rec.target, rec.unit = last.get("target", (None, ""))[1] or (None, "")
                 else:
                     set_target(rec, tgt, head_unit)
+                    unit = C.clean(rr.unit)
+                    if C.is_ditto(unit):
+                        unit = last.get("unit", ("", ""))[1]
+                    if unit and unit not in C.DASHES and rec.target is not None:
+                        # a unit column (หน่วยนับ) gives the unit as written; ร้อยละ is %
+                        rec.unit = unit_word(unit)
                     if rec.row_kind != "group":
                         last["target"] = (tgt, (rec.target, rec.unit))
+                        last["unit"] = (unit, unit)
             for f in ("responsible", "related"):
                 # a ditto takes the unit of the row above, a group row's too (`〃` under
                 # `โครงการที่ 2 … สนง.ท่องเที่ยวฯ` is that office, not the group above's)
