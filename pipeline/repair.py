@@ -57,7 +57,9 @@ OTHER_MARKS = "\u0E4C\u0E4D\u0E4E"          # thanthakhat, nikhahit, yamakkan
 MARKS = ABOVE_VOWELS + BELOW_VOWELS + TONES + OTHER_MARKS
 SARA_AM, SARA_AA, NIKHAHIT = "\u0E33", "\u0E32", "\u0E4D"
 
-_MARK_SET = frozenset(MARKS)
+# (with the PUA shaping forms of marks: a PDF draws them over their base like the marks they stand
+# for, so they are placed by position like them, not read as letters of their own)
+_MARK_SET = frozenset(MARKS) | {chr(k) for k, v in PUA_MAP.items() if v in MARKS}
 _THAI_CHAR = patterns.compile(f"[{THAI_RANGE}]")
 
 # Order of marks within one cluster: vowel below/above first, then tone, then the rest.
