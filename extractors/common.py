@@ -493,8 +493,10 @@ def doc_text_lines(doc: Document, skip: Iterable[int] = ()) -> list[str]:
 # tables. A district is one when a line starts with it or names its province after it. Names
 # never run on across a line break (`…ของที่ว่าการอำเภอ` / `กรมการปกครอง …` is the department's).
 # where such a name may start: a word of its own, or run straight on from `ของ` or from the plan's
-# name (`แผนปฏิบัติการโรงพยาบาลกำแพงแสน`), as Thai titles write them
-_NAME_AFTER = r"(?:(?<![ก-๙])|(?<=ของ)|(?<=แผนปฏิบัติการ)|(?<=แผนปฏิบัติราชการ)|(?<=แผนการดำเนินงาน)"
+# name (`แผนปฏิบัติการโรงพยาบาลกำแพงแสน`, form 7.2's `…ตามแผนพัฒนาองค์การสำนักงานขนส่งจังหวัดตาก`), as
+# Thai titles write them
+_NAME_AFTER = r"(?:(?<![ก-๙])|(?<=ของ)|(?<=แผนปฏิบัติการ)|(?<=แผนปฏิบัติราชการ)|(?<=แผนการดำเนินงาน)" \
+    r"|(?<=แผนพัฒนาองค์การ)|(?<=แผนพัฒนาองค์กร)"
 _OWN_AGENCY = patterns.compile(
     # (an office named by its initials: `สำนักงาน ป.ป.ช. ประจำจังหวัดน่าน`)
     _NAME_AFTER + r"|(?<=ที่ว่าการ))(?P<org>(?:องค์การบริหารส่วน|ที่ทำการปกครอง|สำนักงาน[ก-๙]+?"
