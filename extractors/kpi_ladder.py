@@ -121,8 +121,8 @@ def is_kpi_ladder(doc: Document, text: str, claimed: frozenset = frozenset()) ->
     if ("น้ำหนัก" in sq or "เกณฑ์การให้คะแนน" in sq or "ระดับคะแนน" in sq) and \
             find_ladders(text.replace("\t", " ")):
         return True
-    if any(t.index not in claimed and vertical_ladders(t) for t in doc.tables()):
-        return True         # a ladder written down a table, one row per level
+    if any(t.index not in claimed and (vertical_ladders(t) or across_ladders(t)) for t in doc.tables()):
+        return True         # a ladder written down a table, one row per level, or across it
     if not claimed and paragraph_ladders(_lines(doc)):
         return True         # or as five level paragraphs (a slide's boxes)
     return "เกณฑ์การหักคะแนน" in sq or "หักคะแนน" in sq
@@ -326,6 +326,7 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
     if not subs:
         subs = _subs_from_text(text, kpi, ex, group_at, locate)
     _read_verticals(lines, kpi, subs, indicators, used)
+    _read_across(lines, kpi, subs, indicators, used)
     _read_paragraph_ladders(lines, kpi, subs, indicators)
     ex.records.extend(indicators)
     for ln in lines:
@@ -504,6 +505,7 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
         members: list[str] = []
         tops: dict[str, tuple[Record, list[str]]] = {}     # top-level rows of this table
         ladder_block = False
+        table_group = ""
         for ln in by_table[id(t)]:
             if ln.row < n_hdr:
                 continue
@@ -528,6 +530,12 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
             elif own and re.match(r"^\s*รวม", own):
                 first = own
             pos = pos_of.get(id(ln), 0)
+            across = {C.clean(x) for x in grid if x.strip()}
+            if len(across) == 1 and _GROUP.match(first):
+                # a group heading written across the table (`กลุ่มที่ 1 การสนองตอบ…`): the plan of
+                # the rows under it, as written
+                table_group = first
+                continue
             mi = _INDICATOR.match(first)
             if mi:
                 no = C.digits(mi.group(1))
@@ -589,7 +597,7 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                 rec.parent_item = head
                 tops[head][1].append(rec.item_no)
             rec.name = C.clean(item.rest)
-            rec.plan = group_at(pos)
+            rec.plan = table_group or group_at(pos)
             _row_values(rec, col, grid, levels, unit_default, roles, periods)
             mw = _WEIGHT.search(rec.name) if rec.weight is None else None
             if mw:
@@ -767,6 +775,9 @@ def _row_values(rec: Record, col, grid, levels: dict[int, int], unit_default: st
         rec.ladder_levels_raw = [(levels[c], C.clean(grid[c])) for c in sorted(levels) if C.clean(grid[c])]
         if not rec.unit:
             rec.unit = "%" if "ร้อยละ" in rec.name[:8] and not unit_default else unit_default
+        if not rec.unit:
+            # thresholds written with their unit (`20 นาที` … `8 นาที`)
+            rec.unit = _vertical_unit([x for _, x in rec.ladder_levels_raw] + [""])
     if not vals and not levels and not rec.ladder_raw:
         # no level columns: a ladder written in the criteria cell (`ระดับ 1 = ร้อยละ 80` lines)
         cc = roles.get("criteria")
@@ -1065,7 +1076,11 @@ def _vertical_at(table, g, r0: int, c: int, taken_to: int) -> Optional[Vertical]
             continue
         vals = band_thresholds(vals, cells)
         order = [vals[lv] for lv in sorted(vals)]
-        if not (all(a < b for a, b in zip(order, order[1:])) or all(a > b for a, b in zip(order, order[1:]))):
+        worded = all(_WORDED.search(x) for lv, x in cells.items() if lv in vals)
+        if not (all(a < b for a, b in zip(order, order[1:])) or all(a > b for a, b in zip(order, order[1:]))) \
+                and not (headed and worded):
+            # out of order: still a ladder (LADDER_NOT_MONOTONIC) under a level head with every
+            # threshold worded (`≤ 25 นาที`); bare figures out of order may be any list
             continue
         raws = [(lv, cells[lv]) for lv in sorted(cells) if cells[lv]]
         texts = [x for _, x in raws] + [C.clean(g[hdr][vc]) if hdr is not None else ""]
@@ -1202,6 +1217,136 @@ def _heading_above(lines: list[Line], i: int, notes: set[int]) -> tuple[str, str
     return "", ""
 
 
+# ---------------------------------------------------------------- ladders across a table
+
+# Level heads across a table (`ระดับ 1 … ระดับ 5`, or `ระดับคะแนน | 1 | … | 5`) over one row per
+# indicator, the indicator's label first, with no weight or criteria column (so no indicators
+# table read above): each row is a ladder. Its cells may be worded (`ไม่เกิน 60 นาที`, `ร้อยละ
+# 80`, `5 เรื่อง`), bands (`70-74.99`), or a dash for a level left out. Bare `1 … 5` heads need a
+# level word before them (`ระดับคะแนน`) or worded thresholds; a row out of order must be worded.
+
+
+@dataclass
+class Across:
+    """One ladder read across a table: its row, the label before its levels, the levels, the
+    cells as written, and the unit."""
+    row: int
+    label: str
+    levels: dict[int, float]
+    raws: list[tuple[int, str]]
+    unit: str
+
+
+def _across_heads(row: list[str]) -> Optional[dict[int, int]]:
+    """column -> level of a row heading five level columns, each level once, else None."""
+    heads = {c: v for c, x in enumerate(row)
+             if x.strip() and (v := level_heading(x) or form72_level_of_head(x)) is not None and 1 <= v <= 5}
+    return heads if sorted(heads.values()) == [1, 2, 3, 4, 5] else None
+
+
+def across_ladders(table) -> list[Across]:
+    """The ladders written across ``table`` (see above), top to bottom."""
+    key = (len(table.cells), table.n_rows, table.n_cols)
+    hit = table.__dict__.get("_kpi_across")
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    out: list[Across] = []
+    g = table.grid()
+    heads, head_label, heads_named = None, "", False
+    for r, row in enumerate(g):
+        found = _across_heads(row)
+        if found is not None:
+            first = min(found)
+            before = [C.clean(x) for x in row[:first] if x.strip()]
+            worded_heads = all(not C.digits(C.clean(row[c])).isdigit() for c in found)
+            labelled = any(_LEVEL_COL_HEAD.fullmatch(C.squash(x)) for x in before)
+            rising = [found[c] for c in sorted(found)] == [1, 2, 3, 4, 5]
+            # bare `1 … 5` heads read left to right; under heads a row of bare figures `5 4 3 2 1`
+            # is a ladder, not heads again
+            if any("weight" in _header_roles(x) for x in g[max(0, r - 1):r + 1]):
+                break           # an indicators table with weights: not this layout
+            if (worded_heads or labelled) or (heads is None and rising):
+                heads, head_label = found, " ".join(before)
+                heads_named = worded_heads or labelled
+                continue
+        if heads is None:
+            if r >= 8:
+                break
+            continue
+        first = min(heads)
+        label = " ".join(dict.fromkeys(C.clean(x) for x in row[:first] if x.strip()))
+        if not re.search(r"[ก-๙A-Za-z]{2}", label):
+            continue
+        cells = {lv: C.clean(row[c]) if c < len(row) else "" for c, lv in heads.items()}
+        vals = {lv: level_cell_value(x) for lv, x in cells.items() if _is_threshold(x)}
+        if len(vals) < 3 or any(x and x not in C.DASHES for lv, x in cells.items() if lv not in vals):
+            continue
+        if all(v == lv for lv, v in vals.items()):
+            continue            # scored on the levels themselves: no thresholds
+        worded = all(_WORDED.search(cells[lv]) for lv in vals)
+        if not (heads_named or worded):
+            continue
+        vals = band_thresholds(vals, cells)
+        order = [vals[lv] for lv in sorted(vals)]
+        if not (all(a < b for a, b in zip(order, order[1:])) or all(a > b for a, b in zip(order, order[1:]))) \
+                and not worded:
+            continue
+        raws = [(lv, cells[lv]) for lv in sorted(cells) if cells[lv]]
+        out.append(Across(r, label, vals, raws, _vertical_unit([x for _, x in raws] + [head_label])))
+    table.__dict__["_kpi_across"] = (key, out)
+    return out
+
+
+def _read_across(lines: list[Line], kpi: Record, subs: list[_Sub], indicators: list[Record],
+                 used: set) -> None:
+    """Ladders across a table (see above), each to its indicator: the one its label numbers
+    (`5.1 …`, `ตัวชี้วัดที่ 2 …`), else the one it names, else the sub-indicator without a
+    ladder whose name it resembles most, else the indicator headed above while it has no
+    ladder, else a new indicator named by the label."""
+    seen_tables: set[int] = set()
+    for ln in lines:
+        t = ln.table
+        if t is None or id(t) in seen_tables or t.index in used:
+            continue
+        seen_tables.add(id(t))
+        found = across_ladders(t)
+        if not found:
+            continue
+        used.add(t.index)
+        for a in found:
+            row_ln = next((x for x in lines if x.table is t and x.row == a.row), ln)
+            known = indicators + [s.rec for s in subs]
+            no, name = "", a.label
+            mi = _INDICATOR.match(a.label)
+            if mi:
+                no, name = C.digits(mi.group(1)), C.clean(a.label[mi.end():])
+            else:
+                item = C.split_item(a.label, allow_group=False)
+                if item.kind:
+                    no, name = item.number.rstrip("."), C.clean(item.rest)
+            rec = next((r for r in known if r.item_no == no), None) if no else None
+            if rec is None and not no:
+                sq = C.squash(name)
+                rec = next((r for r in known if r.name and not r.ladder_raw and (
+                    C.squash(r.name) == sq or fuzz.ratio(C.squash(r.name), sq) >= 90)), None)
+                free = [s.rec for s in subs if not s.rec.ladder_raw]
+                if rec is None and free:
+                    rec = max(free, key=lambda x: fuzz.partial_ratio(sq, C.squash(x.name)))
+                if rec is None and kpi.item_no and kpi in indicators and not kpi.ladder_raw:
+                    rec = kpi
+            if rec is not None and rec.ladder_raw:
+                continue            # the same ladder again (a slide repeated): read once
+            if rec is None:
+                rec = Record(record_type="kpi", form=FORM, source_file=kpi.source_file, item_no=no, name=name)
+                if kpi.item_no and no and no != kpi.item_no and kpi in indicators \
+                        and no.split(".")[0] == kpi.item_no:
+                    rec.parent_item = kpi.item_no
+                indicators.append(rec)
+            if rec.table is None:
+                rec.page, rec.table, rec.row = row_ln.page, t.index, row_ln.row
+            _set_vertical(rec, Vertical(t, a.row, a.row, None, a.levels, a.raws, a.unit))
+
+
 # ---------------------------------------------------------------- steps that are levels
 
 # `ขั้นที่ 1 … ขั้นที่ 5` (`ขั้นตอนที่`) heading five columns head a milestone matrix when the cells
@@ -1254,7 +1399,10 @@ def _number_column(g: list[list[str]], n_hdr: int, roles: dict[str, int]) -> Non
     heads = sorted(set(heads))
     if len(heads) < 2 or "item" in roles:
         return
-    body = g[n_hdr:]
+    # a row written across the table (a group heading `กลุ่มที่ 1 …`, one cell merged over the
+    # row) and a `รวม` row are in neither column's numbering
+    body = [row for row in g[n_hdr:] if len({C.clean(x) for x in row if x.strip()}) > 1
+            and not re.match(r"^\s*รวม", next((x for x in row if x.strip()), ""))]
 
     def numbers_only(c: int) -> bool:
         cells = [C.clean(row[c]) for row in body if c < len(row) and row[c].strip()]
