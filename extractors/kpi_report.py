@@ -686,14 +686,23 @@ def _mark_key(text: str) -> str:
 _PLANNED = patterns.compile(r"(?:กำหนด|ภายใน|คาดว่า|ตั้งแต่|จะ)[^0-9๐-๙]*$")
 
 
-def _days_written(text: str) -> list[re.Match]:
-    """The days written in a text (C.DAY_WRITTEN: Thai, numeric or English), in order."""
-    return list(C.DAY_WRITTEN.finditer(text))
+def _days_written(text: str):
+    """The days written in a text (C.DAY_WRITTEN: Thai, numeric or English), in order. A
+    candidate is followed by the next one starting inside it: a count before a date (`3 คลินิก
+    02/05/2569`) reads as a Thai day (`3 คลินิก 02`) that is none, and must not hide the date."""
+    pos = 0
+    while (m := C.DAY_WRITTEN.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
 
 
-def _result_of(texts: list[str], fy, notes: str = "") -> tuple[str, str, str]:
+def _result_of(texts: list[str], fy, notes: str = "", done_on: str = "") -> tuple[str, str, str]:
     """(status, completed, completed_raw) from a step's result text; ``notes``: its remarks,
-    whose day counts as the completion when they say the step was done."""
+    whose day counts as the completion when they say the step was done; ``done_on``: the step's
+    cell under a completion-date column (`วันที่แล้วเสร็จ`), whose day is the day it was done
+    (before any day the result's words mention)."""
+    if done_on and done_on.strip() and done_on not in texts:
+        texts = texts + [done_on]
     joined = " ".join(texts)
     status = ""
     written = [C.clean(t) for t in texts if t and t.strip()]
@@ -708,7 +717,7 @@ def _result_of(texts: list[str], fy, notes: str = "") -> tuple[str, str, str]:
         return status, completed, craw
     # a day reported in a completion column or a result text (`๑๕/๑๐/๖๘`, `ดำเนินการแล้วเสร็จ
     # 05/01/2569`, `✓ (5 ม.ค. 69)`) is the day the step was done; a planned day is not
-    sources = [joined]
+    sources = [done_on, joined] if done_on and done_on.strip() else [joined]
     if notes and C.RESULT_DONE.search(notes) and not C.RESULT_NOT_DONE.search(notes):
         sources.append(notes)
     for src in sources:
@@ -1071,6 +1080,21 @@ def _split_over_page(ln: "Line", st_cols: dict, tables: list, prev_step: dict) -
             and ln.page > prev_ln.page)
 
 
+def _completion_column(t: Table) -> Optional[int]:
+    """The column of a results table (header in its first row) that gives the day each step was
+    done: headed as a completion date (`วันที่แล้วเสร็จ`, `Completed`), or just `วันที่` / `Date`
+    where no column gives a deadline."""
+    head = t.grid(limit=1)
+    if not head:
+        return None
+    roles = [_step_table_head(C.squash(x)) if x else "" for x in head[0]]
+    if "completed" in roles:
+        return roles.index("completed")
+    if "deadline" in roles or "period" in roles:
+        return None
+    return next((i for i, x in enumerate(head[0]) if x and _BARE_DAY_HEAD.fullmatch(C.squash(x))), None)
+
+
 def _is_result_table(t: Table) -> bool:
     roles = C.vocab(FORM)
     head = [c.text for c in t.cells if c.row == 0]
@@ -1298,6 +1322,11 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
     # table and round each step's result came from: a later round's table replaces an earlier's
     cur_round: Optional[int] = None
     result_src: dict[int, tuple[int, Optional[int]]] = {}
+    # a results table's completion-date column (`ขั้นตอนที่ | ผลการดำเนินงาน | วันที่แล้วเสร็จ`):
+    # table -> its column, and step -> its cell there
+    done_cols: dict[int, Optional[int]] = {}
+    results_done: dict[int, str] = {}
+    last_done = ""
     weight_labels = labels["weight"]      # the indicator's weight (`น้ำหนัก : ร้อยละ 5`)
     for i_ln, ln in enumerate(lines):
         if ln.table is not None and (not tables or tables[-1] is not ln.table):
@@ -1487,9 +1516,17 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                         current = None
                         continue      # an earlier round after a later one: the later stands
                     results[no] = []
+                    results_done.pop(no, None)
                 results.setdefault(no, []).extend([text] + extra)
                 if ln.table is not None:
                     result_src[no] = (id(ln.table), cur_round)
+                    if id(ln.table) not in done_cols:
+                        done_cols[id(ln.table)] = _completion_column(ln.table)
+                    col = done_cols[id(ln.table)]
+                    if col is not None and ln.full is not None and col < len(ln.full):
+                        day = C.clean(ln.full[col])
+                        results_done[no] = last_done if C.is_ditto(day) else day
+                        last_done = results_done[no]
                 current = None
             continue
         mr = _RESULT_PARA.match(ln.text) if ln.table is None and para_step is not None else None
@@ -1626,9 +1663,11 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             if yes_no:
                 parts = {k: v for k, v in parts.items() if k != "result"}
         extra = s.get("extra") or [x for x in parts.values() if x]
+        done_on = results_done.get(no) or parts.get("completed", "")
         if no in results and result_src.get(no, (None, None))[1] is not None:
             extra = []      # a round's results table reports the step anew: its own cells are older
-        status, completed, craw = _result_of(extra + results.get(no, []), fy, s.get("note", ""))
+            done_on = results_done.get(no, "")
+        status, completed, craw = _result_of(extra + results.get(no, []), fy, s.get("note", ""), done_on)
         progress = s.get("progress", "")
         if C.is_ditto(progress):
             progress = last_progress
