@@ -580,6 +580,13 @@ def _subs_from_tables(lines, offs, kpi, ex, group_at, unit_default, used, indica
                     head_rec.page, head_rec.table, head_rec.row = ln.page, t.index, ln.row
                 _row_values(head_rec, col, grid, levels, unit_default, roles, periods)
                 continue
+            given = next((r for r in [x.rec for x in subs] + indicators
+                          if r.item_no == item.number.rstrip(".")), None) if item.kind else None
+            if given is not None and not C.clean(item.rest):
+                # a number alone (`3.1 | 3 | <result> | <score>`): a results table reporting on an
+                # indicator given above, no indicator of its own
+                _row_values(given, col, grid, levels, unit_default, roles, periods)
+                continue
             # the same row again (a table repeated on the next slide) is read once; a second
             # row with the same number but another name is kept, not dropped unseen
             key = (parent, item.number, C.squash(item.rest))
@@ -856,8 +863,19 @@ def _deduction(text: str, step: str) -> Optional[DeductionRule]:
                          per_day=float(C.amount_value(md.group(2)) or 0) if md.group(2) else 0.0)
 
 
+def _deadline_column(cells: list[str], roles: dict[str, int]) -> Optional[int]:
+    """A column headed as a deadline (`กำหนดส่ง`, `กำหนดแล้วเสร็จ`, `Due date`: the KPI report's
+    reading of a steps table's heads) that no role of this form's vocabulary took."""
+    from .kpi_report import _step_table_head
+    taken = set(roles.values())
+    return next((i for i, x in enumerate(cells) if i not in taken and x and
+                 _step_table_head(C.squash(x)) == "deadline"), None)
+
+
 def _steps_from_tables(lines, kpi, ex, fy, meta) -> bool:
-    """Step tables: `การดำเนินการ | ระยะเวลา | เกณฑ์การหักคะแนน`."""
+    """Step tables: `การดำเนินการ | ระยะเวลา | เกณฑ์การหักคะแนน`, or with a deadline column
+    (`ลำดับ | การดำเนินการ | กำหนดส่ง | เกณฑ์การหักคะแนน`), the steps numbered in their text or
+    in a number column of their own."""
     found = False
     cur_table, cols = None, None
     hier = C.Hierarchy()
@@ -869,11 +887,20 @@ def _steps_from_tables(lines, kpi, ex, fy, meta) -> bool:
         grid = ln.full
         if cols is None:
             roles = _header_roles(grid)
+            if "period" not in roles and "step" in roles:
+                due = _deadline_column(grid, roles)
+                if due is not None:
+                    roles["period"] = due
             if "period" in roles and ("step" in roles or "deduction" in roles):
                 cols = roles
             continue
         first = grid[cols.get("step", 0)]
         item = C.split_item(C.clean(first), allow_group=False)
+        own = C.clean(grid[cols["item"]]) if "item" in cols and cols["item"] < len(grid) else ""
+        no = C.split_item(own + " x", allow_group=False) if own else None
+        if not item.kind and "step" in cols and no is not None and no.kind and no.rest == "x" and C.clean(first):
+            # `1 | จัดส่งแผน… | 30 ธ.ค. 2569`: the number in its own column (ลำดับ), the step's text whole
+            item = C.ItemNo(no.kind, no.number, C.clean(first))
         if not item.kind:
             continue
         found = True
@@ -886,6 +913,11 @@ def _steps_from_tables(lines, kpi, ex, fy, meta) -> bool:
         rec.status = "unknown"
         period = C.clean(grid[cols["period"]]) if "period" in cols else ""
         rec.deadline, rec.deadline_raw, rec.deadline_status = deadline_of(period, fy)
+        if not rec.deadline and period and period not in C.DASHES:
+            # a date alone in the column (`30 ธ.ค. 2569`, a spreadsheet date `2026-12-30`)
+            d, _, dst = deadline_of("ภายใน " + period, fy)
+            if d:
+                rec.deadline, rec.deadline_raw, rec.deadline_status = d, period, dst
         if not rec.deadline_raw and period not in C.DASHES:
             rec.deadline_raw = period
         rule = _deduction(grid[cols["deduction"]], rec.item_no) if "deduction" in cols else None
