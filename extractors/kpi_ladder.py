@@ -21,7 +21,7 @@ from schemas.extraction import DeductionRule, Extraction, Location, WeightGroup
 from . import common as C
 from .form72 import band_thresholds, banner_level, ladder_of_cell, level_cell_value
 from .form72 import level_of_head as form72_level_of_head
-from .kpi_report import Line, _lines, deadline_of, level_heading
+from .kpi_report import Line, _lines, deadline_of, level_heading, result_of
 
 FORM = "kpi_ladder"
 _NUM = r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?"
@@ -911,6 +911,10 @@ def _steps_from_tables(lines, kpi, ex, fy, meta) -> bool:
         rec.parent_item = hier.push(item.kind, item.number) or kpi.item_no
         rec.name = C.clean(item.rest)
         rec.status = "unknown"
+        if "actual" in cols and cols["actual"] < len(grid) and C.clean(grid[cols["actual"]]):
+            # a results column beside the steps (a template reported on): done, when, or not
+            status, rec.completed, rec.completed_raw = result_of([grid[cols["actual"]]], fy)
+            rec.status = status or "unknown"
         period = C.clean(grid[cols["period"]]) if "period" in cols else ""
         rec.deadline, rec.deadline_raw, rec.deadline_status = deadline_of(period, fy)
         if not rec.deadline and period and period not in C.DASHES:
@@ -920,6 +924,9 @@ def _steps_from_tables(lines, kpi, ex, fy, meta) -> bool:
                 rec.deadline, rec.deadline_raw, rec.deadline_status = d, period, dst
         if not rec.deadline_raw and period not in C.DASHES:
             rec.deadline_raw = period
+        if rec.deadline_status == "corrected" and rec.deadline_raw:
+            # a misspelt month read anyway (`30 พฤศจิกยน 2568`) is reported, as a report's is
+            rec.date_notes.append(("deadline", rec.deadline_raw, rec.deadline, "corrected"))
         rule = _deduction(grid[cols["deduction"]], rec.item_no) if "deduction" in cols else None
         if rule is not None:
             mwd = re.search(rf"ภายใน\s*({_NUM})\s*วัน\s*ทำการ", period)

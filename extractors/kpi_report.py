@@ -696,7 +696,7 @@ def _days_written(text: str):
         pos = m.start() + 1
 
 
-def _result_of(texts: list[str], fy, notes: str = "", done_on: str = "") -> tuple[str, str, str]:
+def result_of(texts: list[str], fy, notes: str = "", done_on: str = "") -> tuple[str, str, str]:
     """(status, completed, completed_raw) from a step's result text; ``notes``: its remarks,
     whose day counts as the completion when they say the step was done; ``done_on``: the step's
     cell under a completion-date column (`วันที่แล้วเสร็จ`), whose day is the day it was done
@@ -1667,7 +1667,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
         if no in results and result_src.get(no, (None, None))[1] is not None:
             extra = []      # a round's results table reports the step anew: its own cells are older
             done_on = results_done.get(no, "")
-        status, completed, craw = _result_of(extra + results.get(no, []), fy, s.get("note", ""), done_on)
+        status, completed, craw = result_of(extra + results.get(no, []), fy, s.get("note", ""), done_on)
         progress = s.get("progress", "")
         if C.is_ditto(progress):
             progress = last_progress
@@ -1676,7 +1676,7 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             # nothing in a result column: the progress column tells whether the step is done
             status = _progress_status(progress)
             if not status:
-                status, completed, craw = _result_of([progress], fy, s.get("note", ""))
+                status, completed, craw = result_of([progress], fy, s.get("note", ""))
         if yes_no:
             status = yes_no
             if yes_no == "not_done":
