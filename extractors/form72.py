@@ -651,6 +651,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             rounds = prev_rounds[0]     # carrying on the table above: its results rounds
         prev_rounds = (rounds, table.n_cols)
         after_head = False      # the row above was a header repeated inside the table
+        kspan = tf.header.spans.get("kpi")
         for r in range(start, table.n_rows):
             cells = [(c.col, c.text) for c in rows[r] if c is not None and c.text.strip()]
             if not cells:
@@ -733,7 +734,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                     current_plan_seg.append(piece)
             kpi_text = "\n".join(t for _, t in by_role.get("kpi", []))
             for c, t in cells:
-                if _role_of(c, tf) == "kpi":
+                if kspan is not None and kspan[0] <= c < kspan[1]:
                     counts_only[table.index] = counts_only.get(table.index, True) and \
                         C.amount_value(C.clean(t)) is not None
             desc_text = "\n".join(t for _, t in by_role.get("description", []))
