@@ -709,12 +709,8 @@ def _link_round_results(lines: list[Line], ex: Extraction) -> None:
         if r.item_no:
             by_no.setdefault(r.item_no, []).append(r)
     names = [(C.squash(r.name), r) for r in kpis if r.name]
-    seen_tables = set()
-    for ln in lines:
+    for _, ln in _first_lines_of_tables(lines):
         t = ln.table
-        if t is None or id(t) in seen_tables:
-            continue
-        seen_tables.add(id(t))
         found = _rounds_table(t)
         if found is None:
             continue
@@ -1191,18 +1187,26 @@ _FIELD_LINE = patterns.compile(r"^\s*(?:เกณฑ์|น้ำหนัก|�
                                r"ระดับคะแนน|วิธีการ|สูตร|แหล่ง|ข้อมูลพื้นฐาน|ผลการดำเนินงาน)")
 
 
+def _first_lines_of_tables(lines: list[Line], used: frozenset | set = frozenset()):
+    """(position, line) of each table's first line in ``lines``, tables in ``used`` (by index)
+    left out."""
+    seen: set[int] = set()
+    for i, ln in enumerate(lines):
+        t = ln.table
+        if t is None or id(t) in seen or t.index in used:
+            continue
+        seen.add(id(t))
+        yield i, ln
+
+
 def _read_verticals(lines: list[Line], kpi: Record, subs: list[_Sub], indicators: list[Record],
                     used: set) -> None:
     """Ladders written down a table, each given to its indicator: the one the table names (by
     number, else by name), else the indicator headed above (`ตัวชี้วัดที่ N …`, a slide's title)
     while it has no ladder, else a new indicator named by the nearest heading paragraph above."""
     notes = _note_lines(lines)
-    seen_tables: set[int] = set()
-    for i, ln in enumerate(lines):
+    for i, ln in _first_lines_of_tables(lines, used):
         t = ln.table
-        if t is None or id(t) in seen_tables or t.index in used:
-            continue
-        seen_tables.add(id(t))
         found = vertical_ladders(t)
         if not found:
             continue
@@ -1342,12 +1346,8 @@ def _read_across(lines: list[Line], kpi: Record, subs: list[_Sub], indicators: l
     (`5.1 …`, `ตัวชี้วัดที่ 2 …`), else the one it names, else the sub-indicator without a
     ladder whose name it resembles most, else the indicator headed above while it has no
     ladder, else a new indicator named by the label."""
-    seen_tables: set[int] = set()
-    for ln in lines:
+    for _, ln in _first_lines_of_tables(lines, used):
         t = ln.table
-        if t is None or id(t) in seen_tables or t.index in used:
-            continue
-        seen_tables.add(id(t))
         found = across_ladders(t)
         if not found:
             continue

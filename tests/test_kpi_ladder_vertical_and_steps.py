@@ -5,33 +5,10 @@ as five level boxes on a slide. Real files (PPTX, DOCX, XLSX) read, extracted an
 from pptx import Presentation
 from pptx.util import Pt
 
-from extract_helpers import extract_file, write_docx
+from extract_helpers import extract_file, write_docx, write_pptx
 from plan_files import plan_xlsx
 
 TIMES = ["ไม่เกิน 30 นาที", "ไม่เกิน 25 นาที", "ไม่เกิน 20 นาที", "ไม่เกิน 15 นาที", "ไม่เกิน 10 นาที"]
-
-
-def write_pptx(path, slides):
-    """A deck: each slide a title and blocks in order, a string a text box, a list of rows a
-    table."""
-    prs = Presentation()
-    for title, blocks in slides:
-        s = prs.slides.add_slide(prs.slide_layouts[5])
-        s.shapes.title.text = title
-        y = 130
-        for b in blocks:
-            if isinstance(b, str):
-                s.shapes.add_textbox(Pt(30), Pt(y), Pt(640), Pt(24)).text_frame.text = b
-                y += 30
-                continue
-            t = s.shapes.add_table(len(b), max(len(r) for r in b), Pt(30), Pt(y), Pt(640),
-                                   Pt(22 * len(b))).table
-            for i, row in enumerate(b):
-                for j, x in enumerate(row):
-                    t.cell(i, j).text = x
-            y += 22 * len(b) + 10
-    prs.save(path)
-    return path
 
 
 def levels(rec):
