@@ -60,8 +60,9 @@ def _lines(doc: Document, claimed: frozenset = frozenset()) -> list[Line]:
         for b in page.blocks:
             if isinstance(b, Paragraph):
                 for ln in b.text.split("\n"):
-                    # PDF paragraphs may run two labelled fields together
-                    for piece in _LABEL_INSIDE.split(ln):
+                    # PDF paragraphs may run two labelled fields together; a level citing its
+                    # steps (`ระดับ 2 : ขั้นตอนที่ 1 ถึง 2`) is one line, not a level and a step
+                    for piece in [ln] if _cites_steps(ln) else _LABEL_INSIDE.split(ln):
                         if piece.strip():
                             out.append(Line(piece.strip(), [piece.strip()], b.page, part=part))
             else:
@@ -214,16 +215,11 @@ def _heads_levels(rows: list, hdr: int, step_cols: dict[int, int]) -> bool:
     """Level rows right under a step header: at least _LEVELS_UNDER rows of distinct levels
     (`1`, `ระดับ 2`, `3 คะแนน`) outside the step columns, a mark (or shading) in a step column
     in one of them at least."""
-    levels, ticked = set(), False
-    for row in rows[hdr + 1:hdr + 1 + N_LEVELS + 1]:
-        first = next((c for c in row if c is not None and c.text.strip()), None)
-        m = _LEVEL_CELL.match(first.text) if first is not None else None
-        if m is None or first.col in step_cols:
-            continue
-        levels.add(int(C.digits(m.group(1))))
-        ticked = ticked or any(c is not None and (is_mark(c.text) or c.shaded) and any(
-            k in step_cols for k in range(c.col, c.col + c.colspan)) for c in row)
-    return len(levels) >= _LEVELS_UNDER and ticked
+    body = [row for row in rows[hdr + 1:hdr + 1 + N_LEVELS + 1]
+            if (first := next((c for c in row if c is not None and c.text.strip()), None)) is not None
+            and _LEVEL_CELL.match(first.text) and first.col not in step_cols]
+    levels = _level_rows(body, step_cols)
+    return len(levels) >= _LEVELS_UNDER and any(levels.values())
 
 
 def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]], list[int]]:
@@ -247,8 +243,43 @@ def _matrix(tables: list[Table]) -> tuple[Optional[Table], dict[int, list[int]],
     return None, {}, []
 
 
+# a number written in a matrix cell instead of a tick mark (`1`, `๑`, `3`; `1.0` from a spreadsheet)
+_CELL_NUMBER = patterns.compile(r"^\s*([0-9๐-๙]{1,2})(?:\.0+)?\s*$")
+
+
+def _number_ticks(cells: list[tuple[str, int]]) -> str:
+    """How a matrix writes its ticks as numbers, from its filled cells that are no mark: (text,
+    the cell's step). ``"ones"``: every such cell `1` (or `1`/`0`, `0` left unticked), the digit
+    standing for a tick; ``"step"``: every one repeats its step's number (level 3 `1 | 2 | 3`);
+    ``""`` when the numbers mean something else, a count or a threshold (or there are none).
+    Any other text in such a cell: no number ticks."""
+    values = []
+    for text, step in cells:
+        m = _CELL_NUMBER.match(text)
+        if m is None:
+            return ""
+        values.append((int(C.digits(m.group(1))), step))
+    if not values:
+        return ""
+    if {v for v, _ in values} <= {0, 1} and any(v == 1 for v, _ in values):
+        return "ones"
+    if all(v == step for v, step in values):
+        return "step"
+    return ""
+
+
+def _number_tick(text: str, kind: str, step: int) -> bool:
+    """A cell ticked by a number, as _number_ticks read the matrix."""
+    m = _CELL_NUMBER.match(text) if kind else None
+    if m is None:
+        return False
+    return int(C.digits(m.group(1))) == (1 if kind == "ones" else step)
+
+
 def _level_rows(rows: list, step_cols: dict[int, int]) -> dict[int, list[int]]:
-    """Level -> the steps ticked in its row, of the rows that open with a level (`1`, `ระดับ 2`)."""
+    """Level -> the steps ticked in its row, of the rows that open with a level (`1`, `ระดับ 2`).
+    Ticks are marks, shading, or numbers (_number_ticks: `1` flags a system exports, the digit 1
+    typed as the tick, or the step's number repeated)."""
     levels: dict[int, list[int]] = {}
     level_rows = []
     for row in rows:
@@ -257,19 +288,16 @@ def _level_rows(rows: list, step_cols: dict[int, int]) -> dict[int, list[int]]:
             continue
         m = _LEVEL_CELL.match(first.text)
         if m and first.col not in step_cols:
-            level_rows.append((m, row))
-    # a matrix of flags a system exports (`1` ticked, `0` not): every step cell 1 or 0, both used
-    flags = {c.text.strip() for _, row in level_rows for c in row
-             if c is not None and c.col in step_cols and c.text.strip()}
-    binary = flags == {"0", "1"}
-    for m, row in level_rows:
-        lvl = int(C.digits(m.group(1)))
+            level_rows.append((int(C.digits(m.group(1))), row))
+    kind = _number_ticks([(c.text, step_cols[c.col]) for _, row in level_rows for c in row
+                          if c is not None and c.col in step_cols and c.text.strip() and not is_mark(c.text)])
+    for lvl, row in level_rows:
         ticked = []
         for c in row:
             if c is None or c.col not in step_cols and not any(
                     k in step_cols for k in range(c.col, c.col + c.colspan)):
                 continue
-            if is_mark(c.text) or c.shaded or binary and c.text.strip() == "1":
+            if is_mark(c.text) or c.shaded or c.col in step_cols and _number_tick(c.text, kind, step_cols[c.col]):
                 for k in range(c.col, c.col + c.colspan):
                     if k in step_cols:
                         ticked.append(step_cols[k])
@@ -303,7 +331,7 @@ def _transposed_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[in
             worded = any(b is not None and b.text.strip() and b.col <= min(level_cols) < b.col + max(b.colspan, 2)
                          and C.match_role(b.text, {"level": C.vocab(FORM)["level"]})[0] for b in rows[r - 1])
         levels: dict[int, list[int]] = {lvl: [] for lvl in level_cols.values()}
-        steps = []
+        step_rows = []
         described = False     # a step row that describes its step: the matrix needs ticks
         for row in rows[r + 1:]:
             first = next((c for c in row if c is not None and c.text.strip()), None)
@@ -315,10 +343,14 @@ def _transposed_matrix(t: Table, rows: list) -> Optional[tuple[dict[int, list[in
                 described = described or m is not None
             if m is None or first.col in level_cols:
                 continue
-            no = int(C.digits(m.group(1)))
-            steps.append(no)
+            step_rows.append((int(C.digits(m.group(1))), row))
+        # ticks written as numbers (`1` for a tick, or the step's number again) read as marks
+        kind = _number_ticks([(c.text, no) for no, row in step_rows for c in row
+                              if c is not None and c.col in level_cols and c.text.strip() and not is_mark(c.text)])
+        steps = [no for no, _ in step_rows]
+        for no, row in step_rows:
             for c in row:
-                if c is None or not (is_mark(c.text) or c.shaded):
+                if c is None or not (is_mark(c.text) or c.shaded or c.col in level_cols and _number_tick(c.text, kind, no)):
                     continue
                 for k in range(c.col, c.col + c.colspan):
                     if k in level_cols:
@@ -657,7 +689,29 @@ def _milestone_step_lines(texts: list[str]) -> set[int]:
             run.append(i)
         elif len(run) >= N_LEVELS:
             break
-    return set(run) if len(run) == N_LEVELS else set()
+    if len(run) == N_LEVELS:
+        return set(run)
+    return set(_cited_list(texts))
+
+
+def _cited_list(texts: list[Optional[str]]) -> list[int]:
+    """Indices of the steps written as a numbered list (`1. …`, `2) …`) after at least three levels
+    that cite the steps they need (`ระดับ 3 = ขั้นตอนที่ 1-3`): the list, numbered 1, 2 … in order,
+    is the steps those levels cite. ``None`` entries (tables) are skipped."""
+    cites = [i for i, t in enumerate(texts) if t is not None and _cites_steps(t)]
+    if len(cites) < 3:
+        return []
+    run: list[int] = []
+    for i in range(cites[-1] + 1, len(texts)):
+        t = texts[i]
+        m = _NUMBERED.match(t) if t is not None else None
+        if m is None or not _is_action(C.clean(t[m.end():])):
+            continue
+        if int(C.digits(m.group(1))) == len(run) + 1:
+            run.append(i)
+        elif run:
+            break
+    return run if len(run) >= 3 else []
 
 
 # a result cell holding only an empty box, a hollow circle or a cross mark: the step is not
@@ -1105,18 +1159,24 @@ def _is_result_table(t: Table) -> bool:
 _NUMBERED = patterns.compile(r"^\s*(?:\(\s*)?([0-9๐-๙]{1,2})\s*[.)]\s*(?=\S)")
 
 
+def _tables_of(lines: list[Line]) -> list[Table]:
+    """The tables of a run of lines, in order."""
+    tables: list[Table] = []
+    for ln in lines:
+        if ln.table is not None and (not tables or tables[-1] is not ln.table):
+            tables.append(ln.table)
+    return tables
+
+
 def _numbered_steps(lines: list[Line]) -> set[int]:
     """Indices of the paragraphs that describe the steps as a numbered list (`1. …`, `2. …`)
     after the milestone matrix, in a report that does not write them `ขั้นตอนที่ N`."""
     if any(ln.table is None and _STEP.match(ln.text) for ln in lines):
         return set()
-    tables = []
-    for ln in lines:
-        if ln.table is not None and (not tables or tables[-1] is not ln.table):
-            tables.append(ln.table)
-    table, _, step_nos = _matrix(tables)
+    table, _, step_nos = _matrix(_tables_of(lines))
     if table is None:
-        return set()
+        # no matrix: the list may follow levels that cite its steps (`ระดับ 3 = ขั้นตอนที่ 1-3`)
+        return set(_cited_list([ln.text if ln.table is None else None for ln in lines]))
     after = max(i for i, ln in enumerate(lines) if ln.table is table) + 1
     run: list[int] = []
     for i in range(after, len(lines)):
@@ -1315,6 +1375,8 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
     step_tables: dict[int, Optional[dict[str, int]]] = {}
     claimed_use: dict[int, bool] = {}
     numbered = _numbered_steps(lines)
+    # the section's matrix: its step rows (a transposed matrix ticked `1`) describe no step
+    mx_table = _matrix(_tables_of(lines))[0]
     para_step: Optional[int] = None      # the step whose paragraph came last, while no table follows
     last_row_step: Optional[tuple[int, int]] = None
     prose = _prose_steps(lines)
@@ -1501,9 +1563,10 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                 text, extra = (fields[0], fields[1:]) if fields else ("", [])
                 dl_field = next((f for f in extra if deadline_of(f, fy)[0]), "")
                 extra = [f for f in extra if f is not dl_field]
-            if ln.table is not None and all(is_mark(x) for x in [text] + extra):
+            if ln.table is not None and all(is_mark(x) or ln.table is mx_table and _CELL_NUMBER.match(x)
+                                            for x in [text] + extra):
                 current = None
-                continue          # a step row of a transposed matrix: its ticks, not its text
+                continue          # a step row of a transposed matrix: its ticks (`✓`, `1`), not its text
             if not in_results and no not in steps:
                 steps[no] = {"text": text, "line": ln, "extra": extra, "deadline_text": dl_field}
                 current = ("step", no)
