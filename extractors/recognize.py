@@ -321,12 +321,8 @@ def has_milestone_matrix(doc: Document) -> bool:
     for t in doc.tables():
         g = t.grid(limit=3)
         steps = sum(1 for row in g for x in row if _STEP_LINE.match(x.lstrip()))
-        if (steps >= 2 or matrix_header(t) is not None) and _steps_are_levels(t):
-            continue
-        if steps >= 2:
-            return True
-        # `ขั้นตอนที่` merged over a row of bare step numbers `1 2 3 4 5` / `๑ ๒ ๓ ๔ ๕`
-        if matrix_header(t) is not None:
+        # (or `ขั้นตอนที่` merged over a row of bare step numbers `1 2 3 4 5` / `๑ ๒ ๓ ๔ ๕`)
+        if (steps >= 2 or matrix_header(t) is not None) and not _steps_are_levels(t):
             return True
     return False
 
