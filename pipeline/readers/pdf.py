@@ -11,8 +11,10 @@ rate: ``(cid:N)`` glyphs, wrong characters); PDFium's is close to exact. So, onc
   (pdfplumber parses a page only when its paths sit inside form XObjects);
 - each character goes to the table cell holding it (text running on past a border stays in
   its cell), the rest are lines of text; lines whose words start at shared column positions
-  are a table drawn without lines, the others paragraphs; turned text (written up a narrow
-  cell) is read in its own direction;
+  are a table drawn without lines, and so are lines set in four columns or more told apart
+  by blank gutters (headings centred over their columns, amounts set right, ticks under
+  month heads; signature blocks side by side are none); the others are paragraphs; turned
+  text (written up a narrow cell) is read in its own direction;
 - a combining mark is attached to the base it is drawn over (``order_marks_by_position``);
   spaces the file leaves out (Thai next to Latin text) are read from the gaps; wrapped lines
   are joined: a trailing space in the file means the line broke at a space; none means a
@@ -1575,6 +1577,7 @@ def _text_tables(lines: list[_Line], page_no: int) -> tuple[list[Table], list[_L
             for ln in lines]
     used: set[int] = set()
     tables: list[Table] = []
+    signed_until = -1       # the last line of a signature block met
     i = 0
     while i < len(lines):
         if len(segs[i]) < 2:
@@ -1601,8 +1604,49 @@ def _text_tables(lines: list[_Line], page_no: int) -> tuple[list[Table], list[_L
                 used.update(run)
                 i = j + 1
                 continue
+        # columns whose texts are centred or right-aligned (headings over their columns,
+        # amounts, ticks under month heads) share no start positions: read by the blank
+        # gutters between them instead; the lines after the run may be the last row's cells
+        # wrapped. A block of signatures side by side is none, nor any of its lines: the run
+        # stops above its first signature line, and no such table starts inside the block.
+        outside_signatures = i > signed_until
+        sign = next((k for k in run if _SIGNATURE_LINE.search(lines[k].text())), None)
+        if sign is not None:
+            signed_until = max(signed_until, j)
+            # the lines above it set in the same places (``ลงชื่อ`` over each name) are the
+            # block's too
+            while sign > i and _same_places(segs[sign - 1], segs[sign]):
+                sign -= 1
+            j = max([k for k in multi if k < sign], default=i)
+            run = list(range(i, j + 1))
+            multi = [k for k in multi if k <= j]
+        if len(multi) >= 3 and outside_signatures:
+            # the lines after the run only as close under it as the run's lines are
+            pitch = min((lines[k + 1].top - lines[k].top for k in run[:-1]), default=0.0)
+            tail: list[_Line] = []
+            while j + len(tail) + 1 < len(lines) and len(tail) < 3 and \
+                    len(segs[j + len(tail) + 1]) == 1:
+                a, b = lines[j + len(tail)], lines[j + len(tail) + 1]
+                if not 0 <= b.top - a.top <= 1.25 * pitch:
+                    break
+                tail.append(b)
+            table, n_tail = _gutter_table([lines[k] for k in run], space, page_no, tail)
+            if table is not None:
+                tables.append(table)
+                used.update(run)
+                used.update(range(j + 1, j + 1 + n_tail))
+                i = j + 1 + n_tail
+                continue
         i += 1
     return tables, [ln for k, ln in enumerate(lines) if k not in used]
+
+
+def _same_places(a: list[_Line], b: list[_Line], tol: float = 3.0) -> bool:
+    """Two lines cut into as many segments, each starting or centred where the other's does
+    (the lines of signatures side by side)."""
+    return len(a) == len(b) >= 2 and all(
+        abs(p.x0 - q.x0) <= tol or abs(p.x0 + p.x1 - q.x0 - q.x1) <= 2 * tol
+        for p, q in zip(a, b))
 
 
 def _anchors(xs: list[float], n_lines: int, tol: float = 5.0) -> list[float]:
@@ -1682,12 +1726,19 @@ def _continues(row: dict, cols: dict, prev_cols: set, row_width: int) -> bool:
     return True
 
 
-def _finish(rows, anchors, page_no) -> Optional[Table]:
+def _finish(rows, anchors, page_no, spans=None) -> Optional[Table]:
+    """The table of ``rows`` (column -> its lines, per row); ``spans`` gives, per row, the
+    columns a cell starting in a column covers (a heading over several)."""
     if len(rows) < 2:
         return None
     cells = []
     for r, cols in enumerate(rows):
+        covered: set[int] = set()
         for c in range(len(anchors)):
+            if c in covered:
+                continue
+            span = spans[r].get(c, 1) if spans else 1
+            covered.update(range(c, c + span))
             parts = cols.get(c, [])
             if parts:
                 texts, raws, _ = _join_lines(parts, max(p.x1 for p in parts), False)
@@ -1697,13 +1748,260 @@ def _finish(rows, anchors, page_no) -> Optional[Table]:
                         max(p.x1 for p in parts), max(p.bottom for p in parts))
             else:
                 text, raw, bbox = "", "", None
-            cells.append(Cell(row=r, col=c, text=text, raw=raw, page=page_no,
+            cells.append(Cell(row=r, col=c, text=text, raw=raw, page=page_no, colspan=span,
                               bbox=tuple(round(v, 2) for v in bbox) if bbox else None))
     boxes = [c.bbox for c in cells if c.bbox]
     bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
             max(b[3] for b in boxes))
     return Table(cells=cells, n_rows=len(rows), n_cols=len(anchors), page=page_no,
                  bbox=tuple(round(v, 2) for v in bbox))
+
+
+# ---------------------------------------------------------------- tables read by their gutters
+
+# a line of signatures side by side: fill-in blanks (dotted or underscored leaders), or two
+# names in brackets (a title and a name: a space inside, no figures; a unit in brackets over
+# a column, ``(บาท)``, ``(ต่อ 1,000 คน)``, is none)
+_SIGNATURE_LINE = patterns.compile(r"[.…_]{4,}|\([^\d()]*\S \S[^\d()]*\).*\([^\d()]*\S \S[^\d()]*\)")
+_ITEM_NUMBER = patterns.compile(r"^\s*[\d๐-๙]{1,3}(?:\.[\d๐-๙]{1,3})*\.?\s*$")
+
+
+def _ink(ln: _Line) -> list[list[float]]:
+    """The x intervals the line's glyphs are drawn over (advance boxes; marks sit over their
+    bases and add nothing but sara am's own width)."""
+    spans = sorted((c.ax0, c.ax1) for c in ln.chars
+                   if not c.ch.isspace() and (not c.mark or c.ch == "\u0e33") and c.ax1 > c.ax0)
+    merged: list[list[float]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1] + 0.5:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return merged
+
+
+def _gutters(lines: list[_Line], min_width: float, tol: int) -> list[tuple[float, float]]:
+    """The blank vertical strips inside a block of lines, at least ``min_width`` wide, that at
+    most ``tol`` lines draw over (a heading centred over several columns crosses theirs)."""
+    step = 0.5
+    lo = min(ln.x0 for ln in lines)
+    hi = max(ln.x1 for ln in lines)
+    n = int((hi - lo) / step) + 1
+    cover = [0] * n
+    for ln in lines:
+        hit = bytearray(n)
+        for a, b in _ink(ln):
+            for k in range(max(0, int((a - lo) / step)), min(n, math.ceil((b - lo) / step))):
+                hit[k] = 1
+        for k in range(n):
+            cover[k] += hit[k]
+    out: list[tuple[float, float]] = []
+    k = 0
+    while k < n:
+        if cover[k] > tol:
+            k += 1
+            continue
+        e = k
+        while e < n and cover[e] <= tol:
+            e += 1
+        # only strips between text: the block's own margins are no gutters
+        if k > 0 and e < n and (e - k) * step >= min_width:
+            out.append((lo + k * step, lo + e * step))
+        k = e
+    # a text lying wholly inside a strip, clear of both its sides, is a column one line
+    # writes in (the head of a month no row has a tick in): the strip is cut around it
+    words = []
+    for ln in lines:
+        for a, b in _ink(ln):
+            if words and words[-1][2] is ln and a - words[-1][1] < min_width:
+                words[-1][1] = b
+            else:
+                words.append([a, b, ln])
+    cut: list[tuple[float, float]] = []
+    for g0, g1 in out:
+        parts = [(g0, g1)]
+        for a, b, _ in words:
+            if g0 + min_width <= a and b <= g1 - min_width:
+                parts = [q for p0, p1 in parts
+                         for q in ((p0, min(p1, a)), (max(p0, b), p1)) if q[1] - q[0] > 0]
+        cut.extend(p for p in parts if p[1] - p[0] >= min_width)
+    return cut
+
+
+def _cut_at_gutters(ln: _Line, gutters: list[tuple[float, float]], min_cut: float) -> list[_Line]:
+    """The line cut where a gap between its glyphs lies over a gutter (a word space inside
+    a heading that a gutter happens to cross is narrower than ``min_cut``)."""
+    pieces: list[_Line] = []
+    cur = _Line()
+    prev: Optional[_Char] = None
+    for c in ln.chars:
+        if not c.mark and not c.ch.isspace():
+            if prev is not None and cur.has_base() and c.ax0 - prev.ax1 >= min_cut and \
+                    any(min(c.ax0, g1) - max(prev.ax1, g0) > 1.0 for g0, g1 in gutters):
+                pieces.append(cur)
+                cur = _Line()
+            prev = c
+        elif c.ch == "\u0e33" and prev is not None and c.ax1 > prev.ax1:
+            prev = c
+        if c.ch.isspace() and not cur.has_base():
+            continue
+        cur.add(c)
+    if cur.has_base():
+        pieces.append(cur)
+    return pieces
+
+
+def _gutter_table(lines: list[_Line], space: float, page_no: int,
+                  tail: list[_Line]) -> tuple[Optional[Table], int]:
+    """A table drawn without lines whose columns are told apart by the blank strips between
+    them rather than by shared start positions: centred headings, right-aligned amounts,
+    ticks under month heads. A piece of a line goes to the columns its text lies over (a
+    heading over several is one cell spanning them). Conservative: at least four columns,
+    each written in on two lines or more, three lines filling three columns or more, few
+    pieces spanning columns, and no line of signatures side by side. Of the ``tail`` lines
+    after the block, those that go on with its last row (its cells wrapped) are taken: the
+    table and how many."""
+    lines = [ln for ln in lines if ln.has_base()]
+    if len(lines) < 3 or any(_SIGNATURE_LINE.search(ln.text()) for ln in lines):
+        return None, 0
+    min_width = max(1.5 * space, 4.0) if space else 4.0
+    gutters = _gutters(lines, min_width, 1)
+    # four columns at least: two or three blocks side by side (signatures, label and value)
+    # are no table
+    if len(gutters) < 3:
+        return None, 0
+    lo, hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    bounds = [lo] + [x for g in gutters for x in g] + [hi]
+    cols = [(bounds[2 * k], bounds[2 * k + 1]) for k in range(len(gutters) + 1)]
+
+    def columns_of(p: _Line) -> tuple[int, int]:
+        over = [k for k, (a, b) in enumerate(cols) if min(p.x1, b) - max(p.x0, a) > 0]
+        if not over:
+            mid = (p.x0 + p.x1) / 2
+            k = min(range(len(cols)), key=lambda k: min(abs(mid - cols[k][0]),
+                                                        abs(mid - cols[k][1])))
+            return k, 1
+        return over[0], over[-1] - over[0] + 1
+
+    placed: list[dict[int, tuple[_Line, int]]] = []
+    used_by: list[int] = [0] * len(cols)      # lines writing in each column
+    in_heads = [False] * len(cols)            # written in by a row of heads (months)
+    pieces = spanning = 0
+    for n, ln in enumerate(lines + tail):
+        row: dict[int, tuple[_Line, int]] = {}
+        for p in _cut_at_gutters(ln, gutters, min_width):
+            k, span = columns_of(p)
+            if n < len(lines):
+                pieces += 1
+                spanning += span > 1
+            if k in row:      # two pieces over one column: joined (a gap no gutter explains)
+                q, s = row[k]
+                merged = _Line()
+                for c in q.chars + p.chars:
+                    merged.add(c)
+                row[k] = (merged, max(s, span))
+            else:
+                row[k] = (p, span)
+        placed.append(row)
+        if n < len(lines):
+            for k, (p, span) in row.items():
+                for c in range(k, k + span):
+                    used_by[c] += 1
+                    in_heads[c] |= span == 1 and len(row) >= 4
+    body = placed[:len(lines)]
+    # every column written in on two lines, or a head in a row of them (a month without
+    # activities): a column of one line's text is a chance gap
+    if any(u < 2 and not h for u, h in zip(used_by, in_heads)) or \
+            sum(1 for row in body if len(row) >= 3) < 3 or spanning * 5 > pieces:
+        return None, 0
+
+    # rows: a line continues the row above (a wrapped cell) as _continues says, or when the
+    # table numbers its rows in its first column and the line leaves that column empty
+    rows: list[dict[int, list[_Line]]] = []
+    spans: list[dict[int, int]] = []
+    row_width = 0
+    prev_cols: set[int] = set()
+    n_tail = 0
+    for n, row in enumerate(placed):
+        cells = {k: [p] for k, (p, _) in row.items()}
+        goes_on = bool(rows) and (_continues(rows[-1], cells, prev_cols, row_width) or
+                                  _numbered_row_goes_on(rows[-1], cells, row_width))
+        if n >= len(lines):
+            # after the block, only the last row's wrapped cells, each in one column
+            if not goes_on or any(span > 1 for _, span in row.values()):
+                break
+            n_tail += 1
+        if goes_on:
+            for k, (p, span) in row.items():
+                rows[-1].setdefault(k, []).append(p)
+                spans[-1][k] = max(spans[-1].get(k, 1), span)
+        else:
+            rows.append(cells)
+            spans.append({k: span for k, (_, span) in row.items()})
+            row_width = len(cells)
+        prev_cols = set(cells)
+    if len(rows) < 2:
+        return None, 0
+    _widen_headings(rows, spans)
+    _widen_labels(rows, spans)
+    return _finish(rows, [a for a, _ in cols], page_no, spans), n_tail
+
+
+def _numbered_row_goes_on(row: dict, cells: dict, row_width: int) -> bool:
+    """A line with nothing in the first column of a row that starts with an item number
+    there goes on with that row (its cells wrapped onto a further line), unless it fills as
+    many columns as a row, puts a number under a number or opens like a new row."""
+    first = " ".join(p.text().strip() for p in row.get(0, []))
+    if 0 in cells or not _ITEM_NUMBER.match(first) or not set(cells) <= set(row) or \
+            len(cells) >= max(row_width, 2):
+        return False
+    for c, ps in cells.items():
+        text = " ".join(p.text().strip() for p in ps)
+        above = " ".join(p.text().strip() for p in row.get(c, []))
+        if _NUMBER.match(text) and _NUMBER.match(above.split(" ")[-1] if above else ""):
+            return False
+        if c == min(cells) and _ROW_START.match(text):
+            return False
+    return True
+
+
+def _widen_headings(rows: list[dict], spans: list[dict]) -> None:
+    """A heading centred over a group of columns (เกณฑ์การให้คะแนน over the levels, the
+    fiscal year over the months) covers with its text only the middle ones: it spans the
+    whole run of columns the heading row below fills under it, where no other heading
+    of its row sits."""
+    for r in range(min(2, len(rows) - 1)):
+        below = set(rows[r + 1])
+        for k, span in list(spans[r].items()):
+            if span < 2:
+                continue
+            lo, hi = k, k + span - 1
+            while lo - 1 in below and lo - 1 not in rows[r] and \
+                    not any(o < lo - 1 < o + s for o, s in spans[r].items() if o != k):
+                lo -= 1
+            while hi + 1 in below and hi + 1 not in rows[r] and \
+                    not any(o <= hi + 1 < o + s for o, s in spans[r].items() if o != k):
+                hi += 1
+            if lo != k:
+                rows[r][lo] = rows[r].pop(k)
+                del spans[r][k]
+            spans[r][lo] = hi - lo + 1
+
+
+def _widen_labels(rows: list[dict], spans: list[dict]) -> None:
+    """A row of figures whose label stands, with nothing to its left, in a later
+    column (a total row's รวม, right-aligned across the columns left of its figures) has
+    that label span from the first column: where a ruled table merges the cells."""
+    for r in range(1, len(rows)):
+        ks = sorted(rows[r])
+        if len(ks) < 2 or ks[0] == 0:
+            continue
+        texts = [" ".join(p.text().strip() for p in rows[r][k]) for k in ks]
+        if _NUMBER.match(texts[0]) or not all(_NUMBER.match(t) for t in texts[1:]):
+            continue
+        k = ks[0]
+        rows[r][0] = rows[r].pop(k)
+        spans[r][0] = k + spans[r].pop(k, 1)
 
 
 # ---------------------------------------------------------------- tables across pages
