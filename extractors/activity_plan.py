@@ -643,6 +643,7 @@ def _budget_like(t: str) -> bool:
 
 
 _DIGIT = patterns.compile(r"[0-9๐-๙]")
+_MONEY = patterns.compile(r"^[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]+)?$")
 _BUDGET_WORD = patterns.compile(r"งบ|ในม|ใน\s*ม|บาท")
 
 
@@ -661,6 +662,8 @@ def _tail_shift_options(cells: list[tuple[int, str]], col_role: dict[int, str]) 
                 continue
             if role in ("budget", "spent", _SKIP_AMOUNT) and not _budget_like(t):
                 continue
+            if role == "completed" and _MONEY.match(C.clean(t)):
+                continue        # an amount in thousands (`12,000`) is no day of completion
             score += 1
         scores[s] = score
     best = max(scores.values())
@@ -1203,6 +1206,19 @@ def _budget_group(table: Table, tf: TableForm, head: _HeaderView, tail: dict[str
         if C.squash(leaf.get(k, "")).lower().startswith(_budget_words()[1]) or (
                 k - 1 in bspan and (top is None or not top.text.strip())):
             extra[k] = "spent"
+    # money spent and left in columns of their own headed on one row right of the budget
+    # (`งบประมาณที่ได้รับ | เบิกจ่าย | คงเหลือ`): amounts that are no budget. Given their roles
+    # they hold their places when a row's cells are lined up with the header; unclaimed, a
+    # row of amounts alone (a group's) lines up its spent and left under the status and
+    # completion columns (_tail_shift_options) and every row follows it.
+    if bspan:
+        k = max(bspan) + 1
+        while k in kind and not kind[k] and k not in extra:
+            nk = _not_budget_kind(leaf.get(k, ""))
+            if not nk or not _amount_column(table, tf, k):
+                break
+            extra[k] = "spent" if nk == "spent" and "spent" not in extra.values() else _SKIP_AMOUNT
+            k += 1
     if not cands and len(bspan) < 2:
         return
     # contiguous runs of budget and candidate columns
@@ -1579,15 +1595,64 @@ def _count_like(text: str) -> bool:
     return bool(_COUNT.search(t)) or re.fullmatch(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?", t) is not None
 
 
+@lru_cache(maxsize=1)
+def _side_vocab() -> dict[str, list[str]]:
+    return {r: C.vocab(FORM)[r] for r in ("start", "end")}
+
+
+def period_sides(table: Table, tf: TableForm, gantt_cols: set) -> dict[str, int]:
+    """{"start": column, "end": column} when a period banner (`ระยะเวลาดำเนินการ`, the duration
+    role) stands over two sub-columns headed as a start and an end (`เริ่มต้น | สิ้นสุด`): each
+    is a date of its own, not two halves of one period text. {} otherwise. In a text export the
+    banner sits in its first column, the columns after it blank in its row."""
+    hm = tf.header
+    col = hm.roles.get("duration")
+    if col is None or col in gantt_cols:
+        return {}
+    head = _HeaderView(table, tf)
+    cell = head.cell
+    banner_row = next((r for r in range(hm.start, hm.rows)
+                       if cell(r, col) is not None and cell(r, col).text.strip()), None)
+    if banner_row is None:
+        return {}
+    banner = cell(banner_row, col)
+    taken = {c for r, c in hm.roles.items() if r != "duration"} | set(gantt_cols)
+    cols = [k for k in range(banner.col, banner.col + banner.colspan) if k not in taken]
+    k = banner.col + banner.colspan
+    while k < table.n_cols and k not in taken:
+        c = cell(banner_row, k)
+        if c is not None and c.text.strip():
+            break
+        cols.append(k)
+        k += 1
+    sides: dict[str, int] = {}
+    for k in cols:
+        for r in range(banner_row + 1, min(head.last, table.n_rows)):
+            c = cell(r, k)
+            if c is None or c is banner or c.colspan != 1 or not c.text.strip() or len(c.text) > 40:
+                continue
+            role = C.match_role(c.text, _side_vocab())[0]
+            if role and role not in sides:
+                sides[role] = k
+            break
+    if len(sides) < 2 or sides["start"] >= sides["end"]:
+        return {}
+    return sides
+
+
 def duration_columns(table: Table, tf: TableForm, start: int, gantt_cols: set,
                      layout: tuple[dict[str, int], dict[int, str]]) -> dict[str, int]:
     """{"duration": column, "period": column} when the header has two duration-like columns
-    outside the months and no start / end columns; {} otherwise. The header cells were matched
-    when the header was mapped (the match is cached): no new fuzzy matching."""
+    outside the months and no start / end columns; {"start": column, "end": column} for a period
+    banner over start and end sub-columns (period_sides); {} otherwise. The duration-like header
+    cells were matched when the header was mapped (the match is cached): no new fuzzy matching."""
     hm = tf.header
     first = hm.roles.get("duration")
     if first is None or "start" in hm.roles or "end" in hm.roles:
         return {}
+    sides = period_sides(table, tf, gantt_cols)
+    if sides:
+        return sides
     taken = set(hm.roles.values()) | set(layout[0].values()) | set(layout[1]) | gantt_cols
     for rg in hm.spans.values():
         taken.update(range(*rg))
@@ -1697,6 +1762,8 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
     if durations is None:
         durations = duration_columns(table, tf, start, gantt_cols, (tail_cols, extra_cols))
     head_spans = dict(hm.spans)
+    if "start" in durations:
+        fixed.pop("duration", None)     # a period banner over start and end (period_sides)
     for role, col in durations.items():
         fixed[role] = col
         head_spans[role] = (col, col + 1)
