@@ -500,7 +500,10 @@ _NAME_AFTER = r"(?:(?<![ก-๙])|(?<=ของ)|(?<=แผนปฏิบัต
 _OWN_AGENCY = patterns.compile(
     # (an office named by its initials: `สำนักงาน ป.ป.ช. ประจำจังหวัดน่าน`)
     _NAME_AFTER + r"|(?<=ที่ว่าการ))(?P<org>(?:องค์การบริหารส่วน|ที่ทำการปกครอง|สำนักงาน[ก-๙]+?"
-    r"|สำนักงาน[ \u00a0]?(?:[ก-ฮ]\.){2,5}[ \u00a0]?ประจำ|ด่าน[ก-๙]+?|ศูนย์(?!ราชการ)[ก-๙]+?)จังหวัด)"
+    r"|สำนักงาน[ \u00a0]?(?:[ก-ฮ]\.){2,5}[ \u00a0]?ประจำ|ด่าน[ก-๙]+?|ศูนย์(?!ราชการ)[ก-๙]+?"
+    # a department's provincial institution named สถาน… (`สถานพินิจและคุ้มครองเด็กและเยาวชนจังหวัด…`),
+    # not a place (`สถานที่`) nor a station (`สถานี…`, read below)
+    r"|สถาน(?!ที่|ี)[ก-๙]+?)จังหวัด)"
     r"[ \u00a0]?(?P<province>[ก-๙]+)"
     r"|(?:^|(?<=ที่ว่าการ)|(?<=ที่ทำการปกครอง))อำเภอ[ \u00a0]?(?P<district>[ก-๙]+)"
     r"|(?<![ก-๙])อำเภอ[ \u00a0]?(?P<district_of>[ก-๙]+?)[ \u00a0]?(?=จังหวัด)"     # `อำเภอแม่สาย จังหวัดเชียงราย`
@@ -568,35 +571,84 @@ _AGENCY_FIELD = patterns.compile(r"(?:ชื่อ)?(?:หน่วยงาน|
 
 
 def _title_line(ln: str) -> Optional[str]:
-    """What a line gives the title (_title_text): the line, or an agency field's value; None
-    for a table row (a line holding a tab), where the title ends."""
+    """What a line gives the title (_title_text): the line, an agency field's value, or the text
+    of a table row with one cell filled (a spreadsheet's title rows inside its print area, a
+    banner merged across the table: `แบบฟอร์มที่ 7.2`, the agency's name); "" for an empty row;
+    None for any other table row (a line holding a tab), where the title ends."""
     if "\t" not in ln:
         return ln.strip()
     cells = [c.strip() for c in ln.split("\t") if c.strip()]
     if len(cells) == 2 and _AGENCY_FIELD.fullmatch(cells[0]):
         return cells[1]
+    if len(cells) <= 1:
+        return cells[0] if cells else ""
     return None
 
 
-def _title_text(text: str) -> str:
-    """The document's title: its first _TITLE_LINES non-empty lines before any table row."""
+# A page's running header or footer (`สำนักงาน… หน้า 1/4`, `หน้า 2 จาก 5`, `Page 1 of 3`): no line
+# of the title, though it may name the agency (often cut short: `สนง.…`, `…ฯ`)
+_PAGE_MARK = patterns.compile(
+    r"(?<![ก-๙])หน้า[ \u00a0]*(?:ที่[ \u00a0]*)?[0-9๐-๙]{1,4}[ \u00a0]*(?:/|จาก)[ \u00a0]*[0-9๐-๙]{1,4}(?![0-9๐-๙])"
+    r"|(?<![A-Za-z])page[ \u00a0]*[0-9]{1,4}[ \u00a0]*(?:/|of)[ \u00a0]*[0-9]{1,4}(?![0-9])", re.I)
+
+
+def _title_scan(text: str) -> tuple[list[str], int]:
+    """The title's lines and where the title ends in ``text``: the first _TITLE_LINES non-empty
+    lines before any table row (_title_line). A running header among them (_PAGE_MARK) does not
+    count towards them and goes after them, so the real title is read first."""
     title: list[str] = []
+    furniture: list[str] = []
+    pos = 0
     for ln in text.split("\n", 40):
         line = _title_line(ln)
         if line is None or len(title) == _TITLE_LINES:
             break
-        if line:
+        if line and _PAGE_MARK.search(line):
+            furniture.append(line)
+        elif line:
             title.append(line)
-    return "\n".join(title)
+        pos += len(ln) + 1
+    return title + furniture, pos
+
+
+def _title_text(text: str) -> str:
+    """The document's title (_title_scan) as one text, a line each."""
+    return "\n".join(_title_scan(text)[0])
 
 
 # A campus named after a university (`มหาวิทยาลัยสงขลานครินทร์ วิทยาเขตปัตตานี`) is part of it.
 _CAMPUS = patterns.compile(r"[ \u00a0]?(วิทยาเขต[ \u00a0]?[ก-๙]{2,})")
 
 
+@lru_cache(maxsize=4)
+def _military_rx(numbered: tuple[str, ...], named: tuple[str, ...]) -> Optional[re.Pattern]:
+    """The pattern of an armed-forces unit (headers.json agencies.military): a numbered unit's
+    head, the words of its name and its number (not a year: at most three digits), or a named
+    unit's head and its name; None when the lists are empty."""
+    alts = []
+    if numbered:
+        alts.append("(?:" + "|".join(map(re.escape, numbered)) + r")[ก-๙]{0,30}?[ \u00a0]?"
+                    r"(?:ที่[ \u00a0]?)?[0-9๐-๙]{1,3}(?![0-9๐-๙./:-])")
+    if named:
+        alts.append("(?:" + "|".join(map(re.escape, named)) + r")[ก-๙]{3,}")
+    return re.compile(_NAME_AFTER + ")(?:" + "|".join(alts) + ")") if alts else None
+
+
+def _military_unit(title: str) -> Optional[re.Match]:
+    """The first armed-forces unit the title names (_military_rx), or None."""
+    data = rules.load("headers").get("agencies", {}).get("military", {})
+    rx = _military_rx(tuple(data.get("numbered", ())), tuple(data.get("named", ())))
+    return rx.search(title) if rx is not None else None
+
+
 def _title_agency(title: str, provinces: list[str]) -> str:
-    """The agency of its own (see _OWN_AGENCY) the document's title (_title_text) names, or ""."""
+    """The agency of its own (see _OWN_AGENCY, and an armed-forces unit: _military_unit) the
+    document's title (_title_text) names first, or ""."""
+    # (a unit is an agency of its own like those _OWN_AGENCY reads: the first the title names wins)
+    unit = _military_unit(title)
     for m in _OWN_AGENCY.finditer(title):
+        if unit is not None and unit.start() < m.start():
+            break
         if m.group("org"):
             p = next((p for p in provinces if m.group("province").startswith(p)), None)
             if p is not None:
@@ -656,7 +708,7 @@ def _title_agency(title: str, provinces: list[str]) -> str:
                 return " ".join([name, *_provinces_after(title, m.end(), provinces)[:1]])
             campus = _CAMPUS.match(title, m.end()) if name.startswith("มหาวิทยาลัย") else None
             return f"{name} {squash(campus.group(1)).replace(' ', '')}" if campus else name
-    return ""
+    return clean(unit.group()) if unit is not None else ""
 
 
 # Where a field's first office ends: a space before its parent body or a title word.
@@ -779,8 +831,26 @@ def _unglue(text: str) -> str:
 _GLUED_HEAD = patterns.compile(r"(ตัวชี้วัด|ของ|ราชการ|ปฏิบัติการ|คำรับรอง)(?=กรม|กระทรวง|สถาบัน)")
 
 
+@lru_cache(maxsize=4)
+def _abbreviation_rx(heads: tuple[str, ...]) -> Optional[re.Pattern]:
+    """A head cut short (headers.json agencies.abbreviations) starting a word, before a name of
+    two letters or more that is no abbreviation itself (`รพ.สต.…` stays)."""
+    if not heads:
+        return None
+    return re.compile(r"(?<![ก-๙.])(" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+                      + r")[ \u00a0]?(?=[ก-๙]{2,}(?![ก-๙]*\.))")
+
+
+def _expand_abbreviations(text: str) -> str:
+    """The text with agency heads cut short (`สนง.…`) written in full, so a name a running header
+    or a table cuts short reads as the name itself."""
+    full = rules.load("headers").get("agencies", {}).get("abbreviations", {})
+    rx = _abbreviation_rx(tuple(full))
+    return rx.sub(lambda m: full[m.group(1)], text) if rx is not None else text
+
+
 def find_agency(text: str) -> str:
-    text = _GLUED_HEAD.sub(r"\1 ", _unglue(text))
+    text = _GLUED_HEAD.sub(r"\1 ", _unglue(_expand_abbreviations(text)))
     title = _BROKEN_NAME.sub(r"\1\2", _title_text(text))
     name = _find_agency(text, title)
     if name:
@@ -909,16 +979,8 @@ def _dept_name(m: re.Match, text: str) -> str:
 
 
 def _title_end(text: str) -> int:
-    """Where the title ends: after its first _TITLE_LINES non-empty lines or at the first table
-    row (a line holding a tab)."""
-    pos, lines = 0, 0
-    for ln in text.split("\n", 40):
-        line = _title_line(ln)
-        if line is None or lines == _TITLE_LINES:
-            break
-        lines += bool(line)
-        pos += len(ln) + 1
-    return pos
+    """Where the title (_title_scan) ends in ``text``."""
+    return _title_scan(text)[1]
 
 
 # (`ปีงบฯ` abbreviated; `ปีบัญชี`: a state enterprise's accounting year, which its forms give in place
