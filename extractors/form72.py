@@ -135,6 +135,12 @@ def banner_level(text: str) -> Optional[int]:
 _TOTAL_ROW = patterns.compile(r"^(?:total/)?(?:(?:ผล|ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด)?(?:ค่า)?(?:น้ำหนัก)?|(?:ค่า)?น้ำหนักรวม|total)"
                               r"(?:/total|\(total\))?(?:\((?:ร้อยละ|%)\))?[:：]?$", re.I)
 
+# A sign-off line under the form (`ผู้รับรองข้อมูล`, `ลงชื่อ ……`, `ตำแหน่ง …`, a dotted blank for a
+# signature): below the weights' total, a spreadsheet printed with its grid puts it in the
+# ladder columns, where it would read as more of the last indicator's ladder
+_SIGN_OFF = patterns.compile(r"ลงชื่อ|ลงนาม|ผู้รับรอง|ผู้จัดทำ|ผู้ตรวจสอบ|ผู้อนุมัติ|ผู้เสนอ|ผู้บันทึก|ตำแหน่ง|"
+                             r"[.…_]{6,}")
+
 
 @dataclass
 class _Kpi:
@@ -183,7 +189,7 @@ def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int],
         paired = _levels_over_thresholds(cells[0][1])
         if paired:
             return paired
-    lines = [[e for ln in t.split("\n") if ln.strip() for e in _split_line(ln)] for _, t in cells]
+    lines = [_cell_lines(t) for _, t in cells]
     if max(len(x) for x in lines) <= 1 and sum(len(x) for x in lines) <= 2:
         return [C.parse_ladder_entry(" ".join(C.clean(t) for _, t in cells))]
     counts = {len(x) for x in lines if len(x) > 1}
@@ -195,6 +201,23 @@ def _ladder_entries(cells: list[tuple[int, str]], level_of_col: dict[int, int],
         return _pair_loose(out)
     flat = [ln for x in lines for ln in x]
     return _pair_loose([C.parse_ladder_entry(ln) for ln in flat])
+
+
+def _cell_lines(text: str) -> list[str]:
+    """A ladder cell's entries, line by line; a cell whose lines are one entry wrapped in a
+    narrow column (``ร้อยละ`` over ``82.5``: a line that is neither a level nor a threshold)
+    is that one entry, not a word and a loose figure that would go to the next level."""
+    lns = [ln for ln in text.split("\n") if ln.strip()]
+    parsed = [C.parse_ladder_entry(C.clean(ln))[:2] for ln in lns]
+    # one figure among the lines, and a line with neither a level nor a figure (the wrapped
+    # word): a cell of several entries (`ร้อยละ 25 1 คะแนน` a line) is not joined
+    if len(lns) > 1 and (None, None) in parsed and \
+            sum(thr is not None for _, thr in parsed) <= 1:
+        joined = C.clean(" ".join(lns))
+        lvl, thr, _ = C.parse_ladder_entry(joined)
+        if len(_split_line(joined)) == 1 and (lvl is not None or thr is not None):
+            return [joined]
+    return [e for ln in lns for e in _split_line(ln)]
 
 
 # A line that is nothing but thresholds, each with the same wording (`ร้อยละ 88 ร้อยละ 89 …`,
@@ -652,10 +675,15 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
         prev_rounds = (rounds, table.n_cols)
         after_head = False      # the row above was a header repeated inside the table
         kspan = tf.header.spans.get("kpi")
+        past_total = False      # the weights' total row is above: what follows may be a sign-off
         for r in range(start, table.n_rows):
             cells = [(c.col, c.text) for c in rows[r] if c is not None and c.text.strip()]
             if not cells:
                 continue
+            if past_total and any(_SIGN_OFF.search(t) for _, t in cells):
+                # the sign-off block under the form: it and the rows under it (the signer's name,
+                # position, date) are no indicator's
+                break
             if _is_header_row(cells, tf):
                 after_head = True
                 continue
@@ -758,6 +786,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
                 # `รวม` may stand in the number column, merged over the indicator's (Word)
                 if values.get("weight") and total_row is None:
                     total_row = (values["weight"], Location(page=loc_page, table=table.index, row=r))
+                past_total = True
                 continue
             if C.squash(kpi_text) and _NO_KPI.fullmatch(C.squash(kpi_text)) and \
                     _NO_KPI.fullmatch(C.squash(own_no)) and \

@@ -1491,8 +1491,11 @@ def _layout(chars: list[_Char], grids: list[_Grid], page_no: int, width: float,
                     continue
                 bb = (min(ln.x0 for ln in group), min(ln.top for ln in group),
                       max(ln.x1 for ln in group), max(ln.bottom for ln in group))
-                placed.append((bb[1], Paragraph(text=repair_thai(text), raw=raw, page=page_no,
-                                                bbox=tuple(round(v, 2) for v in bb))))
+                para = Paragraph(text=repair_thai(text), raw=raw, page=page_no,
+                                 bbox=tuple(round(v, 2) for v in bb))
+                para._lines, para._right = group, right   # for running headers (see
+                # _page_furniture)
+                placed.append((bb[1], para))
     placed.sort(key=lambda p: p[0])
     return [b for _, b in placed]
 
@@ -2022,30 +2025,118 @@ _PAGE_NUMBER = patterns.compile(
     r"^\s*(?:-\s*[0-9\u0e50-\u0e59]{1,4}\s*-|(?:หน้า(?:ที่)?|[Pp]age|[Pp]\.)\s*"
     r"[0-9\u0e50-\u0e59]{1,4}(?:\s*(?:/|จาก|of)\s*[0-9\u0e50-\u0e59]{1,4})?|"
     r"[0-9\u0e50-\u0e59]{1,4}(?:\s*(?:/|จาก|of)\s*[0-9\u0e50-\u0e59]{1,4})?)\s*$")
+# a line that ends in a page number (``… หน้า 3/5``, ``… - 3 -``, ``… 3/5``)
+_PAGE_TAIL = patterns.compile(
+    r"(?:-\s*[0-9\u0e50-\u0e59]{1,4}\s*-|(?:หน้า(?:ที่)?|[Pp]age|[Pp]\.)\s*"
+    r"[0-9\u0e50-\u0e59]{1,4}(?:\s*(?:/|จาก|of)\s*[0-9\u0e50-\u0e59]{1,4})?|"
+    r"(?<![0-9\u0e50-\u0e59/.,])[0-9\u0e50-\u0e59]{1,4}\s*(?:/|จาก|of)\s*[0-9\u0e50-\u0e59]{1,4})\s*$")
+
+
+def _band_lines(b: Paragraph) -> list[tuple[str, float, float]]:
+    """The paragraph's visual lines as (text, top, bottom); one line for a paragraph read
+    without them (turned text)."""
+    group = getattr(b, "_lines", None)
+    if not group:
+        return [(b.text, b.bbox[1], b.bbox[3])]
+    return [(ln.text(), ln.top, ln.bottom) for ln in group]
+
+
+def _margin_runs(page: Page, at_top: bool) -> list[tuple[Paragraph, int]]:
+    """The lines in the page's top (or bottom) margin band, outermost first, as (paragraph,
+    line index): the band's lines up to the first block or line that leaves it."""
+    band = page.height * _MARGIN_BAND
+    out: list[tuple[Paragraph, int]] = []
+    for b in (page.blocks if at_top else reversed(page.blocks)):
+        if not isinstance(b, Paragraph) or b.bbox is None:
+            break
+        lines = _band_lines(b)
+        order = range(len(lines)) if at_top else range(len(lines) - 1, -1, -1)
+        for k in order:
+            _, top, bottom = lines[k]
+            if bottom > band if at_top else top < page.height - band:
+                return out
+            out.append((b, k))
+    return out
+
+
+def _split_paragraph(page: Page, b: Paragraph, cut: int) -> tuple[list, list]:
+    """Cut a paragraph into its first ``cut`` lines and the rest, each joined again, so a
+    running header joined to the title below it (no paragraph spacing between them) stands
+    alone. Returns the new paragraphs of each part."""
+    group, right = b._lines, b._right
+    k = next(i for i, x in enumerate(page.blocks) if x is b)
+    parts: tuple[list, list] = ([], [])
+    for side, lines in enumerate((group[:cut], group[cut:])):
+        texts, raws, groups = _join_lines(lines, right, split_paragraphs=True)
+        for text, raw, g in zip(texts, raws, groups):
+            if not text.strip():
+                continue
+            bb = (min(ln.x0 for ln in g), min(ln.top for ln in g),
+                  max(ln.x1 for ln in g), max(ln.bottom for ln in g))
+            p = Paragraph(text=repair_thai(text), raw=raw, page=b.page,
+                          bbox=tuple(round(v, 2) for v in bb))
+            p._lines, p._right = g, right
+            parts[side].append(p)
+    page.blocks[k:k + 1] = parts[0] + parts[1]
+    return parts
 
 
 def _page_furniture(doc: Document) -> set[int]:
-    """The ids of the running headers and footers (page furniture): paragraphs at the top or
+    """The ids of the running headers and footers (page furniture): the lines at the top or
     the bottom of a page, inside the margin band, whose text (digits aside: page numbers,
-    dates) is found in the same band on two or more pages, or which hold nothing but a page
-    number. Word and LibreOffice draw them on every page, between the two parts of a table
-    that a page break cut."""
-    edges: list[tuple[Paragraph, tuple]] = []
+    dates; spaces aside: a header wrapped at another place) is found in the same band on two
+    or more pages, or which hold nothing but a page number. Word and LibreOffice draw them on
+    every page, between the two parts of a table that a page break cut. Lines are compared,
+    not paragraphs: a header line may be joined to the title under it on one page (no
+    paragraph spacing between them) and wrap onto two lines on another (a portrait page is
+    narrower). Such a paragraph is cut in two, so the furniture stands alone, when the lines
+    stand alone on another page or end in a page number: the first line of a body paragraph
+    that merely starts two pages alike (``ตัวชี้วัดที่ 1``) is not cut off."""
+    runs: list[tuple[Page, bool, list[tuple[Paragraph, int]], list[str]]] = []
+    pages: dict[tuple, set] = {}
+    alone: dict[tuple, set] = {}        # keys whose lines are whole paragraphs on a page
     for page in doc.pages:
         if not page.height:
             continue
-        band = page.height * _MARGIN_BAND
-        for seq, at_top in ((page.blocks, True), (reversed(page.blocks), False)):
-            for b in seq:
-                if not isinstance(b, Paragraph) or b.bbox is None or \
-                        (b.bbox[3] > band if at_top else b.bbox[1] < page.height - band):
-                    break
-                edges.append((b, (at_top, _DIGITS.sub("#", _norm(b.text)), page.number)))
-    pages: dict[tuple, set] = {}
-    for _, (at_top, text, number) in edges:
-        pages.setdefault((at_top, text), set()).add(number)
-    return {id(b) for b, (at_top, text, _) in edges
-            if len(pages[(at_top, text)]) >= 2 or _PAGE_NUMBER.match(b.text)}
+        for at_top in (True, False):
+            run = _margin_runs(page, at_top)
+            if not run:
+                continue
+            keys = []
+            acc = ""
+            for j, (b, k) in enumerate(run):
+                t = _norm(_band_lines(b)[k][0])
+                acc = (acc + t) if at_top else (t + acc)
+                keys.append(_DIGITS.sub("#", acc))
+                pages.setdefault((at_top, keys[-1]), set()).add(page.number)
+                if k == (len(_band_lines(b)) - 1 if at_top else 0):
+                    alone.setdefault((at_top, keys[-1]), set()).add(page.number)
+            runs.append((page, at_top, run, keys))
+    ids: set[int] = set()
+    for page, at_top, run, keys in runs:
+        n = 0
+        for j, (key, (b, k)) in enumerate(zip(keys, run)):
+            if len(pages[(at_top, key)]) >= 2 or _PAGE_NUMBER.match(_band_lines(b)[k][0]):
+                n = j + 1
+        if not n:
+            continue
+        key = (at_top, keys[n - 1])
+        held: dict[int, tuple[Paragraph, list[int]]] = {}
+        for b, k in run[:n]:
+            held.setdefault(id(b), (b, []))[1].append(k)
+        for b, ks in held.values():
+            total = len(_band_lines(b))
+            if len(ks) == total:
+                ids.add(id(b))
+                continue
+            text = " ".join(_band_lines(b)[k][0] for k in sorted(ks))
+            if not getattr(b, "_lines", None) or not any(x is b for x in page.blocks) or \
+                    not (alone.get(key, set()) - {page.number} or _PAGE_TAIL.search(text)):
+                continue
+            cut = len(ks) if at_top else total - len(ks)
+            first, rest = _split_paragraph(page, b, cut)
+            ids.update(id(p) for p in (first if at_top else rest))
+    return ids
 
 
 def _continue_tables(doc: Document) -> None:
@@ -2199,10 +2290,11 @@ def _append_rows(prev: Table, cont: Table) -> None:
     prev.cells.sort(key=lambda c: (c.row, c.col))
 
 
-# words a number follows (a year, an ordinal, a count): a cell ending with one goes on with
-# the number at the top of the next page (``จัดประชุมรอบ`` / ``11``, ``ไตรมาส`` / ``2``)
+# words a number follows (a year, an ordinal, a count, a score level): a cell ending with one
+# goes on with the number at the top of the next page (``จัดประชุมรอบ`` / ``11``, ``ไตรมาส`` /
+# ``2``, ``ระดับ`` / ``5``)
 _GOES_ON = patterns.compile(r"(?:พ\.ศ\.|ค\.ศ\.|ที่|ร้อยละ|จำนวน|ภายใน|วันที่|ปี|รอบ|รุ่น|ไตรมาส|"
-                            r"ระยะ|งวด|ข้อ|หมู่|ฉบับ)\s*$")
+                            r"ระยะ|งวด|ข้อ|หมู่|ฉบับ|ระดับ)\s*$")
 # a cell ending with an abbreviation of two or more letters (a month ``มี.ค.``, ``ก.ย.``) goes
 # on with a number (its year) on the next page
 _ABBR_END = patterns.compile(r"(?:^|[\s(\[-])(?:" + _ABBR_GROUP + r"\.){2,3}$")
