@@ -845,6 +845,8 @@ def _expand_abbreviations(text: str) -> str:
     """The text with agency heads cut short (`สนง.…`) written in full, so a name a running header
     or a table cuts short reads as the name itself."""
     full = rules.load("headers").get("agencies", {}).get("abbreviations", {})
+    if not any(head in text for head in full):
+        return text     # (the common case, found at C speed: the pattern tries every position)
     rx = _abbreviation_rx(tuple(full))
     return rx.sub(lambda m: full[m.group(1)], text) if rx is not None else text
 
