@@ -2436,7 +2436,9 @@ _COUNT = patterns.compile(r"[0-9๐-๙]\s*(?:เดือน|วัน|สั�
 # (`รวมประเด็นยุทธศาสตร์ที่ 2`, `รวมยุทธศาสตร์การพัฒนาที่ ๓`: a strategy's subtotal)
 _TOTAL_ROW = patterns.compile(r"^(?:รวม|ยอดรวม)(?:(?:ประเด็น)?(?:กิจกรรม|โครงการ|แผนงาน|ยุทธศาสตร์|กลยุทธ์|การพัฒนา)"
                               r"(?:หลัก|ย่อย|การพัฒนา)?(?:ที่)?[0-9๐-๙.]+"
-                              r"|งบประมาณ|ทั้งสิ้น|ทั้งหมด|เป็นเงิน|เงิน|ทั้งโครงการ|[:：])*(?:\(?บาท\)?)?$")
+                              r"|งบประมาณ|ทั้งสิ้น|ทั้งหมด|เป็นเงิน|เงิน|ทั้งโครงการ|[:：])*(?:\(?บาท\)?)?$"
+                              # a programme's or strategy's subtotal by its name (`รวมแผนงานเคหะและชุมชน`)
+                              r"|^รวม(?:ประเด็น)?(?:แผนงาน|ยุทธศาสตร์|กลยุทธ์)[ก-๙]{2,60}$")
 
 
 def _total_row(text: str) -> bool:
@@ -2673,7 +2675,16 @@ def _plan_row(rr: "RawRow", item: C.ItemNo, name_raw: str, other: bool, next_ite
     text = C.clean(" ".join(t for t in (C.clean(rr.item), C.clean(name_raw)) if t))
     if _GROUP_AMOUNT.search(text):
         return None
+    if item.kind and item.rest and (next_item.number == "1" or next_item.kind != item.kind) \
+            and not _is_subitem(next_item, item):
+        # a numbered heading over items numbered apart from it (`2.1 แผนงานเคหะและชุมชน` over
+        # `4`, `5` in a ผด.02): the programme it names, written with its number
+        return text if plan_heading(item.rest) else None
     return plan_heading(text) or None
+
+
+def _is_subitem(item: C.ItemNo, parent: C.ItemNo) -> bool:
+    return item.number.startswith(parent.number + ".")
 
 
 def _budget_heading(rr: "RawRow", item: C.ItemNo, name_raw: str, next_item: C.ItemNo,
