@@ -32,3 +32,21 @@ def save_as_pdf(docs: dict, outdir: Path) -> list[Path]:
         sources.append(path)
     to_pdf(sources, outdir)
     return sources
+
+
+def add_run(par, text: str, font: str, size: float = 14, bold: bool = False):
+    """A run of ``text`` added to a python-docx paragraph, set in ``font`` for Thai and Latin
+    alike (LibreOffice otherwise picks a font of its own for the Thai) at ``size`` points."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+    r = par.add_run(text)
+    r.font.size, r.bold = Pt(size), bold
+    rpr = r._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for a in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(a), font)
+    return r

@@ -21,14 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from extract_helpers import ctx, extract_file, write_docx  # noqa: E402
-from office import needs_soffice, to_pdf  # noqa: E402
+from office import add_run, needs_soffice, to_pdf  # noqa: E402
 
 docx = pytest.importorskip("docx")
 openpyxl = pytest.importorskip("openpyxl")
-from docx.enum.section import WD_ORIENT  # noqa: E402
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
-from docx.shared import Cm, Pt  # noqa: E402
+from docx.shared import Cm  # noqa: E402
 
 from extractors import extract  # noqa: E402
 from pipeline.readers import read_document  # noqa: E402
@@ -51,16 +50,7 @@ NESTED = [
 
 
 def _run(par, text, size=14, bold=False):
-    r = par.add_run(text)
-    r.font.size, r.bold = Pt(size), bold
-    rpr = r._element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for a in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(a), FONT)
-    return r
+    return add_run(par, text, FONT, size, bold)
 
 
 def _fixed(table, widths):

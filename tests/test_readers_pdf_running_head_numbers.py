@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from extract_helpers import ctx  # noqa: E402
-from office import needs_soffice, save_as_pdf  # noqa: E402
+from office import add_run, needs_soffice, save_as_pdf  # noqa: E402
 
 docx = pytest.importorskip("docx")
 from docx.enum.section import WD_ORIENT, WD_SECTION  # noqa: E402
@@ -57,16 +57,7 @@ QUARTERS = [(1,), (1,), (2, 3, 4), (2,), (3,), (2, 3, 4), (4,)]
 
 
 def _run(par, text, size=15, bold=False):
-    r = par.add_run(text)
-    r.font.size, r.bold = Pt(size), bold
-    rpr = r._element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for a in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(a), FONT)
-    return r
+    return add_run(par, text, FONT, size, bold)
 
 
 def _field(par, code):

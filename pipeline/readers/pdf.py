@@ -268,15 +268,17 @@ class _Line:
             out.append(c.ch)
         return "".join(out)
 
-    def segments(self, min_gap: float) -> list["_Line"]:
+    def segments(self, min_gap: float, where=None) -> list["_Line"]:
         """The line cut where the horizontal gap between characters is at least ``min_gap``
-        (columns of a table drawn without lines)."""
+        (columns of a table drawn without lines), and, given ``where`` (left end, right end of
+        the gap -> bool), only where it says so."""
         segs: list[_Line] = []
         cur = _Line()
         prev: Optional[_Char] = None
         for c in self.chars:
             if not c.mark and not c.ch.isspace():
-                if prev is not None and c.ax0 - prev.ax1 >= min_gap and cur.has_base():
+                if prev is not None and c.ax0 - prev.ax1 >= min_gap and cur.has_base() and \
+                        (where is None or where(prev.ax1, c.ax0)):
                     segs.append(cur)
                     cur = _Line()
                 prev = c
@@ -1834,24 +1836,8 @@ def _gutters(lines: list[_Line], min_width: float, tol: int) -> list[tuple[float
 def _cut_at_gutters(ln: _Line, gutters: list[tuple[float, float]], min_cut: float) -> list[_Line]:
     """The line cut where a gap between its glyphs lies over a gutter (a word space inside
     a heading that a gutter happens to cross is narrower than ``min_cut``)."""
-    pieces: list[_Line] = []
-    cur = _Line()
-    prev: Optional[_Char] = None
-    for c in ln.chars:
-        if not c.mark and not c.ch.isspace():
-            if prev is not None and cur.has_base() and c.ax0 - prev.ax1 >= min_cut and \
-                    any(min(c.ax0, g1) - max(prev.ax1, g0) > 1.0 for g0, g1 in gutters):
-                pieces.append(cur)
-                cur = _Line()
-            prev = c
-        elif c.ch == "\u0e33" and prev is not None and c.ax1 > prev.ax1:
-            prev = c
-        if c.ch.isspace() and not cur.has_base():
-            continue
-        cur.add(c)
-    if cur.has_base():
-        pieces.append(cur)
-    return pieces
+    return ln.segments(min_cut, lambda x0, x1: any(min(x1, g1) - max(x0, g0) > 1.0
+                                                   for g0, g1 in gutters))
 
 
 def _gutter_table(lines: list[_Line], space: float, page_no: int,
