@@ -90,6 +90,8 @@ class Gantt:
     # the fiscal year was worked out from the years its month (or quarter) heads write, not
     # stated in its header (`ปีงบประมาณ 2568`): a year the plan's title states outranks it
     fy_from_years: bool = False
+    # month heads misspelt and read anyway (`มิ.ค.`, `พฤศจิกยน`): column -> (as written, as read)
+    corrected: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def ym(self, col: int) -> str:
         m = self.month_of_col.get(col)
@@ -365,6 +367,10 @@ def find_gantt(table: Table, tf: TableForm, fiscal_year: Optional[int]) -> tuple
         g.no_number = {c for c in allcols if cell(best_row, c).text.strip()
                        and not _month_reading(cell(best_row, c).text) and c not in numbered}
         for c, m in g.month_of_col.items():
+            mr = _parse_month(cell(best_row, c).text.strip())
+            if getattr(mr, "status", "ok") in ("corrected", "ambiguous"):
+                from pipeline.normalize.months import ABBR
+                g.corrected[c] = (cell(best_row, c).text.strip(), ABBR[m])
             y = _month_year(cell(best_row, c).text)
             if y is not None and m in _month_reading(cell(best_row, c).text)[:1]:
                 g.year_of_col[c] = y
@@ -586,6 +592,7 @@ class RawRow:
     phones: str = ""                 # a telephone sub-column under the responsible banner
     budget_parts: list[str] = field(default_factory=list)   # amounts by source, when split
     ticks: list[str] = field(default_factory=list)
+    misspelt_months: list[tuple[str, str]] = field(default_factory=list)   # heads of its ticks read anyway
     inherited: set = field(default_factory=set)      # roles filled from a cell merged down
     pr: str = ""                     # "plan" / "result": the row's label in a แผน/ผล column
     result_ticks: Optional[list[str]] = None         # months its ผล row marks (a pair's plan row)
@@ -1831,6 +1838,8 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
                     for y2 in gantt.months(c.col + k):
                         if y2 not in rr.ticks:
                             rr.ticks.append(y2)
+                    if c.col + k in gantt.corrected:
+                        rr.misspelt_months.append(gantt.corrected[c.col + k])
                 continue
             if c.text.strip() and not is_mark(c.text):
                 tail.append((c.col, c.text))
@@ -3024,6 +3033,7 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
     inst_fy = C.find_fiscal_year("\n".join(p.text for p in inst.before))
     prev_gantt: Optional[tuple[Gantt, int]] = None
     number_only: set[int] = set()       # records whose months only numbers mark (id)
+    misspelt_reported: set[tuple[str, str]] = set()   # misspelt month heads already noted
     group_ids: set[int] = set()         # `กิจกรรมที่ N` group rows (id)
     group_recs: dict[str, Record] = {}  # the group rows by number
     plan = ""                           # the project / programme the table belongs to
@@ -3343,6 +3353,11 @@ def extract(doc: Document, inst: Instance, meta) -> Extraction:
             if e_raw and not C.is_ditto(e_raw):
                 last["end"] = (e_raw, e_raw)
             rec.planned_months = ";".join(rr.ticks)
+            for raw, fixed in rr.misspelt_months:
+                if (raw, fixed) not in misspelt_reported:
+                    # a misspelt month head, reported once: on the first activity ticked under it
+                    misspelt_reported.add((raw, fixed))
+                    rec.date_notes.append(("planned_months", raw, fixed, "corrected"))
             if rr.ticks and not rr.mark_ticks():
                 number_only.add(id(rec))
             if has_result:
