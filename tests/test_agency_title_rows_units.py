@@ -7,11 +7,10 @@
 - an armed-forces unit (`กองบิน 7`, `กองพลทหารราบที่ 5`, `ฐานทัพเรือสัตหีบ`) and a department's
   provincial institution named สถาน… (`สถานพินิจและคุ้มครองเด็กและเยาวชนจังหวัดลำปาง`): agencies of
   their own, not the province a step mentions nor the folder."""
-from pathlib import Path
 
 import pytest
 
-from extract_helpers import extract_file, write_docx
+from extract_helpers import extract_file
 from office import needs_soffice, to_pdf
 from plan_files import PLAN_HEAD, extract_titled_plan
 
