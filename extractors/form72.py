@@ -100,7 +100,8 @@ def _dimension_vocab():
     return labels, exact, {code: {code: terms} for code, terms in labels.items()}
 # where a new plan starts in the plan column: its number, or the word a plan, an issue or a goal
 # of the plan starts with (`แผนพัฒนาองค์การที่ 2`, `ประเด็นที่ 2 …`, `เป้าประสงค์ที่ 1 …`)
-_PLAN_START = patterns.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|โครงการ|ยุทธศาสตร์|(?:แนว)?นโยบาย|หมวด|ประเด็น|เป้าประสงค์|กลยุทธ์)")
+_PLAN_START = patterns.compile(r"^\s*(?:[0-9๐-๙]+\s*\.|แผน|โครงการ|ยุทธศาสตร์|(?:แนว)?นโยบาย|หมวด|ประเด็น|เป้าประสงค์|กลยุทธ์"
+                               r"|(?:plan|strategy|strategic\s+issue)\s*[0-9]+\b)", re.I)
 _ITEM_CODE = patterns.compile(r"(?=[^\s]*[0-9๐-๙])[A-Za-z][A-Za-z0-9]*[-_./]?[0-9๐-๙][0-9๐-๙.\-]{0,8}")
 # an indicator cell saying there is none (squashed): a dash, `ไม่มี`, `- ไม่มีตัวชี้วัด -`
 _NO_KPI = patterns.compile(r"[-–—−_.]*(?:\(?ไม่มี(?:ตัวชี้วัด)?(?:ในมิตินี้|ในด้านนี้)?\)?)?[-–—−_.]*")

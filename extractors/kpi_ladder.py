@@ -30,7 +30,8 @@ _SUB = patterns.compile(r"(?<![0-9๐-๙.])([0-9๐-๙]{1,2}\.[0-9๐-๙]{1,2
 _GROUP = patterns.compile(r"กลุ่มที่\s*([0-9๐-๙]+)")
 _TOTAL = patterns.compile(rf"รวม\s*(?:น้ำหนัก)?\s*({_NUM})")
 # `น้ำหนัก ร้อยละ 5`, `น้ำหนัก : 5`, `น้ำหนัก : ร้อยละ 5` (the word before or after the colon)
-_WEIGHT = patterns.compile(rf"น้ำหนัก\s*(?:ร้อยละ)?\s*[:：]?\s*(?:ร้อยละ)?\s*({_NUM})")
+_WEIGHT = patterns.compile(rf"(?:น้ำหนัก|(?<![A-Za-z])weight(?![A-Za-z]))\s*(?:ร้อยละ|\(%\))?\s*[:：]?\s*(?:ร้อยละ)?\s*({_NUM})",
+                           re.I)
 _LEVELS_HDR = patterns.compile(r"ระดับคะแนน|ระดับ\s*คะแนน|คะแนน\s*(?:ที่)?\s*1\s*2\s*3\s*4\s*5")
 
 
@@ -289,7 +290,8 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
     if m:
         kpi.item_no = C.digits(m.group(1))
         tail = text[m.end():m.end() + 400]
-        stop = re.search(r"\(\s*น้ำหนัก|น้ำหนัก\s*[:：]|ผู้รับผิดชอบ|เกณฑ์การ|การประเมิน|\n|\t", tail)
+        stop = re.search(r"\(\s*น้ำหนัก|น้ำหนัก\s*[:：]|(?<![A-Za-z])weight\s*(?:\(%\))?\s*[:：]|ผู้รับผิดชอบ"
+                         r"|เกณฑ์การ|การประเมิน|\n|\t", tail, re.I)
         kpi.name = C.clean(tail[:stop.start()] if stop else tail)
         nxt = _line_at(offs, m.end()) if offs and "\n" in text[m.end(1):m.end()] else None
         if nxt is not None and nxt.table is not None:
