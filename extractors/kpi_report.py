@@ -1469,8 +1469,9 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
             # first row may carry on the row a page break split)
             last_row_step = None
         key, v = None, None
-        for k in ("kpi", "dimension", "supervisor", "data_collector", "phone", "description", "criteria"):
-            v = _label(first, labels[k])
+        for k in ("kpi", "dimension", "supervisor", "data_collector", "phone", "description", "criteria",
+                  "other"):
+            v = _label(first, labels.get(k, []))
             if v is not None:
                 key = k
                 break
@@ -1511,6 +1512,9 @@ def _extract_section(lines: list[Line], ex: Extraction, meta,
                     kpi.page, kpi.table, kpi.row = ln.page, (ln.table.index if ln.table else None), ln.row
                     current = ("name", kpi)
                     continue
+            if key == "other":
+                current = None      # a template's field (`เกณฑ์เป้าหมาย :`): ends the name, not read
+                continue
             if key == "dimension":
                 m = _DIM_LINE.match(C.clean(ln.text))
                 if m and not kpi.dimension:
