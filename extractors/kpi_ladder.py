@@ -1223,6 +1223,9 @@ def _read_verticals(lines: list[Line], kpi: Record, subs: list[_Sub], indicators
                 sq = C.squash(v.name)
                 rec = next((r for r in known if r.name and (C.squash(r.name) == sq or
                                                             fuzz.ratio(C.squash(r.name), sq) >= 90)), None)
+            if rec is None and v.name and not v.item_no and kpi.item_no and kpi in indicators \
+                    and not kpi.name and not kpi.ladder_raw:
+                rec = kpi       # numbered by the heading above (`ตัวชี้วัดที่ ๑`), named by the table
             if rec is None and not v.name and not v.item_no:
                 if kpi.item_no and kpi in indicators and not kpi.ladder_raw:
                     rec = kpi
@@ -1298,6 +1301,7 @@ def across_ladders(table) -> list[Across]:
     out: list[Across] = []
     g = table.grid()
     heads, head_label, heads_named = None, "", False
+    unit_col = None     # a unit column before the levels (`หน่วยนับ`): the unit, no part of the name
     for r, row in enumerate(g):
         found = _across_heads(row)
         if found is not None:
@@ -1313,13 +1317,16 @@ def across_ladders(table) -> list[Across]:
             if (worded_heads or labelled) or (heads is None and rising):
                 heads, head_label = found, " ".join(before)
                 heads_named = worded_heads or labelled
+                unit_col = next((x.get("unit") for x in map(_header_roles, g[max(0, r - 1):r + 1])
+                                 if x.get("unit") is not None and x["unit"] < first), None)
                 continue
         if heads is None:
             if r >= 8:
                 break
             continue
         first = min(heads)
-        label = " ".join(dict.fromkeys(C.clean(x) for x in row[:first] if x.strip()))
+        label = " ".join(dict.fromkeys(C.clean(x) for c, x in enumerate(row[:first])
+                                       if x.strip() and c != unit_col))
         if not re.search(r"[ก-๙A-Za-z]{2}", label):
             continue
         cells = {lv: C.clean(row[c]) if c < len(row) else "" for c, lv in heads.items()}
@@ -1337,7 +1344,10 @@ def across_ladders(table) -> list[Across]:
                 and not worded:
             continue
         raws = [(lv, cells[lv]) for lv in sorted(cells) if cells[lv]]
-        out.append(Across(r, label, vals, raws, _vertical_unit([x for _, x in raws] + [head_label])))
+        unit = C.clean(row[unit_col]) if unit_col is not None else ""
+        unit = rules.load("headers").get("units", {}).get(unit, unit)
+        out.append(Across(r, label, vals, raws,
+                          unit or _vertical_unit([x for _, x in raws] + [head_label])))
     table.__dict__["_kpi_across"] = (key, out)
     return out
 
