@@ -1028,6 +1028,8 @@ def _follows(prev: str, no: str) -> bool:
 # level column is headed by a level word (the words a level cell itself may carry), or its cells
 # carry one (`ระดับ 1`, `5 คะแนน`); bare `1 … 5` with no such head need a unit or a comparison
 # in the thresholds (`≤ 15 นาที`), not bare figures that could be any numbered list.
+# a template's criteria row (`เกณฑ์การประเมิน | ระดับ 1 | … | ระดับ 5` among its label rows)
+_CRITERIA_ROW = patterns.compile(r"\s*เกณฑ์\s*(?:การ)?\s*(?:ประเมิน|ให้คะแนน|วัด)")
 _LEVEL_COL_HEAD = patterns.compile(r"(?:ระดับ(?:ที่)?|ระดับ(?:คะแนน|ขั้น)|คะแนน(?:ที่)?|level|score)"
                                    r"(?:\s*\(.{0,30}\))?", re.I)
 _WORDED = patterns.compile(r"[ก-๙A-Za-z%<>≤≥]")
@@ -1303,6 +1305,8 @@ def across_ladders(table) -> list[Across]:
     heads, head_label, heads_named = None, "", False
     unit_col = None     # a unit column before the levels (`หน่วยนับ`): the unit, no part of the name
     for r, row in enumerate(g):
+        if heads is None and r >= 8 and not (row and _CRITERIA_ROW.match(row[0])):
+            continue        # deep in a table only a criteria row heads a ladder (a template's grid)
         found = _across_heads(row)
         if found is not None:
             first = min(found)
@@ -1321,8 +1325,6 @@ def across_ladders(table) -> list[Across]:
                                  if x.get("unit") is not None and x["unit"] < first), None)
                 continue
         if heads is None:
-            if r >= 8:
-                break
             continue
         first = min(heads)
         label = " ".join(dict.fromkeys(C.clean(x) for c, x in enumerate(row[:first])
