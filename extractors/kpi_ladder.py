@@ -1129,7 +1129,7 @@ def _vertical_at(table, g, r0: int, c: int, taken_to: int) -> Optional[Vertical]
     return None
 
 
-_UNIT_AFTER = patterns.compile(r"[0-9๐-๙]\s*([ก-๙]+)\s*$")
+_UNIT_AFTER = patterns.compile(r"[0-9๐-๙]\s*([ก-๙]+|[A-Za-z]{1,12})\.?\s*$")   # (`นาที`, `min`, `days`)
 
 
 def _vertical_unit(texts: list[str]) -> str:

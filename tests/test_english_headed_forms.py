@@ -76,3 +76,14 @@ def test_offices_and_colleges_named_with_their_parent(tmp_path, title, agency):
     ex = extract_titled_plan(tmp_path, title.split("\n"), [("ประชุมคณะทำงาน", "ฝ่ายแผนงาน"),
                                                           ("จัดทำรายงานผล", "ฝ่ายแผนงาน")])
     assert {r.agency for r in ex.records} == {agency}
+
+
+def test_a_ladder_down_a_table_in_english_minutes_has_its_unit(tmp_path):
+    ladder = [["Level", "Average waiting time"], ["1", "≤ 60 min"], ["2", "≤ 50 min"],
+              ["3", "≤ 40 min"], ["4", "≤ 30 min"], ["5", "≤ 20 min"]]
+    path = write_docx(tmp_path / "sla.docx", [
+        "Service Level Agreement (SLA), Fiscal Year 2027", "โรงพยาบาลตัวอย่าง",
+        "ตัวชี้วัดที่ 1 : ระยะเวลารอคอยเฉลี่ยที่แผนกผู้ป่วยนอก (Average OPD waiting time)", ladder])
+    ex, _ = extract_file(path)
+    kpi = next(r for r in ex.records if r.item_no == "1")
+    assert (kpi.unit, kpi.level_1, kpi.level_5, kpi.direction) == ("min", 60, 20, "lower")
