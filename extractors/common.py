@@ -561,9 +561,6 @@ _OWN_AGENCY = patterns.compile(
     # read where nothing above is, and kept only when a province ends it (_title_agency)
     r"|(?=(?P<seated>(?:สำนักงาน|ศูนย์|สถานี|ด่าน|แขวงทางหลวง|โครงการชลประทาน)[ก-๙]{4,40}(?![ก-๙]))))", re.M)
 _TITLE_LINES = 4
-# Checkpoints of a department, each an agency of its own named after the place it guards.
-_CHECKPOINTS = ("ด่านศุลกากร", "ด่านตรวจคนเข้าเมือง", "ด่านตรวจพืช", "ด่านกักกันสัตว์",
-                "ด่านป่าไม้", "ด่านประมง")
 # `(องค์การมหาชน)` written after a name is part of it (`โรงพยาบาลบ้านแพ้ว (องค์การมหาชน)`)
 _PUBLIC_ORG = patterns.compile(r"[ \u00a0]*[(（]\s*องค์การมหาชน\s*[)）]")
 
@@ -682,7 +679,8 @@ def _title_agency(title: str, provinces: list[str]) -> str:
             if "จังหวัด" not in name and any(name.endswith(p) and len(name) - len(p) >= 9
                                             for p in provinces):
                 return name
-            kind = next((k for k in _CHECKPOINTS if name.startswith(k)), None)
+            checkpoints = rules.load("headers").get("agencies", {}).get("checkpoints", ())
+            kind = next((k for k in checkpoints if name.startswith(k)), None)
             if kind and len(name) - len(kind) >= 3:
                 # a checkpoint is named after its town or district (`ด่านศุลกากรสะเดา`), seldom
                 # a province: an agency of its own wherever it stands
