@@ -1610,13 +1610,38 @@ def _side_vocab() -> dict[str, list[str]]:
 def period_sides(table: Table, tf: TableForm, gantt_cols: set) -> dict[str, int]:
     """{"start": column, "end": column} when a period banner (`ระยะเวลาดำเนินการ`, the duration
     role) stands over two sub-columns headed as a start and an end (`เริ่มต้น | สิ้นสุด`): each
-    is a date of its own, not two halves of one period text. {} otherwise. In a text export the
-    banner sits in its first column, the columns after it blank in its row."""
+    is a date of its own, not two halves of one period text; with "duration" too when the plan
+    also has a duration column of its own beside the banner (`ระยะเวลา | ระยะเวลาดำเนินการ` over
+    `เริ่มต้น | สิ้นสุด`). {} otherwise. In a text export the banner sits in its first column, the
+    columns after it blank in its row."""
     hm = tf.header
     col = hm.roles.get("duration")
     if col is None or col in gantt_cols:
         return {}
     head = _HeaderView(table, tf)
+    sides = _sides_under(table, tf, head, col, gantt_cols)
+    if sides:
+        return sides
+    # the duration role went to a column of its own: another banner worded as a duration
+    # (header cells were matched when the header was mapped: the match is cached)
+    vocab = C.vocab(FORM)
+    for r in range(hm.start, hm.rows):
+        for k in range(table.n_cols):
+            c = head.cell(r, k)
+            if c is None or c.col != k or c.row != r or c.colspan < 2 or k == col \
+                    or k in gantt_cols or not c.text.strip() or len(c.text) > 60:
+                continue
+            if C.match_role(c.text, vocab)[0] == "duration":
+                sides = _sides_under(table, tf, head, k, gantt_cols)
+                if sides:
+                    return {**sides, "duration": col}
+    return {}
+
+
+def _sides_under(table: Table, tf: TableForm, head: "_HeaderView", col: int,
+                 gantt_cols: set) -> dict[str, int]:
+    """{"start": column, "end": column} of the sub-columns under the banner at ``col``."""
+    hm = tf.header
     cell = head.cell
     banner_row = next((r for r in range(hm.start, hm.rows)
                        if cell(r, col) is not None and cell(r, col).text.strip()), None)
@@ -1769,7 +1794,7 @@ def read_rows(table: Table, tf: TableForm, gantt: Gantt, start: int,
     if durations is None:
         durations = duration_columns(table, tf, start, gantt_cols, (tail_cols, extra_cols))
     head_spans = dict(hm.spans)
-    if "start" in durations:
+    if "start" in durations and "duration" not in durations:
         fixed.pop("duration", None)     # a period banner over start and end (period_sides)
     for role, col in durations.items():
         fixed[role] = col
