@@ -28,6 +28,8 @@ _NUM = r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?"
 _INDICATOR = patterns.compile(rf"ตัวชี้วัด\s*ที่\s*({_NUM})\s*[:：.]?\s*")
 _SUB = patterns.compile(r"(?<![0-9๐-๙.])([0-9๐-๙]{1,2}\.[0-9๐-๙]{1,2})(?![0-9๐-๙.])\s+(?=[^\s0-9])")
 _GROUP = patterns.compile(r"กลุ่มที่\s*([0-9๐-๙]+)")
+# a title's line of year and agency (`ประจำปีงบประมาณ พ.ศ. 2570 สำนักงาน…`): never an indicator's name
+_TITLE_LINE = patterns.compile(r"\s*(?:ประจำ\s*ปี|ปี\s*งบ\s*ประมาณ|พ\s*\.\s*ศ\s*\.)")
 _TOTAL = patterns.compile(rf"รวม\s*(?:น้ำหนัก)?\s*({_NUM})")
 # `น้ำหนัก ร้อยละ 5`, `น้ำหนัก : 5`, `น้ำหนัก : ร้อยละ 5` (the word before or after the colon)
 _WEIGHT = patterns.compile(rf"(?:น้ำหนัก|(?<![A-Za-z])weight(?![A-Za-z]))\s*(?:ร้อยละ|\(%\))?\s*[:：]?\s*(?:ร้อยละ)?\s*({_NUM})",
@@ -294,9 +296,9 @@ def _extract_lines(lines: list[Line], meta) -> Extraction:
                          r"|เกณฑ์การ|การประเมิน|\n|\t", tail, re.I)
         kpi.name = C.clean(tail[:stop.start()] if stop else tail)
         nxt = _line_at(offs, m.end()) if offs and "\n" in text[m.end(1):m.end()] else None
-        if nxt is not None and nxt.table is not None:
+        if nxt is not None and (nxt.table is not None or _TITLE_LINE.match(nxt.text)):
             # `ตัวชี้วัดที่ N` alone over a table: its name is in the table, not the header's
-            # first cell (`ตัวชี้วัด`)
+            # first cell (`ตัวชี้วัด`); nor is the document's year-and-agency line under it
             kpi.name = ""
         locate(kpi, m.start())
     mr = re.search(r"ผู้รับผิดชอบ\s*[:：]\s*([^\t\n]+)", text[m.end():m.end() + 600] if m else "")

@@ -2,6 +2,7 @@
 ladders written down a table one row per level, `ขั้นที่ 1 … 5` heads over thresholds, a number
 column `ตัวชี้วัด` beside `ชื่อตัวชี้วัด`, a heading over its own indicator row, and a ladder drawn
 as five level boxes on a slide. Real files (PPTX, DOCX, XLSX) read, extracted and validated."""
+import pytest
 from pptx import Presentation
 from pptx.util import Pt
 
@@ -173,3 +174,17 @@ def test_ladder_as_five_level_boxes(tmp_path):
     assert sorted(got) == ["1", "2"]
     assert levels(got["1"]) == [30, 25, 20, 15, 10] and got["1"].direction == "lower"
     assert levels(got["2"]) == [60, 65, 70, 75, 80] and got["2"].unit == "%"
+
+
+@pytest.mark.parametrize("title", ["ประจำปีงบประมาณ พ.ศ. 2570 สำนักงานขนส่งจังหวัดเชียงราย",
+                                   "ปีงบประมาณ 2570 สำนักงานขนส่งจังหวัดเชียงราย"])
+def test_heading_alone_over_the_year_line_is_named_by_its_table(tmp_path, title):
+    """`ตัวชี้วัดที่ 3` alone, the title's year-and-agency line under it, and the name in the
+    table's `ชื่อตัวชี้วัด` row: one indicator, named by the table, with the stated weight."""
+    name = "ระยะเวลาเฉลี่ยในการให้บริการชำระภาษีรถประจำปี"
+    path = write_docx(tmp_path / "best.docx", [
+        "ตัวชี้วัดที่ 3", title, "น้ำหนัก : ร้อยละ 5",
+        [["ชื่อตัวชี้วัด", name], ["ระดับคะแนน", "ระยะเวลาให้บริการ"]] + down(TIMES)])
+    ex, _ = extract_file(path)
+    assert [(r.item_no, r.name, r.weight) for r in kpis(ex)] == [("3", name, 5)]
+    assert levels(kpis(ex)[0]) == [30, 25, 20, 15, 10] and kpis(ex)[0].direction == "lower"
