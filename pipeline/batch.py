@@ -552,11 +552,16 @@ _FORMAT_MODULES = {
     "pdf": ("pipeline.readers.pdf", "pypdfium2", "pdfplumber"),
     "docx": ("pipeline.readers.docx",),
     "xlsx": ("pipeline.readers.xlsx",),
+    "xls": ("pipeline.readers.xls", "xlrd"),
+    "ods": ("pipeline.readers.ods",),
+    "doc": ("pipeline.readers.doc",),
+    "odt": ("pipeline.readers.odt",),
     "pptx": ("pipeline.readers.pptx", "pptx.package"),
     "txt": ("pipeline.readers.text",),
 }
 _FORMAT_OF_EXT = {"pdf": "pdf", "docx": "docx", "docm": "docx", "xlsx": "xlsx", "xlsm": "xlsx",
-                  "pptx": "pptx", "pptm": "pptx"}
+                  "pptx": "pptx", "pptm": "pptx", "xls": "xls", "ods": "ods", "doc": "doc",
+                  "odt": "odt"}
 
 
 def formats_of(entries) -> set[str]:

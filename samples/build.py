@@ -560,40 +560,50 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+# Formats LibreOffice makes from a rendered DOCX or XLSX: the name soffice's --convert-to takes
+# and the file it is made from. Office users save these with Word, Excel or LibreOffice.
+CONVERTED = {"pdf": ("pdf", "docx"), "doc": ("doc:MS Word 97", "docx"),
+             "odt": ("odt", "docx"), "xls": ("xls:MS Excel 97", "xlsx"), "ods": ("ods", "xlsx")}
+
+
 def convert_pdfs(jobs: list[tuple[Path, Path]], force: bool = False) -> None:
-    """Convert DOCX → PDF with LibreOffice; skip a PDF whose DOCX did not change."""
+    """Convert DOCX → PDF (and DOCX → DOC/ODT, XLSX → XLS/ODS, by the target's extension) with
+    LibreOffice; skip a target whose source did not change."""
     known = json.loads(PDF_SOURCES.read_text()) if PDF_SOURCES.exists() else {}
     todo = []
-    for docx_path, pdf_path in jobs:
-        key = str(pdf_path.relative_to(HERE))
-        h = sha256(docx_path)
-        if not force and pdf_path.exists() and known.get(key) == h:
+    for src_path, out_path in jobs:
+        key = str(out_path.relative_to(HERE))
+        h = sha256(src_path)
+        if not force and out_path.exists() and known.get(key) == h:
             continue
-        todo.append((docx_path, pdf_path, key, h))
+        todo.append((src_path, out_path, key, h))
     if not todo:
         return
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        print("soffice not found: PDFs kept as they are", file=sys.stderr)
+        print("soffice not found: converted samples kept as they are", file=sys.stderr)
         return
     with tempfile.TemporaryDirectory(prefix="thaiforms_lo_") as tmp:
         profile = Path(tmp) / "profile"
-        outdir = Path(tmp) / "out"
-        outdir.mkdir()
-        srcs = []
-        for docx_path, pdf_path, key, h in todo:
-            # a unique name per job: stems may repeat across folders
-            s = Path(tmp) / f"{len(srcs):03d}_{pdf_path.stem}.docx"
-            shutil.copyfile(docx_path, s)
-            srcs.append(s)
-        cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-               "--convert-to", "pdf", "--outdir", str(outdir)] + [str(s) for s in srcs]
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       timeout=600)
-        for s, (docx_path, pdf_path, key, h) in zip(srcs, todo):
-            produced = outdir / (s.stem + ".pdf")
-            shutil.copyfile(produced, pdf_path)
-            known[key] = h
+        by_target: dict[str, list] = {}
+        for job in todo:
+            by_target.setdefault(job[1].suffix[1:], []).append(job)
+        for ext, jobs_ in sorted(by_target.items()):
+            outdir = Path(tmp) / f"out_{ext}"
+            outdir.mkdir()
+            srcs = []
+            for src_path, out_path, key, h in jobs_:
+                # a unique name per job: stems may repeat across folders
+                s = Path(tmp) / f"{ext}_{len(srcs):03d}_{out_path.stem}{src_path.suffix}"
+                shutil.copyfile(src_path, s)
+                srcs.append(s)
+            cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                   "--convert-to", CONVERTED[ext][0], "--outdir", str(outdir)] + [str(s) for s in srcs]
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           timeout=600)
+            for s, (src_path, out_path, key, h) in zip(srcs, jobs_):
+                shutil.copyfile(outdir / (s.stem + "." + ext), out_path)
+                known[key] = h
     PDF_SOURCES.write_text(json.dumps(dict(sorted(known.items())), indent=1,
                                       ensure_ascii=False) + "\n")
 
@@ -641,18 +651,17 @@ def build(doc: dict, pdf: bool, pdf_jobs: list) -> list[Path]:
     stem = doc["stem"]
     formats = doc["formats"]
     made = []
-    docx_path = folder / f"{stem}.docx"
-    if "docx" in formats or "pdf" in formats:
-        # a PDF-only document: its DOCX is an intermediate, kept out of samples/
-        target = docx_path if "docx" in formats else Path(TMP.name) / f"{stem}.docx"
-        render_docx(doc, target)
-        if "docx" in formats:
+    for base in ("docx", "xlsx"):
+        from_base = [ext for ext, (_, src) in CONVERTED.items() if src == base and ext in formats]
+        if base not in formats and not from_base:
+            continue
+        # a document only in converted formats: its DOCX/XLSX is an intermediate, kept out of samples/
+        target = folder / f"{stem}.{base}" if base in formats else Path(TMP.name) / f"{stem}.{base}"
+        (render_docx if base == "docx" else render_xlsx)(doc, target)
+        if base in formats:
             made.append(target)
-        if "pdf" in formats and pdf:
-            pdf_jobs.append((target, folder / f"{stem}.pdf"))
-    if "xlsx" in formats:
-        render_xlsx(doc, folder / f"{stem}.xlsx")
-        made.append(folder / f"{stem}.xlsx")
+        if pdf:
+            pdf_jobs.extend((target, folder / f"{stem}.{ext}") for ext in from_base)
     if "pptx" in formats:
         render_pptx(doc, folder / f"{stem}.pptx")
         made.append(folder / f"{stem}.pptx")
@@ -687,7 +696,8 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-SUBMISSION = {".docx", ".pdf", ".xlsx", ".pptx", ".txt", ".tsv", ".csv"}
+SUBMISSION = {".docx", ".pdf", ".xlsx", ".pptx", ".txt", ".tsv", ".csv", ".doc", ".odt", ".xls",
+              ".ods"}
 
 
 def write_files_expected(bad: dict, docs: list[dict]) -> None:

@@ -132,7 +132,8 @@ class Page:
 class Document:
     """What every reader produces: the pages of one file, in reading order."""
     path: str                      # path as given to the reader
-    format: str                    # "pdf", "docx", "xlsx", "txt", "tsv", "csv"
+    format: str                    # "pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx",
+                                   # "txt", "tsv", "csv"
     pages: list[Page] = field(default_factory=list)
     encoding: str = ""             # text formats: the detected encoding
     warnings: list[str] = field(default_factory=list)  # reader notes, e.g. pages without text

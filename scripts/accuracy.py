@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from rapidfuzz import fuzz  # noqa: E402
 
 KEY = ("record_type", "form", "item_no", "parent_item")
-FORMATS = ("docx", "pdf", "xlsx", "pptx", "txt")
+FORMATS = ("docx", "pdf", "xlsx", "pptx", "txt", "doc", "odt", "xls", "ods")
 TEXT_KINDS = {"tsv": "txt", "csv": "txt"}      # delimited text counts as the text format
 AS_OF = date(2010, 10, 15)      # the samples' reporting date (as `make demo` runs)
 TARGETS = {"recall": 0.98, "precision": 0.98, "field_accuracy": 0.97}

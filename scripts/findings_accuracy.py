@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 EXPECTED = ROOT / "tests" / "expected" / "findings"
 RECORDS = ROOT / "tests" / "expected" / "records"
-FORMATS = {".docx", ".pdf", ".xlsx", ".txt", ".tsv", ".csv"}
+FORMATS = {".docx", ".pdf", ".xlsx", ".txt", ".tsv", ".csv", ".doc", ".odt", ".xls", ".ods"}
 
 
 def _squash(text: str) -> str:

@@ -177,7 +177,7 @@ def test_every_file_listed_including_bad_ones(fakes, tmp_path):
     write(inp / "bad" / "broken.txt", "BOOM\n")
     write(inp / "bad" / "locked.txt", "LOCKED\n")
     (inp / "bad" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 100)
-    (inp / "bad" / "old_form72.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    (inp / "bad" / "old_slides.ppt").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     (inp / "bad" / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
     (inp / "bad" / "~$form72.docx").write_bytes(b"\x05owner")
     os.symlink("..", inp / "bad" / "loop")                 # folder loop
@@ -196,7 +196,7 @@ def test_every_file_listed_including_bad_ones(fakes, tmp_path):
         "bad/dangling.txt": "failed",
         "bad/locked.txt": "failed",
         "bad/loop/": "skipped",
-        "bad/old_form72.doc": "failed",      # the agency's form, in a format not read
+        "bad/old_slides.ppt": "failed",      # the agency's form, in a format not read
         "bad/photo.jpg": "skipped",
         "bad/pipe.txt": "skipped",
         "bad/self": "skipped",
@@ -217,10 +217,10 @@ def test_every_file_listed_including_bad_ones(fakes, tmp_path):
     finds = read_csv(tmp_path / "out" / "findings.csv")
     unreadable = {f["source_file"]: f for f in finds if f["code"] == "FILE_UNREADABLE"}
     assert set(unreadable) == {"bad/broken.txt", "bad/dangling.txt", "bad/locked.txt",
-                               "bad/old_form72.doc"}
-    assert unreadable["bad/old_form72.doc"]["value"] == "unsupported"
-    assert "Word 97-2003" in files["bad/old_form72.doc"]["error"]
-    assert "save it as .docx" in unreadable["bad/old_form72.doc"]["message"]
+                               "bad/old_slides.ppt"}
+    assert unreadable["bad/old_slides.ppt"]["value"] == "unsupported"
+    assert "PowerPoint 97-2003" in files["bad/old_slides.ppt"]["error"]
+    assert "save it as .pptx or PDF" in unreadable["bad/old_slides.ppt"]["message"]
     assert unreadable["bad/locked.txt"]["value"] == "encrypted"
     assert unreadable["bad/locked.txt"]["severity"] == "error"
     assert "password-protected" in unreadable["bad/locked.txt"]["message"]

@@ -27,8 +27,6 @@ def test_content_wins_over_extension(tmp_path):
     ("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 100),
     ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
     ("photo.txt", b"\xff\xd8\xff\xe0" + b"\x00" * 100),          # a photo named .txt
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100),
-    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100),
     ("notes.rtf", b"{\\rtf1\\ansi ..."),
 ])
 def test_unsupported_files(tmp_path, name, data):
@@ -41,10 +39,7 @@ def test_unsupported_files(tmp_path, name, data):
 
 
 @pytest.mark.parametrize("name, data, says", [
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "save it as .docx"),
-    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "save it as .xlsx"),
     ("form72.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "save it as .docx or .xlsx"),
-    ("plan.odt", b"PK\x03\x04" + b"\x00" * 100, "save it as .docx"),
     ("notes.rtf", b"{\\rtf1\\ansi ...", "save it as .docx"),
 ])
 def test_office_formats_not_read_say_what_to_save_them_as(tmp_path, name, data, says):
@@ -58,6 +53,23 @@ def test_office_formats_not_read_say_what_to_save_them_as(tmp_path, name, data, 
     with pytest.raises(ReadError) as e:
         read_document(p)
     assert e.value.message == err.message
+
+
+@pytest.mark.parametrize("name, data, fmt", [
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "doc"),
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "xls"),
+    ("plan.odt", b"PK\x03\x04" + b"\x00" * 100, "odt"),
+    ("plan.ods", b"PK\x03\x04" + b"\x00" * 100, "ods"),
+])
+def test_damaged_old_and_open_office_files_fail_as_damaged(tmp_path, name, data, fmt):
+    """A .doc, .xls, .odt or .ods that cannot be opened goes to its reader, which says the file
+    is damaged (not that the format is unsupported)."""
+    p = tmp_path / name
+    p.write_bytes(data)
+    assert detect_format(p) == fmt
+    with pytest.raises(ReadError) as e:
+        read_document(p)
+    assert e.value.reason in ("corrupt", "truncated") and name in e.value.message
 
 
 @pytest.mark.parametrize("name, data", [("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 100),

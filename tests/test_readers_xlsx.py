@@ -139,9 +139,14 @@ def test_not_a_workbook(tmp_path):
     with pytest.raises(ReadError) as e:
         read_document(fake)
     assert e.value.reason == "not_xlsx"
+    # an OLE2 file named .xls is read as Excel 97-2003 (pipeline/readers/xls.py), which says
+    # what is wrong with this one
     xls = tmp_path / "old.xls"
     xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
-    assert detect_format(xls) is None
+    assert detect_format(xls) == "xls"
+    with pytest.raises(ReadError) as e:
+        read_document(xls)
+    assert e.value.reason == "corrupt" and "old.xls" in e.value.message
 
 
 def test_date_cells_keep_the_precision_their_format_shows(tmp_path):

@@ -17,25 +17,30 @@ from .common import ZIP_ERRORS, ReadError, ReadLimits, utf16_without_bom
 __all__ = ["read_document", "detect_format", "office_format_not_read", "ReadLimits", "ReadError",
            "SUPPORTED_FORMATS"]
 
-SUPPORTED_FORMATS = ("pdf", "docx", "xlsx", "pptx", "txt", "tsv", "csv")
+SUPPORTED_FORMATS = ("pdf", "docx", "xlsx", "pptx", "txt", "tsv", "csv", "xls", "doc", "ods", "odt")
 
 _TEXT_EXT = {".txt": "txt", ".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".text": "txt"}
 _CONTAINER_EXT = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx",
-                  ".xlsm": "xlsx", ".pptx": "pptx", ".pptm": "pptx"}
-# Office Open XML containers: a broken or encrypted one is handed to the reader its name claims
-_OOXML_EXT = (".docx", ".xlsx", ".docm", ".xlsm", ".pptx", ".pptm")
+                  ".xlsm": "xlsx", ".pptx": "pptx", ".pptm": "pptx", ".xls": "xls", ".doc": "doc",
+                  ".ods": "ods", ".odt": "odt"}
+# OpenDocument packages, by the media type their first member names
+_ODF_MIMETYPES = {b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+                  b"application/vnd.oasis.opendocument.text": "odt"}
+# zip containers (Office Open XML, OpenDocument): a broken or encrypted one is handed to the
+# reader its name claims
+_ZIP_EXT = (".docx", ".xlsx", ".docm", ".xlsm", ".pptx", ".pptm", ".ods", ".odt")
 # known non-submission formats: never read as text even if the bytes would decode
 _UNSUPPORTED_EXT = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic",
-                    ".doc", ".xls", ".ppt", ".zip", ".rar", ".7z", ".gz", ".tar",
-                    ".odt", ".ods", ".rtf", ".exe", ".dll", ".mp3", ".mp4", ".avi", ".mov"}
+                    ".ppt", ".zip", ".rar", ".7z", ".gz", ".tar", ".rtf", ".exe", ".dll", ".mp3", ".mp4", ".avi", ".mov"}
 _BINARY_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*", b"BM",
                  b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00", b"MZ",
                  b"{\\rtf")
 
 
 def detect_format(path: Union[Path, str]) -> Optional[str]:
-    """The format to read ``path`` as: "pdf", "docx", "xlsx", "pptx", "txt", "tsv", "csv", or None
-    when it is not a supported submission format (images, .doc, .xls, .ppt, plain zip archives ...).
+    """The format to read ``path`` as: "pdf", "docx", "xlsx", "pptx", "xls", "doc", "ods", "odt",
+    "txt", "tsv", "csv", or None when it is not a supported submission format (images, .ppt, .rtf,
+    plain zip archives ...).
     Content decides; the extension breaks ties and names formats of empty or broken files so
     that their reader can say what is wrong with them."""
     p = Path(path)
@@ -56,7 +61,7 @@ def detect_format(path: Union[Path, str]) -> Optional[str]:
                 names = set(zf.namelist())
         except ZIP_ERRORS + (OSError, ValueError):
             # broken zip: let the reader of the format the name claims report it
-            return _CONTAINER_EXT.get(ext) if ext in _OOXML_EXT else None
+            return _CONTAINER_EXT.get(ext) if ext in _ZIP_EXT else None
         if "word/document.xml" in names:
             return "docx"
         if "xl/workbook.xml" in names or any(n.startswith("xl/") and n.endswith("workbook.xml")
@@ -64,14 +69,25 @@ def detect_format(path: Union[Path, str]) -> Optional[str]:
             return "xlsx"
         if "ppt/presentation.xml" in names:
             return "pptx"
-        if ext in (".docx", ".xlsx", ".pptx"):
+        if "mimetype" in names:
+            try:
+                with zipfile.ZipFile(p) as zf:
+                    kind = _ODF_MIMETYPES.get(zf.read("mimetype")[:100].strip())
+            except ZIP_ERRORS + (OSError, ValueError, KeyError):
+                kind = None
+            if kind:
+                return kind
+        if ext in (".docx", ".xlsx", ".pptx", ".ods", ".odt"):
             return _CONTAINER_EXT[ext]       # the reader says which part is missing
         return None
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         # OLE2: .doc/.xls/.ppt, or an encrypted OOXML file (reported as encrypted by its reader)
         if ext in (".docx", ".xlsx", ".pptx"):
             return _CONTAINER_EXT[ext]
-        return None
+        kind = _ole_kind(p)
+        if kind in (".doc", ".xls"):
+            return kind[1:]
+        return _CONTAINER_EXT.get(ext) if kind is None and ext in (".doc", ".xls") else None
     if any(head.startswith(m) for m in _BINARY_MAGIC):
         return None
     if ext in _UNSUPPORTED_EXT:
@@ -86,20 +102,16 @@ def detect_format(path: Union[Path, str]) -> Optional[str]:
 # Office formats a submission may come in that thaiforms does not read: unlike a photo they are
 # the agency's form, so the run reports them unreadable and says how to convert them.
 _OFFICE_NOT_READ = {
-    ".doc": ("an old binary Word file (Word 97-2003 .doc)", ".docx", "ไฟล์ Word รุ่นเก่า (.doc)"),
-    ".xls": ("an old binary Excel file (Excel 97-2003 .xls)", ".xlsx", "ไฟล์ Excel รุ่นเก่า (.xls)"),
     ".ppt": ("an old binary PowerPoint file (PowerPoint 97-2003 .ppt)", ".pptx or PDF",
              "ไฟล์ PowerPoint รุ่นเก่า (.ppt)"),
     ".rtf": ("a Rich Text file (.rtf)", ".docx", "ไฟล์ Rich Text (.rtf)"),
-    ".odt": ("an OpenDocument text (.odt)", ".docx", "ไฟล์ OpenDocument (.odt)"),
-    ".ods": ("an OpenDocument spreadsheet (.ods)", ".xlsx", "ไฟล์ OpenDocument (.ods)"),
 }
 
 
 def office_format_not_read(path: Union[Path, str]) -> Optional[ReadError]:
-    """The error for an office document in a format thaiforms does not read (.doc, .xls, .ppt,
-    .rtf, .odt, .ods, or an old binary Office file under another name), saying what to save it
-    as; None for anything else (a photo, an archive: not a submission)."""
+    """The error for an office document in a format thaiforms does not read (.ppt, .rtf, or an
+    old binary Office file of no program it knows), saying what to save it as; None for anything
+    else (a photo, an archive: not a submission)."""
     p = Path(path)
     known = _OFFICE_NOT_READ.get(p.suffix.lower())
     if known is None:
@@ -112,7 +124,7 @@ def office_format_not_read(path: Union[Path, str]) -> Optional[ReadError]:
             return None
         # which program wrote it, from the names of its streams, when they can be read
         kind = _ole_kind(p)
-        known = _OFFICE_NOT_READ[kind] if kind else (
+        known = _OFFICE_NOT_READ.get(kind or "") or (
             "an old binary Office file (Word, Excel or PowerPoint 97-2003)",
             ".docx or .xlsx (.pptx or PDF for slides)", "ไฟล์ Office รุ่นเก่า")
     what, modern, what_th = known
@@ -196,7 +208,7 @@ def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None,
     if fmt is None:
         raise office_format_not_read(p) or ReadError(
             "unsupported", f"{p.name}: not a supported submission format "
-            "(PDF, DOCX, XLSX, PPTX, TXT, TSV, CSV)")
+            "(PDF, DOCX, DOC, XLSX, XLS, ODT, ODS, PPTX, TXT, TSV, CSV)")
     if size > limits.max_bytes:
         raise ReadError("too_large", f"{p.name} is {size} bytes, over the limit of "
                         f"{limits.max_bytes}")
@@ -212,6 +224,18 @@ def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None,
     elif fmt == "pptx":
         from .pptx import read_pptx
         doc = read_pptx(p, limits)
+    elif fmt == "xls":
+        from .xls import read_xls
+        doc = read_xls(p, limits)
+    elif fmt == "ods":
+        from .ods import read_ods
+        doc = read_ods(p, limits)
+    elif fmt == "doc":
+        from .doc import read_doc
+        doc = read_doc(p, limits)
+    elif fmt == "odt":
+        from .odt import read_odt
+        doc = read_odt(p, limits)
     else:
         from .text import read_text
         doc = read_text(p, fmt, limits)

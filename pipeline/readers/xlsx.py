@@ -12,7 +12,9 @@ sheets are left out (with a warning), as Excel does not show them; so are hidden
 columns (zero-width columns, zero-height rows too), except rows hidden by the sheet's active
 AutoFilter and rows or columns folded into a collapsed outline group, which are data out of view
 rather than withdrawn. Strict OOXML workbooks (ISO 29500 strict namespaces) are read taking the
-strict namespace URIs for the transitional.
+strict namespace URIs for the transitional. How a sheet's grid becomes paragraphs and tables,
+and how numbers and dates are shown, is shared with the .xls and .ods readers (sheet_blocks,
+cell_text and the helpers at the end of this module), so a workbook reads alike in each format.
 """
 from __future__ import annotations
 
@@ -811,44 +813,51 @@ class _View:
             if shown:
                 notes.append(f"sheet {title!r}: {len(shown)} {what}(s) folded into a collapsed "
                              f"outline group read as well ({_line_names(shown, axis)})")
-        row_map = _Lines([(r, r) for r in rows])
-        col_map = _Lines(self.cols)
-        if not row_map and not col_map:
-            return grid, ranges
-        out: dict = {}
-        kept_ranges: set = set()
-        moved: set = set()                      # hidden merge origins whose text still shows
-        for m in ranges:
-            rs = row_map.visible_span(m[0], m[2])
-            ks = col_map.visible_span(m[1], m[3])
-            if rs is None or ks is None:
-                continue                        # entirely hidden: gone with its text
-            new = (row_map.index(rs[0]), col_map.index(ks[0]),
-                   row_map.index(rs[1]), col_map.index(ks[1]))
-            kept_ranges.add(new)
-            origin = grid.get((m[0], m[1]))
-            if (rs[0], ks[0]) != (m[0], m[1]) and origin is not None:
-                out[new[:2]] = origin           # shown in the visible part of the range
-                moved.add((m[0], m[1]))
-        dropped_rows: set[int] = set()
-        dropped_cols: set[int] = set()
-        for key, value in grid.items():
-            r = row_map.index(key[0])
-            k = col_map.index(key[1])
-            if r is not None and k is not None:
-                out.setdefault((r, k), value)   # a moved merge text wins over a covered cell
-            elif key not in moved and (value[0].strip() or value[1]):
-                if r is None:
-                    dropped_rows.add(key[0])
-                if k is None:
-                    dropped_cols.add(key[1])
-        if dropped_rows:
-            notes.append(f"sheet {title!r}: {len(dropped_rows)} hidden row(s) not read "
-                         f"({_line_names(sorted(dropped_rows), 0)})")
-        if dropped_cols:
-            notes.append(f"sheet {title!r}: {len(dropped_cols)} hidden column(s) not read "
-                         f"({_line_names(sorted(dropped_cols), 1)})")
-        return out, kept_ranges
+        return _drop_lines(grid, ranges, _Lines([(r, r) for r in rows]), _Lines(self.cols),
+                           title, notes)
+
+
+def _drop_lines(grid: dict, ranges: set, row_map: "_Lines", col_map: "_Lines", title,
+                notes: list[str]):
+    """The grid and merged ranges without the hidden rows and columns of ``row_map`` and
+    ``col_map``, the lines after them moved up or left into their place; a warning in ``notes``
+    for each kind of line with content left out."""
+    if not row_map and not col_map:
+        return grid, ranges
+    out: dict = {}
+    kept_ranges: set = set()
+    moved: set = set()                      # hidden merge origins whose text still shows
+    for m in ranges:
+        rs = row_map.visible_span(m[0], m[2])
+        ks = col_map.visible_span(m[1], m[3])
+        if rs is None or ks is None:
+            continue                        # entirely hidden: gone with its text
+        new = (row_map.index(rs[0]), col_map.index(ks[0]),
+               row_map.index(rs[1]), col_map.index(ks[1]))
+        kept_ranges.add(new)
+        origin = grid.get((m[0], m[1]))
+        if (rs[0], ks[0]) != (m[0], m[1]) and origin is not None:
+            out[new[:2]] = origin           # shown in the visible part of the range
+            moved.add((m[0], m[1]))
+    dropped_rows: set[int] = set()
+    dropped_cols: set[int] = set()
+    for key, value in grid.items():
+        r = row_map.index(key[0])
+        k = col_map.index(key[1])
+        if r is not None and k is not None:
+            out.setdefault((r, k), value)   # a moved merge text wins over a covered cell
+        elif key not in moved and (value[0].strip() or value[1]):
+            if r is None:
+                dropped_rows.add(key[0])
+            if k is None:
+                dropped_cols.add(key[1])
+    if dropped_rows:
+        notes.append(f"sheet {title!r}: {len(dropped_rows)} hidden row(s) not read "
+                     f"({_line_names(sorted(dropped_rows), 0)})")
+    if dropped_cols:
+        notes.append(f"sheet {title!r}: {len(dropped_cols)} hidden column(s) not read "
+                     f"({_line_names(sorted(dropped_cols), 1)})")
+    return out, kept_ranges
 
 
 def _filter_rows(ref: Optional[str]) -> Optional[tuple[int, int]]:
@@ -1175,3 +1184,56 @@ def _merged_titles(r0: int, r1: int, by_row: dict, merges: list,
         out[r] = m[2]
         r = m[2] + 1
     return out
+
+
+# The grid -> blocks layer, shared with the .xls and .ods readers: they build the same grid
+# ({(row, col): (text, shaded)}, 1-based) and merged ranges (min_row, min_col, max_row, max_col)
+# from their own formats and hand them here, so that a sheet is split into titles and tables and
+# its numbers and dates shown the same whichever format it was saved in.
+
+BUILTIN_FORMATS = _BUILTIN_FORMATS
+is_date_format = _is_date_format
+is_duration_format = _is_duration_format
+
+
+def sheet_blocks(title, grid: dict, merges, notes: list[str], *, hidden_rows=(), hidden_cols=(),
+                 folded_rows=(), folded_cols=(), filtered_rows=()) -> list:
+    """The blocks of a sheet (paragraphs and tables, as read_xlsx makes them) from its grid and
+    merged ranges. Line arguments are lists of (first, last) spans: ``hidden_*`` lines are taken
+    out (with a warning when they hold content), ``folded_*`` ones (a collapsed outline group)
+    and ``filtered_rows`` (hidden by an active filter) are kept and reported, as read_xlsx does."""
+    ranges = set(merges)
+    if filtered_rows:
+        shown = _lines_in_use(grid, _Lines(filtered_rows), 0)
+        notes.append(f"sheet {title!r} is filtered (AutoFilter): "
+                     + (f"read with the {len(shown)} row(s) the filter hides"
+                        if shown else "no row with content is hidden by the filter"))
+    for spans, axis, what in ((folded_rows, 0, "row"), (folded_cols, 1, "column")):
+        shown = _lines_in_use(grid, _Lines(spans), axis) if spans else []
+        if shown:
+            notes.append(f"sheet {title!r}: {len(shown)} {what}(s) folded into a collapsed "
+                         f"outline group read as well ({_line_names(shown, axis)})")
+    if hidden_rows or hidden_cols:
+        grid, ranges = _drop_lines(grid, ranges, _Lines(hidden_rows), _Lines(hidden_cols),
+                                   title, notes)
+    return _sheet_tables(title, grid, sorted(ranges))
+
+
+def excel_number(v: float):
+    """A number as an XLSX cell holds it: Excel writes a whole number without a decimal point
+    (``<v>3</v>``), which the XLSX reader takes as an int; formats then show it alike."""
+    return int(v) if v.is_integer() and abs(v) < 1e15 else v
+
+
+def cell_text(value, number_format: Optional[str]) -> str:
+    """A cell value (str, bool, int, float, date, time, timedelta) as the XLSX reader shows it
+    under ``number_format`` (an Excel format code; None or "" for General)."""
+    if value.__class__ is int and (number_format or "General") == "General":
+        return str(value)
+    return _cell_text(value, number_format or "General")
+
+
+def excel_date(serial: float, date1904: bool, duration: bool = False):
+    """An Excel date serial as a date, datetime, time or timedelta, as the XLSX reader turns it
+    (openpyxl's from_excel: the 1900 calendar's phantom 29 February included)."""
+    return _from_excel(serial, _MAC_EPOCH if date1904 else _WINDOWS_EPOCH, duration)

@@ -64,7 +64,7 @@ for r in RECORDS:
 DOC = {
     "stem": "chiangmai_form72_2566",
     "folder": "chiangmai",
-    "formats": ["docx", "pdf", "xlsx"],
+    "formats": ["docx", "pdf", "xlsx", "doc"],
     "xlsx_layout": "one_sheet",
     "sheet": "แบบฟอร์ม 7.2",
     "title": "แบบฟอร์มที่ 7.2 จังหวัดเชียงใหม่ 2566",

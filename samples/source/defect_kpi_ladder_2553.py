@@ -41,7 +41,7 @@ RECORDS = [
 DOC = {
     "stem": "defect_kpi_ladder_2553",
     "folder": "defects",
-    "formats": ["xlsx"],
+    "formats": ["xlsx", "ods"],
     "title": "ผลการดำเนินงานตามตัวชี้วัด จังหวัดพะเยา 2553",
     "font": "TH SarabunPSK",
     "size": 14,

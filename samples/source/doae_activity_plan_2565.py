@@ -62,7 +62,7 @@ RECORDS = [
 DOC = {
     "stem": "doae_activity_plan_2565",
     "folder": "doae",
-    "formats": ["docx", "pdf", "xlsx"],
+    "formats": ["docx", "pdf", "xlsx", "doc"],
     "title": "แผนปฏิบัติการ กรมส่งเสริมการเกษตร 2565",
     "author": "กองแผนงาน กรมส่งเสริมการเกษตร",
     "font": "TH SarabunPSK",

@@ -102,7 +102,7 @@ RECORDS = [
 DOC = {
     "stem": "dopa_activity_plan_2567",
     "folder": "dopa",
-    "formats": ["docx", "pdf", "xlsx"],
+    "formats": ["docx", "pdf", "xlsx", "odt"],
     "title": "แผนปฏิบัติการ กรมการปกครอง ๒๕๖๗",
     "author": "กองวิชาการและแผนงาน กรมการปกครอง",
     "font": "TH SarabunPSK",

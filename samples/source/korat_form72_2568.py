@@ -56,7 +56,7 @@ RECORDS = [
 DOC = {
     "stem": "korat_form72_2568",
     "folder": "nakhonratchasima",
-    "formats": ["docx", "pdf", "xlsx"],
+    "formats": ["docx", "pdf", "xlsx", "odt"],
     "xlsx_layout": "one_sheet",
     "sheet": "แบบฟอร์ม 7.2",
     "title": "แบบฟอร์มที่ 7.2 จังหวัดนครราชสีมา 2568",

@@ -55,7 +55,7 @@ RECORDS = [
 DOC = {
     "stem": "lampang_kpi_ladder_2566",
     "folder": "lampang",
-    "formats": ["xlsx"],
+    "formats": ["xlsx", "xls"],
     "title": "ผลการดำเนินงานตามตัวชี้วัด จังหวัดลำปาง 2566",
     "author": "สำนักงานจังหวัดลำปาง",
     "font": "TH SarabunPSK",

@@ -50,7 +50,7 @@ RECORDS = [kpi(item_no="4", name=KPI_NAME, dimension="2", score=3, direction="hi
 DOC = {
     "stem": "nakhonpathom_kpi_report_2568",
     "folder": "nakhonpathom",
-    "formats": ["docx", "pdf"],
+    "formats": ["docx", "pdf", "doc"],
     "title": "รายงานผลตัวชี้วัดที่ 4 จังหวัดนครปฐม",
     "font": "TH SarabunPSK",
     "size": 15,

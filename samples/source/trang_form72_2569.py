@@ -46,7 +46,7 @@ RECORDS = [
 DOC = {
     "stem": "trang_form72_2569",
     "folder": "trang",
-    "formats": ["docx", "pdf", "xlsx"],
+    "formats": ["docx", "pdf", "xlsx", "ods"],
     "xlsx_layout": "one_sheet",
     "sheet": "แบบฟอร์ม ๗.๒",
     "title": "แบบฟอร์มที่ ๗.๒ จังหวัดตรัง ๒๕๖๙",
