@@ -556,12 +556,13 @@ _FORMAT_MODULES = {
     "ods": ("pipeline.readers.ods",),
     "doc": ("pipeline.readers.doc",),
     "odt": ("pipeline.readers.odt",),
+    "html": ("pipeline.readers.html", "lxml.html"),
     "pptx": ("pipeline.readers.pptx", "pptx.package"),
     "txt": ("pipeline.readers.text",),
 }
 _FORMAT_OF_EXT = {"pdf": "pdf", "docx": "docx", "docm": "docx", "xlsx": "xlsx", "xlsm": "xlsx",
                   "pptx": "pptx", "pptm": "pptx", "xls": "xls", "ods": "ods", "doc": "doc",
-                  "odt": "odt"}
+                  "odt": "odt", "htm": "html", "html": "html"}
 
 
 def formats_of(entries) -> set[str]:

@@ -521,6 +521,41 @@ def csv_text(doc: dict, newline: str) -> str:
     return buf.getvalue()
 
 
+def render_html(doc: dict, path: Path, encoding: str) -> None:
+    """A web system's report export: an HTML page named .xls, its tables with rowspan/colspan
+    and shaded cells by class, as Excel's and web systems' exports style them."""
+    import html as _h
+    enc = {"cp874": "windows-874"}.get(encoding, encoding)
+    out = [f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={enc}">',
+           "<style>td {border: 0.5pt solid windowtext;} .bar {background:#BFBFBF;}</style>",
+           "</head><body>"]
+    for block in doc["blocks"]:
+        if block["kind"] == "pagebreak":
+            continue
+        if block["kind"] == "p":
+            out.extend(f"<p>{_h.escape(line)}</p>" for line in block["text"].split("\n"))
+            continue
+        rows = block["rows"]
+        starts = {(r, c): (rs, cs) for r, c, rs, cs in merges(rows)}
+        out.append('<table border="1" cellspacing="0">')
+        for r, row in enumerate(rows):
+            out.append("<tr>")
+            for c, t in enumerate(row):
+                if (r, c) not in starts:
+                    continue
+                rs, cs = starts[(r, c)]
+                text, shaded = cell_text(t)
+                attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+                attrs += ' class="bar"' if shaded else ""
+                out.append(f"<td{attrs}>" + "<br>".join(_h.escape(x) for x in text.split("\n"))
+                           + "</td>")
+            out.append("</tr>")
+        out.append("</table>")
+    out.append("</body></html>")
+    # characters the page's encoding lacks are written as character references, as browsers do
+    path.write_bytes(("\r\n".join(out) + "\r\n").encode(encoding, "xmlcharrefreplace"))
+
+
 def render_text(doc: dict, path: Path, encoding: str) -> None:
     newline = doc.get("txt_newline", "\r\n")
     if path.suffix == ".csv":
@@ -665,6 +700,12 @@ def build(doc: dict, pdf: bool, pdf_jobs: list) -> list[Path]:
     if "pptx" in formats:
         render_pptx(doc, folder / f"{stem}.pptx")
         made.append(folder / f"{stem}.pptx")
+    if "html" in formats:
+        # named .xls, as web systems name their exports (Excel opens them as a sheet); in a
+        # folder of its own beside a real .xls of the same name
+        (folder / "web_export").mkdir(exist_ok=True)
+        render_html(doc, folder / "web_export" / f"{stem}.xls", doc.get("html_encoding", "utf-8"))
+        made.append(folder / "web_export" / f"{stem}.xls")
     for ext in ("txt", "tsv", "csv"):
         if ext in formats:
             render_text(doc, folder / f"{stem}.{ext}", doc.get("txt_encoding", "utf-8"))

@@ -17,12 +17,15 @@ from .common import ZIP_ERRORS, ReadError, ReadLimits, utf16_without_bom
 __all__ = ["read_document", "detect_format", "office_format_not_read", "ReadLimits", "ReadError",
            "SUPPORTED_FORMATS"]
 
-SUPPORTED_FORMATS = ("pdf", "docx", "xlsx", "pptx", "txt", "tsv", "csv", "xls", "doc", "ods", "odt")
+SUPPORTED_FORMATS = ("pdf", "docx", "xlsx", "pptx", "txt", "tsv", "csv", "xls", "doc", "ods", "odt",
+                     "html")
 
 _TEXT_EXT = {".txt": "txt", ".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".text": "txt"}
 _CONTAINER_EXT = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx",
                   ".xlsm": "xlsx", ".pptx": "pptx", ".pptm": "pptx", ".xls": "xls", ".doc": "doc",
                   ".ods": "ods", ".odt": "odt"}
+# what a web page (a web system's report export, Word's or Excel's "web page") is named
+_HTML_EXT = {".htm", ".html", ".xhtml", ".xls", ".doc"}
 # OpenDocument packages, by the media type their first member names
 _ODF_MIMETYPES = {b"application/vnd.oasis.opendocument.spreadsheet": "ods",
                   b"application/vnd.oasis.opendocument.text": "odt"}
@@ -39,8 +42,8 @@ _BINARY_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*", b
 
 def detect_format(path: Union[Path, str]) -> Optional[str]:
     """The format to read ``path`` as: "pdf", "docx", "xlsx", "pptx", "xls", "doc", "ods", "odt",
-    "txt", "tsv", "csv", or None when it is not a supported submission format (images, .ppt, .rtf,
-    plain zip archives ...).
+    "html", "txt", "tsv", "csv", or None when it is not a supported submission format (images,
+    .ppt, .rtf, plain zip archives ...).
     Content decides; the extension breaks ties and names formats of empty or broken files so
     that their reader can say what is wrong with them."""
     p = Path(path)
@@ -90,8 +93,15 @@ def detect_format(path: Union[Path, str]) -> Optional[str]:
         return _CONTAINER_EXT.get(ext) if kind is None and ext in (".doc", ".xls") else None
     if any(head.startswith(m) for m in _BINARY_MAGIC):
         return None
+    if ext in _HTML_EXT:
+        from .html import looks_like_html
+        if looks_like_html(head):
+            return "html"
     if ext in _UNSUPPORTED_EXT:
         return None
+    if ext == ".xls" and not _is_binary(head):
+        # a web system's tab- or comma-separated export named .xls (Excel opens it as a sheet)
+        return "tsv" if b"\t" in head or b"\t\x00" in head else "csv" if b"," in head else "txt"
     if ext in _CONTAINER_EXT:
         return _CONTAINER_EXT[ext]            # e.g. text named .docx: reader raises not_docx
     if _is_binary(head):
@@ -208,7 +218,7 @@ def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None,
     if fmt is None:
         raise office_format_not_read(p) or ReadError(
             "unsupported", f"{p.name}: not a supported submission format "
-            "(PDF, DOCX, DOC, XLSX, XLS, ODT, ODS, PPTX, TXT, TSV, CSV)")
+            "(PDF, DOCX, DOC, XLSX, XLS, ODT, ODS, PPTX, HTML, TXT, TSV, CSV)")
     if size > limits.max_bytes:
         raise ReadError("too_large", f"{p.name} is {size} bytes, over the limit of "
                         f"{limits.max_bytes}")
@@ -236,6 +246,9 @@ def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None,
     elif fmt == "odt":
         from .odt import read_odt
         doc = read_odt(p, limits)
+    elif fmt == "html":
+        from .html import read_html
+        doc = read_html(p, limits)
     else:
         from .text import read_text
         doc = read_text(p, fmt, limits)

@@ -3,7 +3,8 @@
 A document source (``samples/source/<stem>.py``) defines ``DOC``: a dict with
 
 - ``stem``, ``folder`` (path under samples/), ``formats`` (``docx``, ``pdf``, ``xlsx``, ``txt``,
-  ``tsv``) and per-format options (``txt_encoding``, ``xlsx_layout``, ``landscape``, ``font``);
+  ``tsv``, ``html``: a web page named .xls) and per-format options (``txt_encoding``,
+  ``html_encoding``, ``xlsx_layout``, ``landscape``, ``font``);
 - ``blocks``: paragraphs (``P(...)``) and tables (``T(...)``) in reading order;
 - ``records`` / ``findings``: the expected results, written by hand from the document.
 

@@ -60,7 +60,8 @@ RECORDS = [kpi(item_no="12", name=KPI_NAME, dimension="4", score=1, direction="h
 DOC = {
     "stem": "nakhonsi_kpi_report_2569",
     "folder": "nakhonsi",
-    "formats": ["docx", "pdf"],
+    "formats": ["docx", "pdf", "html"],
+    "html_encoding": "cp874",
     "title": "รายงานผลตัวชี้วัดที่ ๑๒ จังหวัดนครศรีธรรมราช",
     "font": "TH SarabunPSK",
     "size": 15,

@@ -61,7 +61,7 @@ RECORDS = [
 DOC = {
     "stem": "udon_activity_plan_2566",
     "folder": "udon",
-    "formats": ["docx", "pdf", "xlsx", "xls"],
+    "formats": ["docx", "pdf", "xlsx", "xls", "html"],
     "xlsx_layout": "one_sheet",
     "sheet": "แผนปฏิบัติการ 2566",
     "title": "แผนปฏิบัติการ จังหวัดอุดรธานี 2566",
