@@ -41,9 +41,10 @@ _JUNK_NAMES = {".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini", ".localiz
                ".directory", "icon\r"}
 _JUNK_PREFIXES = ("~$", "._", ".~lock.")
 # Text files that are not submissions, though a text reader could open them: scripts, notes and
-# data kept beside the documents. Listed as skipped rather than read as empty forms.
+# data kept beside the documents. Listed as skipped rather than read as empty forms. (Web pages
+# are read: Word and Excel save forms as them, web systems export reports as them.)
 _NOT_SUBMISSION_EXT = {"py", "json", "md", "markdown", "rst", "yaml", "yml", "toml", "ini", "cfg",
-                       "html", "htm", "xml", "js", "css", "sh", "bat", "ps1", "log", "ipynb"}
+                       "xml", "js", "css", "sh", "bat", "ps1", "log", "ipynb"}
 
 
 @dataclass(frozen=True)

@@ -160,3 +160,23 @@ def test_a_text_export_named_xls_reads_as_its_table(tmp_path, data, fmt):
     p.write_bytes(data)
     assert detect_format(p) == fmt
     assert read_document(p).tables()[0].grid()[1] == ["1", "ประชุมชี้แจง", "5,000"]
+
+
+def test_a_folders_web_pages_are_read_not_skipped(tmp_path):
+    """A form saved by Excel as a web page (.htm) is a submission: read, its form recognised."""
+    from pipeline.batch import Settings, run
+    folder = tmp_path / "in" / "สทภ.6"
+    folder.mkdir(parents=True)
+    body = ("<p>แผนปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2567 สำนักงานทรัพยากรน้ำภาคที่ 6</p>"
+            "<table><tr><td>ที่</td><td>กิจกรรม</td><td>ระยะเวลา</td><td>งบประมาณ</td></tr>"
+            "<tr><td>1</td><td>สำรวจแหล่งน้ำ</td><td>ต.ค. 66 - ธ.ค. 66</td><td>50,000</td></tr>"
+            "</table>")
+    (folder / "แผน67.htm").write_bytes(_page(body, charset="windows-874"))
+    (folder / "login.html").write_bytes(_page("<form>ชื่อผู้ใช้ <input> รหัสผ่าน</form>"))
+    res = run(tmp_path / "in", tmp_path / "out", Settings(jobs=1, use_cache=False))
+    import csv
+    with open(tmp_path / "out" / "files.csv", encoding="utf-8-sig") as f:
+        files = {r["source_file"]: r for r in csv.DictReader(f)}
+    assert files["สทภ.6/แผน67.htm"]["status"] == "ok" and files["สทภ.6/แผน67.htm"]["records"] == "1"
+    assert files["สทภ.6/login.html"]["status"] == "ok" and files["สทภ.6/login.html"]["findings"] == "1"
+    assert res.exit_code == 0
