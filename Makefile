@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 JOBS    ?= 2
 
-.PHONY: install wv office demo test bench bench-instructions bench-dates bench-validate samples accuracy findings cer clean
+.PHONY: install office demo test bench bench-instructions bench-dates bench-validate samples accuracy findings cer clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,17 +21,7 @@ $(PATTERNS): $(STAMP) $(wildcard pipeline/*.py pipeline/*/*.py extractors/*.py s
 	$(BIN)/python -m pipeline.patterns
 	touch $(PATTERNS)
 
-install: $(STAMP) $(PATTERNS) wv
-
-# wvHtml (Debian package wv) reads old binary Word files (.doc): installed where it is missing and
-# apt-get can (as root, or through sudo without a password). Best effort: without it the rest works
-# and a .doc file fails with a message saying how to convert it.
-wv:
-	@command -v wvHtml >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
-	  { command -v apt-get >/dev/null && $$SUDO apt-get update -q >/dev/null && \
-	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends wv >/dev/null; } \
-	  || echo "wvHtml (Debian package wv) is not installed: .doc files will fail with a message"; }
+install: $(STAMP) $(PATTERNS)
 
 # The samples include deliberately broken files, so the run exits 1 (some files failed);
 # anything above 1 is a real failure.

@@ -555,7 +555,7 @@ _FORMAT_MODULES = {
     "xlsx": ("pipeline.readers.xlsx",),
     "xls": ("pipeline.readers.xls", "xlrd"),
     "ods": ("pipeline.readers.ods",),
-    "doc": ("pipeline.readers.doc",),
+    "doc": ("pipeline.readers.doc", "olefile"),
     "odt": ("pipeline.readers.odt",),
     "html": ("pipeline.readers.html", "lxml.html"),
     "pptx": ("pipeline.readers.pptx", "pptx.package"),

@@ -466,3 +466,22 @@ def test_a_workbook_saved_as_ods_by_libreoffice_reads_as_the_xlsx(tmp_path, sour
     doc = read_document(tmp_path / (xlsx.stem + ".ods"))
     assert model(doc) == model(read_document(xlsx))
     assert any(c.shaded for t in doc.tables() for c in t.cells)
+
+
+def test_a_content_cell_repeated_a_million_times_is_refused_at_once(tmp_path):
+    """A damaged or hostile repeat count on cells with content (a few bytes that would write out
+    millions of cells) is refused before it costs minutes; identical neighbours a real sheet
+    repeats are read."""
+    import time
+    body = content(sheet("S", row(cell("ตัวชี้วัด"), cell("น้ำหนัก")),
+                         row(cell("✓"), cell("✓"), attrs='table:number-rows-repeated="1000000"')))
+    p = write_ods(tmp_path / "bomb.ods", body)
+    start = time.perf_counter()
+    with pytest.raises(ReadError) as e:
+        read_document(p)
+    assert e.value.reason == "too_large" and time.perf_counter() - start < 2
+    body = content(sheet("S", row(cell("ตัวชี้วัด"), cell("น้ำหนัก")),
+                         row(cell("✓", 'table:number-columns-repeated="12"'),
+                             attrs='table:number-rows-repeated="30"')))
+    t = read_document(write_ods(tmp_path / "gantt.ods", body)).tables()[0]
+    assert (t.n_rows, t.n_cols) == (31, 12)

@@ -1,42 +1,25 @@
 """Word 97-2003 (.doc) reader: paragraphs and tables in body order, merges resolved, nested
-tables, shaded cells, the way the DOCX reader gives them.
+tables, shaded cells, list labels, the way the DOCX reader gives them.
 
-The text comes from wvWare (Debian package ``wv``), run with the HTML filter wvHtml uses, in a
-private temporary folder with a time limit and a bound on what it may write; its HTML is walked
-with the standard library's html.parser: a paragraph per ``<div name=STYLE>``, tables with their
-``rowspan``/``colspan`` (a cell wvHtml writes with ``rowspan="0"`` continues the merged cell
-above), struck and deleted text (``<s>``) and revision and comment marks (``<a href="#author…">``,
-``#comment``) left out as the DOCX reader leaves out tracked deletions and struck runs, list items
-numbered from ``<ol>``/``<li value>``.
+Everything is read from the file itself, in Python: the compound file's streams through
+olefile, and by hand what no maintained Python library reads (wvWare, tried first, hung on
+some LibreOffice-saved files and wrote every cell white): the FIB, the piece table
+for the text, the paragraph properties (PlcBtePapx) for table depth, cell and row marks and
+each row's table properties (sprmTDefTable cell edges → grid columns, TC80 merge flags,
+shading), the character properties (PlcBteChpx) for struck, deleted and special text, the
+stylesheet for style names and the list tables (PlfLst, PlfLfo) for list labels
+(``_Skeleton``). Field codes are left out and their results kept, as the DOCX reader does.
 
-wvHtml gets two things wrong that thaiforms needs, so they are read from the file itself
-(``_Skeleton``: the compound file's streams, the FIB, the piece table and the paragraph
-properties of every paragraph; a few hundred lines where no maintained Python library reads
-.doc paragraph properties):
-- cell shading: wvHtml writes every cell ``bgcolor="White"`` (it reads only the Word 97 shading
-  and not even that as LibreOffice and Word 2000+ write it), so Gantt bars were lost; the row's
-  sprmTDefTableShd / sprmTDefTableShd80 and the paragraph's sprmPShd say which cells are filled;
-- nested tables: wvHtml writes a table nested in a cell as loose paragraphs of that cell; the
-  paragraphs' table depth (sprmPItap) and inner cell / row marks rebuild it, its grid from the
-  inner row's sprmTDefTable.
-wvHtml's paragraphs are matched to the file's one for one (wvHtml writes every paragraph but the
-end-of-row marks of top-level tables); where the counts differ the HTML is used as it is and the
-document's warnings say so.
-
-Page headers and footers and text boxes are not read (wvHtml does not write them).
+Page headers and footers, footnotes and text boxes are not read. Word 6/95 files (another file
+layout) are refused with a message saying how to convert them.
 """
 from __future__ import annotations
 
 import bisect
-import os
+import io
 import re
-import shutil
 import struct
-import subprocess
-import tempfile
-import threading
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Optional
 
@@ -46,9 +29,8 @@ from ..repair import repair_thai
 from .common import ReadError, ReadLimits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-WVHTML_TIMEOUT = 60            # seconds wvWare may take over one file
-_MISSING_TH = ("ไฟล์ Word รุ่นเก่า (.doc) ต้องใช้โปรแกรม wvHtml (แพ็กเกจ wv) จึงจะอ่านได้ "
-               "หรือเปิดด้วย Word/LibreOffice แล้วบันทึกเป็น .docx")
+_OLD_TH = ("ไฟล์ Word 6.0/95 (.doc) รุ่นเก่ามาก อ่านไม่ได้ "
+           "กรุณาเปิดด้วย Word/LibreOffice แล้วบันทึกเป็น .docx")
 
 
 def read_doc(path: Path, limits: ReadLimits) -> Document:
@@ -63,6 +45,11 @@ def read_doc(path: Path, limits: ReadLimits) -> Document:
         raise ReadError("corrupt", f"{path.name} cannot be opened ({e})") from e
     if not data:
         raise ReadError("empty", f"{path.name} is empty (0 bytes)")
+    return _document(data, path)
+
+
+def _document(data: bytes, path: Path) -> Document:
+    """The Document of a .doc file's bytes; any damage raises ReadError."""
     if not data.startswith(OLE_MAGIC):
         raise _not_ole(path, data)
     try:
@@ -79,27 +66,18 @@ def read_doc(path: Path, limits: ReadLimits) -> Document:
     if fib.encrypted:
         raise ReadError("encrypted", f"{path.name} is a password-protected Word document "
                         "(Word 97-2003 .doc)")
+    if not fib.word97:
+        raise ReadError("unsupported", f"{path.name} is a Word 6.0/95 document, older than the "
+                        "Word 97-2003 .doc this reads; open it in Word or LibreOffice and save it "
+                        "as .docx", _OLD_TH)
     warnings: list[str] = []
-    skeleton = None
-    if fib.word97:
-        try:
-            skeleton = _Skeleton(ole, word, fib).paragraphs
-        except (ReadError, struct.error, IndexError, ValueError, KeyError):
-            # the structure is only needed for shading and nested tables: wvHtml may still read it
-            warnings.append("the paragraph properties of the .doc could not be read: cell "
-                            "shading and nested tables are not known")
-    html = _run_wvhtml(path, data, limits)
-    parsed = _HtmlDoc()
     try:
-        parsed.feed(html)
-        parsed.close()
-    except AssertionError as e:       # html.parser's way of refusing markup
-        raise ReadError("corrupt", f"{path.name}: wvHtml wrote unreadable HTML ({e})") from e
-    if skeleton is not None and len(skeleton) != len(parsed.paras):
-        warnings.append(f"wvHtml gave {len(parsed.paras)} paragraphs where the .doc has "
-                        f"{len(skeleton)}: cell shading and nested tables are not known")
-        skeleton = None
-    blocks = _Builder(parsed, skeleton, warnings).blocks()
+        blocks = _skeleton_blocks(_Skeleton(ole, word, fib).paragraphs, warnings)
+    except ReadError as e:
+        raise ReadError(e.reason, f"{path.name}: {e.message}") from None
+    except (struct.error, IndexError, ValueError, KeyError) as e:
+        raise ReadError("corrupt", f"{path.name}: the Word document's structure is damaged "
+                        f"({type(e).__name__}: {e})") from e
     return Document(path=str(path), format="doc", pages=[Page(number=None, blocks=blocks)],
                     warnings=warnings)
 
@@ -126,375 +104,7 @@ def _not_ole(path: Path, data: bytes) -> ReadError:
                          "(no OLE2 compound file header)")
 
 
-# --- wvHtml -------------------------------------------------------------------------------------
-
-def _wv_tools() -> Optional[tuple[str, str]]:
-    """wvWare and the HTML filter wvHtml hands it (wvHtml is a shell script running
-    ``wvWare -x <datadir>/wv/wvHtml.xml``); None when the wv package is not installed."""
-    wvhtml = shutil.which("wvHtml")
-    if not wvhtml:
-        return None
-    wvware = shutil.which("wvWare") or str(Path(wvhtml).with_name("wvWare"))
-    for share in (Path(wvhtml).resolve().parent.parent / "share", Path("/usr/share"),
-                  Path("/usr/local/share")):
-        cfg = share / "wv" / "wvHtml.xml"
-        if cfg.is_file() and os.access(wvware, os.X_OK):
-            return wvware, str(cfg)
-    return None
-
-
-def _run_wvhtml(path: Path, data: bytes, limits: ReadLimits) -> str:
-    tools = _wv_tools()
-    if tools is None:
-        raise ReadError("unsupported", f"{path.name} is an old binary Word file (Word 97-2003 "
-                        ".doc); reading it needs wvHtml (Debian package wv: apt-get install wv), "
-                        "or open it in Word or LibreOffice and save it as .docx", _MISSING_TH)
-    wvware, cfg = tools
-    # HTML runs to ≈400 bytes a table cell and 3 bytes a Thai character: far below this
-    out_limit = min(1 << 30, 64 * 1024 * 1024 + 200 * len(data))
-
-    def bound_output():             # in the child: writing past the bound kills it (SIGXFSZ)
-        import resource
-        resource.setrlimit(resource.RLIMIT_FSIZE, (out_limit, out_limit))
-
-    with tempfile.TemporaryDirectory(prefix="thaiforms_doc_") as tmp:
-        src = Path(tmp) / "in.doc"          # a name of our own: no option-like or odd names
-        src.write_bytes(data)
-        out = Path(tmp) / "out.html"
-        err = Path(tmp) / "err.txt"
-        # --nographics: pictures are not extracted (wvHtml's own run writes them beside)
-        cmd = [wvware, "--nographics", "-x", cfg, "-c", "UTF-8", "-d", tmp, "-b", "in",
-               str(src)]
-        # a timer kills it at the limit: subprocess's own timeout polls, which cost ≈40 ms a file
-        killed = threading.Event()
-        try:
-            with open(out, "wb") as fo, open(err, "wb") as fe:
-                proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=fo, stderr=fe,
-                                        cwd=tmp, preexec_fn=bound_output)
-
-                def kill():
-                    killed.set()
-                    proc.kill()
-                timer = threading.Timer(WVHTML_TIMEOUT, kill)
-                timer.start()
-                try:
-                    rc = proc.wait()
-                finally:
-                    timer.cancel()
-        except OSError as e:
-            raise ReadError("unsupported", f"{path.name}: wvHtml cannot be run ({e}); open it "
-                            "in Word or LibreOffice and save it as .docx", _MISSING_TH) from e
-        if killed.is_set():
-            raise ReadError("corrupt", f"{path.name}: wvHtml did not finish within "
-                            f"{WVHTML_TIMEOUT} s")
-        message = err.read_bytes()[:2000].decode("utf-8", "replace").strip()
-        html = out.read_bytes()
-    if rc != 0 or not html.strip():
-        low = message.lower()
-        if "password" in low or "encrypt" in low:
-            raise ReadError("encrypted", f"{path.name} is a password-protected Word document")
-        what = f"exit status {rc}" if rc >= 0 else f"killed by signal {-rc}"
-        raise ReadError("too_large" if rc == -25 else "corrupt",      # 25: SIGXFSZ
-                        f"{path.name}: wvHtml could not read it ({what}"
-                        + (f": {message.splitlines()[-1]}" if message else "") + ")")
-    # the template's styling attributes are most of its bytes and none of the content (text
-    # holds no raw quotes: wvHtml writes &quot;); parsing without them is ≈3x faster
-    return _STYLING.sub("", html.decode("utf-8", "replace"))
-
-
-_STYLING = re.compile(r' (?:style|width|align|bgcolor|text|link|vlink)="[^"]*"')
-
-
-# --- wvHtml's HTML ------------------------------------------------------------------------------
-
-@dataclass
-class _Td:
-    rowspan: int
-    colspan: int
-    items: list = field(default_factory=list)    # ("p", paragraph index) / ("t", _HtmlTable)
-
-
-@dataclass
-class _HtmlTable:
-    rows: list = field(default_factory=list)     # of lists of _Td
-    cols: int = 0
-
-
-class _HtmlDoc(HTMLParser):
-    """wvHtml's output as body items (("p", index) / ("t", _HtmlTable)) and the paragraphs'
-    texts in document order. The HTML is wvWare's template, not free-form: a paragraph is
-    ``<p><div name=STYLE …><p style=…>\\nTEXT\\n</p></div>``, runs are ``<b>``/``<i>``/``<font>``…
-    (ignored), line breaks ``<br>``; the template's own newlines are not text (Word text holds
-    none: its line and paragraph breaks are marks)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.body: list = []
-        self.paras: list[tuple[str, str]] = []       # (raw text with list label, style)
-        self._tables: list[_HtmlTable] = []
-        self._td: list[Optional[_Td]] = []           # the open cell of each open table
-        self._buf: Optional[list[str]] = None
-        self._style = ""
-        self._skip = 0                # inside <s> (struck/deleted) or a revision/comment anchor
-        self._anchor_skip: list[bool] = []
-        self._lists: list[list] = []  # open <ol>/<ul>: [type, value]
-        self._sup = False
-        self._before_text = False
-
-    # paragraphs
-    def _start_para(self, style: str) -> None:
-        if self._buf is not None:
-            self._end_para()
-        self._buf = []
-        self._style = "" if style == "Normal" else style
-        self._sup = False
-        self._before_text = True      # the template's blank between <div> and <p>: not text
-
-    def _end_para(self) -> None:
-        if self._buf is None:
-            return
-        text = "".join(self._buf)
-        self._buf = None
-        label = ""
-        if self._lists and text.strip():
-            label = _list_label(*self._lists[-1])
-        index = len(self.paras)
-        self.paras.append((label + text, self._style))
-        self._place(("p", index))
-
-    def _place(self, item) -> None:
-        td = self._td[-1] if self._td else None
-        if self._tables:
-            if td is not None:
-                td.items.append(item)
-            elif item[0] == "t":         # a table outside any cell of the open table: keep it
-                self.body.append(item)
-            else:                        # text between cells: the last cell's
-                rows = self._tables[-1].rows
-                if rows and rows[-1]:
-                    rows[-1][-1].items.append(item)
-                else:
-                    self.body.append(item)
-        else:
-            self.body.append(item)
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "div":
-            name = dict(attrs).get("name")
-            if name is not None:
-                self._start_para(name)
-        elif tag == "p":
-            self._before_text = False
-        elif tag == "br":
-            if self._buf is not None and not self._skip:
-                self._buf.append("\n")
-        elif tag == "s":
-            self._skip += 1
-        elif tag == "a":
-            href = dict(attrs).get("href") or ""
-            marks = href.startswith("#author") or href.startswith("#comment")
-            self._anchor_skip.append(marks)
-            if marks:
-                self._skip += 1
-        elif tag == "sup":
-            self._sup = True
-        elif tag == "table":
-            self._end_para()
-            t = _HtmlTable()
-            try:
-                t.cols = max(0, min(int(dict(attrs).get("cols") or 0), 4096))
-            except ValueError:
-                t.cols = 0
-            self._tables.append(t)
-            self._td.append(None)
-        elif tag == "tr" and self._tables:
-            self._end_para()
-            self._tables[-1].rows.append([])
-            self._td[-1] = None
-        elif tag == "td" and self._tables:
-            self._end_para()
-            a = dict(attrs)
-            td = _Td(rowspan=_int(a.get("rowspan"), 1), colspan=max(1, _int(a.get("colspan"), 1)))
-            t = self._tables[-1]
-            if not t.rows:
-                t.rows.append([])
-            t.rows[-1].append(td)
-            self._td[-1] = td
-        elif tag in ("ol", "ul"):
-            self._end_para()
-            self._lists.append(["bullet" if tag == "ul" else dict(attrs).get("type") or "1", 1])
-        elif tag == "li" and self._lists:
-            self._lists[-1][1] = _int(dict(attrs).get("value"), self._lists[-1][1])
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag in ("s", "a"):
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag):
-        if tag == "div":
-            self._end_para()
-        elif tag == "s":
-            self._skip = max(0, self._skip - 1)
-        elif tag == "a":
-            if self._anchor_skip and self._anchor_skip.pop():
-                self._skip = max(0, self._skip - 1)
-        elif tag == "sup":
-            self._sup = False
-        elif tag == "td" and self._tables:
-            self._end_para()
-            self._td[-1] = None
-        elif tag == "table" and self._tables:
-            self._end_para()
-            t = self._tables.pop()
-            self._td.pop()
-            self._place(("t", t))
-        elif tag in ("ol", "ul") and self._lists:
-            self._end_para()
-            self._lists.pop()
-
-    def handle_data(self, data):
-        if self._buf is None or self._skip or self._before_text:
-            return
-        data = data.replace("\n", "").replace("\r", "")
-        if not data:
-            return
-        # a superscript digit run right after a digit (a footnote mark) is kept apart by a
-        # space, as the DOCX reader does
-        if self._sup and data[:1].isdigit() and self._buf and self._buf[-1][-1:].isdigit():
-            self._buf.append(" ")
-        self._buf.append(data)
-
-    def close(self):
-        super().close()
-        self._end_para()
-        while self._tables:                     # unclosed tables: keep what was read
-            self.handle_endtag("table")
-
-
-def _int(value, default: int) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
-
-
-def _list_label(kind: str, value: int) -> str:
-    """The label Word shows before a list item (the DOCX reader renders them from numbering.xml;
-    wvHtml gives the list type and the item's number)."""
-    if kind == "bullet":
-        return "• "
-    if kind in ("a", "A"):
-        s = chr(ord("a") + (value - 1) % 26)
-        return (s.upper() if kind == "A" else s) + ". "
-    if kind in ("i", "I"):
-        from .docx import _roman
-        s = _roman(value)
-        return (s if kind == "I" else s.lower()) + ". "
-    return f"{value}. "
-
-
 # --- the document model ------------------------------------------------------------------------
-
-class _Builder:
-    """Blocks from the parsed HTML, with shading and nested tables from the file's paragraph
-    properties (``skeleton``: one _Para per HTML paragraph, or None)."""
-
-    def __init__(self, parsed: _HtmlDoc, skeleton: Optional[list["_Para"]], warnings: list[str]):
-        self.paras = parsed.paras
-        self.body = parsed.body
-        self.sk = skeleton
-        self.warnings = warnings
-
-    def blocks(self) -> list:
-        out: list = []
-        for kind, x in self.body:
-            if kind == "p":
-                raw, style = self.paras[x]
-                raw = self._text(x)
-                if raw.strip():
-                    out.append(Paragraph(text=repair_thai(raw.strip()), raw=raw, style=style))
-            else:
-                t = self._html_table(x, 0)
-                if t is not None:
-                    out.append(t)
-        return out
-
-    def _html_table(self, ht: _HtmlTable, depth: int) -> Optional[Table]:
-        if depth > 20:
-            self.warnings.append("tables nested more than 20 deep were skipped")
-            return None
-        rows = []
-        for tr in ht.rows:
-            row = []
-            col = 0
-            for td in tr:
-                content, shaded, grf = self._content(td.items, depth)
-                cont = td.rowspan == 0
-                if grf is not None:
-                    # wvHtml writes a merge that starts right below another as continuing it
-                    cont = bool(grf & 0x20) and not grf & 0x40    # fVertMerge, not fVertRestart
-                row.append(_Spec(col=col, colspan=td.colspan, cont=cont, shaded=shaded,
-                                 content=content))
-                col += td.colspan
-            rows.append(row)
-        return _make_table(rows, ht.cols)
-
-    def _content(self, items: list, depth: int) -> tuple[list, bool, Optional[int]]:
-        """A cell's content as ("p", raw) / ("t", Table) in order, whether it is shaded, and its
-        merge flags as the file gives them (None: not known)."""
-        content: list = []
-        shaded = False
-        grf: Optional[int] = None
-        k = 0
-        while k < len(items):
-            kind, x = items[k]
-            if kind == "t":
-                t = self._html_table(x, depth + 1)
-                if t is not None:
-                    content.append(("t", t))
-                k += 1
-                continue
-            rec = self.sk[x] if self.sk is not None else None
-            if rec is not None and rec.depth > 1:
-                # the paragraphs of a table nested here: wvHtml wrote them as the cell's own
-                j = k
-                while j < len(items) and items[j][0] == "p" and self.sk[items[j][1]].depth > 1:
-                    j += 1
-                for t in _nested([(self._text(i), self.sk[i]) for _, i in items[k:j]], 2,
-                                 self.warnings):
-                    content.append(("t", t))
-                k = j
-                continue
-            if rec is not None:
-                shaded = shaded or rec.cell_shaded or rec.shaded
-                if rec.grf is not None:
-                    grf = rec.grf
-            content.append(("p", self._text(x)))
-            k += 1
-        return content, shaded, grf
-
-    def _text(self, x: int) -> str:
-        """Paragraph ``x``'s text from wvHtml, with the characters wvHtml writes as ASCII
-        (‘ ’ as ` ', – as -) put back from the file's own text."""
-        text = self.paras[x][0]
-        if self.sk is None:
-            return text
-        source = self.sk[x].text
-        if not any(c in source for c in _ASCII_FOR):
-            return text
-        out, j = [], 0
-        for c in text:
-            k = j
-            while k < len(source) and source[k] != c and _ASCII_FOR.get(source[k]) != c:
-                k += 1
-            if k < len(source):
-                out.append(source[k])
-                j = k + 1
-            else:
-                out.append(c)
-        return "".join(out)
-
 
 @dataclass
 class _Spec:
@@ -583,10 +193,14 @@ def _make_table(rows: list[list[_Spec]], n_cols: int = 0) -> Optional[Table]:
     return Table(cells=cells, n_rows=len(rows), n_cols=n_cols)
 
 
+_EDGE_SLACK = 2                  # twips
+
+
 def _nested(items: list[tuple[str, "_Para"]], depth: int, warnings: list[str]) -> list[Table]:
-    """The tables of a run of paragraphs at table depth ``depth`` or deeper (texts from wvHtml,
-    structure from the file): cells end at inner cell marks, rows at inner row marks, whose
-    table properties give the grid."""
+    """The tables of a run of paragraphs at table depth ``depth`` or deeper: cells end at cell
+    marks, rows at row marks, whose table properties give the grid (every cell edge of every
+    row a column boundary, as DOCX's tblGrid), horizontal merges (fMerged; a cell over several
+    columns is DOCX's gridSpan) and vertical ones (fVertMerge without fVertRestart)."""
     if depth > 21:
         warnings.append("tables nested more than 20 deep were skipped")
         return []
@@ -621,9 +235,14 @@ def _nested(items: list[tuple[str, "_Para"]], depth: int, warnings: list[str]) -
         cells.append((cur, shaded))
     if cells:
         rows.append((cells, None))
-    # the grid: every column edge of every row
-    edges = sorted({x for _, tap in rows if tap is not None for x in tap.edges})
-    where = {x: i for i, x in enumerate(edges)}
+    # the grid: every column edge of every row, edges a rounding apart (LibreOffice writes one
+    # border at 9971 and 9972 twips in different rows) counted as one
+    where: dict[int, int] = {}
+    first, n = None, -1
+    for x in sorted({x for _, tap in rows if tap is not None for x in tap.edges}):
+        if first is None or x - first > _EDGE_SLACK:
+            first, n = x, n + 1
+        where[x] = n
     specs: list[list[_Spec]] = []
     for cells_, tap in rows:
         row: list[_Spec] = []
@@ -648,115 +267,65 @@ def _nested(items: list[tuple[str, "_Para"]], depth: int, warnings: list[str]) -
     return [t] if t is not None else []
 
 
+def _skeleton_blocks(paras: list[_Para], warnings: list[str]) -> list:
+    """Blocks from the file's own paragraphs (_Skeleton): body paragraphs, and every run
+    of table paragraphs a table, cells ending at cell marks and rows at row marks, whose table
+    properties give the grid, merges and shading."""
+    out: list = []
+    k = 0
+    while k < len(paras):
+        p = paras[k]
+        if p.depth == 0:
+            if p.clean.strip():
+                out.append(Paragraph(text=repair_thai(p.clean.strip()), raw=p.clean,
+                                     style=p.style))
+            k += 1
+            continue
+        j = k
+        while j < len(paras) and paras[j].depth > 0:
+            j += 1
+        out.extend(_nested([(q.clean, q) for q in paras[k:j]], 1, warnings))
+        k = j
+    return out
+
+
 # --- the file's structure ------------------------------------------------------------------------
 
 class _Ole:
-    """The streams of an OLE2 compound file (MS-CFB), read from its bytes with every chain and
-    count bounded: a damaged file raises ReadError, never loops."""
+    """The streams of an OLE2 compound file (MS-CFB), through olefile; a damaged file raises
+    ReadError (truncated where olefile finds a sector or stream cut short)."""
 
     def __init__(self, data: bytes):
-        self.data = data
+        import olefile
         if len(data) < 1536:
             raise ReadError("truncated", "the compound file is cut short")
-        shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
-        if shift not in (9, 12) or mini_shift != 6:
-            raise ReadError("corrupt", "the compound file header is damaged")
-        self.size = 1 << shift
-        self.n_sectors = (len(data) - self.size) // self.size
-        (n_fat, first_dir, _, cutoff, first_mini, n_mini, first_difat,
-         n_difat) = struct.unpack_from("<IIIIIIII", data, 0x2C)
-        self.cutoff = cutoff
-        sects = [s for s in struct.unpack_from("<109I", data, 0x4C) if s < 0xFFFFFFFA]
-        per = self.size // 4 - 1
-        s, seen = first_difat, set()
-        while s < 0xFFFFFFFA and len(seen) < min(n_difat, self.n_sectors) + 1:
-            if s in seen:
-                raise ReadError("corrupt", "the compound file's sector table loops")
-            seen.add(s)
-            ids = struct.unpack_from(f"<{per + 1}I", self._sector(s))
-            sects.extend(x for x in ids[:per] if x < 0xFFFFFFFA)
-            s = ids[per]
-        if len(sects) > self.n_sectors + 1:
-            raise ReadError("corrupt", "the compound file's sector table is damaged")
-        fat: list[int] = []
-        for s in sects[:max(n_fat, len(sects))]:
-            fat.extend(struct.unpack(f"<{self.size // 4}I", self._sector(s)))
-        self.fat = fat
-        d = self._chain_bytes(first_dir)
-        self.entries = []
-        for k in range(0, len(d) - 127, 128):
-            n = struct.unpack_from("<H", d, k + 64)[0]
-            kind = d[k + 66]
-            name = d[k:k + max(0, min(n, 64) - 2)].decode("utf-16-le", "replace")
-            left, right, child = struct.unpack_from("<III", d, k + 68)
-            start, size = struct.unpack_from("<II", d, k + 116)
-            self.entries.append((name, kind, left, right, child, start, size))
-        if not self.entries or self.entries[0][1] != 5:
-            raise ReadError("corrupt", "the compound file has no root entry")
-        root = self.entries[0]
-        self.top = self._children(root[4])          # the streams of the root storage
-        self.ministream = self._chain_bytes(root[5], root[6]) if root[6] else b""
-        self.minifat: list[int] = []
-        if n_mini:
-            mf = self._chain_bytes(first_mini)
-            self.minifat = list(struct.unpack(f"<{len(mf) // 4}I", mf[:len(mf) // 4 * 4]))
-
-    def _sector(self, s: int) -> bytes:
-        off = (s + 1) * self.size
-        if s >= self.n_sectors + (1 if len(self.data) % self.size else 0) or off >= len(self.data):
-            raise ReadError("truncated", "the compound file is cut short (a sector lies past "
-                            "its end)")
-        return self.data[off:off + self.size].ljust(self.size, b"\0")
-
-    def _chain_bytes(self, start: int, size: Optional[int] = None) -> bytes:
-        out, s, seen = [], start, set()
-        while s < 0xFFFFFFFA:
-            if s in seen or s >= len(self.fat):
-                raise ReadError("corrupt", "a stream's sector chain is damaged")
-            seen.add(s)
-            out.append(self._sector(s))
-            if size is not None and len(out) * self.size >= size:
-                break
-            s = self.fat[s]
-        data = b"".join(out)
-        if size is not None and len(data) < size:
-            raise ReadError("truncated", "a stream of the compound file is cut short")
-        return data if size is None else data[:size]
-
-    def _children(self, first: int) -> dict[str, tuple]:
-        out: dict[str, tuple] = {}
-        stack, seen = [first], set()
-        while stack:
-            i = stack.pop()
-            if i >= len(self.entries) or i in seen:
-                continue
-            seen.add(i)
-            e = self.entries[i]
-            out.setdefault(e[0], e)
-            stack.extend((e[2], e[3]))
-        return out
+        try:
+            self._ole = olefile.OleFileIO(io.BytesIO(data))
+        except Exception as e:          # olefile raises OSError, ValueError, struct.error …
+            raise _ole_error(e) from None
 
     def has(self, name: str) -> bool:
-        return name in self.top
+        try:
+            return bool(self._ole.exists(name))
+        except Exception as e:
+            raise _ole_error(e) from None
 
     def stream(self, name: str) -> Optional[bytes]:
-        e = self.top.get(name)
-        if e is None or e[1] != 2:
-            return None
-        start, size = e[5], e[6]
-        if size >= self.cutoff:
-            return self._chain_bytes(start, size)
-        out, s, seen = [], start, set()
-        while s < 0xFFFFFFFA and len(out) * 64 < size:
-            if s in seen or s >= len(self.minifat):
-                raise ReadError("corrupt", "a small stream's sector chain is damaged")
-            seen.add(s)
-            out.append(self.ministream[s * 64:(s + 1) * 64])
-            s = self.minifat[s]
-        data = b"".join(out)
-        if len(data) < size:
-            raise ReadError("truncated", "a stream of the compound file is cut short")
-        return data[:size]
+        import olefile
+        try:
+            if not self._ole.exists(name) or self._ole.get_type(name) != olefile.STGTY_STREAM:
+                return None
+            return self._ole.openstream(name).read()
+        except Exception as e:
+            raise _ole_error(e) from None
+
+
+def _ole_error(e: Exception) -> ReadError:
+    text = str(e)
+    if any(w in text.lower() for w in ("incomplete", "truncat", "too short", "out of file",
+                                       "beyond")):
+        return ReadError("truncated", f"the compound file is cut short ({text})")
+    return ReadError("corrupt", f"the compound file is damaged ({type(e).__name__}: {text})")
 
 
 class _Fib:
@@ -772,12 +341,19 @@ class _Fib:
         flags = struct.unpack_from("<H", word, 0x0A)[0]
         self.encrypted = bool(flags & 0x0100)
         self.table = "1Table" if flags & 0x0200 else "0Table"
-        # Word 97 and later (nFib 0xC1+); Word 6/95 files keep another layout: wvHtml alone
+        # Word 97 and later (nFib 0xC1+); Word 6/95 files keep another layout
         self.word97 = self.nfib >= 0xC1 and len(word) >= 0x1AA
         if self.word97:
             self.ccp_text = struct.unpack_from("<I", word, 0x4C)[0]
+            # FibRgFcLcb97 pairs (fc, lcb) in the table stream
+            self.fc_stsh, self.lcb_stsh = struct.unpack_from("<II", word, 0xA2)
+            self.fc_chpx, self.lcb_chpx = struct.unpack_from("<II", word, 0xFA)
             self.fc_papx, self.lcb_papx = struct.unpack_from("<II", word, 0x102)
             self.fc_clx, self.lcb_clx = struct.unpack_from("<II", word, 0x1A2)
+            self.fc_lst = self.lcb_lst = self.fc_lfo = self.lcb_lfo = 0
+            if len(word) >= 0x2F2:
+                self.fc_lst, self.lcb_lst, self.fc_lfo, self.lcb_lfo = \
+                    struct.unpack_from("<IIII", word, 0x2E2)
 
 
 @dataclass
@@ -793,13 +369,12 @@ class _Tap:
 class _Para:
     """One paragraph of the main text, as its properties place it."""
     depth: int = 0                  # table depth: 0 body, 1 a table, 2 a table in a cell …
-    cell_end: bool = False          # ends a cell of a nested table (depth > 1)
-    row_end: bool = False           # ends a row of a nested table (depth > 1)
+    cell_end: bool = False          # ends a cell of its table
+    row_end: bool = False           # ends a row of its table (holds no text)
     shaded: bool = False            # the paragraph's own shading (sprmPShd)
-    cell_shaded: bool = False       # its top-level table cell's shading (from the row)
     tap: Optional[_Tap] = None      # a row end's table properties
-    text: str = ""                  # as the file has it (marks, field codes and all)
-    grf: Optional[int] = None       # its top-level table cell's TC80 flags (from the row)
+    clean: str = ""                 # the text a reader sees, list label first
+    style: str = ""                 # its style's name, "" for Normal
 
 
 # sprm operand sizes by spra (MS-DOC 2.2.5.1); 6: variable, the size in the first byte
@@ -807,13 +382,28 @@ _SPRA_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 _S_INTABLE, _S_TTP, _S_ITAP = 0x2416, 0x2417, 0x6649
 _S_INNER_CELL, _S_INNER_TTP = 0x244B, 0x244C
 _S_HUGE_PAPX = 0x6646
+_S_ILVL, _S_ILFO = 0x260A, 0x460B
 _S_TDEF, _S_SHD80, _S_PSHD80, _S_PSHD = 0xD608, 0xD609, 0x442D, 0xC64D
 # sprmTDefTableShd (cells 0-21), …2nd (22-43), …3rd (44-62), and their Raw forms
 _S_TSHD = {0xD612: 0, 0xD616: 22, 0xD60C: 44, 0xD670: 0, 0xD671: 22, 0xD672: 44}
 _S_TSETSHD80, _S_TSETSHD = 0x7627, 0xD62D
+# character properties that change the text a reader gets: struck (sprmCFStrike,
+# sprmCFDStrike) and tracked-deleted (sprmCFRMarkDel) text is left out as the DOCX reader leaves
+# out w:strike runs and w:del; superscript (sprmCIss) keeps a footnote digit apart; special
+# characters (sprmCFSpec) are objects, not text. Hidden text (sprmCFVanish) is kept: the DOCX
+# reader keeps w:vanish runs.
+_S_CSTRIKE, _S_CDSTRIKE, _S_CDEL, _S_CISS, _S_CSPEC = 0x0837, 0x2A53, 0x0800, 0x2A48, 0x0855
+_DROP, _SUP, _SPEC = 1, 2, 4
 _WHITE_ICO = (0, 8)             # auto, white
-# what wvHtml writes for these characters (its HTML filter's ASCII stand-ins)
-_ASCII_FOR = {"\u2013": "-", "\u2018": "`", "\u2019": "'"}
+# Word's marks in the text stream (MS-DOC 2.8): 0x0B line break and 0x0C / 0x0E page and column
+# breaks inside a paragraph are line breaks (the DOCX reader gives w:br as "\n"); 0x1E a
+# non-breaking hyphen (w:noBreakHyphen, "-"); 0x1F an optional hyphen, 0x01-0x06 and 0x08
+# pictures, footnote and comment references, drawn objects: no text
+_CHAR_FOR = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\x1f": "", "\x00": "",
+             **{chr(c): "" for c in (1, 2, 3, 4, 5, 6, 8)}}
+_MARK = re.compile("[\r\x07\x0c]")       # paragraph, cell / row and section marks
+_FLAGGED = re.compile(b"[^\x00]")
+_SPECIAL = re.compile("[\x00-\x06\x08\x0b\x0c\x0e\x13-\x15\x1e\x1f]")
 
 
 def _sprms(b: bytes, pos: int, end: int):
@@ -855,9 +445,56 @@ def _fill(shd: bytes) -> bool:
     return colour(shd[4:8]) or (pat == 1 and colour(shd[0:4]))
 
 
+def _piece_table(table: bytes, fib: _Fib) -> list[tuple[int, int, int, bool]]:
+    """(first cp, cp after, fc, compressed) of every piece of the main text (the Clx's PlcPcd;
+    a compressed piece's fc is a byte offset of 8-bit text, as MS-DOC 2.9.73 gives it)."""
+    clx = table[fib.fc_clx:fib.fc_clx + fib.lcb_clx]
+    pos = 0
+    while pos < len(clx) and clx[pos] == 1:            # Prc: formatting, skipped
+        pos += 3 + struct.unpack_from("<H", clx, pos + 1)[0]
+    if pos >= len(clx) or clx[pos] != 2:
+        raise ReadError("corrupt", "no piece table")
+    lcb = struct.unpack_from("<I", clx, pos + 1)[0]
+    plc = clx[pos + 5:pos + 5 + lcb]
+    n = (len(plc) - 4) // 12
+    cps = struct.unpack_from(f"<{n + 1}I", plc)
+    out = []
+    for k in range(n):
+        fc = struct.unpack_from("<I", plc, 4 * (n + 1) + 8 * k + 2)[0]
+        compressed = bool(fc & 0x40000000)
+        fc &= 0x3FFFFFFF
+        out.append((cps[k], cps[k + 1], (fc // 2 if compressed else fc), compressed))
+    return out
+
+
+def _decode(word: bytes, pieces: list, ccp: int) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """The main text (its first ``ccp`` characters) and where each piece of it lies: (fc, fc
+    after, index of its first character in the text, bytes a character)."""
+    texts: list[str] = []
+    placed = []
+    done = 0
+    for cp0, cp1, fc, compressed in pieces:
+        cp1 = min(cp1, ccp)
+        if cp0 >= cp1:
+            continue
+        if compressed:
+            # 8-bit text is Windows-1252 (one character a byte, as "replace" keeps it)
+            text = word[fc:fc + (cp1 - cp0)].decode("cp1252", "replace")
+            step = 1
+        else:
+            text = word[fc:fc + 2 * (cp1 - cp0)].decode("utf-16-le", "replace")
+            step = 2
+        texts.append(text)
+        placed.append((fc, fc + len(text) * step, done, step))
+        done += len(text)
+    return "".join(texts), placed
+
+
 class _Skeleton:
-    """The main text's paragraphs with their table depth, cell and row marks and shading, read
-    from the piece table and the paragraph properties (PlcBtePapx → PapxFkp)."""
+    """The main text's paragraphs in order: table depth, cell and row marks, row properties
+    and shading from the paragraph properties (PlcBtePapx → PapxFkp); the text as a reader sees
+    it (field codes, struck and deleted runs and objects left out, from the character
+    properties PlcBteChpx → ChpxFkp); style name and list label."""
 
     def __init__(self, ole: _Ole, word: bytes, fib: _Fib):
         table = ole.stream(fib.table)
@@ -865,49 +502,32 @@ class _Skeleton:
             raise ReadError("corrupt", f"no {fib.table} stream")
         self.word = word
         self.data = ole.stream("Data")
-        self._runs = self._papx_runs(table, fib)
+        self._runs = self._fkp_runs(table, fib.fc_papx, fib.lcb_papx, 13)
         self._starts = [r[0] for r in self._runs]
+        self._papx_cache: dict[int, tuple[int, list]] = {}
+        self.text, self._placed = _decode(word, _piece_table(table, fib), fib.ccp_text)
+        ends = {r[1] for r in self._runs}
         marks = []                  # (fc of a paragraph mark, the mark, its place in ``text``)
-        texts: list[str] = []
-        done = 0
-        for cp0, cp1, fc, compressed in self._pieces(table, fib):
-            cp1 = min(cp1, fib.ccp_text)
-            if cp0 >= cp1:
-                continue
-            if compressed:
-                # 8-bit text is Windows-1252 (one character a byte, as "replace" keeps it)
-                text = word[fc:fc + (cp1 - cp0)].decode("cp1252", "replace")
-                step = 1
-            else:
-                text = word[fc:fc + 2 * (cp1 - cp0)].decode("utf-16-le", "replace")
-                step = 2
-            for m in re.finditer("[\r\x07]", text):
-                marks.append((fc + m.start() * step, m.group(), done + m.start()))
-            texts.append(text)
-            done += len(text)
-        self.text = "".join(texts)
+        firsts = [x[2] for x in self._placed]
+        for m in _MARK.finditer(self.text):
+            i = m.start()
+            fc0, _, first, step = self._placed[bisect.bisect_right(firsts, i) - 1]
+            at = fc0 + (i - first) * step
+            # 0x0C ends a paragraph as a section mark (the paragraph's properties end there),
+            # else it is a page break inside one
+            if m.group() != "\x0c" or at + step in ends:
+                marks.append((at, m.group(), i))
+        self._styles = _Styles(table, fib)
+        self._lists = _Lists(table, fib)
+        self._chars = self._char_flags(table, fib)
+        self._fields: list[bool] = []           # open fields: True once in their result
         self.paragraphs = self._walk(marks)
 
-    def _pieces(self, table: bytes, fib: _Fib):
-        clx = table[fib.fc_clx:fib.fc_clx + fib.lcb_clx]
-        pos = 0
-        while pos < len(clx) and clx[pos] == 1:            # Prc: formatting, skipped
-            pos += 3 + struct.unpack_from("<H", clx, pos + 1)[0]
-        if pos >= len(clx) or clx[pos] != 2:
-            raise ReadError("corrupt", "no piece table")
-        lcb = struct.unpack_from("<I", clx, pos + 1)[0]
-        plc = clx[pos + 5:pos + 5 + lcb]
-        n = (len(plc) - 4) // 12
-        cps = struct.unpack_from(f"<{n + 1}I", plc)
-        for k in range(n):
-            fc = struct.unpack_from("<I", plc, 4 * (n + 1) + 8 * k + 2)[0]
-            compressed = bool(fc & 0x40000000)
-            fc &= 0x3FFFFFFF
-            yield cps[k], cps[k + 1], (fc // 2 if compressed else fc), compressed
-
-    def _papx_runs(self, table: bytes, fib: _Fib) -> list[tuple[int, int, int]]:
-        """(first fc, fc after, offset of the grpprl or -1) of every paragraph run, by fc."""
-        plc = table[fib.fc_papx:fib.fc_papx + fib.lcb_papx]
+    def _fkp_runs(self, table: bytes, fc_plc: int, lcb: int,
+                  entry: int) -> list[tuple[int, int, int]]:
+        """(first fc, fc after, offset of the properties or -1) of every run of a PlcBtePapx
+        (``entry`` 13: a BxPap a run) or PlcBteChpx (``entry`` 1: a byte), by fc."""
+        plc = table[fc_plc:fc_plc + lcb]
         n = (len(plc) - 4) // 8
         pns = struct.unpack_from(f"<{n}I", plc, 4 * (n + 1)) if n > 0 else ()
         runs = []
@@ -915,49 +535,126 @@ class _Skeleton:
         for pn in pns:
             base = (pn & 0x3FFFFF) * 512
             if base + 512 > len(word):
-                raise ReadError("corrupt", "a paragraph property page lies past the stream")
+                raise ReadError("corrupt", "a property page lies past the stream")
             crun = word[base + 511]
             fcs = struct.unpack_from(f"<{crun + 1}I", word, base)
             for k in range(crun):
-                off = word[base + 4 * (crun + 1) + 13 * k] * 2
+                off = word[base + 4 * (crun + 1) + entry * k] * 2
                 runs.append((fcs[k], fcs[k + 1], base + off if off else -1))
         runs.sort()
         return runs
 
-    def _sprms_at(self, fc: int):
-        """(sprm, operand) of the paragraph whose mark is at ``fc``; a grpprl too large for its
-        page (sprmPHugePapx: a table row's properties, often) is read from the Data stream."""
+    def _papx_at(self, fc: int) -> tuple[int, list]:
+        """The style (istd) and (sprm, operand)s of the paragraph whose mark is at ``fc``; a
+        grpprl too large for its page (sprmPHugePapx: a table row's properties, often) is read
+        from the Data stream."""
         k = bisect.bisect_right(self._starts, fc) - 1
         if k < 0 or fc >= self._runs[k][1] or self._runs[k][2] < 0:
-            return
+            return 0, []
         at = self._runs[k][2]
+        hit = self._papx_cache.get(at)
+        if hit is not None:             # paragraphs sharing one PAPX (every body line, often)
+            return hit
         w = self.word
         cb = w[at]
         if cb:
             start, size = at + 1, 2 * cb - 1
         else:
             start, size = at + 2, 2 * w[at + 1]
+        istd = w[start] | w[start + 1] << 8 if start + 2 <= len(w) else 0
+        out = []
         for sprm, op in _sprms(w, start + 2, min(start + size, len(w))):    # after the istd
             if sprm == _S_HUGE_PAPX and self.data is not None:
                 off = struct.unpack_from("<I", op)[0]
                 if off + 2 <= len(self.data):
                     n = struct.unpack_from("<H", self.data, off)[0]
-                    yield from _sprms(self.data, off + 2, min(off + 2 + n, len(self.data)))
+                    out.extend(_sprms(self.data, off + 2, min(off + 2 + n, len(self.data))))
             else:
-                yield sprm, op
+                out.append((sprm, op))
+        self._papx_cache[at] = (istd, out)
+        return istd, out
 
-    def _walk(self, marks: list[tuple[int, str]]) -> list[_Para]:
+    def _char_flags(self, table: bytes, fib: _Fib) -> bytearray:
+        """Per character of ``text``: _DROP (struck or deleted), _SPEC, and _SUP where a
+        superscript run starts."""
+        flags = bytearray(len(self.text))
+        placed = sorted(self._placed)
+        fcs = [x[0] for x in placed]
+        w = self.word
+        done = 0                        # runs overlap only in a damaged file: each fc once
+        for fc0, fc1, at in self._fkp_runs(table, fib.fc_chpx, fib.lcb_chpx, 1):
+            fc0 = max(fc0, done)
+            done = max(done, fc1)
+            if at < 0 or fc0 >= fc1:
+                continue
+            f = 0
+            for sprm, op in _sprms(w, at + 1, min(at + 1 + w[at], len(w))):
+                on = op[0] in (1, 0x81)         # toggles: on, or the opposite of the style's
+                if sprm in (_S_CSTRIKE, _S_CDSTRIKE, _S_CDEL):
+                    f = f | _DROP if on else f & ~_DROP
+                elif sprm == _S_CSPEC:
+                    f = f | _SPEC if on else f & ~_SPEC
+                elif sprm == _S_CISS:
+                    f = f | _SUP if op[0] == 1 else f & ~_SUP
+            if not f:
+                continue
+            k = max(0, bisect.bisect_right(fcs, fc0) - 1)
+            while k < len(placed) and placed[k][0] < fc1:
+                p0, p1, start, step = placed[k]
+                k += 1
+                a, b = max(fc0, p0), min(fc1, p1)
+                if a >= b:
+                    continue
+                i, j = start + (a - p0) // step, start + (b - p0 + step - 1) // step
+                if f & _SUP:
+                    flags[i] |= _SUP
+                if f & ~_SUP:
+                    for x in range(i, j):
+                        flags[x] |= f & ~_SUP
+        return flags
+
+    def _clean(self, a: int, b: int) -> str:
+        """The text of ``text[a:b]`` as a reader sees it."""
+        s = self.text[a:b]
+        flags = self._chars
+        fields = self._fields
+        if not fields and not _FLAGGED.search(flags, a, b) and not _SPECIAL.search(s):
+            return s
+        out: list[str] = []
+        for i, c in enumerate(s, a):
+            if c == "\x13":                 # a field begins: its code first
+                fields.append(False)
+                continue
+            if c == "\x14":                 # the field's result follows
+                if fields:
+                    fields[-1] = True
+                continue
+            if c == "\x15":
+                if fields:
+                    fields.pop()
+                continue
+            if fields and not all(fields) or flags[i] & _DROP:
+                continue
+            if flags[i] & _SPEC and c not in "\x0b\x0c\x0e\x1e\x1f\t":
+                continue                    # a picture, reference or symbol: no text
+            c = _CHAR_FOR.get(c, c)
+            if flags[i] & _SUP and c[:1].isdigit() and out and out[-1][-1:].isdigit():
+                out.append(" ")             # a footnote mark after a number, as DOCX keeps it
+            out.append(c)
+        return "".join(out)
+
+    def _walk(self, marks: list[tuple[int, str, int]]) -> list[_Para]:
         out: list[_Para] = []
-        row: list[tuple[_Para, int]] = []             # top-level table paragraphs, cell index
-        cell = 0
         last = -1
         for fc, ch, at in marks:
-            p = _Para(text=self.text[last + 1:at])
+            p = _Para()
+            start = last + 1
             last = at
             in_table = ttp = inner_cell = inner_ttp = False
-            itap = None
+            itap = ilfo = ilvl = None
             tap = None
-            for sprm, op in self._sprms_at(fc):
+            istd, sprms = self._papx_at(fc)
+            for sprm, op in sprms:
                 if sprm == _S_INTABLE:
                     in_table = bool(op[0])
                 elif sprm == _S_ITAP:
@@ -972,6 +669,10 @@ class _Skeleton:
                     p.shaded = _fill80(struct.unpack_from("<H", op)[0])
                 elif sprm == _S_PSHD and len(op) >= 11:
                     p.shaded = _fill(op[1:11])
+                elif sprm == _S_ILFO:
+                    ilfo = struct.unpack_from("<h", op)[0]
+                elif sprm == _S_ILVL:
+                    ilvl = op[0]
                 elif sprm == _S_TDEF or sprm == _S_SHD80 or sprm in _S_TSHD or \
                         sprm == _S_TSETSHD80 or sprm == _S_TSETSHD:
                     tap = tap or _Tap()
@@ -980,28 +681,188 @@ class _Skeleton:
             if depth == 0 and in_table:
                 depth = 1
             p.depth = depth
-            if depth == 1 and ttp:                     # a top-level row ends: not in the HTML
-                shaded = tap.shaded if tap is not None else []
-                grf = tap.tcgrf if tap is not None and tap.edges else None
-                for q, c in row:
-                    q.cell_shaded = c < len(shaded) and shaded[c]
-                    if grf is not None and c < len(grf):
-                        q.grf = grf[c]
-                row, cell = [], 0
-                continue
-            if depth == 1:
-                row.append((p, cell))
-                if ch == "\x07":
-                    cell += 1
-            elif depth > 1:
+            text = self._clean(start, at)
+            if text.strip():
+                text = self._styles.label(istd, ilfo, ilvl, self._lists) + text
+            p.clean = text
+            p.style = self._styles.name(istd)
+            if depth == 1:              # a top-level table: 0x07 ends a cell, or with TTP a row
+                p.row_end = ttp
+                p.cell_end = ch == "\x07" and not ttp
+                p.tap = tap if ttp else None
+            elif depth > 1:             # a nested one: marked by properties (MS-DOC 2.4.3)
                 p.cell_end = inner_cell
                 p.row_end = inner_ttp
                 p.tap = tap
-                row.append((p, cell))          # a nested table's paragraphs sit in a cell too
-            else:
-                row, cell = [], 0
             out.append(p)
         return out
+
+
+class _Styles:
+    """Style names and the list numbering paragraph styles carry, from the stylesheet (STSH,
+    MS-DOC 2.9.271): an STD a style, its name after its base part, then its UPXs (a paragraph
+    style's first holds its paragraph properties)."""
+
+    def __init__(self, table: bytes, fib: _Fib):
+        self.names: dict[int, str] = {}
+        own: dict[int, tuple[Optional[int], Optional[int], int]] = {}   # ilfo, ilvl, base
+        stsh = table[fib.fc_stsh:fib.fc_stsh + fib.lcb_stsh]
+        try:
+            cb_stshi = struct.unpack_from("<H", stsh, 0)[0]
+            cstd, cb_base = struct.unpack_from("<HH", stsh, 2)
+            pos = 2 + cb_stshi
+            for istd in range(cstd):
+                cb = struct.unpack_from("<H", stsh, pos)[0]
+                std = stsh[pos + 2:pos + 2 + cb]
+                pos += 2 + cb
+                if len(std) < max(10, cb_base + 2):
+                    continue
+                stk, base = std[2] & 0xF, (std[2] | std[3] << 8) >> 4
+                cch = struct.unpack_from("<H", std, cb_base)[0]
+                name = std[cb_base + 2:cb_base + 2 + 2 * cch].decode("utf-16-le", "replace")
+                self.names[istd] = name
+                at = cb_base + 4 + 2 * cch
+                at += at & 1
+                if stk == 1 and at + 2 <= len(std):      # a paragraph style: UpxPapx first
+                    n = struct.unpack_from("<H", std, at)[0]
+                    ilfo = ilvl = None
+                    for sprm, op in _sprms(std, at + 4, min(at + 2 + n, len(std))):
+                        if sprm == _S_ILFO:
+                            ilfo = struct.unpack_from("<h", op)[0]
+                        elif sprm == _S_ILVL:
+                            ilvl = op[0]
+                    own[istd] = (ilfo, ilvl, base)
+        except struct.error:
+            pass                            # the names read so far; the rest unnamed
+        self.numbered: dict[int, tuple[int, int]] = {}
+        for istd in own:                    # a style's numbering, through its bases
+            ilfo = ilvl = None
+            s, seen = istd, set()
+            while s in own and s not in seen and (ilfo is None or ilvl is None):
+                seen.add(s)
+                a, b, s = own[s]
+                ilfo = a if ilfo is None else ilfo
+                ilvl = b if ilvl is None else ilvl
+            if ilfo:
+                self.numbered[istd] = (ilfo, ilvl or 0)
+
+    def name(self, istd: int) -> str:
+        name = self.names.get(istd, "")
+        return "" if name == "Normal" else name
+
+    def label(self, istd: int, ilfo: Optional[int], ilvl: Optional[int],
+              lists: "_Lists") -> str:
+        if ilfo is None and istd in self.numbered:
+            ilfo, style_lvl = self.numbered[istd]
+            ilvl = style_lvl if ilvl is None else ilvl
+        if not ilfo or ilfo < 0:            # 0: no list; 0xF801: numbering removed
+            return ""
+        return lists.label(ilfo, ilvl or 0)
+
+
+# LVLF.nfc (MS-DOC 2.9.149) as the DOCX reader's numFmt names
+_NFC = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter",
+        23: "bullet", 255: "none", 53: "thaiLetters", 54: "thaiNumbers"}
+
+
+class _Lists:
+    """Word's list numbers rendered as the DOCX reader renders numbering.xml (docx._Numbering):
+    the lists (PlfLst: LSTF and their LVLs) and the list overrides paragraphs name by ilfo
+    (PlfLfo: LFO and LFOData with start-at overrides)."""
+
+    def __init__(self, table: bytes, fib: _Fib):
+        self.levels: dict[int, dict[int, dict]] = {}      # ilfo -> ilvl -> level
+        self.counters: dict[int, list[int]] = {}
+        try:
+            by_lsid = self._lists(table, fib.fc_lst, fib.lcb_lst)
+            self._overrides(table, fib.fc_lfo, fib.lcb_lfo, by_lsid)
+        except (struct.error, IndexError):
+            pass                # the lists read so far; paragraphs of others get no label
+
+    @staticmethod
+    def _lists(table: bytes, fc: int, lcb: int) -> dict[int, dict[int, dict]]:
+        out: dict[int, dict[int, dict]] = {}
+        if not lcb:
+            return out
+        n = struct.unpack_from("<h", table, fc)[0]
+        lstfs = []
+        for k in range(max(0, n)):
+            at = fc + 2 + 28 * k
+            lstfs.append((struct.unpack_from("<i", table, at)[0], table[at + 26] & 1))
+        pos = fc + 2 + 28 * max(0, n)           # the LVLs follow the PlfLst
+        for lsid, simple in lstfs:
+            levels = {}
+            for ilvl in range(1 if simple else 9):
+                start = struct.unpack_from("<i", table, pos)[0]
+                nfc = table[pos + 4]
+                pos += 28 + table[pos + 25] + table[pos + 24]     # grpprlPapx, grpprlChpx
+                cch = struct.unpack_from("<H", table, pos)[0]
+                xst = table[pos + 2:pos + 2 + 2 * cch].decode("utf-16-le", "replace")
+                pos += 2 + 2 * cch
+                levels[ilvl] = {"start": start, "fmt": _NFC.get(nfc, "decimal"), "text": xst}
+            out[lsid] = levels
+        return out
+
+    def _overrides(self, table: bytes, fc: int, lcb: int, by_lsid: dict) -> None:
+        if not lcb:
+            return
+        n = struct.unpack_from("<i", table, fc)[0]
+        lfos = []
+        for k in range(max(0, min(n, 0x7FFE))):
+            at = fc + 4 + 16 * k
+            lfos.append((struct.unpack_from("<i", table, at)[0], table[at + 12]))
+        for k, (lsid, _) in enumerate(lfos):     # levels first: overrides may be unreadable
+            if lsid in by_lsid:
+                self.levels[k + 1] = {i: dict(v) for i, v in by_lsid[lsid].items()}
+        pos = fc + 4 + 16 * len(lfos)
+        for k, (lsid, clfolvl) in enumerate(lfos):
+            pos += 4                             # LFOData.cp
+            for _ in range(clfolvl):
+                start, grf = struct.unpack_from("<iI", table, pos)
+                pos += 8
+                ilvl = grf & 0xF
+                if grf & 0x10 and k + 1 in self.levels and ilvl in self.levels[k + 1]:
+                    self.levels[k + 1][ilvl]["start"] = start
+                if grf & 0x20:                   # fFormatting: a whole LVL follows
+                    lvl_start = struct.unpack_from("<i", table, pos)[0]
+                    nfc = table[pos + 4]
+                    pos += 28 + table[pos + 25] + table[pos + 24]
+                    cch = struct.unpack_from("<H", table, pos)[0]
+                    xst = table[pos + 2:pos + 2 + 2 * cch].decode("utf-16-le", "replace")
+                    pos += 2 + 2 * cch
+                    if k + 1 in self.levels:
+                        self.levels[k + 1][ilvl] = {"start": lvl_start,
+                                                    "fmt": _NFC.get(nfc, "decimal"), "text": xst}
+
+    def label(self, ilfo: int, ilvl: int) -> str:
+        """docx._Numbering.label for list ``ilfo`` (numId), level ``ilvl``: the xst's
+        characters 0-8 stand for the numbers of levels 1-9."""
+        levels = self.levels.get(ilfo)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(ilfo, [0] * 10)
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, len(counters)):
+            counters[deeper] = 0
+        level = levels[ilvl]
+        if level["fmt"] == "bullet":
+            return "• "
+        text = level["text"]
+        if level["fmt"] == "none":
+            return (text + " ") if text else ""
+        from .docx import _Numbering
+        out = []
+        for c in text:
+            k = ord(c)
+            if k < 9:
+                if k in levels:
+                    n = levels[k]["start"] - 1 + max(counters[k], 1)
+                    out.append(_Numbering._format(n, levels[k]["fmt"]))
+            else:
+                out.append(c)
+        rendered = "".join(out)
+        return rendered + " " if rendered else ""
+
 
 
 def _tap_sprm(tap: _Tap, sprm: int, op: bytes) -> None:

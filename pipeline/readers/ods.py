@@ -83,6 +83,10 @@ _NOT_TEXT = {_t(_OFFICE, "annotation"), _t(_OFFICE, "annotation-end"), _t(_TEXT,
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _SPREADSHEET = b"application/vnd.oasis.opendocument.spreadsheet"
 _MAX_REPEAT = 1 << 24           # a repeat count past any sheet's size is read as this
+# cells with content (or merges) that repeat counts add beyond those written out: a sheet's
+# identical neighbours, never near this; a damaged or hostile count (one cell repeated a million
+# times, a zip bomb's way) is refused before it costs minutes
+_MAX_REPEATED = 200_000
 _WHOLE_LINE = 256               # a fill repeated over more lines is whole-row/column formatting
 # office:time-value, an xsd:duration: PT09H30M00S (days too, and fractions of any part)
 _NUM = r"(\d+(?:\.\d*)?)"
@@ -355,7 +359,7 @@ def _read_content(f, styles: _Styles, limits: ReadLimits, path: Path):
     body), each row handled and freed when it ends."""
     sheets: list[_Sheet] = []
     hidden: set[int] = set()
-    budget = [limits.max_cells]
+    budget = [limits.max_cells, _MAX_REPEATED]
     tables = 0                          # depth of table:table (a sub-table inside a cell: skipped)
     row_groups: list[bool] = []         # per open row group: collapsed
     col_groups: list[bool] = []
@@ -442,12 +446,14 @@ def _row(el, sheet: _Sheet, r: int, styles: _Styles, budget: list[int], folded: 
             rs, cs = _count(cell, A_ROWS_SPAN), _count(cell, A_COLS_SPAN)
             if rs > 1 or cs > 1:
                 _spend(budget, reps * n, sheet.title)
+                _spend_repeats(budget, reps * n - 1, sheet.title)
                 for rr in range(r, last + 1):
                     for kk in range(k, k + n):
                         sheet.merges.append((rr, kk, rr + rs - 1, kk + cs - 1))
         for lo, hi, shaded in _shading(sheet, styles, style, k, k + n - 1):
             if text:
                 _spend(budget, reps * (hi - lo + 1), sheet.title)
+                _spend_repeats(budget, reps * (hi - lo + 1) - 1, sheet.title)
                 value = (text, shaded)
                 for rr in range(r, last + 1):
                     for kk in range(lo, hi + 1):
@@ -488,6 +494,13 @@ def _spend(budget: list[int], cells: int, title: str) -> None:
     budget[0] -= cells
     if budget[0] < 0:
         raise ReadError("too_large", f"sheet {title!r}: more cells than the limit allows")
+
+
+def _spend_repeats(budget: list[int], cells: int, title: str) -> None:
+    budget[1] -= cells
+    if budget[1] < 0:
+        raise ReadError("too_large", f"sheet {title!r}: repeat counts that would write out "
+                        f"more than {_MAX_REPEATED} copies of cells (a damaged file?)")
 
 
 def _finish(sheet: _Sheet, budget: list[int]) -> None:

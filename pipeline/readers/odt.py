@@ -47,7 +47,7 @@ _SKIP = frozenset({_T + "tracked-changes", _T + "note", _O + "annotation", _O + 
                    _T + "variable-decls", _T + "user-field-decls", _O + "forms",
                    "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}title",
                    "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}desc"})
-_MAX_REPEAT_CELLS = 1_000_000    # a table's cells after number-*-repeated are expanded
+_MAX_REPEAT_CELLS = 200_000      # a table's cells after number-*-repeated are expanded
 _MAX_DEPTH = 20
 
 
