@@ -28,7 +28,6 @@ import hashlib
 import importlib.util
 import io
 import json
-import os
 import re
 import shutil
 import subprocess

@@ -4,15 +4,13 @@ of the same document: tables with rowspan/colspan merged at their top-left, shad
 paragraphs, the declared encoding (windows-874 included)."""
 from __future__ import annotations
 
-import datetime as _dt
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract_helpers import extract_file
+from reader_twins import records
 from pipeline.readers import ReadError, detect_format, read_document
 from schemas.document import Paragraph, Table
 
@@ -23,17 +21,8 @@ EXPORTS = [(SAMPLES / "udon" / "web_export" / "udon_activity_plan_2566.xls",
             SAMPLES / "udon" / "udon_activity_plan_2566.xlsx"),
            (SAMPLES / "nakhonsi" / "web_export" / "nakhonsi_kpi_report_2569.xls",
             SAMPLES / "nakhonsi" / "nakhonsi_kpi_report_2569.docx")]
-AS_OF = _dt.date(2010, 10, 15)       # the samples' reporting date, as scripts/accuracy.py uses
 
 
-def records(path: Path) -> tuple[list[dict], list]:
-    ex, findings = extract_file(path, as_of=AS_OF)
-    rows = []
-    for r in ex.records:
-        d = asdict(r)
-        d.pop("source_file")
-        rows.append(d)
-    return rows, findings
 
 
 @pytest.mark.parametrize("path, twin", EXPORTS, ids=lambda p: p.parent.name)

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract_helpers import extract_file
+from reader_twins import model
 from pipeline.readers import ReadError, ReadLimits, detect_format, read_document
 from pipeline.readers.ods import read_ods
-from schemas.document import Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -78,19 +78,6 @@ def sheet(name, *rows, columns="", attrs="") -> str:
     return f'<table:table table:name="{name}" {attrs}>{columns}{"".join(rows)}</table:table>'
 
 
-def model(doc) -> list:
-    """Everything a reader builds, as plain values (the path and format aside)."""
-    out = [("warnings", tuple(doc.warnings))]
-    for page in doc.pages:
-        out.append(("page", page.number, page.name))
-        for b in page.blocks:
-            if isinstance(b, Paragraph):
-                out.append(("p", b.text, b.raw, b.style, b.page, b.bbox))
-            else:
-                out.append(("t", b.n_rows, b.n_cols, b.sheet, b.index, b.page,
-                            tuple((c.row, c.col, c.rowspan, c.colspan, c.text, c.raw, c.shaded,
-                                   c.page, c.bbox, len(c.tables)) for c in b.cells)))
-    return out
 
 
 def grid(table) -> list[list[str]]:

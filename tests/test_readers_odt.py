@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from pipeline.readers import ReadError, ReadLimits, detect_format, read_document
 from pipeline.readers.odt import read_odt
-from schemas.document import Table
 from tests.extract_helpers import extract_file
 from tests.test_readers_doc import model
 

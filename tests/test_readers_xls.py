@@ -4,48 +4,24 @@ import datetime as _dt
 import shutil
 import subprocess
 import time
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract_helpers import extract_file
+from reader_twins import model, records
 from pipeline.readers import ReadError, ReadLimits, detect_format, read_document
 from pipeline.readers import xls as xls_reader
-from schemas.document import Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 TWINS = [SAMPLES / "lampang" / "lampang_kpi_ladder_2566.xls",
          SAMPLES / "udon" / "udon_activity_plan_2566.xls"]
-AS_OF = _dt.date(2010, 10, 15)       # the samples' reporting date, as scripts/accuracy.py uses
 
 
-def model(doc) -> list:
-    """Everything a reader builds, as plain values (the path and format aside)."""
-    out = [("warnings", tuple(doc.warnings))]
-    for page in doc.pages:
-        out.append(("page", page.number, page.name))
-        for b in page.blocks:
-            if isinstance(b, Paragraph):
-                out.append(("p", b.text, b.raw, b.style, b.page, b.bbox))
-            else:
-                out.append(("t", b.n_rows, b.n_cols, b.sheet, b.index, b.page,
-                            tuple((c.row, c.col, c.rowspan, c.colspan, c.text, c.raw, c.shaded,
-                                   c.page, c.bbox, len(c.tables)) for c in b.cells)))
-    return out
 
 
-def records(path: Path) -> tuple[list[dict], list]:
-    ex, findings = extract_file(path, as_of=AS_OF)
-    rows = []
-    for r in ex.records:
-        d = asdict(r)
-        d.pop("source_file")
-        rows.append(d)
-    return rows, findings
 
 
 @pytest.mark.parametrize("path", TWINS, ids=lambda p: p.stem)

@@ -198,6 +198,13 @@ def _is_binary(head: bytes) -> bool:
     return utf16_without_bom(head) is None
 
 
+# each format's reader (module, function), imported when a file of the format is first read; the
+# text formats (txt, tsv, csv) share read_text
+_READERS = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "doc": ("doc", "read_doc"),
+            "odt": ("odt", "read_odt"), "xlsx": ("xlsx", "read_xlsx"), "xls": ("xls", "read_xls"),
+            "ods": ("ods", "read_ods"), "pptx": ("pptx", "read_pptx"), "html": ("html", "read_html")}
+
+
 def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None,
                   fmt: Optional[str] = None) -> Document:
     """Read a submission file into a Document (pages -> blocks in reading order). ``fmt``: what
@@ -222,33 +229,10 @@ def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None,
     if size > limits.max_bytes:
         raise ReadError("too_large", f"{p.name} is {size} bytes, over the limit of "
                         f"{limits.max_bytes}")
-    if fmt == "pdf":
-        from .pdf import read_pdf
-        doc = read_pdf(p, limits)
-    elif fmt == "docx":
-        from .docx import read_docx
-        doc = read_docx(p, limits)
-    elif fmt == "xlsx":
-        from .xlsx import read_xlsx
-        doc = read_xlsx(p, limits)
-    elif fmt == "pptx":
-        from .pptx import read_pptx
-        doc = read_pptx(p, limits)
-    elif fmt == "xls":
-        from .xls import read_xls
-        doc = read_xls(p, limits)
-    elif fmt == "ods":
-        from .ods import read_ods
-        doc = read_ods(p, limits)
-    elif fmt == "doc":
-        from .doc import read_doc
-        doc = read_doc(p, limits)
-    elif fmt == "odt":
-        from .odt import read_odt
-        doc = read_odt(p, limits)
-    elif fmt == "html":
-        from .html import read_html
-        doc = read_html(p, limits)
+    if fmt in _READERS:
+        import importlib
+        module, function = _READERS[fmt]
+        doc = getattr(importlib.import_module(f".{module}", __name__), function)(p, limits)
     else:
         from .text import read_text
         doc = read_text(p, fmt, limits)

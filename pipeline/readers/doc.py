@@ -121,6 +121,7 @@ def _make_table(rows: list[list[_Spec]], n_cols: int = 0) -> Optional[Table]:
     """A Table from rows of cells, as the DOCX reader builds one from w:tc (docx._read_table):
     a nested table in a cell beside others, in a table of several rows, folds into the cell's
     text; a cell continuing a vertical merge extends the cell above and adds its text."""
+    from .docx import _row_lines, cell_texts
     cells: list[Cell] = []
     open_v: dict[int, Cell] = {}
     taken: set[tuple[int, int]] = set()          # grid positions a cell covers
@@ -138,27 +139,12 @@ def _make_table(rows: list[list[_Spec]], n_cols: int = 0) -> Optional[Table]:
                 elif not fold:
                     nested.append(x)
                 else:
-                    from .docx import _row_lines
                     if folded is None:
                         folded = {}
                     for raw_line, text_line in _row_lines(x, nested):
                         folded[len(paras)] = text_line
                         paras.append(raw_line)
-            raw = "\n".join(paras).strip("\n")
-            if not raw:
-                text = ""
-            elif folded:
-                lines = []
-                for k, para in enumerate(paras):
-                    if k in folded:
-                        lines.append(folded[k])
-                    else:
-                        lines.extend(repair_thai(x.strip()) for x in para.split("\n"))
-                text = "\n".join(lines).strip("\n")
-            elif "\n" not in raw:
-                text = repair_thai(raw.strip()).strip("\n")
-            else:
-                text = "\n".join(repair_thai(x.strip()) for x in raw.split("\n")).strip("\n")
+            raw, text = cell_texts(paras, folded)
             col, span = spec.col, spec.colspan
             above = open_v.get(col)
             if spec.cont and above is not None and above.row + above.rowspan == r \

@@ -721,21 +721,7 @@ def _read_table(tbl, warnings: list[str], depth: int, num=None,
                     for raw_line, text_line in _row_lines(t, nested):
                         folded[len(paras)] = text_line
                         paras.append(raw_line)
-            raw = "\n".join(paras).strip("\n")
-            if not raw:
-                text = ""
-            elif folded:
-                lines = []
-                for k, para in enumerate(paras):
-                    if k in folded:
-                        lines.append(folded[k])
-                    else:
-                        lines.extend(repair_thai(x.strip()) for x in para.split("\n"))
-                text = "\n".join(lines).strip("\n")
-            elif "\n" not in raw:
-                text = repair_thai(raw.strip()).strip("\n")
-            else:
-                text = "\n".join(repair_thai(x.strip()) for x in raw.split("\n")).strip("\n")
+            raw, text = cell_texts(paras, folded)
             above = open_v.get(col)
             if vmerge is not None and vmerge != "restart" and above is not None \
                     and above.row + above.rowspan == r and above.colspan == span:
@@ -777,6 +763,26 @@ def _row_deleted(tr) -> bool:
 def _one_line(text: str) -> str:
     return " ".join(x.strip() for x in text.split("\n") if x.strip())
 
+
+
+def cell_texts(paras: list[str], folded: Optional[dict[int, str]]) -> tuple[str, str]:
+    """A cell's raw and repaired text from its paragraphs' raw texts: lines joined with "\n",
+    each repaired on its own; ``folded``: the lines a nested table's rows became (paragraph
+    index -> repaired line), kept as they are."""
+    raw = "\n".join(paras).strip("\n")
+    if not raw:
+        return raw, ""
+    if folded:
+        lines = []
+        for k, para in enumerate(paras):
+            if k in folded:
+                lines.append(folded[k])
+            else:
+                lines.extend(repair_thai(x.strip()) for x in para.split("\n"))
+        return raw, "\n".join(lines).strip("\n")
+    if "\n" not in raw:
+        return raw, repair_thai(raw.strip()).strip("\n")
+    return raw, "\n".join(repair_thai(x.strip()) for x in raw.split("\n")).strip("\n")
 
 def _row_lines(table: Table, kept: list) -> list[tuple[str, str]]:
     """A nested table's rows as lines of its cell's text, (raw, repaired): each row's cells (their
