@@ -36,3 +36,13 @@ def records(path: Path) -> tuple[list[dict], list]:
         d.pop("source_file")
         rows.append(d)
     return rows, findings
+
+
+def assert_same_records(path: Path, twin: Path) -> None:
+    """``path`` gives the records (field by field) and findings of ``twin``, and some."""
+    got, got_findings = records(path)
+    want, want_findings = records(twin)
+    assert got and len(got) == len(want)
+    for g, w in zip(got, want):
+        assert g == w, {k: (g[k], w[k]) for k in g if g[k] != w[k]}
+    assert got_findings == want_findings

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader_twins import records
+from reader_twins import assert_same_records
 from pipeline.readers import ReadError, detect_format, read_document
 from schemas.document import Paragraph, Table
 
@@ -23,17 +23,10 @@ EXPORTS = [(SAMPLES / "udon" / "web_export" / "udon_activity_plan_2566.xls",
             SAMPLES / "nakhonsi" / "nakhonsi_kpi_report_2569.docx")]
 
 
-
-
 @pytest.mark.parametrize("path, twin", EXPORTS, ids=lambda p: p.parent.name)
 def test_a_web_export_gives_the_records_and_findings_of_its_twin(path, twin):
     assert detect_format(path) == "html"
-    got, got_findings = records(path)
-    want, want_findings = records(twin)
-    assert got and len(got) == len(want)
-    for g, w in zip(got, want):
-        assert g == w, {k: (g[k], w[k]) for k in g if g[k] != w[k]}
-    assert got_findings == want_findings
+    assert_same_records(path, twin)
 
 
 def test_the_declared_thai_encoding_is_read():

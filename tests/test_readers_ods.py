@@ -1,20 +1,17 @@
 """OpenDocument spreadsheet (.ods) reading: a workbook saved as .ods gives the document model,
 records and findings of its .xlsx twin; repeats, spans, value types, styles and hidden lines of
 hand-written content.xml; broken, encrypted and hostile packages refused with a clear error."""
-import datetime as _dt
 import shutil
 import subprocess
 import time
 import zipfile
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract_helpers import extract_file
-from reader_twins import model
+from reader_twins import assert_same_records, model
 from pipeline.readers import ReadError, ReadLimits, detect_format, read_document
 from pipeline.readers.ods import read_ods
 
@@ -22,7 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 TWINS = [SAMPLES / "trang" / "trang_form72_2569.ods",
          SAMPLES / "defects" / "defect_kpi_ladder_2553.ods"]
-AS_OF = _dt.date(2010, 10, 15)       # the samples' reporting date, as scripts/accuracy.py uses
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
@@ -78,8 +74,6 @@ def sheet(name, *rows, columns="", attrs="") -> str:
     return f'<table:table table:name="{name}" {attrs}>{columns}{"".join(rows)}</table:table>'
 
 
-
-
 def grid(table) -> list[list[str]]:
     return table.grid()
 
@@ -98,17 +92,7 @@ def test_a_sample_reads_as_its_xlsx_twin(path):
 
 @pytest.mark.parametrize("path", TWINS, ids=lambda p: p.stem)
 def test_a_sample_gives_the_records_and_findings_of_its_xlsx_twin(path):
-    def records(p):
-        ex, findings = extract_file(p, as_of=AS_OF)
-        rows = [{k: v for k, v in asdict(r).items() if k != "source_file"} for r in ex.records]
-        return rows, findings
-
-    got, got_findings = records(path)
-    want, want_findings = records(path.with_suffix(".xlsx"))
-    assert got and len(got) == len(want)
-    for g, w in zip(got, want):
-        assert g == w, {k: (g[k], w[k]) for k in g if g[k] != w[k]}
-    assert got_findings == want_findings
+    assert_same_records(path, path.with_suffix(".xlsx"))
 
 
 # ------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
@@ -109,9 +109,11 @@ def _shaded_classes(root) -> frozenset[str]:
 
 
 def _coloured(value: str) -> bool:
-    v = re.sub(r"\s+", "", value.lower()).split("url(")[0].replace("!important", "")
-    v = v.split()[0] if " " in v else v
-    return v not in _WHITE and not v.startswith("rgba(0,0,0,0")
+    """Whether a CSS background (``#BFBFBF``, ``white none``, ``rgb(255, 255, 255)``) is a colour
+    other than white or none: its first word, spaces inside brackets removed."""
+    v = re.sub(r"\s*([(),])\s*", r"\1", value.lower().replace("!important", "")).split()
+    first = v[0] if v else ""
+    return first not in _WHITE and not first.startswith(("url(", "rgba(0,0,0,0"))
 
 
 class _Reader:
@@ -126,32 +128,16 @@ class _Reader:
     # --- outside tables: paragraphs ------------------------------------------------------------
     def flush(self) -> None:
         raw = _SPACES.sub(" ", "".join(self._line)).strip()
-        self._line = []
+        self._line.clear()             # (the walk appends to this list)
         if raw:
             self.blocks.append(Paragraph(text=repair_thai(raw), raw=raw))
 
     def walk(self, el, depth: int) -> None:
-        if el.text:
-            self._line.append(el.text)
-        for child in el:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            tag = tag.lower()
-            if tag and tag not in _SKIP and not _hidden(child):
-                if tag == "table":
-                    self.flush()
-                    t = self.table(child, depth + 1)
-                    if t is not None:
-                        self.blocks.append(t)
-                elif tag == "br":
-                    self.flush()
-                elif tag in _BLOCK:
-                    self.flush()
-                    self.walk(child, depth)
-                    self.flush()
-                else:
-                    self.walk(child, depth)
-            if child.tail:
-                self._line.append(child.tail)
+        def table(child) -> None:
+            t = self.table(child, depth + 1)
+            if t is not None:
+                self.blocks.append(t)
+        _walk(el, self._line, self.flush, table)
 
     # --- tables --------------------------------------------------------------------------------
     def table(self, el, depth: int) -> Optional[Table]:
@@ -176,8 +162,7 @@ class _Reader:
                 # a span running into a position a cell above still covers ends before it
                 colspan = next((k - col for k in range(col + 1, col + colspan)
                                 if (r, k) in taken), colspan)
-                raw, nested = self.cell_text(td, depth)
-                text = "\n".join(repair_thai(x) for x in raw.split("\n")) if raw else ""
+                raw, text, nested = self.cell_text(td, depth)
                 shaded = self._shaded(td)
                 cell = Cell(row=r, col=col, text=text, raw=raw, rowspan=rowspan, colspan=colspan,
                             shaded=row_shaded if shaded is None else shaded, tables=nested)
@@ -198,51 +183,36 @@ class _Reader:
             c.rowspan = max(1, min(c.rowspan, n_rows - c.row))
         return Table(cells=cells, n_rows=n_rows, n_cols=n_cols)
 
-    def cell_text(self, td, depth: int) -> tuple[str, list[Table]]:
-        """A cell's lines (block elements and ``<br>`` break them) and the tables nested in it."""
-        lines: list[str] = []
+    def cell_text(self, td, depth: int) -> tuple[str, str, list[Table]]:
+        """A cell's raw and repaired text (block elements and ``<br>`` break its lines; a nested
+        table's rows are lines too, as the DOCX reader folds them) and the tables nested in it."""
+        from .docx import _row_lines, cell_texts
+        paras: list[str] = []
         cur: list[str] = []
         nested: list[Table] = []
+        folded: dict[int, str] = {}
 
         def end_line() -> None:
-            s = _SPACES.sub(" ", "".join(cur)).strip()
+            line = _SPACES.sub(" ", "".join(cur)).strip()
             cur.clear()
-            if s:
-                lines.append(s)
+            if line:
+                paras.append(line)
 
-        def walk(el) -> None:
-            if el.text:
-                cur.append(el.text)
-            for child in el:
-                tag = child.tag.lower() if isinstance(child.tag, str) else ""
-                if tag and tag not in _SKIP and not _hidden(child):
-                    if tag == "table":
-                        end_line()
-                        t = self.table(child, depth + 1) if depth < _MAX_DEPTH else None
-                        if t is not None:
-                            nested.append(t)
-                            # the nested table's rows as lines of the cell, as the DOCX reader
-                            # folds them
-                            for row in t.grid():
-                                line = " ".join(x.replace("\n", " ") for x in row if x.strip())
-                                if line:
-                                    lines.append(line)
-                        elif depth >= _MAX_DEPTH:
-                            cur.append(child.text_content())
-                    elif tag == "br":
-                        end_line()
-                    elif tag in _BLOCK:
-                        end_line()
-                        walk(child)
-                        end_line()
-                    else:
-                        walk(child)
-                if child.tail:
-                    cur.append(child.tail)
+        def table(child) -> None:
+            if depth >= _MAX_DEPTH:
+                cur.append(child.text_content())
+                return
+            t = self.table(child, depth + 1)
+            if t is not None:
+                nested.append(t)
+                for raw_line, text_line in _row_lines(t, nested):
+                    folded[len(paras)] = text_line
+                    paras.append(raw_line)
 
-        walk(td)
+        _walk(td, cur, end_line, table)
         end_line()
-        return "\n".join(lines), nested
+        raw, text = cell_texts(paras, folded)
+        return raw, text, nested
 
     def _shaded(self, el) -> Optional[bool]:
         """Whether an element sets a coloured background itself or by a class; None when it
@@ -255,13 +225,37 @@ class _Reader:
         return None
 
 
+def _walk(el, text: list[str], end_line: Callable[[], None],
+          table: Callable[[object], None]) -> None:
+    """Walk an element as a browser lays it out: its text and its children's into ``text``,
+    ``end_line`` where a line ends (``<br>``, either side of a block element and of a table),
+    ``table`` for each table; what a browser does not show left out."""
+    if el.text:
+        text.append(el.text)
+    for child in el:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag and tag not in _SKIP and not _hidden(child):
+            if tag == "table":
+                end_line()
+                table(child)
+            elif tag == "br":
+                end_line()
+            elif tag in _BLOCK:
+                end_line()
+                _walk(child, text, end_line, table)
+                end_line()
+            else:
+                _walk(child, text, end_line, table)
+        if child.tail:
+            text.append(child.tail)
+
+
 def _cell_bg(el) -> Optional[str]:
     """The background an element sets itself (``bgcolor`` or its ``style``), None if none."""
     m = _BACKGROUND.search(el.get("style") or "")
     if m:
         return m.group(1)
-    bg = el.get("bgcolor")
-    return bg if bg is not None else None
+    return el.get("bgcolor")
 
 
 def _rows(table):
