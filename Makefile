@@ -21,7 +21,15 @@ $(PATTERNS): $(STAMP) $(wildcard pipeline/*.py pipeline/*/*.py extractors/*.py s
 	$(BIN)/python -m pipeline.patterns
 	touch $(PATTERNS)
 
-install: $(STAMP) $(PATTERNS)
+# OCR of scanned pages: Debian's tesseract with its Thai model (pipeline/readers/ocr.py).
+OCR_ENGINE := $(VENV)/.ocr
+$(OCR_ENGINE): $(STAMP)
+	@command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx tha || { \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+	    tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng; }
+	touch $(OCR_ENGINE)
+
+install: $(STAMP) $(PATTERNS) $(OCR_ENGINE)
 
 # The samples include deliberately broken files, so the run exits 1 (some files failed);
 # anything above 1 is a real failure.

@@ -429,15 +429,19 @@ def _process_file(path, rel: str, settings: Settings, sha256: str,
         ex = extract(doc, ctx)
     except Exception as e:
         return _exception_outcome(rel, fr.format, "extraction", "การดึงข้อมูลจากแบบฟอร์ม", e, **kw)
+    # pages left unread because this machine has no OCR: a rerun where it has must read them
+    ocr_missing = any(w.startswith("OCR not available") for w in doc.warnings)
     del doc
     blob = None
-    if settings.use_cache:  # keep the extraction before validation mutates its records
+    if settings.use_cache and not ocr_missing:  # the extraction before validation mutates it
         try:
             blob = pickle.dumps((fr, ex), _PICKLE)
         except Exception as e:
             return _exception_outcome(rel, fr.format, "caching", "การเก็บผลการดึงข้อมูล", e,
                                       **kw)
-    return finish(fr, ex, settings, blob)
+    out = finish(fr, ex, settings, blob)
+    out.cacheable = out.cacheable and not ocr_missing
+    return out
 
 
 def finish(fr: FileResult, ex, settings: Settings, blob: Optional[bytes] = None) -> FileOutcome:

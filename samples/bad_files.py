@@ -13,7 +13,7 @@
 | zipbomb.docx | a small DOCX whose word/document.xml expands to 400 MiB | fail, fast |
 | xmlbomb.docx | a DOCX whose document.xml declares nested entities (billion laughs) | fail, fast |
 | strict.xlsx | a Strict OOXML workbook (openpyxl sees no sheet) | fail, or read it |
-| scanned.pdf | one page that is only an image (no text layer) | read; page 1 without text |
+| scanned.pdf | one page that is only an image (no text layer) | read by OCR (where tesseract is installed); no form in it |
 | loop | a symlink to its own folder | not followed |
 
 Everything is deterministic except scanned.pdf, which is only remade when its DOCX changes.

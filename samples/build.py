@@ -730,6 +730,9 @@ def main(argv: list[str]) -> int:
         for _, p in pdf_jobs:
             print(p.relative_to(ROOT))
     if not only:
+        if pdf:
+            import scan          # scanned copies of some PDFs, for OCR
+            scan.main()
         import bad_files
         bad_files.main()
         write_files_expected(bad_files.EXPECT, docs)

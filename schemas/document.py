@@ -125,6 +125,7 @@ class Page:
     width: Optional[float] = None
     height: Optional[float] = None
     has_text_layer: bool = True    # False: a scanned page with no text (to be sent to OCR)
+    ocr: bool = False              # its text was read from its image by OCR
     name: str = ""                 # XLSX sheet name
 
 
@@ -153,4 +154,5 @@ class Document:
         return len(self.pages) if self.format == "pdf" else None
 
     def pages_without_text(self) -> list[int]:
-        return [p.number for p in self.pages if not p.has_text_layer and p.number is not None]
+        return [p.number for p in self.pages
+                if not p.has_text_layer and not p.ocr and p.number is not None]

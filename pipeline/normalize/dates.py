@@ -63,12 +63,20 @@ def _month_regexes() -> tuple[str, str]:
         english += v["en"]
     # An abbreviation followed by another "X." is an agency's initials (ก.พ.ร.), not a month;
     # a following era marker (ต.ค.พ.ศ.2557) is fine.
-    abbr = rf"(?<![ก-ฮ]\.)(?:{'|'.join(dotted)})(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.)"
+    # A mark on its last letter (ต.คุ.: a scan's speck read as sara u) makes it no month as
+    # spelt: the abbreviation token below repairs it, and says so.
+    abbr = rf"(?<![ก-ฮ]\.)(?:{'|'.join(dotted)})(?![\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])" \
+        rf"(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.)"
     thai = rf"{abbr}|(?:(?<![ก-๛])|(?<=เดือน)){_trie(bare)}(?![ก-๛])|{_trie(long_forms)}"
     return thai, rf"(?<![a-z])(?:{_trie(english)})\.?(?![a-z])"
 
 
 _MONTH_TH, _MONTH_EN = _month_regexes()
+# A scanned abbreviation whose dot OCR read as a vowel under the letter before it (พ.ย. ->
+# พุย, ก.ย. -> กุย.): month letters only, standing alone; repaired, and said, by lookup.
+_SPECKED_ABBR = "(?<![ก-๛])(?:" + "|".join(sorted(
+    rf"{a}[ุู]\.?\s?{b}[ุู]?\.?" for a, b in
+    ([p for p in v["abbr"].split(".") if p] for v in MONTHS.values()))) + ")(?![ก-๛])"
 _STOP_TH = "(?:" + _trie(
     ["ภายใน", "วันที่", "ตั้งแต่", "แล้วเสร็จ", "ระหว่าง", "เริ่ม", "ก่อน", "กำหนด", "สิ้นสุด", "ถึง",
      "และ", "เดือน", "ปีงบ", "งบประมาณ", "ไตรมาส", "วันทำการ", "ครึ่งปี", "รอบ", "ตลอด", "ทั้งปี",
@@ -98,8 +106,10 @@ _TOKEN = patterns.compile("|".join([
     r"|(?P<wk>(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ?|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?"
     r"|^(?:จ|อ|พ|พฤ|ศ|ส|อา)\.?\s+(?=\d))"
     rf"|(?P<mon>{_MONTH_TH})"
-    # Abbreviation-shaped but not a month as spelt (มิ.ค., ม.ย., ค.ค., พ.ม.): repaired by lookup.
-    r"|(?P<abbr>(?<![ก-ฮ]\.)เ?[ก-ฮ][ิี]?\s?\.\s?[ก-ฮ]\.?(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.))"
+    # Abbreviation-shaped but not a month as spelt (มิ.ค., ม.ย., ค.ค., พ.ม.; a scan's speck read
+    # as a vowel under a letter, ตุ.ค.): repaired by lookup.
+    r"|(?P<abbr>(?<![ก-ฮ]\.)เ?[ก-ฮ][ิีุู]?\s?\.\s?[ก-ฮ][ุู]?\.?(?!\.?(?![พคร]\.?\s?ศ)[ก-ฮ]\.)"
+    rf"|{_SPECKED_ABBR})"
     # The end of an open-ended period: "ต.ค. 67 - ปัจจุบัน", "ตั้งแต่ ต.ค. 67 เป็นต้นไป".
     r"|(?P<open>ปัจจุบัน|เป็นต้นไป|ต่อเนื่อง|จนกว่าจะ(?:ดำเนินการ)?แล้วเสร็จ)"
     r"|(?P<rng_th>จนถึง|ถึง)"

@@ -89,6 +89,8 @@ def _space_gaps(chars: list[_Char]) -> tuple[float, float]:
     ``ได้ x 100``), without and with PDFium's own inference of a space there. Scaled by the
     line's space width; raised on lines whose glyphs are spread apart (Thai distributed
     justification), where every gap is wide."""
+    if chars and chars[0].font == OCR_FONT:
+        return math.inf, math.inf       # OCR says where its spaces are: no gap is one
     bases = [c for c in chars if not c.mark and not c.ch.isspace()]
     gaps = sorted(max(0.0, b.ax0 - a.ax1) for a, b in zip(bases, bases[1:]))
     spread = gaps[len(gaps) // 2] if gaps else 0.0
@@ -371,6 +373,27 @@ def _read_pdf(path: Path, limits: ReadLimits) -> Document:
     return doc
 
 
+def is_scanned(path: Path) -> bool:
+    """Whether a PDF has no text layer on any page (a scan, read by OCR); False for files
+    PDFium cannot open."""
+    import pypdfium2 as pdfium
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return False
+    try:
+        for i in range(len(pdf)):
+            tp = pdf[i].get_textpage()
+            try:
+                if tp.count_chars() > 0:
+                    return False
+            finally:
+                tp.close()
+        return len(pdf) > 0
+    finally:
+        pdf.close()
+
+
 class _LazyPlumber:
     """pdfplumber, opened only for pages whose paths sit inside form XObjects (PDFium's raw
     path points are then in the form's space). pdfplumber does not apply /Rotate, so such
@@ -618,7 +641,12 @@ def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
                             "file (font without ToUnicode); its text is unreliable, OCR advised")
         grids = []
         struck: set[int] = set()
-        if has_text:
+        scanned = None
+        if not has_text:
+            scanned = _ocr(page, frame, i, warnings)
+            if scanned is not None:
+                chars, grids = scanned
+        elif has_text:
             paths = _page_paths(page, frame)
             if paths is None:
                 # paths PDFium cannot place simply (inside form XObjects): pdfplumber reads them
@@ -647,7 +675,84 @@ def _read_page(pdf, i: int, plumber: _LazyPlumber, warnings: list[str]) -> Page:
         page.close()
     blocks = _layout(chars, grids, i + 1, width, struck)
     return Page(number=i + 1, blocks=blocks, width=width, height=height,
-                has_text_layer=has_text)
+                has_text_layer=has_text, ocr=scanned is not None)
+
+
+OCR_FONT = "(OCR)"      # the font of glyphs read by OCR
+# pixels per inch the page image is read at: tesseract's own recommendation for text of
+# 10 pt and up
+OCR_DPI = 300
+
+
+def _ocr(page, frame: "_Frame", i: int, warnings: list[str]):
+    """(glyphs, grids) of a page without a text layer, read from its image by OCR; None when
+    OCR cannot run here (said once in the warnings) or finds no text (a blank page): the page
+    is then one of the document's pages without text."""
+    from . import ocr
+    why = ocr.unavailable()
+    if why is not None:
+        if not any(w.startswith("OCR not available") for w in warnings):
+            warnings.append(f"OCR not available: {why}")
+        return None
+    import numpy as np
+    bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
+    try:
+        gray = np.array(bitmap.to_numpy(), dtype=np.uint8)
+    finally:
+        bitmap.close()
+    if gray.ndim == 3:
+        gray = gray[:, :, 0]
+    try:
+        scanned = ocr.read_page_image(gray, OCR_DPI)
+    except Exception as e:  # tesseract failing on one page must not lose the others
+        warnings.append(f"page {i + 1}: OCR failed ({type(e).__name__}: {str(e)[:200]})")
+        return None
+    if not scanned.words:
+        warnings.append(f"page {i + 1}: OCR found no text on it")
+        return None
+    warnings.append(f"page {i + 1}: read by OCR ({ocr.engine()}"
+                    + (f", turned {scanned.angle:+.1f}°" if scanned.angle else "")
+                    + f", {len(scanned.words)} words"
+                    + (f", {sum(w.glyphs for w in scanned.words)} numbers read by their glyphs"
+                       if any(w.glyphs for w in scanned.words) else "") + ")")
+    return _ocr_chars(scanned.words, OCR_DPI), scanned.grids
+
+
+def _ocr_chars(words: list, dpi: float) -> list[_Char]:
+    """The PDF reader's glyphs for OCR words: each base character an equal share of its
+    word's box, marks on their base, every glyph as tall as its line (tesseract gives no glyph
+    boxes that the layout could use better), a space where tesseract put one."""
+    from .ocr import clusters
+    k = 72.0 / dpi
+    heights = sorted((w.line[1] - w.line[0]) * k for w in words)
+    size = 0.7 * heights[len(heights) // 2] if heights else 12.0
+    chars: list[_Char] = []
+    prev = None
+    base: Optional[tuple[float, float]] = None      # the last base letter's left and right
+    for w in words:
+        x0, _t, x1, _b = (v * k for v in w.box)
+        top, bottom = w.line[0] * k, w.line[1] * k
+        cy = (top + bottom) / 2
+        if w.space and not is_mark(w.text[0]) and prev is not None and prev.line == w.line and w.box[0] > prev.box[2]:
+            sx0 = prev.box[2] * k
+            chars.append(_Char(" ", sx0, top, x0, bottom, False, sx0, x0, cy, size=size,
+                               font=OCR_FONT))
+        parts = clusters(w.text)
+        step = (x1 - x0) / max(1, len(parts))
+        for j, part in enumerate(parts):
+            a, b = x0 + j * step, x0 + (j + 1) * step
+            for ch in part:
+                # a mark's box is its base's (drawn over it), its advance none. Tesseract
+                # often boxes a mark as a word of its own, beside its base: its order, after
+                # the base, is what it got right
+                mark = is_mark(ch)
+                if not mark:
+                    base = (a, b)
+                ma, mb = base if mark and base is not None else (a, b)
+                chars.append(_Char(ch, ma, top, mb, bottom, mark, ma, ma if mark else mb, cy,
+                                   size=size, font=OCR_FONT))
+        prev = w
+    return chars
 
 
 _MAX_EDGES = 20000
