@@ -564,10 +564,13 @@ _FORMAT_MODULES = {
     "html": ("pipeline.readers.html", "lxml.html"),
     "pptx": ("pipeline.readers.pptx", "pptx.package"),
     "txt": ("pipeline.readers.text",),
+    "image": ("pipeline.readers.image",),
 }
 _FORMAT_OF_EXT = {"pdf": "pdf", "docx": "docx", "docm": "docx", "xlsx": "xlsx", "xlsm": "xlsx",
                   "pptx": "pptx", "pptm": "pptx", "xls": "xls", "ods": "ods", "doc": "doc",
-                  "odt": "odt", "htm": "html", "html": "html"}
+                  "odt": "odt", "htm": "html", "html": "html", "jpg": "image", "jpeg": "image",
+                  "png": "image", "tif": "image", "tiff": "image", "bmp": "image",
+                  "webp": "image"}
 
 
 def formats_of(entries) -> set[str]:

@@ -9,7 +9,7 @@
 | encrypted.pdf | a real PDF encrypted with a user password (AES-256, by qpdf) | fail |
 | empty.docx | zero bytes | fail |
 | text_as.docx | plain UTF-8 text named .docx | fail |
-| photo.jpg | a JPEG photo of a page | skip (not a submission format) |
+| photo.jpg | a JPEG photo of a ruled page with nothing written on it | read by OCR; no text, no form |
 | zipbomb.docx | a small DOCX whose word/document.xml expands to 400 MiB | fail, fast |
 | xmlbomb.docx | a DOCX whose document.xml declares nested entities (billion laughs) | fail, fast |
 | strict.xlsx | a Strict OOXML workbook (openpyxl sees no sheet) | fail, or read it |
@@ -42,7 +42,7 @@ EXPECT = {
     "encrypted.pdf": ("failed", "FILE_UNREADABLE"),
     "empty.docx": ("failed", "FILE_UNREADABLE"),
     "text_as.docx": ("failed", "FILE_UNREADABLE"),
-    "photo.jpg": ("skipped", ""),
+    "photo.jpg": ("ok", "NO_FORM_FOUND"),
     "zipbomb.docx": ("failed", "FILE_UNREADABLE"),
     "xmlbomb.docx": ("failed", "FILE_UNREADABLE"),
     "strict.xlsx": ("failed|ok", "FILE_UNREADABLE|NO_FORM_FOUND"),

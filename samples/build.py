@@ -740,7 +740,7 @@ def main(argv: list[str]) -> int:
 
 
 SUBMISSION = {".docx", ".pdf", ".xlsx", ".pptx", ".txt", ".tsv", ".csv", ".doc", ".odt", ".xls",
-              ".ods"}
+              ".ods", ".jpg", ".png", ".tif"}
 
 
 def write_files_expected(bad: dict, docs: list[dict]) -> None:

@@ -1,7 +1,7 @@
 """Scanned copies of sample PDFs: each page rendered to an image as a scanner would give it
 (grey, a little turned, noisy, JPEG-compressed, at the scanner's resolution), wrapped back into
-a PDF without any text layer, under ``<folder>/scanned/``. Offices print a signed plan and scan
-it; thaiforms reads such files by OCR.
+a PDF without any text layer, or saved as a JPEG, under ``<folder>/scanned/``. Offices print a
+signed plan and scan it; thaiforms reads such files by OCR.
 
     python samples/scan.py          # (re)make every scanned sample
 
@@ -24,6 +24,13 @@ SCANS = {
     "trang/trang_form72_2569.pdf": (200, 0.8, 6.0, 60),
     "udon/udon_activity_plan_2566.pdf": (200, 0.4, 5.0, 60),
     "khonkaen/khonkaen_kpi_report_2567.pdf": (200, -1.1, 5.0, 60),
+}
+
+
+# source PDF -> (scanner dpi, turn, noise, JPEG quality) of its first page saved as a JPEG
+# photo-scan (no PDF around it), under ``<folder>/scanned/<stem>.jpg``
+IMAGES = {
+    "trang/trang_form72_2569.pdf": (200, 0.6, 5.0, 70),
 }
 
 
@@ -67,11 +74,34 @@ def scan_pdf(src: Path, dst: Path, dpi: int, turn: float, sigma: float, quality:
     tmp.replace(dst)
 
 
+def scan_image(src: Path, dst: Path, dpi: int, turn: float, sigma: float, quality: int) -> None:
+    import pypdfium2 as pdfium
+    from PIL import Image
+    pdf = pdfium.PdfDocument(str(src))
+    try:
+        bitmap = pdf[0].render(scale=dpi / 72, grayscale=True)
+        gray = np.array(bitmap.to_numpy(), dtype=np.uint8)
+    finally:
+        pdf.close()
+    if gray.ndim == 3:
+        gray = gray[:, :, 0]
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_suffix(".tmp")
+    Image.fromarray(scan_page(gray, turn, sigma, seed=1)).save(tmp, "JPEG", quality=quality,
+                                                               dpi=(dpi, dpi))
+    tmp.replace(dst)
+
+
 def main() -> int:
     for rel, (dpi, turn, sigma, quality) in SCANS.items():
         src = HERE / rel
         dst = src.parent / "scanned" / src.name
         scan_pdf(src, dst, dpi, turn, sigma, quality)
+        print(dst.relative_to(HERE))
+    for rel, (dpi, turn, sigma, quality) in IMAGES.items():
+        src = HERE / rel
+        dst = src.parent / "scanned" / (src.stem + ".jpg")
+        scan_image(src, dst, dpi, turn, sigma, quality)
         print(dst.relative_to(HERE))
     return 0
 

@@ -133,7 +133,7 @@ class Page:
 class Document:
     """What every reader produces: the pages of one file, in reading order."""
     path: str                      # path as given to the reader
-    format: str                    # "pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx",
+    format: str                    # "pdf", "image", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx",
                                    # "txt", "tsv", "csv"
     pages: list[Page] = field(default_factory=list)
     encoding: str = ""             # text formats: the detected encoding

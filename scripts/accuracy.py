@@ -29,7 +29,7 @@ from pipeline.readers.pdf import is_scanned  # noqa: E402
 KEY = ("record_type", "form", "item_no", "parent_item")
 FORMATS = ("docx", "pdf", "xlsx", "pptx", "txt", "doc", "odt", "xls", "ods", "html", "scan")
 TEXT_KINDS = {"tsv": "txt", "csv": "txt"}      # delimited text counts as the text format
-SUFFIXES = set(FORMATS) | set(TEXT_KINDS)      # the samples' submission files
+SUFFIXES = set(FORMATS) | set(TEXT_KINDS) | {"jpg", "png", "tif"}    # the samples' submissions
 # scanned PDFs, read by OCR: measured and shown, not held to the targets (tesseract's Thai
 # model misreads what no layout code can put right)
 REPORTED_ONLY = {"scan"}
@@ -169,7 +169,7 @@ def run(samples: Path, expected_dir: Path, only: Optional[set[str]] = None,
         exp = expected_dir / f"{path.stem}.csv"
         if not exp.exists() or (only and path.stem not in only):
             continue
-        if fmt == "pdf" and is_scanned(path):
+        if fmt == "image" or fmt == "pdf" and is_scanned(path):
             fmt = "scan"
         if fmt not in formats:
             continue

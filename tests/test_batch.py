@@ -176,7 +176,8 @@ def test_every_file_listed_including_bad_ones(fakes, tmp_path):
     inp = make_folder(tmp_path / "in")
     write(inp / "bad" / "broken.txt", "BOOM\n")
     write(inp / "bad" / "locked.txt", "LOCKED\n")
-    (inp / "bad" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 100)
+    (inp / "bad" / "photo.gif").write_bytes(b"GIF89a" + b"\0" * 100)
+    (inp / "bad" / "scan.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 100)    # cut short
     (inp / "bad" / "old_slides.ppt").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     (inp / "bad" / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
     (inp / "bad" / "~$form72.docx").write_bytes(b"\x05owner")
@@ -197,7 +198,8 @@ def test_every_file_listed_including_bad_ones(fakes, tmp_path):
         "bad/locked.txt": "failed",
         "bad/loop/": "skipped",
         "bad/old_slides.ppt": "failed",      # the agency's form, in a format not read
-        "bad/photo.jpg": "skipped",
+        "bad/photo.gif": "skipped",
+        "bad/scan.jpg": "failed",              # a picture (read by OCR) with no image in it
         "bad/pipe.txt": "skipped",
         "bad/self": "skipped",
         "bad/~$form72.docx": "skipped",
@@ -208,7 +210,7 @@ def test_every_file_listed_including_bad_ones(fakes, tmp_path):
     assert "loop" in files["bad/loop/"]["error"]
     assert "loop" in files["bad/self"]["error"]
     assert "broken symbolic link" in files["bad/dangling.txt"]["error"]
-    assert "not a submission format (.jpg)" == files["bad/photo.jpg"]["error"]
+    assert "not a submission format (.gif)" == files["bad/photo.gif"]["error"]
     assert "password-protected" in files["bad/locked.txt"]["error"]
     # the exception names its type, message and where it was raised
     err = files["bad/broken.txt"]["error"]
@@ -217,7 +219,7 @@ def test_every_file_listed_including_bad_ones(fakes, tmp_path):
     finds = read_csv(tmp_path / "out" / "findings.csv")
     unreadable = {f["source_file"]: f for f in finds if f["code"] == "FILE_UNREADABLE"}
     assert set(unreadable) == {"bad/broken.txt", "bad/dangling.txt", "bad/locked.txt",
-                               "bad/old_slides.ppt"}
+                               "bad/old_slides.ppt", "bad/scan.jpg"}
     assert unreadable["bad/old_slides.ppt"]["value"] == "unsupported"
     assert "PowerPoint 97-2003" in files["bad/old_slides.ppt"]["error"]
     assert "save it as .pptx or PDF" in unreadable["bad/old_slides.ppt"]["message"]

@@ -24,9 +24,8 @@ def test_content_wins_over_extension(tmp_path):
 
 
 @pytest.mark.parametrize("name, data", [
-    ("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 100),
-    ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
-    ("photo.txt", b"\xff\xd8\xff\xe0" + b"\x00" * 100),          # a photo named .txt
+    ("photo.gif", b"GIF89a" + b"\x00" * 100),
+    ("clip.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100),
     ("notes.rtf", b"{\\rtf1\\ansi ..."),
 ])
 def test_unsupported_files(tmp_path, name, data):
@@ -36,6 +35,21 @@ def test_unsupported_files(tmp_path, name, data):
     with pytest.raises(ReadError) as e:
         read_document(p)
     assert e.value.reason == "unsupported"
+
+
+@pytest.mark.parametrize("name, data", [
+    ("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 100),
+    ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
+    ("photo.txt", b"\xff\xd8\xff\xe0" + b"\x00" * 100),          # a picture named .txt
+])
+def test_pictures_are_read_as_scans_by_their_bytes(tmp_path, name, data):
+    """A picture is a scan to OCR, whatever its name; one that does not decode is corrupt."""
+    p = tmp_path / name
+    p.write_bytes(data)
+    assert detect_format(p) == "image"
+    with pytest.raises(ReadError) as e:
+        read_document(p)
+    assert e.value.reason == "corrupt"
 
 
 @pytest.mark.parametrize("name, data, says", [

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract_helpers import extract_file
-from pipeline.readers import ocr, read_document
+from pipeline.readers import ReadError, detect_format, ocr, read_document
 from pipeline.readers.pdf import _ocr_chars
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -173,3 +173,34 @@ def test_without_ocr_the_page_is_reported(monkeypatch):
     assert doc.pages_without_text() == [1]
     assert any(w.startswith("OCR not available: tesseract is not installed")
                for w in doc.warnings)
+
+
+@needs_ocr
+def test_scan_saved_as_a_picture_reads_like_the_scanned_pdf():
+    """A form scanned to JPEG (no PDF around it): its resolution taken from the file, the page
+    read by OCR into the same indicators as the text PDF's."""
+    jpg = SAMPLES / "trang" / "scanned" / "trang_form72_2569.jpg"
+    doc = read_document(jpg)
+    assert doc.format == "image" and [p.ocr for p in doc.pages] == [True]
+    assert round(doc.pages[0].width) == 842          # A4 landscape in points, from 200 dpi
+    got, _ = extract_file(jpg)
+    want, _ = extract_file(SAMPLES / "trang" / "trang_form72_2569.pdf")
+    assert [r.item_no for r in got.records] == [r.item_no for r in want.records]
+    assert [r.level_5 for r in got.records] == [r.level_5 for r in want.records]
+
+
+def test_pictures_too_small_for_a_page_and_broken_ones(tmp_path):
+    from PIL import Image
+    logo = tmp_path / "logo.png"
+    Image.new("L", (300, 200), 255).save(logo)
+    doc = read_document(logo)
+    assert doc.pages_without_text() == [1] and "too small" in doc.warnings[0]
+    cut = tmp_path / "scan.jpg"
+    cut.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 100)
+    with pytest.raises(ReadError) as e:
+        read_document(cut)
+    assert e.value.reason == "corrupt" and "scan.jpg" in e.value.message
+    assert detect_format(tmp_path / "scan.jpg") == "image"
+    gif = tmp_path / "anim.gif"
+    gif.write_bytes(b"GIF89a" + b"\0" * 20)
+    assert detect_format(gif) is None

@@ -81,7 +81,7 @@ def test_xlsx_samples_hold_the_docx_text(docx_path, xlsx_path):
 BAD = {
     "empty.docx": "empty", "text_as.docx": "not_docx", "zipbomb.docx": "zip_bomb",
     "xmlbomb.docx": "xml_bomb", "encrypted.pdf": "encrypted", "corrupt.pdf": "corrupt",
-    "truncated.pdf": "truncated", "photo.jpg": "unsupported",
+    "truncated.pdf": "truncated",
 }
 
 

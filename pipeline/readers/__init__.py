@@ -18,7 +18,7 @@ __all__ = ["read_document", "detect_format", "office_format_not_read", "ReadLimi
            "SUPPORTED_FORMATS"]
 
 SUPPORTED_FORMATS = ("pdf", "docx", "xlsx", "pptx", "txt", "tsv", "csv", "xls", "doc", "ods", "odt",
-                     "html")
+                     "html", "image")
 
 _TEXT_EXT = {".txt": "txt", ".tsv": "tsv", ".tab": "tsv", ".csv": "csv", ".text": "txt"}
 _CONTAINER_EXT = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx",
@@ -33,7 +33,10 @@ _ODF_MIMETYPES = {b"application/vnd.oasis.opendocument.spreadsheet": "ods",
 # reader its name claims
 _ZIP_EXT = (".docx", ".xlsx", ".docm", ".xlsm", ".pptx", ".pptm", ".ods", ".odt")
 # known non-submission formats: never read as text even if the bytes would decode
-_UNSUPPORTED_EXT = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic",
+# scanned pages saved as pictures (read by OCR), by name and by their first bytes
+_IMAGE_EXT = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp"}
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"BM")
+_UNSUPPORTED_EXT = {".gif", ".heic",
                     ".ppt", ".zip", ".rar", ".7z", ".gz", ".tar", ".rtf", ".exe", ".dll", ".mp3", ".mp4", ".avi", ".mov"}
 _BINARY_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*", b"BM",
                  b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00", b"MZ",
@@ -42,8 +45,8 @@ _BINARY_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*", b
 
 def detect_format(path: Union[Path, str]) -> Optional[str]:
     """The format to read ``path`` as: "pdf", "docx", "xlsx", "pptx", "xls", "doc", "ods", "odt",
-    "html", "txt", "tsv", "csv", or None when it is not a supported submission format (images,
-    .ppt, .rtf, plain zip archives ...).
+    "html", "image" (a scan saved as a picture), "txt", "tsv", "csv", or None when it is not a
+    supported submission format (GIF, .ppt, .rtf, plain zip archives ...).
     Content decides; the extension breaks ties and names formats of empty or broken files so
     that their reader can say what is wrong with them."""
     p = Path(path)
@@ -55,9 +58,11 @@ def detect_format(path: Union[Path, str]) -> Optional[str]:
         return None
     if not head:
         return _CONTAINER_EXT.get(ext) or _TEXT_EXT.get(ext) or (
-            None if ext in _UNSUPPORTED_EXT else "txt")
+            "image" if ext in _IMAGE_EXT else None if ext in _UNSUPPORTED_EXT else "txt")
     if b"%PDF" in head[:1024]:
         return "pdf"
+    if head.startswith(_IMAGE_MAGIC) or head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         try:
             with zipfile.ZipFile(p) as zf:
@@ -202,7 +207,8 @@ def _is_binary(head: bytes) -> bool:
 # text formats (txt, tsv, csv) share read_text
 _READERS = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "doc": ("doc", "read_doc"),
             "odt": ("odt", "read_odt"), "xlsx": ("xlsx", "read_xlsx"), "xls": ("xls", "read_xls"),
-            "ods": ("ods", "read_ods"), "pptx": ("pptx", "read_pptx"), "html": ("html", "read_html")}
+            "ods": ("ods", "read_ods"), "pptx": ("pptx", "read_pptx"), "html": ("html", "read_html"),
+            "image": ("image", "read_image")}
 
 
 def read_document(path: Union[Path, str], limits: Optional[ReadLimits] = None,

@@ -688,11 +688,7 @@ def _ocr(page, frame: "_Frame", i: int, warnings: list[str]):
     """(glyphs, grids) of a page without a text layer, read from its image by OCR; None when
     OCR cannot run here (said once in the warnings) or finds no text (a blank page): the page
     is then one of the document's pages without text."""
-    from . import ocr
-    why = ocr.unavailable()
-    if why is not None:
-        if not any(w.startswith("OCR not available") for w in warnings):
-            warnings.append(f"OCR not available: {why}")
+    if not _ocr_available(warnings):
         return None
     import numpy as np
     bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
@@ -702,6 +698,20 @@ def _ocr(page, frame: "_Frame", i: int, warnings: list[str]):
         bitmap.close()
     if gray.ndim == 3:
         gray = gray[:, :, 0]
+    return _ocr_image(gray, i, warnings)
+
+
+def _ocr_available(warnings: list[str]) -> bool:
+    from . import ocr
+    why = ocr.unavailable()
+    if why is not None and not any(w.startswith("OCR not available") for w in warnings):
+        warnings.append(f"OCR not available: {why}")
+    return why is None
+
+
+def _ocr_image(gray, i: int, warnings: list[str]):
+    """(glyphs, grids) of page ``i`` (0-based) from its image at OCR_DPI, or None."""
+    from . import ocr
     try:
         scanned = ocr.read_page_image(gray, OCR_DPI)
     except Exception as e:  # tesseract failing on one page must not lose the others
@@ -713,9 +723,22 @@ def _ocr(page, frame: "_Frame", i: int, warnings: list[str]):
     warnings.append(f"page {i + 1}: read by OCR ({ocr.engine()}"
                     + (f", turned {scanned.angle:+.1f}°" if scanned.angle else "")
                     + f", {len(scanned.words)} words"
-                    + (f", {sum(w.glyphs for w in scanned.words)} numbers read by their glyphs"
+                    + (f", {sum(w.glyphs for w in scanned.words)} read by their glyphs"
                        if any(w.glyphs for w in scanned.words) else "") + ")")
     return _ocr_chars(scanned.words, OCR_DPI), scanned.grids
+
+
+def page_from_image(gray, number: int, warnings: list[str]) -> Page:
+    """A page that is only a picture at OCR_DPI (a scan saved as an image file), read by OCR
+    into the same blocks as a scanned PDF page."""
+    k = 72.0 / OCR_DPI
+    width, height = gray.shape[1] * k, gray.shape[0] * k
+    scanned = _ocr_image(gray, number - 1, warnings) if _ocr_available(warnings) else None
+    if scanned is None:
+        return Page(number=number, width=width, height=height, has_text_layer=False)
+    chars, grids = scanned
+    return Page(number=number, blocks=_layout(chars, grids, number, width), width=width,
+                height=height, has_text_layer=False, ocr=True)
 
 
 def _ocr_chars(words: list, dpi: float) -> list[_Char]:
