@@ -440,7 +440,8 @@ def _process_file(path, rel: str, settings: Settings, sha256: str,
             return _exception_outcome(rel, fr.format, "caching", "การเก็บผลการดึงข้อมูล", e,
                                       **kw)
     out = finish(fr, ex, settings, blob)
-    out.cacheable = out.cacheable and not ocr_missing
+    if ocr_missing:
+        out.cacheable = False
     return out
 
 

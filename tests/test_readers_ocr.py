@@ -204,3 +204,21 @@ def test_pictures_too_small_for_a_page_and_broken_ones(tmp_path):
     gif = tmp_path / "anim.gif"
     gif.write_bytes(b"GIF89a" + b"\0" * 20)
     assert detect_format(gif) is None
+
+
+def test_a_scan_read_without_ocr_is_read_again_next_run(monkeypatch, tmp_path):
+    """Where tesseract is missing, a scanned file's outcome is not cached: once OCR is
+    installed, the next run reads it (a cached blank would hide its records for good)."""
+    import shutil
+    from datetime import date
+
+    from pipeline import batch
+    monkeypatch.setattr(ocr, "unavailable", lambda: "tesseract is not installed")
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(SAMPLES / "trang" / "scanned" / "trang_form72_2569.pdf", inp / "scan.pdf")
+    shutil.copy(SAMPLES / "trang" / "trang_form72_2569.pdf", inp / "text.pdf")
+    s = batch.Settings(as_of=date(2010, 10, 15), progress=False, jobs=1)
+    batch.run(inp, tmp_path / "out", s)
+    again = batch.run(inp, tmp_path / "out", s)
+    assert again.cache_hits == 1          # the text PDF only

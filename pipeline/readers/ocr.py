@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -24,6 +23,8 @@ from functools import lru_cache
 from typing import Optional
 
 import numpy as np
+
+from pipeline import patterns
 
 from ..repair import is_mark
 
@@ -45,7 +46,7 @@ class Word:
 
 @dataclass
 class ScannedPage:
-    """What OCR found on a page image: words, ruling lines and shaded cells, in pixels."""
+    """What OCR found on a page image: its words (in pixels) and its tables (in points)."""
     width: int
     height: int
     angle: float                            # the skew corrected, degrees
@@ -544,7 +545,7 @@ def _narrow_thai_gap(a: dict, b: dict) -> bool:
     return b["box"][0] - a["box"][2] < (b["line"][1] - b["line"][0]) / 3
 
 
-_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+_THAI_LETTER = patterns.compile(r"[\u0e01-\u0e4e]")
 
 
 def _number(text: str, ink: np.ndarray) -> Optional[str]:
