@@ -43,6 +43,10 @@ def _norm(text: str) -> str:
 def test_every_sample_reads(path):
     doc = _read(path)
     assert doc.format == detect_format(path)
+    if doc.pages_without_text() and ocr.unavailable() is not None:
+        # a scan where this machine has no OCR: listed for it, nothing read
+        assert doc.pages_without_text() == [p.number for p in doc.pages]
+        return
     assert doc.tables() or doc.paragraphs()
     for t in doc.tables():
         covered = set()
