@@ -250,3 +250,14 @@ class PartCache:
             self._parsed.clear()
         self._parsed[key] = parsed
         return parsed
+
+
+def first_time(seen: Optional[set], key: str) -> bool:
+    """Whether a block's text ``key`` is met for the first time (remembered if so): the same
+    header in several sections, or a text box read twice, goes in once. True without ``seen``."""
+    if seen is None:
+        return True
+    if key in seen:
+        return False
+    seen.add(key)
+    return True

@@ -31,7 +31,7 @@ from lxml import etree
 from schemas.document import Cell, Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import (ZIP_ERRORS, PartCache, ReadError, ReadLimits, open_package,
+from .common import (ZIP_ERRORS, PartCache, ReadError, ReadLimits, first_time, open_package,
                      sniff_package)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -257,11 +257,7 @@ def _blocks(container, styles, warnings, num, style: Optional[str], seen: Option
         if el.tag == _P:
             anchored = _boxes(el) if boxes else ()
             raw = _para_text(el)
-            if not raw.strip() or seen is not None and raw.strip() in seen:
-                pass
-            else:
-                if seen is not None:
-                    seen.add(raw.strip())
+            if raw.strip() and first_time(seen, raw.strip()):
                 if num.active:
                     raw = num.label(el) + raw
                 out.append(Paragraph(text=repair_thai(raw.strip()), raw=raw,
@@ -270,14 +266,8 @@ def _blocks(container, styles, warnings, num, style: Optional[str], seen: Option
                 out.extend(_blocks(box, styles, warnings, num, style, seen))
         else:
             t = _read_table(el, warnings, depth=0, num=num, boxes=boxes)
-            if t is None:
-                continue
-            if seen is not None:
-                key = "\t".join(c.text for c in t.cells)
-                if key in seen:
-                    continue
-                seen.add(key)
-            out.append(t)
+            if t is not None and first_time(seen, "\t".join(c.text for c in t.cells)):
+                out.append(t)
     return out
 
 

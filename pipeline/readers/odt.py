@@ -28,7 +28,8 @@ from typing import Optional
 from schemas.document import Document, Page, Paragraph, Table
 
 from ..repair import repair_thai
-from .common import ZIP_ERRORS, ReadError, ReadLimits, check_xml_parts, check_zip
+from .common import (ZIP_ERRORS, ReadError, ReadLimits, check_xml_parts, check_zip,
+                     first_time)
 from .doc import _make_table, _Spec
 
 _O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -303,9 +304,7 @@ class _Reader:
             tag = el.tag
             if tag == _P or tag == _H:
                 raw, boxes = self._para(el)
-                if raw.strip() and not (seen is not None and raw.strip() in seen):
-                    if seen is not None:
-                        seen.add(raw.strip())
+                if raw.strip() and first_time(seen, raw.strip()):
                     out.append(Paragraph(text=repair_thai(raw.strip()), raw=raw,
                                          style=style if style is not None else
                                          self.styles.display(el.get(_T + "style-name"))))
@@ -313,14 +312,8 @@ class _Reader:
                     self._blocks_into(box, out, style, seen)
             elif tag == _TABLE:
                 t = self._table(el, 0)
-                if t is None:
-                    continue
-                if seen is not None:
-                    key = "\t".join(c.text for c in t.cells)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                out.append(t)
+                if t is not None and first_time(seen, "\t".join(c.text for c in t.cells)):
+                    out.append(t)
             elif tag == _LIST:
                 self._list(el, lambda item: self._blocks_into(item, out, style, seen),
                            list_style, level)
